@@ -1,0 +1,22 @@
+namespace Forensics.Analysis.Crash;
+
+/// <summary>What most likely happened, in the words of SPEC §3.</summary>
+public enum CrashVerdict
+{
+    /// <summary>The process did not die of a signal (a live capture, gcore of a running process).</summary>
+    NoCrash,
+    NullPointerDereference,
+    StackOverflow,
+    ExecuteNonExecutable,
+    WriteToReadOnly,
+    WildPointer,
+    NonCanonicalPointer,
+    Abort,
+    KilledByProcess,
+    /// <summary>The fault address lies in memory whose permissions allow the access.</summary>
+    ImpossibleFault,
+    IllegalInstruction,
+    ArithmeticError,
+    BusError,
+    OtherSignal,
+}

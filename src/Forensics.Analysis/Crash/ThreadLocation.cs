@@ -1,0 +1,14 @@
+namespace Forensics.Analysis.Crash;
+
+/// <summary>Where one thread's PC and SP point: region, kind and module+offset.</summary>
+public sealed record ThreadLocation
+{
+    public required int Tid { get; init; }
+    public bool IsCrashing { get; init; }
+    public int Signal { get; init; }
+    public ulong ProgramCounter { get; init; }
+    public ulong StackPointer { get; init; }
+    /// <summary><c>libc.so.6+0x8a4f1</c>, or the region's kind and name where no module covers the PC.</summary>
+    public string ProgramCounterLocation { get; init; } = "";
+    public string StackPointerLocation { get; init; } = "";
+}

@@ -1,0 +1,9 @@
+namespace Forensics.Analysis.Findings;
+
+public enum FindingSeverity
+{
+    Info,
+    Low,
+    Medium,
+    High,
+}

@@ -1,0 +1,71 @@
+namespace Forensics.Model;
+
+/// <summary>One view of one process's address space at one moment, from one or more sources.</summary>
+public sealed class Capture
+{
+    /// <summary>Stable identifier, a slug made from the input path and position (set by the importer pipeline).</summary>
+    public string Id { get; set; } = "";
+    /// <summary>Input path as given (relative to the analysed root where possible).</summary>
+    public string InputPath { get; set; } = "";
+    /// <summary>1-based inclusive line range within a text input; null for binary inputs or whole files.</summary>
+    public (int First, int Last)? LineRange { get; set; }
+    /// <summary>SHA-256 of the input file, lower-case hex.</summary>
+    public string Sha256 { get; set; } = "";
+    public CaptureFormat Format { get; set; }
+    /// <summary>The layout within the format: <c>procps-ng -x</c>, <c>gdb ≥ 12 (Perms)</c>, <c>kernel core</c>, <c>gdb gcore</c>.</summary>
+    public string Variant { get; set; } = "";
+
+    public Architecture Architecture { get; set; }
+    /// <summary>The reasons that decided <see cref="Architecture"/>, in plain words.</summary>
+    public List<string> ArchitectureEvidence { get; } = [];
+
+    public int? Pid { get; set; }
+    /// <summary>Command name (comm, or the executable's basename).</summary>
+    public string? ProcessName { get; set; }
+    public string? CommandLine { get; set; }
+
+    public List<Region> Regions { get; } = [];
+    public List<Module> Modules { get; } = [];
+    /// <summary>ELF images found in core memory, with build-ids; attached to <see cref="Modules"/> by normalisation.</summary>
+    public List<ImageIdentity> Images { get; } = [];
+
+    public List<ThreadState> Threads { get; } = [];
+    public SignalInfo? Signal { get; set; }
+    public ProcessInfo? Process { get; set; }
+    public List<AuxvEntry> Auxv { get; } = [];
+    /// <summary>Notes present in a core, as <c>OWNER:TYPE</c> names with counts.</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>Capture-level totals (smaps_rollup).</summary>
+    public RegionMetrics? Totals { get; set; }
+    public List<DeclaredTotal> DeclaredTotals { get; } = [];
+
+    /// <summary>Every input merged into this capture (the same process instance seen by several tools).</summary>
+    public List<string> MergedInputs { get; } = [];
+
+    public DiagnosticBag Diagnostics { get; } = new();
+
+    public ulong MappedBytes
+    {
+        get
+        {
+            ulong total = 0;
+            foreach (var region in Regions)
+                total += region.Size;
+            return total;
+        }
+    }
+
+    public Region? FindRegion(ulong address)
+    {
+        // Regions are sorted by start after normalisation; binary search the last start <= address.
+        int low = 0, high = Regions.Count - 1;
+        while (low <= high)
+        {
+            var mid = low + ((high - low) >> 1);
+            if (Regions[mid].Start <= address) low = mid + 1;
+            else high = mid - 1;
+        }
+        return high >= 0 && Regions[high].Contains(address) ? Regions[high] : null;
+    }
+}

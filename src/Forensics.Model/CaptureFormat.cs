@@ -1,0 +1,31 @@
+namespace Forensics.Model;
+
+/// <summary>The input formats of SPEC §1 (plus smaps_rollup).</summary>
+public enum CaptureFormat
+{
+    Maps,
+    Smaps,
+    SmapsRollup,
+    /// <summary>procps/busybox/toybox <c>pmap</c> default layout (and <c>-q</c>, <c>-p</c>).</summary>
+    Pmap,
+    /// <summary><c>pmap -x</c>, <c>-X</c>, <c>-XX</c>, <c>-d</c>.</summary>
+    PmapExtended,
+    /// <summary>gdb <c>info proc mappings</c>, live or core listing.</summary>
+    Gdb,
+    Core,
+}
+
+public static class CaptureFormatText
+{
+    public static string ToId(this CaptureFormat format) => format switch
+    {
+        CaptureFormat.Maps => "maps",
+        CaptureFormat.Smaps => "smaps",
+        CaptureFormat.SmapsRollup => "smaps_rollup",
+        CaptureFormat.Pmap => "pmap",
+        CaptureFormat.PmapExtended => "pmap-x",
+        CaptureFormat.Gdb => "gdb",
+        CaptureFormat.Core => "core",
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+}

@@ -1,0 +1,63 @@
+namespace Forensics.Model;
+
+/// <summary>One mapped range <c>[Start, End)</c> of a process's address space, in one model for every source.</summary>
+public sealed class Region
+{
+    public Region(ulong start, ulong end)
+    {
+        if (end < start)
+            throw new ArgumentOutOfRangeException(nameof(end), "A region cannot end before it starts.");
+        Start = start;
+        End = end;
+    }
+
+    public ulong Start { get; }
+    /// <summary>Exclusive end.</summary>
+    public ulong End { get; }
+    public ulong Size => End - Start;
+
+    public Permissions Permissions { get; set; }
+    /// <summary>File offset of the mapping in bytes, where known.</summary>
+    public ulong? Offset { get; set; }
+    /// <summary>Device as the source printed it (<c>fe:00</c>, <c>0fe:00000</c>), where known.</summary>
+    public string? Device { get; set; }
+    public ulong? Inode { get; set; }
+
+    /// <summary>Path or pseudo-name (<c>[heap]</c>, <c>memfd:x</c>), without the <c> (deleted)</c> suffix; null when unnamed.</summary>
+    public string? Name { get; set; }
+    /// <summary>The source marked the file as deleted (<c> (deleted)</c>).</summary>
+    public bool Deleted { get; set; }
+    /// <summary>The source printed only a basename (default pmap), so <see cref="Name"/> is not a path.</summary>
+    public bool NameIsBasename { get; set; }
+
+    public RegionKind Kind { get; set; }
+    /// <summary>Name of the ELF image (module) this region belongs to, where it belongs to one.</summary>
+    public string? Module { get; set; }
+
+    public RegionMetrics? Metrics { get; set; }
+    /// <summary>smaps VmFlags codes as printed (<c>rd wr mr mw me ac</c>), where known.</summary>
+    public string? VmFlags { get; set; }
+
+    /// <summary>For cores: how many bytes of the region the core holds (p_filesz); null when no PT_LOAD covers it.</summary>
+    public ulong? DumpedBytes { get; set; }
+    /// <summary>For cores: the file offset of the region's data.</summary>
+    public ulong? CoreFileOffset { get; set; }
+
+    public RegionSources Sources { get; set; }
+    /// <summary>Where in the input the region was described (line for text, byte offset for cores).</summary>
+    public SourceLocation Location { get; set; }
+
+    /// <summary>Thread id for <c>[stack:TID]</c> names or stacks found from a thread's stack pointer.</summary>
+    public int? ThreadId { get; set; }
+
+    public bool IsAnonymous => Name is null;
+    public bool Contains(ulong address) => address >= Start && address < End;
+
+    /// <summary>A pseudo-name in brackets such as <c>[heap]</c>, <c>[vdso]</c>, <c>[anon:x]</c>.</summary>
+    public bool HasBracketName => Name is { Length: > 1 } n && n[0] == '[' && n[^1] == ']';
+
+    /// <summary>The name as the source printed it, with <c> (deleted)</c> restored.</summary>
+    public string? DisplayName => Name is null ? null : Deleted ? Name + " (deleted)" : Name;
+
+    public override string ToString() => $"{Start:x}-{End:x} {Permissions} {DisplayName}";
+}
