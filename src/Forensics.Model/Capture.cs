@@ -36,6 +36,9 @@ public sealed class Capture
     /// <summary>Notes present in a core, as <c>OWNER:TYPE</c> names with counts.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>The .NET runtime found in a core, where ClrMD could read it.</summary>
+    public ManagedRuntime? Runtime { get; set; }
+
     /// <summary>Capture-level totals (smaps_rollup).</summary>
     public RegionMetrics? Totals { get; set; }
     public List<DeclaredTotal> DeclaredTotals { get; } = [];

@@ -47,6 +47,12 @@ public sealed class Region
     /// <summary>Where in the input the region was described (line for text, byte offset for cores).</summary>
     public SourceLocation Location { get; set; }
 
+    /// <summary>
+    /// What a managed runtime uses the region for (<c>gc-heap gen2</c>, <c>jit-code-heap</c>, <c>loader-heap</c>),
+    /// next to its native <see cref="Kind"/>; null when no runtime claimed it.
+    /// </summary>
+    public string? RuntimeRole { get; set; }
+
     /// <summary>Thread id for <c>[stack:TID]</c> names or stacks found from a thread's stack pointer.</summary>
     public int? ThreadId { get; set; }
 
