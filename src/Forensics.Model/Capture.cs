@@ -29,7 +29,7 @@ public sealed class Capture
     /// <summary>ELF images found in core memory, with build-ids; attached to <see cref="Modules"/> by normalisation.</summary>
     public List<ImageIdentity> Images { get; } = [];
 
-    public List<ThreadState> Threads { get; } = [];
+    public List<ThreadInfo> Threads { get; } = [];
     public SignalInfo? Signal { get; set; }
     public ProcessInfo? Process { get; set; }
     public List<AuxvEntry> Auxv { get; } = [];

@@ -8,12 +8,19 @@ public sealed record CrashReport
     public required string Summary { get; init; }
     /// <summary>The facts that led to the verdict, one per line.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
-    /// <summary>Stable across runs: signal + module + offset of the PC, ASLR removed (<c>SIGSEGV@crash_null+0x1139</c>).</summary>
+    /// <summary>Stable across runs: signal + module + offset of the PC, ASLR removed (<c>SIGSEGV crash_null+0x16f3</c>).</summary>
     public string Signature { get; init; } = "";
     public int? SignalNumber { get; init; }
     public string? SignalName { get; init; }
     public int? SignalCode { get; init; }
     public string? SignalCodeName { get; init; }
     public ulong? FaultAddress { get; init; }
+    /// <summary>si_pid of a signal sent by a process (si_code ≤ 0).</summary>
+    public int? SenderPid { get; init; }
+    /// <summary>The thread that took the signal, where known.</summary>
+    public int? CrashingThreadId { get; init; }
+    /// <summary>Where the fault address points (<c>unmapped</c>, <c>[stack]+0x10</c>); null without a fault address.</summary>
+    public string? FaultLocation { get; init; }
+    /// <summary>The crashing thread first, then the others by TID.</summary>
     public IReadOnlyList<ThreadLocation> Threads { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using Forensics.Model;
+
 namespace Forensics.Analysis.Crash;
 
 /// <summary>Where one thread's PC and SP point: region, kind and module+offset.</summary>
@@ -11,4 +13,10 @@ public sealed record ThreadLocation
     /// <summary><c>libc.so.6+0x8a4f1</c>, or the region's kind and name where no module covers the PC.</summary>
     public string ProgramCounterLocation { get; init; } = "";
     public string StackPointerLocation { get; init; } = "";
+    /// <summary>Kind of the region holding the PC; null when the PC is in no region.</summary>
+    public RegionKind? ProgramCounterKind { get; init; }
+    public RegionKind? StackPointerKind { get; init; }
+    /// <summary>The region holding the PC as <c>start-end perms name</c>; null when unmapped.</summary>
+    public string? ProgramCounterRegion { get; init; }
+    public string? StackPointerRegion { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace Forensics.Model;
 
 /// <summary>One thread of a core: its id, the signal it stopped with, and its registers.</summary>
-public sealed class ThreadState
+public sealed class ThreadInfo
 {
     public required int Tid { get; init; }
     /// <summary>pr_cursig (or the thread's NT_SIGINFO signal in gdb cores).</summary>

@@ -1,0 +1,204 @@
+using Forensics.Analysis.Layout;
+using Forensics.Model;
+using static Forensics.Analysis.Crash.SignalNames;
+
+namespace Forensics.Analysis.Crash;
+
+/// <summary>Reads a core's signal and thread registers against its regions and says what most likely happened.</summary>
+internal static class CrashAnalyzer
+{
+    /// <summary>
+    /// Faults below this are a null pointer plus a small offset: nothing can be mapped under
+    /// vm.mmap_min_addr, which is 65536 by default on x86 (mm/Kconfig DEFAULT_MMAP_MIN_ADDR).
+    /// </summary>
+    public const ulong NullPageLimit = 0x10000;
+
+    /// <summary>The kernel keeps stack_guard_gap (256 pages, 1 MiB) free below a grows-down stack (mm/mmap.c).</summary>
+    public const ulong StackGuardGap = 0x100000;
+
+    /// <summary>The default RLIMIT_STACK (8 MiB): how far the main stack may have grown below its mapping.</summary>
+    public const ulong DefaultStackLimit = 0x800000;
+
+    /// <summary>A stack pointer this close to the fault address means the faulting access was a stack access.</summary>
+    public const ulong StackPointerNearFault = 0x10000;
+
+    /// <summary>x86_64 user and kernel halves with 48-bit virtual addresses; anything between is non-canonical.</summary>
+    private const ulong CanonicalLowEnd = 0x0000_8000_0000_0000, CanonicalHighStart = 0xffff_8000_0000_0000;
+
+    public static CrashReport? Analyze(Capture capture, AddressMap map)
+    {
+        if (capture.Format != CaptureFormat.Core)
+            return null;
+
+        var signal = capture.Signal;
+        var crashing = FindCrashingThread(capture);
+        var number = signal?.Number ?? crashing?.Signal ?? 0;
+        var code = signal?.Code;
+        var ownPid = capture.Pid ?? capture.Process?.Pid;
+        var threads = Locate(capture, map, crashing);
+
+        var context = new CrashContext(capture, map, signal, crashing, number, code, ownPid);
+        var (verdict, summary) = Decide(context);
+
+        var evidence = new List<string>();
+        if (number != 0)
+            evidence.Add(DescribeSignal(number, code, signal));
+        evidence.AddRange(context.Evidence);
+        foreach (var thread in threads.Where(t => t.IsCrashing))
+        {
+            evidence.Add("thread " + HexFormat.Decimal(thread.Tid) + " (crashing): PC " + HexFormat.Address(thread.ProgramCounter)
+                + " in " + thread.ProgramCounterLocation + ", SP " + HexFormat.Address(thread.StackPointer) + " in " + thread.StackPointerLocation);
+        }
+
+        return new CrashReport
+        {
+            Verdict = verdict,
+            Summary = summary,
+            Evidence = evidence,
+            Signature = verdict == CrashVerdict.NoCrash ? "" : Signature(number, crashing, map),
+            SignalNumber = number == 0 ? null : number,
+            SignalName = number == 0 ? null : SignalName(number),
+            SignalCode = code,
+            SignalCodeName = code is { } c ? CodeName(number, c) : null,
+            FaultAddress = signal?.FaultAddress,
+            SenderPid = code is { } sent && IsSentByProcess(sent) ? signal?.SenderPid : null,
+            CrashingThreadId = verdict == CrashVerdict.NoCrash ? null : crashing?.Tid ?? signal?.ThreadId,
+            FaultLocation = signal?.FaultAddress is { } fault ? map.Describe(fault) : null,
+            Threads = threads,
+        };
+    }
+
+    private static ThreadInfo? FindCrashingThread(Capture capture)
+    {
+        if (capture.Signal?.ThreadId is { } tid && capture.Threads.Find(t => t.Tid == tid) is { } byTid)
+            return byTid;
+        return capture.Threads.Find(t => t.IsCrashing && t.Signal != 0)
+            ?? capture.Threads.Find(t => t.Signal != 0 && t.Signal == capture.Signal?.Number)
+            ?? capture.Threads.Find(t => t.IsCrashing);
+    }
+
+    private static List<ThreadLocation> Locate(Capture capture, AddressMap map, ThreadInfo? crashing)
+    {
+        var ordered = capture.Threads
+            .OrderBy(t => ReferenceEquals(t, crashing) ? 0 : 1)
+            .ThenBy(t => t.Tid)
+            .ToList();
+        return [.. ordered.Select(t =>
+        {
+            var pcRegion = map.FindRegion(t.ProgramCounter);
+            var spRegion = map.FindRegion(t.StackPointer);
+            return new ThreadLocation
+            {
+                Tid = t.Tid,
+                IsCrashing = ReferenceEquals(t, crashing),
+                Signal = t.Signal,
+                ProgramCounter = t.ProgramCounter,
+                StackPointer = t.StackPointer,
+                ProgramCounterLocation = map.Describe(t.ProgramCounter),
+                StackPointerLocation = map.Describe(t.StackPointer),
+                ProgramCounterKind = pcRegion is null ? null : RegionClassifier.KindOf(pcRegion),
+                StackPointerKind = spRegion is null ? null : RegionClassifier.KindOf(spRegion),
+                ProgramCounterRegion = pcRegion?.ToString(),
+                StackPointerRegion = spRegion?.ToString(),
+            };
+        })];
+    }
+
+    private static string Signature(int number, ThreadInfo? crashing, AddressMap map) =>
+        crashing is null
+            ? SignalName(number)
+            : SignalName(number) + " " + map.DescribeStable(crashing.ProgramCounter, NullPageLimit);
+
+    private static string DescribeSignal(int number, int? code, SignalInfo? signal)
+    {
+        var text = "signal " + HexFormat.Decimal(number) + " (" + SignalName(number) + ")";
+        if (code is { } c)
+            text += ", si_code " + HexFormat.Decimal(c) + " (" + CodeName(number, c) + ")";
+        if (code is { } sent && IsSentByProcess(sent) && signal?.SenderPid is { } sender)
+            text += ", sent by pid " + HexFormat.Decimal(sender);
+        else if (signal?.FaultAddress is { } fault)
+            text += ", fault address " + HexFormat.Address(fault);
+        return text;
+    }
+
+    private static (CrashVerdict, string) Decide(CrashContext context)
+    {
+        var number = context.Number;
+        if (number == 0)
+        {
+            return (CrashVerdict.NoCrash,
+                "No crash: no thread stopped with a signal, so the core was taken from a running process (createdump, gcore).");
+        }
+        if (number is SigStop or SigTstp or SigTtin or SigTtou && context.Code is null or SiKernel or SiUser)
+        {
+            return (CrashVerdict.NoCrash,
+                "No crash: the threads were stopped with " + SignalName(number)
+                + ", as gdb's gcore stops a running process to dump it (si_code SI_KERNEL).");
+        }
+        if (context.Code is { } code && IsSentByProcess(code))
+            return DecideSent(context, code);
+        return number switch
+        {
+            SigSegv => SegmentationFault.Decide(context),
+            SigBus => BusFault(context),
+            SigIll => (CrashVerdict.IllegalInstruction,
+                "Illegal instruction (SIGILL) at " + CrashingPc(context) + ": the CPU could not execute the bytes there (corrupt code, a jump into data, or an ud2 trap)."),
+            SigFpe => (CrashVerdict.ArithmeticError,
+                "Arithmetic error (SIGFPE, " + CodeText(context) + ") at " + CrashingPc(context) + ", such as an integer division by zero."),
+            SigAbrt => (CrashVerdict.Abort, "Abort (SIGABRT) raised by the kernel at " + CrashingPc(context) + "."),
+            SigKill when context.Code == SiKernel => (CrashVerdict.OtherSignal,
+                "Killed by the kernel with SIGKILL (SI_KERNEL), for example by the out-of-memory killer."),
+            _ => (CrashVerdict.OtherSignal, "Ended by " + SignalName(number) + " (" + CodeText(context) + ")."),
+        };
+    }
+
+    private static (CrashVerdict, string) DecideSent(CrashContext context, int code)
+    {
+        var name = SignalName(context.Number);
+        var sender = context.Signal?.SenderPid;
+        var how = code == SiTkill ? "tkill/tgkill" : code == SiUser ? "kill" : CodeName(context.Number, code);
+        if (sender is { } pid && context.OwnPid is { } own && pid != own && pid != 0)
+        {
+            return (CrashVerdict.KilledByProcess,
+                "Killed by another process: pid " + HexFormat.Decimal(pid) + " sent " + name + " with " + how + " (the process is pid " + HexFormat.Decimal(own) + ").");
+        }
+        var self = sender is { } p && p == context.OwnPid;
+        var bySelf = self ? "by the process itself (" + how + " from its own pid " + HexFormat.Decimal(sender!.Value) + ")" : "with " + how + (sender is { } s ? " from pid " + HexFormat.Decimal(s) : "");
+        return context.Number switch
+        {
+            SigAbrt when self => (CrashVerdict.Abort,
+                "Abort: SIGABRT raised " + bySelf + ", as abort() does after a failed assert() or a detected heap corruption; the PC is at " + CrashingPc(context) + "."),
+            SigAbrt => (CrashVerdict.Abort, "Abort: SIGABRT sent " + bySelf + "."),
+            SigIll => (CrashVerdict.IllegalInstruction,
+                "SIGILL raised " + bySelf + ", not by a faulting instruction; the PC is at " + CrashingPc(context) + "."),
+            SigFpe => (CrashVerdict.ArithmeticError, "SIGFPE raised " + bySelf + ", not by a faulting instruction."),
+            SigBus => (CrashVerdict.BusError, "SIGBUS raised " + bySelf + ", not by a faulting access."),
+            _ when sender is null && !self => (CrashVerdict.KilledByProcess, name + " sent with " + how + " by a process the core does not name."),
+            _ => (CrashVerdict.OtherSignal, name + " raised " + bySelf + "; the PC is at " + CrashingPc(context) + "."),
+        };
+    }
+
+    private static (CrashVerdict, string) BusFault(CrashContext context)
+    {
+        var fault = context.Signal?.FaultAddress;
+        var region = fault is { } f ? context.Map.FindRegion(f) : null;
+        if (context.Code == BusAdrErr && region?.Name is { } name && !region.HasBracketName)
+        {
+            context.Evidence.Add("the fault address is inside the file mapping " + region + ", at file offset "
+                + HexFormat.Address(fault!.Value - region.Start + (region.Offset ?? 0)));
+            return (CrashVerdict.BusError,
+                "Bus error: access to a page of the mapped file " + AddressMap.Basename(name) + " beyond the end of the file (the file was truncated after it was mapped).");
+        }
+        return (CrashVerdict.BusError, "Bus error (SIGBUS, " + CodeText(context) + ")"
+            + (fault is { } a ? " at " + HexFormat.Address(a) + " (" + context.Map.Describe(a) + ")" : "") + ".");
+    }
+
+    internal static string CrashingPc(CrashContext context) =>
+        context.Crashing is { } thread ? context.Map.Describe(thread.ProgramCounter) : "an unknown place (no thread registers)";
+
+    private static string CodeText(CrashContext context) =>
+        context.Code is { } code ? CodeName(context.Number, code) : "no si_code";
+
+    internal static bool IsNonCanonical(Architecture architecture, ulong address) =>
+        architecture == Architecture.X86_64 && address >= CanonicalLowEnd && address < CanonicalHighStart;
+}
