@@ -96,8 +96,8 @@ internal static class CrashAnalyzer
                 StackPointer = t.StackPointer,
                 ProgramCounterLocation = map.Describe(t.ProgramCounter),
                 StackPointerLocation = map.Describe(t.StackPointer),
-                ProgramCounterKind = pcRegion is null ? null : RegionClassifier.KindOf(pcRegion),
-                StackPointerKind = spRegion is null ? null : RegionClassifier.KindOf(spRegion),
+                ProgramCounterKind = pcRegion is null ? null : pcRegion.Kind,
+                StackPointerKind = spRegion is null ? null : spRegion.Kind,
                 ProgramCounterRegion = pcRegion?.ToString(),
                 StackPointerRegion = spRegion?.ToString(),
             };
@@ -187,7 +187,7 @@ internal static class CrashAnalyzer
             context.Evidence.Add("the fault address is inside the file mapping " + region + ", at file offset "
                 + HexFormat.Address(fault!.Value - region.Start + (region.Offset ?? 0)));
             return (CrashVerdict.BusError,
-                "Bus error: access to a page of the mapped file " + AddressMap.Basename(name) + " beyond the end of the file (the file was truncated after it was mapped).");
+                "Bus error: access to a page of the mapped file " + MappingNames.Basename(name) + " beyond the end of the file (the file was truncated after it was mapped).");
         }
         return (CrashVerdict.BusError, "Bus error (SIGBUS, " + CodeText(context) + ")"
             + (fault is { } a ? " at " + HexFormat.Address(a) + " (" + context.Map.Describe(a) + ")" : "") + ".");

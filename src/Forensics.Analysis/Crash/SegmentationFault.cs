@@ -60,7 +60,7 @@ internal static class SegmentationFault
                 : (CrashVerdict.WildPointer, "Wild pointer: access to " + faultText + ", which is not mapped, at " + CrashAnalyzer.CrashingPc(context) + ".");
         }
 
-        context.Evidence.Add(faultText + " is inside " + region + " (" + RegionClassifier.KindOf(region).ToId() + ")");
+        context.Evidence.Add(faultText + " is inside " + region + " (" + region.Kind.ToId() + ")");
         var permissions = region.Permissions;
         if (pc == fault)
         {
@@ -110,7 +110,7 @@ internal static class SegmentationFault
         if (above is not null && IsStackLike(context, above))
         {
             var gap = above.Start - fault;
-            var limit = RegionClassifier.KindOf(above) == RegionKind.Stack ? CrashAnalyzer.DefaultStackLimit : CrashAnalyzer.StackGuardGap;
+            var limit = above.Kind == RegionKind.Stack ? CrashAnalyzer.DefaultStackLimit : CrashAnalyzer.StackGuardGap;
             if (gap <= CrashAnalyzer.StackGuardGap || (gap <= limit && spNear))
             {
                 context.Evidence.Add(faultText + " is " + HexFormat.Address(gap) + " bytes below the stack " + above
@@ -131,7 +131,7 @@ internal static class SegmentationFault
 
     private static bool IsStackLike(CrashContext context, Region region)
     {
-        if (RegionClassifier.IsStack(RegionClassifier.KindOf(region)))
+        if (MappingNames.IsStack(region.Kind))
             return true;
         // A writable anonymous region that holds some thread's stack pointer is that thread's stack.
         return region.Name is null && region.Permissions.CanWrite == true
@@ -144,7 +144,7 @@ internal static class SegmentationFault
             + ", which allows a " + access + "; the mapping changed after the fault or the capture shows another moment.");
 
     private static string Name(Region region) =>
-        region.DisplayName ?? RegionClassifier.KindOf(region).ToId() + " memory at " + HexFormat.Address(region.Start);
+        region.DisplayName ?? region.Kind.ToId() + " memory at " + HexFormat.Address(region.Start);
 
     private static ulong Distance(ulong a, ulong b) => a > b ? a - b : b - a;
 }

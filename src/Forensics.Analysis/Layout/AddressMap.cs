@@ -3,9 +3,8 @@ using Forensics.Model;
 namespace Forensics.Analysis.Layout;
 
 /// <summary>
-/// A capture's regions sorted by start and its modules sorted by base, for address look-ups. Works on a
-/// capture that normalisation has not grouped into modules too: file mappings that include an executable
-/// part are then grouped by name.
+/// A capture's regions sorted by start and its modules (as normalisation grouped them) sorted by base,
+/// for address look-ups.
 /// </summary>
 internal sealed class AddressMap
 {
@@ -19,7 +18,7 @@ internal sealed class AddressMap
         Capture = capture;
         _regions = [.. capture.Regions];
         Array.Sort(_regions, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        _modules = capture.Modules.Count > 0 ? [.. capture.Modules] : GroupModules(_regions);
+        _modules = [.. capture.Modules];
         Array.Sort(_modules, static (a, b) => a.Base != b.Base ? a.Base.CompareTo(b.Base) : string.CompareOrdinal(a.Path, b.Path));
         MainExecutable = FindMainExecutable();
     }
@@ -87,8 +86,8 @@ internal sealed class AddressMap
             return "unmapped";
         var offset = "+" + HexFormat.Address(address - region.Start);
         return region.Name is null
-            ? RegionClassifier.KindOf(region).ToId() + " " + HexFormat.Address(region.Start) + offset
-            : Basename(region.Name) + offset;
+            ? region.Kind.ToId() + " " + HexFormat.Address(region.Start) + offset
+            : MappingNames.Basename(region.Name) + offset;
     }
 
     /// <summary>Where an address points with ASLR removed: a module and offset, a pseudo-name, or a region kind.</summary>
@@ -100,15 +99,7 @@ internal sealed class AddressMap
             return module.Name + "+" + HexFormat.Address(address - module.Base);
         if (FindRegion(address) is not { } region)
             return "unmapped";
-        return region.HasBracketName ? region.Name! : "[" + RegionClassifier.KindOf(region).ToId() + "]";
-    }
-
-    public static string Basename(string name)
-    {
-        if (name.Length > 0 && name[0] == '[')
-            return name;
-        var slash = name.LastIndexOf('/');
-        return slash < 0 || slash == name.Length - 1 ? name : name[(slash + 1)..];
+        return region.HasBracketName ? region.Name! : "[" + region.Kind.ToId() + "]";
     }
 
     private int LastStartingAtOrBelow(ulong address)
@@ -144,35 +135,11 @@ internal sealed class AddressMap
                 return module;
         }
         if (Capture.ProcessName is { Length: > 0 } process
-            && Array.Find(_modules, m => string.Equals(m.Name, Basename(process), StringComparison.Ordinal)) is { } named)
+            && Array.Find(_modules, m => string.Equals(m.Name, MappingNames.Basename(process), StringComparison.Ordinal)) is { } named)
             return named;
         return Array.Find(_modules, m => !IsLibraryName(m.Name));
     }
 
     private static bool IsLibraryName(string name) =>
         name.StartsWith('[') || name.Contains(".so", StringComparison.Ordinal);
-
-    private static Module[] GroupModules(Region[] regions)
-    {
-        // Without normalisation: a named file mapping with an executable part is taken for an ELF image.
-        var groups = new Dictionary<string, (ulong Base, ulong End, bool Executable, bool Basename, bool Deleted)>(StringComparer.Ordinal);
-        foreach (var region in regions)
-        {
-            if (region.Name is not { } name || region.HasBracketName || RegionClassifier.IsSharedMemoryName(name))
-                continue;
-            var executable = region.Permissions.CanExecute == true;
-            groups[name] = groups.TryGetValue(name, out var group)
-                ? (Math.Min(group.Base, region.Start), Math.Max(group.End, region.End), group.Executable || executable, group.Basename, group.Deleted)
-                : (region.Start, region.End, executable, region.NameIsBasename, region.Deleted);
-        }
-        return [.. groups.Where(g => g.Value.Executable).Select(g => new Module
-        {
-            Name = Basename(g.Key),
-            Path = g.Key,
-            PathIsBasename = g.Value.Basename,
-            Base = g.Value.Base,
-            End = g.Value.End,
-            Deleted = g.Value.Deleted,
-        })];
-    }
 }

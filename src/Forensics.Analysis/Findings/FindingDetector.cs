@@ -1,0 +1,254 @@
+using System.Globalization;
+using Forensics.Analysis.Layout;
+using Forensics.Model;
+
+namespace Forensics.Analysis.Findings;
+
+/// <summary>Applies the rules of <see cref="FindingRules"/> to one capture.</summary>
+internal static class FindingDetector
+{
+    /// <summary>Libraries and executables of runtimes that generate code at run time, by basename prefix.</summary>
+    private static readonly string[] JitRuntimes =
+        ["libcoreclr.so", "libclrjit.so", "libjvm.so", "libv8.so", "libnode.so", "node", "libmonosgen-2.0.so", "libmono-2.0.so", "libluajit"];
+
+    private static readonly (string Prefix, FindingSeverity Severity)[] UnusualImageDirectories =
+    [
+        ("/dev/shm/", FindingSeverity.High), ("/tmp/", FindingSeverity.Medium), ("/var/tmp/", FindingSeverity.Medium),
+        ("/home/", FindingSeverity.Low), ("/root/", FindingSeverity.Low),
+    ];
+
+    public static List<Finding> Detect(AddressMap map, NoAslrIndex others)
+    {
+        var findings = new List<Finding>();
+        var jit = FindJitRuntime(map);
+        foreach (var region in map.Regions)
+        {
+            var kind = region.Kind;
+            WritableExecutable(region, kind, jit, findings);
+            AnonymousExecutable(region, kind, jit, findings);
+            ExecutableStack(region, kind, findings);
+        }
+        DeletedMappings(map, findings);
+        ExecutableSharedMemory(map, jit, findings);
+        UnusualImagePaths(map, findings);
+        NonPie(map, findings);
+        findings.AddRange(others.Find(map));
+        MissingGuards(map, findings);
+        MapCount(map, findings);
+        findings.Sort(Compare);
+        return findings;
+    }
+
+    public static int Compare(Finding a, Finding b)
+    {
+        var order = b.Severity.CompareTo(a.Severity);
+        if (order == 0) order = string.CompareOrdinal(a.Rule, b.Rule);
+        if (order == 0) order = Nullable.Compare(a.Start, b.Start);
+        if (order == 0) order = string.CompareOrdinal(a.Name, b.Name);
+        if (order == 0) order = string.CompareOrdinal(a.Message, b.Message);
+        return order;
+    }
+
+    /// <summary>The first JIT runtime image mapped, or the managed runtime ClrMD found; null without one.</summary>
+    public static string? FindJitRuntime(AddressMap map)
+    {
+        if (map.Capture.Runtime is { } runtime)
+            return runtime.Flavor + " " + runtime.Version;
+        foreach (var module in map.Modules)
+        {
+            foreach (var prefix in JitRuntimes)
+            {
+                if (module.Name.StartsWith(prefix, StringComparison.Ordinal)
+                    && (module.Name.Length == prefix.Length || module.Name[prefix.Length] is '.' or '-'))
+                    return module.Name;
+            }
+        }
+        return null;
+    }
+
+    private static void WritableExecutable(Region region, RegionKind kind, string? jit, List<Finding> findings)
+    {
+        // Stacks and the heap have their own rule (exec-stack), which says more.
+        if (!region.Permissions.IsWritableAndExecutable || kind is RegionKind.Stack or RegionKind.ThreadStack or RegionKind.Heap)
+            return;
+        var what = region.IsAnonymous ? "anonymous memory" : "a mapping of " + region.DisplayName;
+        findings.Add(At(region, FindingRules.WritableExecutable, jit is null ? FindingSeverity.High : FindingSeverity.Medium,
+            "Writable and executable " + what + " (" + region.Permissions + ", " + Size(region) + "): code can be written and run in place"
+            + (jit is null ? "." : "; " + jit + " is loaded, and JIT compilers may use such memory.")));
+    }
+
+    private static void AnonymousExecutable(Region region, RegionKind kind, string? jit, List<Finding> findings)
+    {
+        if (kind != RegionKind.AnonExec && !(kind == RegionKind.Unknown && region.IsAnonymous && region.Permissions.CanExecute == true))
+            return;
+        findings.Add(At(region, FindingRules.AnonymousExecutable, jit is null ? FindingSeverity.Medium : FindingSeverity.Low,
+            jit is null
+                ? "Anonymous executable memory (" + region.Permissions + ", " + Size(region) + ") with no JIT runtime loaded: code that no file on disk holds, such as injected shellcode."
+                : "Anonymous executable memory (" + region.Permissions + ", " + Size(region) + "): expected, " + jit + " is loaded and generates code at run time."));
+    }
+
+    private static void ExecutableStack(Region region, RegionKind kind, List<Finding> findings)
+    {
+        if (region.Permissions.CanExecute != true || kind is not (RegionKind.Stack or RegionKind.ThreadStack or RegionKind.Heap))
+            return;
+        var what = kind == RegionKind.Heap ? "heap" : kind == RegionKind.Stack ? "main stack" : "thread stack";
+        findings.Add(At(region, FindingRules.ExecutableStack, FindingSeverity.High,
+            "Executable " + what + " (" + region.Permissions + "): data on it can be run as code; an image without PT_GNU_STACK or built with -z execstack makes the stack executable."));
+    }
+
+    private static void DeletedMappings(AddressMap map, List<Finding> findings)
+    {
+        foreach (var group in GroupByName(map.Regions.Where(r => r.Deleted && !IsNormalDeletedShm(r))))
+        {
+            var executable = group.Regions.Exists(r => r.Permissions.CanExecute == true);
+            findings.Add(Spanning(group, FindingRules.DeletedMapping, executable ? FindingSeverity.High : FindingSeverity.Medium,
+                (executable ? "Code mapped from a deleted file" : "Mapping of a deleted file")
+                + " (" + Count(group.Regions.Count, "region") + "): the file was removed or replaced after it was mapped"
+                + (executable ? ", as an upgraded library or a program that deleted itself leaves behind." : ".")));
+        }
+    }
+
+    private static void ExecutableSharedMemory(AddressMap map, string? jit, List<Finding> findings)
+    {
+        var executable = map.Regions.Where(r => r.Permissions.CanExecute == true && r.Name is { } name
+            && (MappingNames.IsMemfd(name) || MappingNames.IsDevShm(name)));
+        foreach (var group in GroupByName(executable))
+        {
+            var where = MappingNames.IsMemfd(group.Name) ? "a memfd" : "/dev/shm";
+            findings.Add(Spanning(group, FindingRules.ExecutableSharedMemory, jit is null ? FindingSeverity.High : FindingSeverity.Low,
+                jit is null
+                    ? "Executable code in " + where + " (" + Count(group.Regions.Count, "region") + "): code that no file on disk holds, a common way to run a payload without writing it to disk."
+                    : "Executable code in " + where + " (" + Count(group.Regions.Count, "region") + "): expected, " + jit
+                        + " is loaded and maps its generated code twice through shared memory (writable view and executable view)."));
+        }
+    }
+
+    private static void UnusualImagePaths(AddressMap map, List<Finding> findings)
+    {
+        foreach (var module in map.Modules)
+        {
+            if (module.PathIsBasename)
+                continue;
+            foreach (var (prefix, severity) in UnusualImageDirectories)
+            {
+                if (!module.Path.StartsWith(prefix, StringComparison.Ordinal))
+                    continue;
+                findings.Add(new Finding
+                {
+                    Severity = severity,
+                    Rule = FindingRules.UnusualImagePath,
+                    Start = module.Base,
+                    End = module.End,
+                    Name = module.Path,
+                    Message = "ELF image loaded from " + prefix.TrimEnd('/') + ": programs and libraries are normally installed under /usr, /lib or /opt"
+                        + (prefix is "/home/" or "/root/" ? " (a home directory: a developer build, or a file a user or attacker placed there)." : " (a world-writable folder where dropped or preloaded code lives)."),
+                });
+                break;
+            }
+        }
+    }
+
+    private static void NonPie(AddressMap map, List<Finding> findings)
+    {
+        if (map.MainExecutable is not { } main || main.PathIsBasename && main.Name.StartsWith('['))
+            return;
+        string? reason = main.Base switch
+        {
+            0x400000 => "the fixed link base 0x400000 of x86_64 non-PIE executables",
+            0x8048000 => "the fixed link base 0x8048000 of i386 non-PIE executables",
+            < 0x1_0000_0000 when map.Capture.Architecture == Architecture.X86_64 =>
+                "below 4 GiB, where the x86_64 kernel never places a PIE (ELF_ET_DYN_BASE is two thirds of the address space)",
+            < 0x1000_0000 when map.Capture.Architecture == Architecture.X86 =>
+                "below 0x10000000, where the i386 kernel never places a PIE (ELF_ET_DYN_BASE is 0x56555000 and up)",
+            _ => null,
+        };
+        if (reason is null)
+            return;
+        findings.Add(new Finding
+        {
+            Severity = FindingSeverity.Low,
+            Rule = FindingRules.NonPie,
+            Start = main.Base,
+            End = main.End,
+            Name = main.Path,
+            Message = "Non-PIE executable: " + main.Name + " is loaded at " + HexFormat.Address(main.Base) + ", " + reason
+                + "; its code and data are at the same addresses in every run, which helps exploits.",
+        });
+    }
+
+    private static void MissingGuards(AddressMap map, List<Finding> findings)
+    {
+        var capture = map.Capture;
+        var pid = capture.Pid ?? capture.Process?.Pid;
+        var stacks = new HashSet<Region>(ReferenceEqualityComparer.Instance);
+        foreach (var region in map.Regions)
+        {
+            if (region.Kind == RegionKind.ThreadStack)
+                stacks.Add(region);
+        }
+        foreach (var thread in capture.Threads)
+        {
+            if (thread.Tid != pid && map.FindRegion(thread.StackPointer) is { IsAnonymous: true } region
+                && region.Permissions.CanWrite == true && region.Kind is not (RegionKind.Stack or RegionKind.Heap))
+                stacks.Add(region);
+        }
+        foreach (var stack in stacks.OrderBy(s => s.Start))
+        {
+            // A PROT_NONE page is the usual guard; any page that cannot be written stops a push just as well
+            // (gdb's gcore marks PROT_NONE segments readable, FORMATS §5.12).
+            if (map.AdjacentBelow(stack) is { IsAnonymous: true } below && below.Permissions.CanWrite == false && below.Permissions.CanExecute != true)
+                continue;
+            findings.Add(At(stack, FindingRules.MissingGuard, FindingSeverity.Low,
+                "Thread stack without a guard page (" + Size(stack) + "): nothing below it stops an overflow, which then silently overwrites "
+                + (map.AdjacentBelow(stack) is { } neighbour ? neighbour.ToString() : "whatever is mapped there later") + "."));
+        }
+    }
+
+    private static void MapCount(AddressMap map, List<Finding> findings)
+    {
+        var count = map.Regions.Count;
+        if (count < FindingRules.MapCountThreshold)
+            return;
+        findings.Add(new Finding
+        {
+            Severity = count >= FindingRules.DefaultMaxMapCount ? FindingSeverity.High : FindingSeverity.Medium,
+            Rule = FindingRules.MapCount,
+            Message = count.ToString("N0", CultureInfo.InvariantCulture) + " mappings, "
+                + (count * 100L / FindingRules.DefaultMaxMapCount).ToString(CultureInfo.InvariantCulture)
+                + "% of the kernel's default limit of 65,530 (vm.max_map_count): at the limit mmap, malloc and thread creation fail with ENOMEM.",
+        });
+    }
+
+    /// <summary>shmem that the kernel always shows as deleted: not a deleted file.</summary>
+    private static bool IsNormalDeletedShm(Region region) =>
+        region.Name is { } name && MappingNames.IsAlwaysDeletedShm(name, region.NameIsBasename);
+
+    private static List<RegionGroup> GroupByName(IEnumerable<Region> regions) =>
+        [.. regions.GroupBy(r => r.Name!, StringComparer.Ordinal).Select(g => new RegionGroup(g.Key, [.. g]))];
+
+    private static Finding At(Region region, string rule, FindingSeverity severity, string message) => new()
+    {
+        Severity = severity,
+        Rule = rule,
+        Start = region.Start,
+        End = region.End,
+        Name = region.DisplayName,
+        Message = message,
+    };
+
+    private static Finding Spanning(RegionGroup group, string rule, FindingSeverity severity, string message) => new()
+    {
+        Severity = severity,
+        Rule = rule,
+        Start = group.Regions.Min(r => r.Start),
+        End = group.Regions.Max(r => r.End),
+        Name = group.Regions[0].DisplayName,
+        Message = message,
+    };
+
+    private static string Size(Region region) => HexFormat.Decimal(region.Size) + " bytes";
+
+    private static string Count(int count, string noun) => HexFormat.Decimal(count) + " " + noun + (count == 1 ? "" : "s");
+
+    private sealed record RegionGroup(string Name, List<Region> Regions);
+}
