@@ -1,0 +1,150 @@
+using System.Globalization;
+using Forensics.Model;
+
+namespace Forensics.Importers.Normalisation;
+
+/// <summary>
+/// Decides x86 or x86_64 from what the regions show, and writes the reasons into
+/// <see cref="Capture.ArchitectureEvidence"/>. An architecture an importer set (a core's ELF header) is kept;
+/// the layout then only adds supporting or contradicting evidence.
+/// </summary>
+/// <remarks>
+/// Order of strength: an address above 4 GiB or the vsyscall gate page is impossible for a 32-bit task, so it
+/// decides x86_64 outright. Then loader and library paths. Then the 32-bit layout: the i386 default link address
+/// 0x08048000 for the executable, and a stack that ends near 0xffffe000 (a compat task on a 64-bit kernel, which
+/// also has no [vsyscall]) or below 0xc0000000 (a 3G/1G 32-bit kernel). Last, a layout with kernel-named regions
+/// that lies wholly below 4 GiB is x86: a 64-bit kernel puts an x86_64 task's stack and vdso near 0x7fff….
+/// </remarks>
+internal static class ArchitectureDetector
+{
+    private const ulong FourGiB = 0x1_0000_0000;
+    private const ulong I386LinkAddress = 0x08048000;
+
+    private static readonly string[] Paths64 = ["ld-linux-x86-64.so.2", "x86_64-linux-gnu", "/lib64/", "/usr/lib64/"];
+    private static readonly string[] Paths32 = ["ld-linux.so.2", "i386-linux-gnu", "i686-linux-gnu", "/lib32/", "/usr/lib32/"];
+
+    public static void Detect(Capture capture)
+    {
+        var regions = capture.Regions;
+        var evidence64 = new List<string>();
+        var evidence32 = new List<string>();
+
+        var above = 0;
+        ulong highestEnd = 0;
+        Region? highest = null;
+        Region? vsyscall = null;
+        Region? stack = null;
+        string? path64 = null, path32 = null;
+        var kernelNamed = false;
+        foreach (var region in regions)
+        {
+            if (region.Start == RegionNames.VsyscallAddress)
+            {
+                vsyscall ??= region;
+                continue;
+            }
+            if (region.End > FourGiB)
+                above++;
+            if (region.End > highestEnd)
+            {
+                highestEnd = region.End;
+                highest = region;
+            }
+            var name = region.Name;
+            if (name is null)
+                continue;
+            if (RegionNames.IsBracketed(name))
+            {
+                var content = RegionNames.BracketContent(name);
+                if (content.SequenceEqual("stack"))
+                    stack ??= region;
+                kernelNamed |= content is "stack" or "vdso" or "vvar" or "heap";
+                continue;
+            }
+            path64 ??= FindMarker(name, Paths64);
+            path32 ??= FindMarker(name, Paths32);
+        }
+
+        if (above > 0 && highest is not null)
+            evidence64.Add(Text($"[{above}] regions above 4 GiB, the highest ends at [0x{highestEnd:x}] ({Describe(highest)})"));
+        if (vsyscall is not null)
+            evidence64.Add(Text($"[vsyscall] gate page at [0x{vsyscall.Start:x}], which only x86_64 tasks have"));
+        if (path64 is not null)
+            evidence64.Add(Text($"x86_64 loader or library path [{path64}]"));
+        if (path32 is not null)
+            evidence32.Add(Text($"i386 loader or library path [{path32}]"));
+
+        var below4GiB = regions.Count > 0 && above == 0 && vsyscall is null;
+        var layout32 = false;
+        if (below4GiB)
+        {
+            var exe = regions.Find(r => r.Start == I386LinkAddress && RegionNames.IsPath(r));
+            if (exe is not null)
+            {
+                layout32 = true;
+                evidence32.Add(Text($"[{exe.Name}] mapped at [0x{I386LinkAddress:x8}], the i386 default link address"));
+            }
+            if (stack is not null && stack.End >= 0xff000000)
+            {
+                layout32 = true;
+                evidence32.Add(Text($"[stack] ends at [0x{stack.End:x}], near 0xffffe000 where a 64-bit kernel puts a 32-bit task's stack, and there is no [vsyscall]"));
+            }
+            else if (stack is not null && stack.End <= 0xc0000000)
+            {
+                layout32 = true;
+                evidence32.Add(Text($"[stack] ends at [0x{stack.End:x}], below the 3 GiB split of a 32-bit kernel"));
+            }
+            if (highest is not null && (evidence32.Count > 0 || kernelNamed))
+                evidence32.Add(Text($"every address below 4 GiB (the highest end is [0x{highestEnd:x}])"));
+        }
+
+        var inferred = above > 0 || vsyscall is not null ? Architecture.X86_64
+            : path64 is not null && path32 is null ? Architecture.X86_64
+            : path32 is not null || layout32 || (below4GiB && kernelNamed) ? Architecture.X86
+            : Architecture.Unknown;
+
+        if (capture.Architecture == Architecture.Unknown)
+        {
+            capture.Architecture = inferred;
+            AddEvidence(capture, inferred == Architecture.X86_64 ? evidence64 : inferred == Architecture.X86 ? evidence32 : []);
+            AddEvidence(capture, inferred == Architecture.X86_64 ? Contradicting(evidence32, inferred) : inferred == Architecture.X86 ? Contradicting(evidence64, inferred) : []);
+            return;
+        }
+
+        var set = capture.Architecture;
+        AddEvidence(capture, set == Architecture.X86_64 ? evidence64 : evidence32);
+        var against = set == Architecture.X86_64 ? evidence32 : evidence64;
+        AddEvidence(capture, Contradicting(against, set));
+        if (inferred != Architecture.Unknown && inferred != set)
+        {
+            capture.Diagnostics.Warning(NormalisationDiagnosticIds.ArchitectureContradiction, SourceLocation.None,
+                Text($"the layout suggests [{inferred.ToId()}] but the input says [{set.ToId()}]"));
+        }
+    }
+
+    private static IEnumerable<string> Contradicting(List<string> evidence, Architecture decided) =>
+        evidence.Select(e => Text($"{e} (contradicts {decided.ToId()})"));
+
+    private static void AddEvidence(Capture capture, IEnumerable<string> evidence)
+    {
+        foreach (var line in evidence)
+        {
+            if (!capture.ArchitectureEvidence.Contains(line, StringComparer.Ordinal))
+                capture.ArchitectureEvidence.Add(line);
+        }
+    }
+
+    private static string? FindMarker(string name, string[] markers)
+    {
+        foreach (var marker in markers)
+        {
+            if (name.Contains(marker, StringComparison.Ordinal))
+                return name;
+        }
+        return null;
+    }
+
+    private static string Describe(Region region) => region.DisplayName ?? "anonymous";
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
