@@ -1,0 +1,191 @@
+using Forensics.Analysis.Crash;
+using Forensics.Model;
+
+namespace Forensics.Analysis.Comparison;
+
+/// <summary>Compares captures against a baseline: modules by identity and layout relative to their base, kinds, regions by role, findings and crashes.</summary>
+public static partial class CaptureComparer
+{
+    /// <summary>
+    /// Compares every capture with the baseline: the capture named <paramref name="baselineId"/>, else the first by id.
+    /// The result does not depend on the order of <paramref name="captures"/>.
+    /// </summary>
+    public static ComparisonReport Compare(IReadOnlyList<CaptureAnalysis> captures, string? baselineId)
+    {
+        ArgumentNullException.ThrowIfNull(captures);
+        if (captures.Count == 0)
+            throw new ArgumentException("There is nothing to compare.", nameof(captures));
+        var ordered = captures
+            .OrderBy(c => c.Capture.Id, StringComparer.Ordinal)
+            .ThenBy(c => c.Capture.InputPath, StringComparer.Ordinal)
+            .ThenBy(c => c.Capture.Sha256, StringComparer.Ordinal)
+            .ToArray();
+        var baselineIndex = 0;
+        if (baselineId is not null)
+        {
+            baselineIndex = Array.FindIndex(ordered, c => string.Equals(c.Capture.Id, baselineId, StringComparison.Ordinal));
+            if (baselineIndex < 0)
+                throw new ArgumentException("No capture has the id [" + baselineId + "].", nameof(baselineId));
+        }
+
+        var layouts = new CaptureLayout[ordered.Length];
+        Parallel.For(0, ordered.Length, index => layouts[index] = new CaptureLayout(ordered[index]));
+        var baseline = layouts[baselineIndex];
+
+        var rowsPerCapture = new List<ComparisonRow>[layouts.Length];
+        Parallel.For(0, layouts.Length, index =>
+            rowsPerCapture[index] = index == baselineIndex ? [] : CompareWithBaseline(baseline, layouts[index]));
+
+        var snapshots = layouts.Length >= 2 && layouts[0].InstanceId is { } pid
+            && layouts.All(l => l.InstanceId == pid && string.Equals(l.Program, layouts[0].Program, StringComparison.Ordinal));
+        var kinds = KindTotals(layouts);
+        var rows = rowsPerCapture.SelectMany(r => r).ToList();
+        if (snapshots)
+            rows.AddRange(SteadyGrowthRows(baseline.Id, layouts, kinds));
+
+        return new ComparisonReport
+        {
+            BaselineId = baseline.Id,
+            CaptureIds = [.. layouts.Select(l => l.Id)],
+            SuccessiveSnapshots = snapshots,
+            Rows = rows,
+            KindTotals = kinds,
+            Presence = PresenceMatrix(layouts, out var keyOf),
+            RareModules = RareModules(layouts, keyOf),
+            Crashes = CrashGroups(layouts),
+        };
+    }
+
+    private static List<ComparisonRow> CompareWithBaseline(CaptureLayout baseline, CaptureLayout capture)
+    {
+        var rows = new RowList(baseline.Id, capture.Id);
+        var architectureMismatch = baseline.Capture.Architecture != Architecture.Unknown
+            && capture.Capture.Architecture != Architecture.Unknown
+            && baseline.Capture.Architecture != capture.Capture.Architecture;
+        if (architectureMismatch)
+        {
+            rows.Add("architecture", ComparisonChanges.ArchitectureMismatch,
+                baseline.Capture.Architecture.ToId(), capture.Capture.Architecture.ToId(), null);
+        }
+        var differentProgram = !string.Equals(baseline.Program, capture.Program, StringComparison.Ordinal);
+        if (differentProgram)
+            rows.Add("program", ComparisonChanges.DifferentProgram, baseline.Program, capture.Program, null);
+
+        var modules = CompareModules(baseline, capture, architectureMismatch, rows);
+        var regionChanges = CompareRegions(baseline, capture, rows);
+        rows.Add("layout", LayoutVerdict(baseline, capture, modules, regionChanges, differentProgram || architectureMismatch),
+            null, modules.Describe(), null);
+
+        CompareKinds(baseline, capture, rows);
+        CompareFindings(baseline, capture, rows);
+        CompareCrash(baseline, capture, rows);
+        return rows.Sorted();
+    }
+
+    private static string LayoutVerdict(CaptureLayout baseline, CaptureLayout capture, ModuleChanges modules, int regionChanges, bool different)
+    {
+        if (different || !modules.SameLayout)
+            return ComparisonChanges.LayoutDiffers;
+        if (modules.AllSameBase)
+        {
+            return baseline.InstanceId is { } pid && capture.InstanceId == pid && regionChanges == 0
+                ? ComparisonChanges.SameInstance
+                : ComparisonChanges.SameLayoutSameBases;
+        }
+        return ComparisonChanges.SameLayoutDifferentBases;
+    }
+
+    private static KindSeries[] KindTotals(CaptureLayout[] layouts)
+    {
+        var series = new List<KindSeries>();
+        foreach (var kind in Enum.GetValues<RegionKind>())
+        {
+            var bytes = layouts.Select(l => l.BytesByKind[(int)kind]).ToArray();
+            if (Array.Exists(bytes, b => b != 0))
+                series.Add(new KindSeries(kind, bytes));
+        }
+        return [.. series];
+    }
+
+    private static void CompareKinds(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    {
+        for (var index = 0; index < baseline.BytesByKind.Length; index++)
+        {
+            var before = baseline.BytesByKind[index];
+            var after = capture.BytesByKind[index];
+            if (before != after)
+                rows.Add("kind " + ((RegionKind)index).ToId(), after > before ? ComparisonChanges.TotalGrown : ComparisonChanges.TotalShrunk,
+                    HexFormat.Decimal(before), HexFormat.Decimal(after), HexFormat.ByteDelta(before, after));
+        }
+        var mappedBefore = baseline.Capture.MappedBytes;
+        var mappedAfter = capture.Capture.MappedBytes;
+        if (mappedBefore != mappedAfter)
+            rows.Add("mapped", mappedAfter > mappedBefore ? ComparisonChanges.TotalGrown : ComparisonChanges.TotalShrunk,
+                HexFormat.Decimal(mappedBefore), HexFormat.Decimal(mappedAfter), HexFormat.ByteDelta(mappedBefore, mappedAfter));
+    }
+
+    private static IEnumerable<ComparisonRow> SteadyGrowthRows(string baselineId, CaptureLayout[] layouts, KindSeries[] kinds)
+    {
+        foreach (var series in kinds.Where(k => k.GrowsSteadily))
+        {
+            yield return new ComparisonRow(baselineId, layouts[^1].Id, "kind " + series.Kind.ToId(), ComparisonChanges.SteadyGrowth,
+                HexFormat.Decimal(series.Bytes[0]), HexFormat.Decimal(series.Bytes[^1]), HexFormat.ByteDelta(series.Bytes[0], series.Bytes[^1]));
+        }
+    }
+
+    private static void CompareFindings(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    {
+        // Findings are matched by rule and name: their addresses move with ASLR.
+        var before = CountFindings(baseline.Analysis);
+        var after = CountFindings(capture.Analysis);
+        foreach (var (key, count) in after)
+        {
+            before.TryGetValue(key, out var old);
+            if (count > old)
+                rows.Add("finding " + key.Rule, ComparisonChanges.NewFinding, null, key.Name, "+" + HexFormat.Decimal(count - old));
+        }
+        foreach (var (key, count) in before)
+        {
+            after.TryGetValue(key, out var now);
+            if (count > now)
+                rows.Add("finding " + key.Rule, ComparisonChanges.FindingGone, key.Name, null, "-" + HexFormat.Decimal(count - now));
+        }
+    }
+
+    private static Dictionary<(string Rule, string Name), int> CountFindings(CaptureAnalysis analysis)
+    {
+        var counts = new Dictionary<(string Rule, string Name), int>();
+        foreach (var finding in analysis.Findings)
+        {
+            var key = (finding.Rule, finding.Name ?? "");
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
+    }
+
+    private static void CompareCrash(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    {
+        var before = CrashSignature(baseline.Analysis.Crash);
+        var after = CrashSignature(capture.Analysis.Crash);
+        if (before is null && after is null)
+            return;
+        var change = before is null ? ComparisonChanges.Crashed
+            : after is null ? ComparisonChanges.NoLongerCrashed
+            : string.Equals(before, after, StringComparison.Ordinal) ? ComparisonChanges.SameCrash
+            : ComparisonChanges.DifferentCrash;
+        rows.Add("crash", change, before, after, null);
+    }
+
+    private static string? CrashSignature(CrashReport? crash) =>
+        crash is { Verdict: not CrashVerdict.NoCrash } ? crash.Signature : null;
+
+    private static CrashGroup[] CrashGroups(CaptureLayout[] layouts) =>
+    [
+        .. layouts
+            .Where(l => CrashSignature(l.Analysis.Crash) is not null)
+            .GroupBy(l => l.Analysis.Crash!.Signature, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CrashGroup(g.Key, g.First().Analysis.Crash!.Verdict, g.First().Analysis.Crash!.Summary, [.. g.Select(l => l.Id)])),
+    ];
+}

@@ -1,0 +1,82 @@
+using Forensics.Analysis.Layout;
+using Forensics.Model;
+
+namespace Forensics.Analysis.Comparison;
+
+/// <summary>
+/// One capture prepared for comparison: each module with its mappings as offsets from its base, and the
+/// regions outside modules keyed by their role, so that ASLR neither hides nor fakes differences.
+/// </summary>
+internal sealed class CaptureLayout
+{
+    private static readonly int KindCount = Enum.GetValues<RegionKind>().Length;
+
+    public CaptureLayout(CaptureAnalysis analysis)
+    {
+        Analysis = analysis;
+        var capture = analysis.Capture;
+        var map = new AddressMap(capture);
+        Program = map.MainExecutable?.Name ?? (capture.ProcessName is { Length: > 0 } name ? MappingNames.Basename(name) : null);
+        InstanceId = capture.Pid ?? capture.Process?.Pid;
+        BytesByKind = new ulong[KindCount];
+
+        var segments = new Dictionary<Module, List<Segment>>(ReferenceEqualityComparer.Instance);
+        foreach (var module in map.Modules)
+            segments[module] = [];
+        foreach (var region in map.Regions)
+        {
+            BytesByKind[(int)region.Kind] += region.Size;
+            if (map.FindModule(region.Start) is { } module && region.End <= module.End)
+            {
+                segments[module].Add(new Segment(region.Start - module.Base, region.Size, region.Permissions, region.Offset));
+                continue;
+            }
+            Others.Add(new RoleRegion(RoleOf(region, map), region));
+        }
+        Modules = [.. map.Modules.Select(m => new ModuleLayout(m, segments[m]))];
+    }
+
+    public CaptureAnalysis Analysis { get; }
+    public Capture Capture => Analysis.Capture;
+    public string Id => Analysis.Capture.Id;
+    public string? Program { get; }
+    public int? InstanceId { get; }
+    public ulong[] BytesByKind { get; }
+    public List<ModuleLayout> Modules { get; }
+    public List<RoleRegion> Others { get; } = [];
+
+    /// <summary>
+    /// What a region outside the modules is for. Roles that a process has once (heap, main stack, a file at an
+    /// offset, the bss after an image) match whatever their size; other anonymous memory matches by kind,
+    /// permissions and size (<paramref name="map"/> gives the image an anonymous bss follows).
+    /// </summary>
+    private static string RoleOf(Region region, AddressMap map)
+    {
+        switch (region.Kind)
+        {
+            case RegionKind.Heap or RegionKind.Stack or RegionKind.Vdso or RegionKind.Vvar or RegionKind.Vsyscall:
+                return region.Name ?? "[" + region.Kind.ToId() + "]";
+            case RegionKind.Bss:
+                var owner = region.Module ?? (map.AdjacentBelow(region) is { } below ? map.FindModule(below.Start)?.Name : null);
+                return "[bss] " + (owner is null ? "" : MappingNames.Basename(owner));
+        }
+        if (region.Name is { } name && !MappingNames.IsAlwaysDeletedShm(name, region.NameIsBasename))
+        {
+            // Basename, so a default pmap listing matches a maps listing of the same process.
+            return MappingNames.Basename(name) + (region.Deleted ? " (deleted)" : "") + " @" + HexFormat.Address(region.Offset ?? 0);
+        }
+        return (region.Name is null ? region.Kind.ToId() : MappingNames.Basename(region.Name)) + " " + region.Permissions + " " + HexFormat.Decimal(region.Size) + " bytes";
+    }
+}
+
+/// <summary>A module and its mappings, as offsets from its base.</summary>
+internal sealed record ModuleLayout(Module Module, List<Segment> Segments)
+{
+    /// <summary>The full path, or the basename where the source printed only that.</summary>
+    public string Key => Module.Path;
+}
+
+internal readonly record struct Segment(ulong OffsetFromBase, ulong Size, Permissions Permissions, ulong? FileOffset);
+
+/// <summary>A region outside any module with its role.</summary>
+internal sealed record RoleRegion(string Role, Region Region);

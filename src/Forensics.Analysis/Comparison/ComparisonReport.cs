@@ -1,0 +1,24 @@
+namespace Forensics.Analysis.Comparison;
+
+/// <summary>
+/// What differs between captures and a baseline (SPEC §3): the rows of <c>comparison.csv</c>, the per-kind totals of
+/// every capture, the crashes grouped by signature, and for many captures the module presence matrix and the modules
+/// that only a few captures of one program have.
+/// </summary>
+public sealed record ComparisonReport
+{
+    public required string BaselineId { get; init; }
+    /// <summary>Every capture id in the report's order: by id, which is also time order for successive snapshots.</summary>
+    public required IReadOnlyList<string> CaptureIds { get; init; }
+    /// <summary>Every capture shows the same process (same PID and program), so the order is a time series.</summary>
+    public bool SuccessiveSnapshots { get; init; }
+    /// <summary>Each capture against the baseline, in capture order, then by subject and change.</summary>
+    public IReadOnlyList<ComparisonRow> Rows { get; init; } = [];
+    /// <summary>Bytes per kind, one series per kind present anywhere, aligned with <see cref="CaptureIds"/>.</summary>
+    public IReadOnlyList<KindSeries> KindTotals { get; init; } = [];
+    /// <summary>Module × capture, one row per module identity, aligned with <see cref="CaptureIds"/>.</summary>
+    public IReadOnlyList<ModulePresence> Presence { get; init; } = [];
+    /// <summary>Modules present in at most half (and not all) of the captures of one program: injected or preloaded code stands out.</summary>
+    public IReadOnlyList<RareModule> RareModules { get; init; } = [];
+    public IReadOnlyList<CrashGroup> Crashes { get; init; } = [];
+}
