@@ -1,0 +1,16 @@
+using Forensics.Model;
+
+namespace Forensics.Importers.Import;
+
+/// <summary>
+/// One input of a batch: its path as displayed (relative to the root given), status and reason, SHA-256 and size
+/// of the file as stored, the ids of the captures it gave, and the diagnostics about the input as a whole.
+/// </summary>
+public sealed record InputRecord(
+    string Path,
+    InputStatus Status,
+    string? Reason,
+    string Sha256,
+    long Bytes,
+    IReadOnlyList<string> CaptureIds,
+    IReadOnlyList<Diagnostic> Diagnostics);

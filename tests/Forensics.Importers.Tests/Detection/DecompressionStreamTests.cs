@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using Forensics.Importers.Detection;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Importers.Tests.Detection;
+
+public sealed class DecompressionStreamTests
+{
+    private static readonly byte[] HelloMaps = File.ReadAllBytes(TestPaths.Sample("local", "set-hello", "maps"));
+
+    public static TheoryData<string> Formats => new() { "gzip", "zstd", "bzip2" };
+
+    private static (byte[] Data, CompressionFormat Format) Compressed(string format, byte[] data) => format switch
+    {
+        "gzip" => (Compressors.Gzip(data), CompressionFormat.Gzip),
+        "zstd" => (Compressors.Zstd(data), CompressionFormat.Zstd),
+        "bzip2" => (Compressors.Bzip2(data), CompressionFormat.Bzip2),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    private static (byte[] Output, DiagnosticBag Diagnostics) Decompress(byte[] compressed, CompressionFormat format)
+    {
+        var diagnostics = new DiagnosticBag();
+        using var input = new MemoryStream(compressed);
+        using var stream = DecompressionStream.Open(input, format, diagnostics);
+        using var output = new MemoryStream();
+        stream.CopyTo(output);
+        return (output.ToArray(), diagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Compressed_sample_maps_is_recognised_by_magic_and_decompresses_to_the_same_bytes(string format)
+    {
+        var (data, expected) = Compressed(format, HelloMaps);
+
+        Assert.Equal(expected, ContentSniffer.DetectCompression(data));
+        var (output, diagnostics) = Decompress(data, expected);
+
+        Assert.Equal(HelloMaps, output);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(ContentKind.Text, ContentSniffer.Sniff(output));
+    }
+
+    [Fact]
+    public void Xz_gcore_sample_decompresses_to_the_raw_core_of_the_manifest()
+    {
+        var path = TestPaths.Sample("local", "set-hello", "gcore.core.xz");
+        using var file = File.OpenRead(path);
+        var head = new byte[8];
+        file.ReadExactly(head);
+        file.Position = 0;
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Equal(CompressionFormat.Xz, ContentSniffer.DetectCompression(head));
+        using var stream = DecompressionStream.Open(file, CompressionFormat.Xz, diagnostics);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+            total += read;
+        }
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(27_133_576, total);
+        Assert.Equal("dc5beb9e02b7d80907e64ac4a751a02998e7f34281a6425d0ca0f92488b2445f", Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Truncated_compressed_stream_gives_a_diagnostic_instead_of_an_exception(string format)
+    {
+        var (data, compression) = Compressed(format, HelloMaps);
+        var truncated = data[..(data.Length / 2)];
+
+        var (output, diagnostics) = Decompress(truncated, compression);
+
+        Assert.True(output.Length < HelloMaps.Length);
+        Assert.Equal(HelloMaps[..output.Length], output);
+        var diagnostic = Assert.Single(diagnostics.Items);
+        Assert.Equal(DetectionDiagnosticIds.CorruptCompressedStream, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains($"after [{output.Length}] decompressed bytes", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Corrupted_compressed_stream_gives_a_diagnostic_instead_of_an_exception(string format)
+    {
+        var (data, compression) = Compressed(format, HelloMaps);
+        for (var i = 12; i < data.Length - 12; i += 7)
+            data[i] ^= 0x5a;
+
+        var (output, diagnostics) = Decompress(data, compression);
+
+        Assert.True(output.Length < HelloMaps.Length);
+        var diagnostic = Assert.Single(diagnostics.Items);
+        Assert.Equal(DetectionDiagnosticIds.CorruptCompressedStream, diagnostic.Id);
+    }
+}
