@@ -11,6 +11,7 @@
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t never = PTHREAD_COND_INITIALIZER;
 static pthread_barrier_t started;
+static int waiting;
 static long tids[3];
 static volatile char *read_only_page;
 
@@ -20,8 +21,9 @@ static void *waiter(void *argument)
     long index = (long)argument;
     pthread_setname_np(pthread_self(), names[index]);
     tids[index] = corpus_tid();
-    pthread_mutex_lock(&lock);
     pthread_barrier_wait(&started);
+    pthread_mutex_lock(&lock);
+    waiting++;
     for (;;)
         pthread_cond_wait(&never, &lock);
     return NULL;
@@ -33,9 +35,17 @@ static void *faulter(void *argument)
     pthread_setname_np(pthread_self(), "faulter");
     tids[2] = corpus_tid();
     pthread_barrier_wait(&started);
-    /* let both waiters reach pthread_cond_wait */
-    pthread_mutex_lock(&lock);
-    pthread_mutex_unlock(&lock);
+    /* Holding the lock with waiting == 2 means both waiters released it inside
+     * pthread_cond_wait, so they are blocked there when the fault happens. */
+    struct timespec pause_time = { 0, 1000 * 1000 };
+    for (;;) {
+        pthread_mutex_lock(&lock);
+        int both = waiting == 2;
+        pthread_mutex_unlock(&lock);
+        if (both)
+            break;
+        nanosleep(&pause_time, NULL);
+    }
     FILE *info = fopen("crash-info.txt", "w");
     fprintf(info, "pid=%d\nmain_tid=%d\nwaiter_tids=%ld %ld\nfaulting_tid=%ld\nread_only_page=%p\n"
             "expected=SIGSEGV (SEGV_ACCERR) write to the read-only page in thread %ld\n",

@@ -1,0 +1,1 @@
+si_addr=0x7fff2e2efdf8

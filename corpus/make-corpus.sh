@@ -1,0 +1,601 @@
+#!/usr/bin/env bash
+# Makes the corpus: real captures of small C programs run on this machine.
+#
+# Usage: corpus/make-corpus.sh [SET...]
+#   With no argument every set is remade; otherwise only the named sets
+#   (live crash-null crash-stack crash-abort crash-thread killed-by-signal
+#   aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
+#   from what is on disk.
+#
+# Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, readelf, eu-unstrip (elfutils),
+# root or ptrace permission for gdb -p, and a kernel core_pattern of "core"
+# (the crashing process writes ./core in its working folder). The programs run
+# from a neutral work folder (/tmp/forensics-corpus) with a clean environment, so
+# no private path or secret ends up in a capture. Raw cores are kept only as
+# .xz (one small core also as .gz and .zst to exercise those decompressors).
+#
+# Rerunnable: every run makes new processes, so PIDs, addresses and sizes
+# change; the README is regenerated from the files, so it always matches them.
+set -euo pipefail
+
+CORPUS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+WORK=/tmp/forensics-corpus
+BIN="$WORK/bin"
+PRELOAD_LIBRARY=/tmp/libpreload.so
+CLEAN_ENV=(env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C)
+
+log() { printf '%s\n' "$*" >&2; }
+
+# Compiles from a copy of src/ in the work folder, so the debug information
+# (and gdb's backtraces in *.gdb.txt) name only /tmp/forensics-corpus/src.
+build_programs() {
+    rm -rf "$BIN" "$WORK/src"
+    mkdir -p "$BIN"
+    cp -r "$CORPUS/src" "$WORK/src"
+    local flags=(-O0 -g -Wall -Wextra -Werror -pthread)
+    for program in live crash_null crash_stack crash_abort crash_thread victim grow print_maps many_maps random_bytes; do
+        (cd "$WORK/src" && gcc "${flags[@]}" -o "$BIN/$program" "$program.c")
+    done
+    (cd "$WORK/src" && gcc -O2 -o "$BIN/not_a_core" not_a_core.c && strip "$BIN/not_a_core")
+    (cd "$WORK/src" && gcc -O2 -shared -fPIC -o "$PRELOAD_LIBRARY" preload.c)
+}
+
+# Runs the given command from folder $1 with a clean environment in the
+# background, as a child of this shell; sets STARTED_PID.
+start_in() {
+    local folder="$1"
+    shift
+    (cd "$folder" && exec "${CLEAN_ENV[@]}" "$@" </dev/null >/dev/null 2>&1) &
+    STARTED_PID=$!
+}
+
+wait_for_file() {
+    local path="$1" tries=0
+    until [ -e "$path" ]; do
+        sleep 0.05
+        tries=$((tries + 1))
+        if [ "$tries" -gt 400 ]; then
+            log "timed out waiting for $path"
+            return 1
+        fi
+    done
+}
+
+stop_process() {
+    kill -TERM "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
+fresh_work_folder() {
+    rm -rf "${WORK:?}/$1"
+    mkdir -p "$WORK/$1"
+    echo "$WORK/$1"
+}
+
+fresh_output_folder() {
+    rm -rf "${CORPUS:?}/$1"
+    mkdir -p "$CORPUS/$1"
+    echo "$CORPUS/$1"
+}
+
+# Offline facts of a raw core beside its compressed copy: readelf headers and
+# notes, eu-readelf's decoded notes (this binutils readelf cannot decode NT_FILE
+# of a 64-bit core), eu-unstrip's module list, gdb's view of threads and siginfo.
+describe_core() {
+    local executable="$1" core="$2" target="$3"
+    readelf -h -l -n -W "$core" >"$target.readelf.txt" 2>&1 || true
+    eu-readelf -n "$core" >"$target.eu-readelf-n.txt" 2>&1 || true
+    eu-unstrip -n --core="$core" >"$target.eu-unstrip.txt" 2>&1 || true
+    gdb -batch -nx -ex 'info threads' -ex 'p $_siginfo.si_signo' -ex 'p $_siginfo.si_code' \
+        -ex 'p/x $_siginfo._sifields._sigfault.si_addr' -ex 'p $_siginfo._sifields._kill.si_pid' -ex 'bt 6' \
+        "$executable" "$core" >"$target.gdb.txt" 2>/dev/null || true
+    stat -c '%s' "$core" >"$target.size.txt"
+    sha256sum "$core" | cut -d' ' -f1 >"$target.sha256.txt"
+    xz -9 -T1 -c "$core" >"$target.xz"
+}
+
+# --- live: one process, every tool, one moment ------------------------------------------
+
+make_live() {
+    local work out pid
+    work="$(fresh_work_folder live)"
+    out="$(fresh_output_folder live)"
+    start_in "$work" "$BIN/live"
+    pid=$STARTED_PID
+    wait_for_file "$work/ready"
+    {
+        echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/live"
+        echo "pid=$pid"
+    } >"$out/commands.log"
+    capture() {
+        local file="$1"
+        shift
+        echo "$(date -u +%H:%M:%S) $* > $file" >>"$out/commands.log"
+        "$@" >"$out/$file" 2>"$out/$file.stderr" || echo "exit=$? for $file" >>"$out/commands.log"
+        [ -s "$out/$file.stderr" ] || rm -f "$out/$file.stderr"
+    }
+    capture maps cat "/proc/$pid/maps"
+    capture smaps cat "/proc/$pid/smaps"
+    capture smaps_rollup cat "/proc/$pid/smaps_rollup"
+    capture status.txt cat "/proc/$pid/status"
+    capture pmap.txt pmap "$pid"
+    capture pmap-x.txt pmap -x "$pid"
+    capture pmap-X.txt pmap -X "$pid"
+    capture pmap-XX.txt pmap -XX "$pid"
+    capture pmap-d.txt pmap -d "$pid"
+    capture pmap-q.txt pmap -q "$pid"
+    capture pmap-p.txt pmap -p "$pid"
+    capture gdb-mappings.txt gdb -batch -p "$pid" -ex 'info proc mappings'
+    for task in /proc/"$pid"/task/*; do
+        echo "${task##*/} $(cat "$task/comm")"
+    done >"$out/threads.txt"
+    capture gcore.log gdb -batch -p "$pid" -ex "gcore $work/gcore.core"
+    cat "/proc/$pid/maps" >"$work/maps.after"
+    if cmp -s "$work/maps.after" "$out/maps"; then
+        echo "check: maps read again after gcore is byte-identical" >>"$out/commands.log"
+    else
+        echo "check: maps read again after gcore DIFFERS" >>"$out/commands.log"
+    fi
+    cp "$work/live-info.txt" "$out/"
+    stop_process "$pid"
+    describe_core "$BIN/live" "$work/gcore.core" "$out/gcore.core"
+}
+
+# --- crashing programs -------------------------------------------------------------------
+
+# Runs $2 in folder $1 under ulimit -c unlimited until it dies; keeps the core,
+# the maps it saved, its crash-info.txt and the wait status.
+run_crash() {
+    local name="$1" program="$2" work out status
+    work="$(fresh_work_folder "$name")"
+    out="$(fresh_output_folder "$name")"
+    set +e
+    (cd "$work" && ulimit -c unlimited && exec "${CLEAN_ENV[@]}" "$BIN/$program" </dev/null >/dev/null 2>&1)
+    status=$?
+    set -e
+    finish_crash "$name" "$program" "$work" "$out" "$status" \
+        "cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/$program)"
+}
+
+finish_crash() {
+    local name="$1" program="$2" work="$3" out="$4" status="$5" command="$6"
+    {
+        echo "launch: $command"
+        echo "shell exit status=$status"
+    } >"$out/commands.log"
+    cp "$work/crash-info.txt" "$work/maps.self" "$out/"
+    [ -e "$work/fault.self" ] && cp "$work/fault.self" "$out/"
+    if [ ! -e "$work/core" ]; then
+        log "$name: no core written (core_pattern or ulimit?)"
+        return 1
+    fi
+    describe_core "$BIN/$program" "$work/core" "$out/core"
+}
+
+make_killed_by_signal() {
+    local work out pid killer status
+    work="$(fresh_work_folder killed-by-signal)"
+    out="$(fresh_output_folder killed-by-signal)"
+    (cd "$work" && ulimit -c unlimited && exec "${CLEAN_ENV[@]}" "$BIN/victim" </dev/null >/dev/null 2>&1) &
+    pid=$!
+    wait_for_file "$work/ready"
+    # exec makes the shell's PID the PID of kill(1), so $$ is the sender the core records.
+    bash -c 'echo $$ > "$1"; exec /bin/kill -SEGV "$2"' killer "$work/killer-pid.txt" "$pid"
+    killer="$(cat "$work/killer-pid.txt")"
+    set +e
+    wait "$pid"
+    status=$?
+    set -e
+    cp "$work/killer-pid.txt" "$out/"
+    finish_crash killed-by-signal victim "$work" "$out" "$status" \
+        "cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/victim) & then /bin/kill -SEGV $pid from PID $killer"
+}
+
+# --- pairs and snapshots -----------------------------------------------------------------
+
+make_aslr_pair() {
+    local work out run
+    work="$(fresh_work_folder aslr-pair)"
+    out="$(fresh_output_folder aslr-pair)"
+    for run in 1 2; do
+        (cd "$work" && exec "${CLEAN_ENV[@]}" "$BIN/print_maps") >"$out/run-$run.maps"
+    done
+}
+
+make_grow() {
+    local work out pid moment
+    work="$(fresh_work_folder grow)"
+    out="$(fresh_output_folder grow)"
+    start_in "$work" "$BIN/grow"
+    pid=$STARTED_PID
+    echo "pid=$pid" >"$out/commands.log"
+    wait_for_file "$work/ready-before"
+    cat "/proc/$pid/maps" >"$out/before.maps"
+    cat "/proc/$pid/smaps" >"$out/before.smaps"
+    touch "$work/go"
+    wait_for_file "$work/ready-after"
+    cat "/proc/$pid/maps" >"$out/after.maps"
+    cat "/proc/$pid/smaps" >"$out/after.smaps"
+    touch "$work/done"
+    wait "$pid" || true
+    cp "$work/grow-info.txt" "$out/"
+    for moment in before after; do
+        echo "$moment: cat /proc/$pid/maps > $moment.maps; cat /proc/$pid/smaps > $moment.smaps" >>"$out/commands.log"
+    done
+}
+
+make_preload() {
+    local work out
+    work="$(fresh_work_folder preload)"
+    out="$(fresh_output_folder preload)"
+    (cd "$work" && exec env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LD_PRELOAD="$PRELOAD_LIBRARY" \
+        "$BIN/print_maps") >"$out/maps"
+}
+
+make_bench() {
+    local work out pid
+    work="$(fresh_work_folder bench)"
+    out="$(fresh_output_folder bench)"
+    start_in "$work" "$BIN/many_maps" 20000
+    pid=$STARTED_PID
+    wait_for_file "$work/ready"
+    cat "/proc/$pid/maps" >"$work/many-maps.maps"
+    cat "/proc/$pid/smaps" >"$work/many-maps.smaps"
+    stop_process "$pid"
+    for file in many-maps.maps many-maps.smaps; do
+        stat -c '%s' "$work/$file" >"$out/$file.size.txt"
+        xz -9 -T1 -c "$work/$file" >"$out/$file.xz"
+    done
+    echo "pid=$pid" >"$out/commands.log"
+}
+
+# --- a ticket with pasted captures -------------------------------------------------------
+
+make_ticket() {
+    local out live pid
+    out="$(fresh_output_folder ticket)"
+    live="$CORPUS/live"
+    pid="$(sed -n 's/^pid=//p' "$live/live-info.txt")"
+    {
+        echo "# INC-4711: worker host shows RWX memory in the \`live\` service"
+        echo
+        echo "Reported by the on-call engineer. The process was still running; these outputs were"
+        echo "collected on the host before it was restarted. Attaching them as pasted."
+        echo
+        echo "## 1. Memory map"
+        echo
+        echo "First the kernel's view of the process:"
+        echo
+        echo '```console'
+        echo "root@worker-3:~# cat /proc/$pid/maps"
+        cat "$live/maps"
+        echo "root@worker-3:~#"
+        echo '```'
+        echo
+        echo "Note the \`rwxp\` mapping without a name and the \`(deleted)\` file."
+        echo
+        echo "## 2. pmap"
+        echo
+        echo "    \$ pmap -x $pid"
+        sed 's/^/    /' "$live/pmap-x.txt"
+        echo
+        echo "Totals look normal for this service."
+        echo
+        echo "## 3. gdb"
+        echo
+        echo '```'
+        echo "(gdb) info proc mappings"
+        sed -n '/^process /,$p' "$live/gdb-mappings.txt"
+        echo '```'
+        echo
+        echo "Next steps: compare with a fresh instance after the restart."
+    } >"$out/incident-ticket.md"
+}
+
+# --- bad inputs --------------------------------------------------------------------------
+
+make_bad_inputs() {
+    local out lines middle
+    out="$(fresh_output_folder bad-inputs)"
+    "$BIN/random_bytes" 4096 >"$out/random-4096.bin"
+    : >"$out/empty.txt"
+    # pmap -x cut in the middle of a region line, before its totals row.
+    head -c "$(($(stat -c '%s' "$CORPUS/live/pmap-x.txt") / 2))" "$CORPUS/live/pmap-x.txt" >"$out/truncated.pmap-x.txt"
+    # maps with its middle line replaced by garbage.
+    lines="$(wc -l <"$CORPUS/live/maps")"
+    middle=$((lines / 2))
+    awk -v middle="$middle" 'NR == middle { print "7f00zz-7f01 rw-p 00000000 00:00 0 this line is corrupted"; next } { print }' \
+        "$CORPUS/live/maps" >"$out/corrupted-line.maps"
+    echo "$middle" >"$out/corrupted-line.maps.line.txt"
+    local core="$WORK/bad-inputs.core"
+    xz -dc "$CORPUS/crash-null/core.xz" >"$core"
+    # crash-null's core cut after 64 KiB: headers and notes complete, segment data missing.
+    head -c 65536 "$core" | xz -9 -T1 -c >"$out/truncated-64k.core.xz"
+    xz -9 -T1 -c "$BIN/not_a_core" >"$out/not-a-core.elf.xz"
+    # the same small core in the other compressions the importer must read.
+    gzip -9 -n -c "$core" >"$CORPUS/crash-null/core.gz"
+    zstd -19 -q -c "$core" >"$CORPUS/crash-null/core.zst"
+    rm -f "$core"
+}
+
+# --- README ------------------------------------------------------------------------------
+
+count_maps_lines() { grep -cE '^[0-9a-f]+-[0-9a-f]+ ' "$1"; }
+
+# Region rows of any pmap layout: lines that start with an address.
+count_pmap_rows() { grep -cE '^ *[0-9a-f]{8,16} ' "$1"; }
+
+core_fact() {
+    # $1 = core prefix (without .xz); prints "signal si_code address" from gdb.
+    local gdb="$1.gdb.txt"
+    local signo code addr sender
+    signo="$(grep -m1 '^\$1 = ' "$gdb" | cut -d' ' -f3)"
+    code="$(grep -m1 '^\$2 = ' "$gdb" | cut -d' ' -f3)"
+    addr="$(grep -m1 '^\$3 = ' "$gdb" | cut -d' ' -f3)"
+    sender="$(grep -m1 '^\$4 = ' "$gdb" | cut -d' ' -f3)"
+    # si_addr means something only for a fault raised by the kernel (si_code > 0);
+    # a signal sent with kill/tgkill carries the sender's PID in that place instead.
+    if [ "${code:-0}" -gt 0 ] 2>/dev/null; then
+        echo "signo ${signo:-?}, si_code ${code:-?}, si_addr ${addr:-?}"
+    else
+        echo "signo ${signo:-?}, si_code ${code:-?}, si_pid ${sender:-?}"
+    fi
+}
+
+# LWPs in gdb's "info threads" order (the crashing thread first).
+core_threads() {
+    grep -E '^\*? +[0-9]+ +(Thread|LWP|process)' "$1.gdb.txt" | grep -oE '(LWP|process) [0-9]+' | cut -d' ' -f2 | paste -sd' ' -
+}
+
+core_row() {
+    local prefix="$1" relative="$2"
+    local raw xz loads prstatus files main_build
+    raw="$(cat "$prefix.size.txt")"
+    xz="$(stat -c '%s' "$prefix.xz")"
+    loads="$(grep -c '^  LOAD' "$prefix.readelf.txt" || true)"
+    prstatus="$(grep -c 'NT_PRSTATUS' "$prefix.readelf.txt" || true)"
+files="$(grep -m1 -oE '^ +[0-9]+ files:' "$prefix.eu-readelf-n.txt" | grep -oE '[0-9]+' || echo 0)"
+    main_build="$(head -1 "$prefix.eu-unstrip.txt" | awk '{ print $2 }')"
+    echo "| \`$relative.xz\` | $raw | $xz | $(cat "$prefix.sha256.txt" | cut -c1-16)… | $loads | $prstatus | $files | $(core_threads "$prefix") | $(core_fact "$prefix") | \`$main_build\` |"
+}
+
+write_readme() {
+    local readme="$CORPUS/README.md"
+    {
+        cat <<'EOF'
+# Corpus — real captures made on this machine
+
+Everything here (except `src/` and this script) is written by `make-corpus.sh`, which builds the
+programs in `src/`, runs them from the neutral folder `/tmp/forensics-corpus/<set>/` with a clean
+environment (`env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C`), captures them with the real
+tools and rewrites this README from the files, so every number below is what the files hold.
+Rerunning it makes new processes: PIDs, addresses and sizes change, and so do the tests' exact
+values. Binaries are built into `/tmp/forensics-corpus/bin/` (`gcc -O0 -g -Wall -Wextra -Werror -pthread`),
+so that path is the executable path in every capture.
+
+Cores are kept only compressed (`xz -9`; `crash-null/core` also as `.gz` and `.zst`). Decompress
+with `xz -dk core.xz`. Beside each core: `*.readelf.txt` (`readelf -h -l -n -W CORE`),
+`*.eu-unstrip.txt` (`eu-unstrip -n --core=CORE`), `*.gdb.txt`
+(`gdb -batch -nx -ex 'info threads' -ex 'p $_siginfo.si_signo' -ex 'p $_siginfo.si_code' -ex 'p/x $_siginfo._sifields._sigfault.si_addr' -ex 'bt 6' EXE CORE`),
+`*.size.txt` (raw size in bytes) and `*.sha256.txt` (SHA-256 of the raw core).
+
+Maps text saved by a crashing program itself is `maps.self` (a copy of `/proc/self/maps` made with
+`open`/`read`/`write` just before the crash, so it matches the core).
+
+EOF
+        echo "## Environment"
+        echo
+        echo "| item | value |"
+        echo "|---|---|"
+        echo "| kernel | \`$(uname -srm)\` |"
+        echo "| core_pattern / coredump_filter | \`$(cat /proc/sys/kernel/core_pattern)\` / \`$(cat /proc/self/coredump_filter)\` |"
+        echo "| ASLR (randomize_va_space) | $(cat /proc/sys/kernel/randomize_va_space) |"
+        echo "| page size | $(getconf PAGESIZE) |"
+        echo "| tools | $(gdb --version | head -1); $(pmap --version); $(gcc --version | head -1); $(readelf --version | head -1); $(eu-unstrip --version | head -1) |"
+        echo
+        write_live_section
+        write_crash_section
+        write_pairs_section
+        write_bench_section
+        write_ticket_section
+        write_bad_inputs_section
+    } >"$readme"
+}
+
+write_live_section() {
+    local live="$CORPUS/live" pid
+    [ -d "$live" ] || return 0
+    pid="$(sed -n 's/^pid=//p' "$live/live-info.txt")"
+    echo "## \`live/\` — one live process, every tool, one moment"
+    echo
+    echo "Program \`src/live.c\`: a brk heap chunk (1000 bytes) and an mmap'd malloc chunk (1 MiB), two named"
+    echo "worker threads, an anonymous RWX mapping (2 pages), a shared mapping of a file that is then"
+    echo "unlinked (\`live-deleted.dat (deleted)\`, 2 pages), a memfd mapping (\`/memfd:live-memfd (deleted)\`,"
+    echo "3 pages) and shared anonymous memory (\`/dev/zero (deleted)\`, 2 pages). PID **$pid**;"
+    echo "threads (TID comm): $(paste -sd';' "$live/threads.txt" | sed 's/;/; /g'). The commands ran back to back"
+    echo "(log with times in \`commands.log\`); $(grep '^check:' "$live/commands.log" | sed 's/^check: //')."
+    echo
+    echo "Addresses the program printed (\`live-info.txt\`):"
+    echo
+    echo '```'
+    cat "$live/live-info.txt"
+    echo '```'
+    echo
+    echo "| file | exact command | facts |"
+    echo "|---|---|---|"
+    echo "| \`maps\` | \`cat /proc/$pid/maps\` | $(count_maps_lines "$live/maps") lines |"
+    echo "| \`smaps\` | \`cat /proc/$pid/smaps\` | $(count_maps_lines "$live/smaps") regions; Rss sum $(awk '/^Rss:/ { s += $2 } END { print s }' "$live/smaps") kB; Pss sum $(awk '/^Pss:/ { s += $2 } END { print s }' "$live/smaps") kB |"
+    echo "| \`smaps_rollup\` | \`cat /proc/$pid/smaps_rollup\` | $(grep -m1 '^Rss:' "$live/smaps_rollup" | tr -s ' ') |"
+    echo "| \`status.txt\` | \`cat /proc/$pid/status\` | $(grep '^Threads:' "$live/status.txt" | tr -s '\t ' ' ') |"
+    echo "| \`pmap.txt\` | \`pmap $pid\` | $(count_pmap_rows "$live/pmap.txt") region lines; footer \`$(tail -1 "$live/pmap.txt" | sed 's/^ *//')\` |"
+    echo "| \`pmap-x.txt\` | \`pmap -x $pid\` | $(count_pmap_rows "$live/pmap-x.txt") region lines; totals \`$(tail -1 "$live/pmap-x.txt" | tr -s ' ')\` |"
+    echo "| \`pmap-X.txt\` | \`pmap -X $pid\` | $(count_pmap_rows "$live/pmap-X.txt") region lines; last line \`$(tail -1 "$live/pmap-X.txt" | tr -s ' ')\` |"
+    echo "| \`pmap-XX.txt\` | \`pmap -XX $pid\` | $(count_pmap_rows "$live/pmap-XX.txt") region lines |"
+    echo "| \`pmap-d.txt\` | \`pmap -d $pid\` | $(count_pmap_rows "$live/pmap-d.txt") region lines; footer \`$(tail -1 "$live/pmap-d.txt" | tr -s ' ')\` |"
+    echo "| \`pmap-q.txt\` | \`pmap -q $pid\` | $(count_pmap_rows "$live/pmap-q.txt") region lines of $(wc -l <"$live/pmap-q.txt") lines (no footer) |"
+    echo "| \`pmap-p.txt\` | \`pmap -p $pid\` | $(count_pmap_rows "$live/pmap-p.txt") region lines, full paths; footer \`$(tail -1 "$live/pmap-p.txt" | sed 's/^ *//')\` |"
+    echo "| \`gdb-mappings.txt\` | \`gdb -batch -p $pid -ex 'info proc mappings'\` (stdout as is; stderr in \`gdb-mappings.txt.stderr\` when any) | $(grep -cE '^ +0x[0-9a-f]+ +0x' "$live/gdb-mappings.txt") mapping rows |"
+    echo "| \`gcore.core.xz\` | \`gdb -batch -p $pid -ex 'gcore /tmp/forensics-corpus/live/gcore.core'\`, then \`xz -9\` | see cores table |"
+    echo
+}
+
+write_crash_section() {
+    local name out pid
+    echo "## Crashing programs"
+    echo
+    echo "Each was started as \`cd /tmp/forensics-corpus/SET && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C /tmp/forensics-corpus/bin/PROGRAM)\`;"
+    echo "the kernel wrote \`./core\`. \`crash-info.txt\` is what the program printed about itself, \`commands.log\` the exact launch and the shell's exit status."
+    echo
+    echo "| set | program | PID | exit status | what happens | maps.self lines |"
+    echo "|---|---|---|---|---|---|"
+    for name in crash-null crash-stack crash-abort crash-thread killed-by-signal; do
+        out="$CORPUS/$name"
+        [ -d "$out" ] || continue
+        pid="$(sed -n 's/^pid=//p' "$out/crash-info.txt")"
+        echo "| \`$name/\` | \`$(program_of "$name")\` | $pid | $(sed -n 's/^shell exit status=//p' "$out/commands.log") | $(sed -n 's/^expected=//p' "$out/crash-info.txt")$(crash_extra "$name") | $(count_maps_lines "$out/maps.self") |"
+    done
+    echo
+    echo "### Cores"
+    echo
+    echo "Columns: raw size and xz size in bytes, SHA-256 of the raw core (first 16 hex digits; full value in \`*.sha256.txt\`),"
+    echo "PT_LOAD count and NT_PRSTATUS count (threads) from \`readelf\`, NT_FILE entries (from \`eu-readelf -n\`, kept in \`*.eu-readelf-n.txt\`), thread LWPs (gdb),"
+    echo "siginfo (gdb), and the first module of \`eu-unstrip -n --core\` (start+size build-id)."
+    echo
+    echo "| core | raw bytes | xz bytes | sha256 | PT_LOAD | NT_PRSTATUS | NT_FILE entries | LWPs | siginfo | first eu-unstrip module |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    [ -e "$CORPUS/live/gcore.core.xz" ] && core_row "$CORPUS/live/gcore.core" live/gcore.core
+    for name in crash-null crash-stack crash-abort crash-thread killed-by-signal; do
+        [ -e "$CORPUS/$name/core.xz" ] && core_row "$CORPUS/$name/core" "$name/core"
+    done
+    echo
+    if [ -e "$CORPUS/crash-null/core.gz" ]; then
+        echo "\`crash-null/core.gz\` ($(stat -c '%s' "$CORPUS/crash-null/core.gz") bytes, \`gzip -9 -n\`) and \`crash-null/core.zst\`"
+        echo "($(stat -c '%s' "$CORPUS/crash-null/core.zst") bytes, \`zstd -19\`) decompress to the same bytes as \`crash-null/core.xz\`."
+        echo
+    fi
+}
+
+program_of() {
+    case "$1" in
+        crash-null) echo crash_null ;;
+        crash-stack) echo crash_stack ;;
+        crash-abort) echo crash_abort ;;
+        crash-thread) echo crash_thread ;;
+        killed-by-signal) echo victim ;;
+    esac
+}
+
+crash_extra() {
+    local out="$CORPUS/$1"
+    case "$1" in
+        crash-stack) echo "; the handler saw \`$(cat "$out/fault.self")\`" ;;
+        crash-thread) echo "; $(grep -E '^(main_tid|waiter_tids|faulting_tid|read_only_page)=' "$out/crash-info.txt" | paste -sd';' | sed 's/;/; /g')" ;;
+        killed-by-signal) echo "; killer (\`/bin/kill -SEGV\`) PID **$(cat "$out/killer-pid.txt")**" ;;
+    esac
+}
+
+write_pairs_section() {
+    echo "## Pairs and snapshots"
+    echo
+    echo "| file | what | exact command | facts |"
+    echo "|---|---|---|---|"
+    local run file moment
+    for run in 1 2; do
+        file="$CORPUS/aslr-pair/run-$run.maps"
+        [ -e "$file" ] || continue
+        echo "| \`aslr-pair/run-$run.maps\` | run $run of the same binary, ASLR on | \`cd /tmp/forensics-corpus/aslr-pair && env -i ... /tmp/forensics-corpus/bin/print_maps\` | $(count_maps_lines "$file") lines; executable at \`$(head -1 "$file" | cut -d- -f1)\`; heap \`$(grep -m1 '\[heap\]' "$file" | cut -d' ' -f1)\` |"
+    done
+    if [ -d "$CORPUS/grow" ]; then
+        local pid
+        pid="$(sed -n 's/^pid=//p' "$CORPUS/grow/grow-info.txt")"
+        for moment in before after; do
+            echo "| \`grow/$moment.maps\`, \`grow/$moment.smaps\` | PID $pid $moment it mallocs and touches 64 MiB (\`$(sed -n 's/^block=//p' "$CORPUS/grow/grow-info.txt")\`) | \`cat /proc/$pid/maps\`, \`cat /proc/$pid/smaps\` | $(count_maps_lines "$CORPUS/grow/$moment.maps") lines; Rss sum $(awk '/^Rss:/ { s += $2 } END { print s }' "$CORPUS/grow/$moment.smaps") kB |"
+        done
+    fi
+    if [ -e "$CORPUS/preload/maps" ]; then
+        echo "| \`preload/maps\` | \`print_maps\` with a small library preloaded | \`env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C LD_PRELOAD=$PRELOAD_LIBRARY /tmp/forensics-corpus/bin/print_maps\` | $(count_maps_lines "$CORPUS/preload/maps") lines, $(grep -c "$PRELOAD_LIBRARY" "$CORPUS/preload/maps") of them \`$PRELOAD_LIBRARY\` |"
+    fi
+    echo
+}
+
+write_bench_section() {
+    local bench="$CORPUS/bench" file
+    [ -d "$bench" ] || return 0
+    echo "## \`bench/\` — a process with 20,000 extra mappings"
+    echo
+    echo "\`src/many_maps.c 20000\` maps 20,000 one-page anonymous mappings with alternating \`rw-\`/\`r--\`"
+    echo "protection inside a \`PROT_NONE\` reservation (so neighbours cannot merge) and touches the writable ones."
+    echo "The benchmarks (\`tests/Forensics.Benchmarks\`) decompress these into memory once at setup."
+    echo
+    echo "| file | exact command | raw bytes | xz bytes | regions |"
+    echo "|---|---|---|---|---|"
+    for file in many-maps.maps many-maps.smaps; do
+        echo "| \`bench/$file.xz\` | \`cat /proc/$(sed -n 's/^pid=//p' "$bench/commands.log")/${file#many-maps.}\` | $(cat "$bench/$file.size.txt") | $(stat -c '%s' "$bench/$file.xz") | $(xz -dc "$bench/$file.xz" | grep -cE '^[0-9a-f]+-[0-9a-f]+ ') |"
+    done
+    echo
+}
+
+write_ticket_section() {
+    local ticket="$CORPUS/ticket/incident-ticket.md"
+    [ -e "$ticket" ] || return 0
+    echo "## \`ticket/incident-ticket.md\` — several captures in one document"
+    echo
+    local maps_prompt pmap_prompt gdb_prompt gdb_lines
+    maps_prompt="$(grep -n '# cat /proc' "$ticket" | cut -d: -f1)"
+    pmap_prompt="$(grep -n '\$ pmap -x' "$ticket" | cut -d: -f1)"
+    gdb_prompt="$(grep -n '^(gdb) info proc' "$ticket" | cut -d: -f1)"
+    gdb_lines="$(sed -n '/^process /,$p' "$CORPUS/live/gdb-mappings.txt" | wc -l)"
+    echo "Written by the script from \`live/\`, 3 captures between prose, shell prompts and code-block markers:"
+    echo
+    echo "| capture | lines | regions | how it is pasted |"
+    echo "|---|---|---|---|"
+    echo "| \`live/maps\` | $((maps_prompt + 1))-$((maps_prompt + $(wc -l <"$CORPUS/live/maps"))) | $(count_maps_lines "$CORPUS/live/maps") | in a \`\`\`console fence after the prompt \`root@worker-3:~# cat /proc/PID/maps\` (line $maps_prompt) |"
+    echo "| \`live/pmap-x.txt\` | $((pmap_prompt + 1))-$((pmap_prompt + $(wc -l <"$CORPUS/live/pmap-x.txt"))) | $(count_pmap_rows "$CORPUS/live/pmap-x.txt") | indented by four spaces after \`\$ pmap -x PID\` (line $pmap_prompt) |"
+    echo "| \`live/gdb-mappings.txt\` from \`process PID\` on | $((gdb_prompt + 1))-$((gdb_prompt + gdb_lines)) | $(grep -cE '^ +0x[0-9a-f]+ +0x' "$CORPUS/live/gdb-mappings.txt") | in a plain fence after \`(gdb) info proc mappings\` (line $gdb_prompt) |"
+    echo
+}
+
+write_bad_inputs_section() {
+    local bad="$CORPUS/bad-inputs"
+    [ -d "$bad" ] || return 0
+    echo "## \`bad-inputs/\` — inputs a batch must survive"
+    echo
+    echo "| file | what | how |"
+    echo "|---|---|---|"
+    echo "| \`random-4096.bin\` | 4096 pseudo-random bytes, the same on every machine (sha256 \`$(sha256sum "$bad/random-4096.bin" | cut -c1-16)…\`) | \`src/random_bytes.c 4096\` (xorshift64, fixed seed) |"
+    echo "| \`empty.txt\` | an empty file | \`: > empty.txt\` |"
+    echo "| \`truncated.pmap-x.txt\` | \`live/pmap-x.txt\` cut in the middle of a line, no totals row | \`head -c $(stat -c '%s' "$bad/truncated.pmap-x.txt")\` |"
+    echo "| \`corrupted-line.maps\` | \`live/maps\` with line $(cat "$bad/corrupted-line.maps.line.txt") replaced by \`7f00zz-7f01 rw-p 00000000 00:00 0 this line is corrupted\` | awk |"
+    echo "| \`truncated-64k.core.xz\` | \`crash-null/core\` cut after 65536 bytes (headers and notes whole, segment data missing) | \`xz -dc core.xz \\| head -c 65536 \\| xz -9\` |"
+    echo "| \`not-a-core.elf.xz\` | a stripped executable (\`ET_DYN\`), not a core | \`gcc -O2 src/not_a_core.c && strip\`, then \`xz -9\` |"
+    echo
+}
+
+main() {
+    local sets=("$@")
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-thread killed-by-signal aslr-pair grow preload bench ticket bad-inputs)
+    mkdir -p "$WORK"
+    build_programs
+    for set in "${sets[@]}"; do
+        log "making $set"
+        case "$set" in
+            live) make_live ;;
+            crash-null) run_crash crash-null crash_null ;;
+            crash-stack) run_crash crash-stack crash_stack ;;
+            crash-abort) run_crash crash-abort crash_abort ;;
+            crash-thread) run_crash crash-thread crash_thread ;;
+            killed-by-signal) make_killed_by_signal ;;
+            aslr-pair) make_aslr_pair ;;
+            grow) make_grow ;;
+            preload) make_preload ;;
+            bench) make_bench ;;
+            ticket) make_ticket ;;
+            bad-inputs) make_bad_inputs ;;
+            *) log "unknown set $set"; exit 2 ;;
+        esac
+    done
+    write_readme
+    log "done: $CORPUS/README.md"
+}
+
+main "$@"
