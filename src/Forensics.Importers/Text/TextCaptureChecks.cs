@@ -1,0 +1,31 @@
+using Forensics.Model;
+
+namespace Forensics.Importers.Text;
+
+/// <summary>Checks every text parser makes at the end of a capture.</summary>
+internal static class TextCaptureChecks
+{
+    public static void RequireRegions(Capture capture, int firstLine)
+    {
+        if (capture.Regions.Count == 0)
+            capture.Diagnostics.Error(TextDiagnosticIds.NoRegions, SourceLocation.AtLine(firstLine),
+                $"the [{capture.Format.ToId()}] capture holds no mapping");
+    }
+
+    /// <summary>The basename of the first word of a command line, without a login shell's leading <c>-</c>.</summary>
+    public static string? ProcessNameOf(string? commandLine)
+    {
+        if (string.IsNullOrWhiteSpace(commandLine))
+            return null;
+        var first = commandLine.AsSpan().TrimStart();
+        var space = first.IndexOf(' ');
+        if (space >= 0)
+            first = first[..space];
+        var slash = first.LastIndexOf('/');
+        if (slash >= 0)
+            first = first[(slash + 1)..];
+        if (first.Length > 1 && first[0] == '-')
+            first = first[1..];
+        return first.IsEmpty ? null : first.ToString();
+    }
+}

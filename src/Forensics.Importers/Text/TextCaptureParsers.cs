@@ -1,0 +1,112 @@
+using Forensics.Importers.Text.Gdb;
+using Forensics.Importers.Text.Maps;
+using Forensics.Importers.Text.Pmap;
+using Forensics.Importers.Text.Smaps;
+using Forensics.Model;
+
+namespace Forensics.Importers.Text;
+
+/// <summary>Entry points of the text-capture parsers: maps, smaps, smaps_rollup, pmap (every layout), gdb.</summary>
+public static class TextCaptureParsers
+{
+    /// <summary>How many unrecognised lines (prompts, gdb chatter) <see cref="Detect"/> skips before it gives up.</summary>
+    private const int DetectionLineLimit = 64;
+
+    /// <summary>
+    /// Parses one isolated capture. <paramref name="text"/> holds only that capture's lines; <paramref name="firstLine"/>
+    /// is the 1-based line number of its first line within the input file, so diagnostics and
+    /// <see cref="Region.Location"/> are file lines. Bad input gives diagnostics, never an exception.
+    /// </summary>
+    public static Capture Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1)
+    {
+        if (firstLine < 1)
+            throw new ArgumentOutOfRangeException(nameof(firstLine), firstLine, "Line numbers start at 1.");
+        return format switch
+        {
+            CaptureFormat.Maps => MapsParser.Parse(text, firstLine),
+            CaptureFormat.Smaps or CaptureFormat.SmapsRollup => SmapsParser.Parse(text, firstLine, format),
+            CaptureFormat.Pmap or CaptureFormat.PmapExtended => PmapParser.Parse(text, firstLine),
+            CaptureFormat.Gdb => GdbParser.Parse(text, firstLine),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a text capture format."),
+        };
+    }
+
+    /// <summary>
+    /// Detects the format of an isolated capture from its first significant lines (FORMATS.md §0), skipping
+    /// blank lines, shell and gdb prompts and gdb chatter; null when nothing recognisable comes first.
+    /// </summary>
+    public static CaptureFormat? Detect(ReadOnlySpan<char> text)
+    {
+        var lines = new TextLines(text, 1);
+        var skipped = 0;
+        while (lines.MoveNext(out var line, out _))
+        {
+            var shape = TextLineClassifier.Classify(line);
+            switch (shape)
+            {
+                case TextLineShape.Blank:
+                    continue;
+                case TextLineShape.MapsLine:
+                    return DetectSmaps(line, ref lines);
+                case TextLineShape.PmapProcpsHeader or TextLineShape.PmapBusyboxHeader:
+                    return DetectPmapLayout(ref lines);
+                case TextLineShape.PmapColumnHeader:
+                    return CaptureFormat.PmapExtended;
+                case TextLineShape.PmapRow:
+                    return IsDefaultPmapRow(line) ? CaptureFormat.Pmap : CaptureFormat.PmapExtended;
+                case TextLineShape.GdbProcess or TextLineShape.GdbMappedAddressSpaces
+                    or TextLineShape.GdbColumnHeader or TextLineShape.GdbRow:
+                    return CaptureFormat.Gdb;
+                default:
+                    if (++skipped > DetectionLineLimit)
+                        return null;
+                    continue;
+            }
+        }
+        return null;
+    }
+
+    private static CaptureFormat DetectSmaps(ReadOnlySpan<char> header, ref TextLines lines)
+    {
+        while (lines.MoveNext(out var next, out _))
+        {
+            var shape = TextLineClassifier.Classify(next);
+            if (shape == TextLineShape.Blank)
+                continue;
+            if (shape != TextLineShape.SmapsKey)
+                return CaptureFormat.Maps;
+            return TextSpan.TrimBlanks(header).EndsWith("[rollup]", StringComparison.Ordinal)
+                ? CaptureFormat.SmapsRollup
+                : CaptureFormat.Smaps;
+        }
+        return CaptureFormat.Maps;
+    }
+
+    private static CaptureFormat DetectPmapLayout(ref TextLines lines)
+    {
+        while (lines.MoveNext(out var next, out _))
+        {
+            switch (TextLineClassifier.Classify(next))
+            {
+                case TextLineShape.Blank:
+                    continue;
+                case TextLineShape.PmapColumnHeader:
+                    return CaptureFormat.PmapExtended;
+                case TextLineShape.PmapRow:
+                    return IsDefaultPmapRow(next) ? CaptureFormat.Pmap : CaptureFormat.PmapExtended;
+                default:
+                    return CaptureFormat.Pmap;
+            }
+        }
+        return CaptureFormat.Pmap;
+    }
+
+    /// <summary>The default layout prints the size with a <c>K</c> suffix; -x/-d (also with -q) print bare numbers.</summary>
+    private static bool IsDefaultPmapRow(ReadOnlySpan<char> line)
+    {
+        var rest = line;
+        TextSpan.NextToken(ref rest);
+        var size = TextSpan.NextToken(ref rest);
+        return size.Length > 1 && size[^1] == 'K';
+    }
+}

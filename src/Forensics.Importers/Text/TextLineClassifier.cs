@@ -1,0 +1,199 @@
+using Forensics.Importers.Text.Maps;
+
+namespace Forensics.Importers.Text;
+
+/// <summary>
+/// Tells what one line looks like, so captures can be found between prose, prompts and code-block markers.
+/// Cheap, allocation-free and never throws.
+/// </summary>
+public static class TextLineClassifier
+{
+    /// <summary>Classifies one line (without its newline).</summary>
+    public static TextLineShape Classify(ReadOnlySpan<char> line)
+    {
+        if (!line.IsEmpty && line[^1] == '\r')
+            line = line[..^1];
+        var trimmed = TextSpan.TrimBlanksStart(line);
+        if (trimmed.IsEmpty)
+            return TextLineShape.Blank;
+        if (trimmed.Length == line.Length && MapsLineParser.LooksLikeMapsLine(line))
+            return TextLineShape.MapsLine;
+
+        var first = trimmed[0];
+        if (char.IsAsciiLetter(first))
+            return ClassifyWord(line, trimmed);
+        if (char.IsAsciiDigit(first))
+        {
+            var shape = ClassifyNumbered(line, trimmed);
+            if (shape != TextLineShape.Other)
+                return shape;
+        }
+        if (first == '-' && IsRule(trimmed, '-'))
+            return TextLineShape.PmapFooter;
+        if (first == '=' && IsRule(trimmed, '='))
+            return TextLineShape.PmapFooter;
+        return TextLineShape.Other;
+    }
+
+    private static TextLineShape ClassifyWord(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.StartsWith("VmFlags:", StringComparison.Ordinal))
+            return TextLineShape.SmapsVmFlags;
+        if (trimmed.StartsWith("Mapped address spaces:", StringComparison.Ordinal))
+            return TextLineShape.GdbMappedAddressSpaces;
+        if (trimmed.StartsWith("Start Addr", StringComparison.Ordinal) && trimmed.Contains("End Addr", StringComparison.Ordinal))
+            return TextLineShape.GdbColumnHeader;
+        if (trimmed.StartsWith("Address", StringComparison.Ordinal)
+            && (trimmed.Contains("Kbytes", StringComparison.Ordinal) || trimmed.Contains(" Perm ", StringComparison.Ordinal)))
+            return TextLineShape.PmapColumnHeader;
+        if (trimmed.StartsWith("process ", StringComparison.Ordinal) && IsDigits(TextSpan.TrimBlanks(trimmed[8..])))
+            return TextLineShape.GdbProcess;
+        if (trimmed.StartsWith("total", StringComparison.Ordinal) && LooksLikeTotal(trimmed[5..]))
+            return TextLineShape.PmapFooter;
+        if (trimmed.StartsWith("mapped:", StringComparison.Ordinal))
+            return TextLineShape.PmapFooter;
+        if (trimmed.Length == line.Length && IsSmapsKey(trimmed))
+            return TextLineShape.SmapsKey;
+        // pmap -X rows of small addresses are right-aligned hex that may start with a letter (a0000).
+        return LooksLikePmapRow(trimmed) ? TextLineShape.PmapRow : TextLineShape.Other;
+    }
+
+    private static TextLineShape ClassifyNumbered(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed.Length == line.Length)
+        {
+            var digits = 0;
+            while (digits < line.Length && char.IsAsciiDigit(line[digits]))
+                digits++;
+            if (digits < line.Length && line[digits] == ':')
+            {
+                var after = line[(digits + 1)..];
+                if (after.StartsWith("   ", StringComparison.Ordinal) && after.Length > 3 && !TextSpan.IsBlank(after[3]))
+                    return TextLineShape.PmapProcpsHeader;
+                if (after.Length > 1 && after[0] == ' ' && !TextSpan.IsBlank(after[1]))
+                    return TextLineShape.PmapBusyboxHeader;
+            }
+        }
+        if (LooksLikeGdbRow(trimmed))
+            return TextLineShape.GdbRow;
+        if (LooksLikePmapRow(trimmed))
+            return TextLineShape.PmapRow;
+        // The -X/-XX totals row: numbers under the = rule, ending in "KB".
+        var end = TextSpan.TrimBlanks(trimmed);
+        if (end.EndsWith(" KB", StringComparison.Ordinal) && LooksLikeNumbers(end[..^3]))
+            return TextLineShape.PmapFooter;
+        return TextLineShape.Other;
+    }
+
+    /// <summary><c>0xSTART 0xEND 0xSIZE 0xOFFSET</c> at the start of the (left-trimmed) line.</summary>
+    internal static bool LooksLikeGdbRow(ReadOnlySpan<char> trimmed)
+    {
+        var rest = trimmed;
+        for (var i = 0; i < 4; i++)
+        {
+            var token = TextSpan.NextToken(ref rest);
+            if (!TextSpan.TryParsePrefixedHex(token, out _))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>A hex address, then a size (<c>NK</c> or a number) or a 4-character kernel perms (-X).</summary>
+    internal static bool LooksLikePmapRow(ReadOnlySpan<char> trimmed)
+    {
+        var rest = trimmed;
+        var address = TextSpan.NextToken(ref rest);
+        if (address.Length < 4 || address.Length > 16 || !TextSpan.TryParseHex(address, out _))
+            return false;
+        var second = TextSpan.NextToken(ref rest);
+        if (second.Length == 4 && IsMode(second))
+            return true;
+        if (second.Length > 1 && second[^1] == 'K')
+            second = second[..^1];
+        if (!IsDigits(second) && second is not "-")
+            return false;
+        // The mode comes after one to four numeric columns.
+        for (var i = 0; i < 5; i++)
+        {
+            var token = TextSpan.NextToken(ref rest);
+            if (token.IsEmpty)
+                return false;
+            if ((token.Length is 4 or 5) && IsMode(token))
+                return true;
+            if (!IsDigits(token) && token is not "-")
+                return false;
+        }
+        return false;
+    }
+
+    internal static bool IsMode(ReadOnlySpan<char> token) =>
+        token.Length >= 4 && token[0] is 'r' or '-' && token[1] is 'w' or '-' && token[2] is 'x' or '-'
+        && token[3] is 'p' or 's' or '-' && (token.Length == 4 || (token.Length == 5 && token[4] is '-' or 'R'));
+
+    private static bool IsSmapsKey(ReadOnlySpan<char> line)
+    {
+        var colon = line.IndexOf(':');
+        if (colon < 2)
+            return false;
+        foreach (var c in line[..colon])
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+                return false;
+        }
+        var rest = line[(colon + 1)..];
+        var value = TextSpan.NextToken(ref rest);
+        if (!IsDigits(value))
+            return false;
+        var unit = TextSpan.TrimBlanks(rest);
+        return unit.IsEmpty || unit is "kB";
+    }
+
+    private static bool LooksLikeTotal(ReadOnlySpan<char> afterWord)
+    {
+        var rest = TextSpan.TrimBlanks(afterWord);
+        if (rest.StartsWith("kB", StringComparison.Ordinal))
+            rest = rest[2..];
+        var token = TextSpan.NextToken(ref rest);
+        if (token.Length > 1 && token[^1] == 'K')
+            token = token[..^1];
+        return IsDigits(token);
+    }
+
+    private static bool LooksLikeNumbers(ReadOnlySpan<char> text)
+    {
+        var rest = text;
+        var any = false;
+        while (true)
+        {
+            var token = TextSpan.NextToken(ref rest);
+            if (token.IsEmpty)
+                return any;
+            if (!IsDigits(token))
+                return false;
+            any = true;
+        }
+    }
+
+    private static bool IsRule(ReadOnlySpan<char> trimmed, char ruleChar)
+    {
+        var dashes = 0;
+        foreach (var c in trimmed)
+        {
+            if (c == ruleChar) dashes++;
+            else if (!TextSpan.IsBlank(c)) return false;
+        }
+        return dashes >= 5;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+            return false;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+namespace Forensics.Importers.Text;
+
+/// <summary>Walks text line by line (LF or CRLF), with the 1-based line number of each line in the input file.</summary>
+internal ref struct TextLines
+{
+    private ReadOnlySpan<char> _rest;
+    private int _nextNumber;
+    private bool _done;
+
+    public TextLines(ReadOnlySpan<char> text, int firstLine)
+    {
+        _rest = text;
+        _nextNumber = firstLine;
+        _done = text.IsEmpty;
+    }
+
+    public bool MoveNext(out ReadOnlySpan<char> line, out int number)
+    {
+        if (_done)
+        {
+            line = default;
+            number = 0;
+            return false;
+        }
+        number = _nextNumber++;
+        var end = _rest.IndexOf('\n');
+        if (end < 0)
+        {
+            line = _rest;
+            _done = true;
+        }
+        else
+        {
+            line = _rest[..end];
+            _rest = _rest[(end + 1)..];
+            // A final newline ends the last line; it does not start an empty one.
+            _done = _rest.IsEmpty;
+        }
+        if (!line.IsEmpty && line[^1] == '\r')
+            line = line[..^1];
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+using Forensics.Importers.Text;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Importers.Tests.Text;
+
+/// <summary>Reads the shared samples and parses them with the detected (and asserted) format.</summary>
+internal static class TextSamples
+{
+    public static string Local(string set, string file) => SampleFile.ReadAllText(TestPaths.Sample("local", set, file));
+
+    public static string Public(string file) => SampleFile.ReadAllText(TestPaths.Sample("public", "text", file));
+
+    /// <summary>Detects the format, checks it is <paramref name="expected"/>, and parses.</summary>
+    public static Capture Parse(string text, CaptureFormat expected)
+    {
+        Assert.Equal(expected, TextCaptureParsers.Detect(text));
+        return TextCaptureParsers.Parse(expected, text);
+    }
+
+    public static Region Single(Capture capture, ulong start) => Assert.Single(capture.Regions, r => r.Start == start);
+}
