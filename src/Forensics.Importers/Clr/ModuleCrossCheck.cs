@@ -1,0 +1,85 @@
+using Forensics.Model;
+using Microsoft.Diagnostics.Runtime;
+
+namespace Forensics.Importers.Clr;
+
+/// <summary>
+/// Compares our ELF module list with ClrMD's <see cref="DataTarget.EnumerateModules"/> by base address: size,
+/// build-id and path. Every disagreement is a diagnostic; agreement is silent.
+/// </summary>
+internal static class ModuleCrossCheck
+{
+    private const ulong PageSize = 0x1000;
+
+    private sealed record OwnImage(ulong Base, ulong Size, string Path, bool PathIsBasename, string? BuildId);
+
+    public static void Run(Capture capture, IEnumerable<ModuleInfo> clrModules)
+    {
+        // A capture nobody grouped modules for (not normalised yet) has nothing to compare.
+        if (capture.Images.Count == 0 && capture.Modules.Count == 0)
+            return;
+        // Images read from core memory have ClrMD's own extent (the PT_LOAD span); modules grouped from regions
+        // end on a page boundary, so their sizes are compared page-rounded.
+        var exactSizes = capture.Images.Count > 0;
+        var own = exactSizes
+            ? capture.Images.Where(i => i.Path is not null).Select(i => new OwnImage(i.Base, i.End - i.Base, i.Path!, false, i.BuildId))
+            : capture.Modules.Select(m => new OwnImage(m.Base, m.Size, m.Path, m.PathIsBasename, m.BuildId));
+        var ours = new SortedDictionary<ulong, OwnImage>();
+        foreach (var image in own)
+        {
+            // Pseudo-images such as [vdso] have no file for ClrMD to list.
+            if (!image.Path.StartsWith('['))
+                ours.TryAdd(image.Base, image);
+        }
+
+        var theirs = new SortedDictionary<ulong, ModuleInfo>();
+        foreach (var module in clrModules)
+        {
+            if (module.Kind == ModuleKind.Elf)
+                theirs.TryAdd(module.ImageBase, module);
+        }
+
+        foreach (var (address, module) in theirs)
+        {
+            if (!ours.TryGetValue(address, out var image))
+            {
+                capture.Diagnostics.Warning(ClrDiagnosticIds.ModuleMissingFromCapture, SourceLocation.None,
+                    $"ClrMD lists image [{module.FileName}] at [0x{address:x}] that our module list does not have");
+                continue;
+            }
+            Compare(capture, image, module, exactSizes);
+        }
+        foreach (var (address, image) in ours)
+        {
+            if (!theirs.ContainsKey(address))
+                capture.Diagnostics.Info(ClrDiagnosticIds.ModuleMissingFromClrMD, SourceLocation.None,
+                    $"image [{image.Path}] at [0x{address:x}] is not in ClrMD's module list");
+        }
+    }
+
+    private static void Compare(Capture capture, OwnImage image, ModuleInfo module, bool exactSizes)
+    {
+        var address = image.Base;
+        var theirSize = (ulong)module.ImageSize;
+        var matches = exactSizes ? image.Size == theirSize : image.Size == RoundUp(theirSize);
+        if (!matches)
+            capture.Diagnostics.Warning(ClrDiagnosticIds.ModuleSizeMismatch, SourceLocation.None,
+                $"image [{image.Path}] at [0x{address:x}] has size [0x{image.Size:x}], ClrMD says [0x{theirSize:x}]");
+
+        var theirBuildId = module.BuildId.IsDefaultOrEmpty ? null : Convert.ToHexStringLower(module.BuildId.AsSpan());
+        if (image.BuildId is not null && theirBuildId is not null
+            && !string.Equals(image.BuildId, theirBuildId, StringComparison.OrdinalIgnoreCase))
+            capture.Diagnostics.Warning(ClrDiagnosticIds.ModuleBuildIdMismatch, SourceLocation.None,
+                $"image [{image.Path}] at [0x{address:x}] has build-id [{image.BuildId}], ClrMD says [{theirBuildId}]");
+
+        var theirPath = module.FileName ?? "";
+        var pathMatches = image.PathIsBasename
+            ? string.Equals(image.Path, Path.GetFileName(theirPath), StringComparison.Ordinal)
+            : string.Equals(image.Path, theirPath, StringComparison.Ordinal);
+        if (!pathMatches)
+            capture.Diagnostics.Warning(ClrDiagnosticIds.ModulePathMismatch, SourceLocation.None,
+                $"image at [0x{address:x}] is [{image.Path}], ClrMD says [{theirPath}]");
+    }
+
+    private static ulong RoundUp(ulong size) => (size + PageSize - 1) & ~(PageSize - 1);
+}

@@ -1,0 +1,70 @@
+using Forensics.Importers.Clr;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Importers.Tests.Clr;
+
+/// <summary>Dumps ClrMD cannot read: each leaves the native capture as it was and adds exactly one diagnostic.</summary>
+public sealed class ClrAnnotatorFailureTests
+{
+    [Fact]
+    public void A_native_core_gets_one_runtime_not_found_error_and_no_annotation()
+    {
+        var bytes = SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-crash-null", "core.xz"));
+        var capture = MapsRegions.Read(TestPaths.Sample("local", "set-crash-null", "maps"));
+
+        Assert.False(ClrAnnotator.HasRuntime(capture));
+        ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, writable: false), "core");
+
+        AssertOneErrorAndNothingAnnotated(capture, ClrDiagnosticIds.RuntimeNotFound, regionCount: 29);
+    }
+
+    [Fact]
+    public void A_truncated_dotnet_core_gets_one_error_that_says_how_to_capture_a_better_dump()
+    {
+        var bytes = SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-dotnet", "createdump-triage.core.xz"));
+        var capture = MapsRegions.Read(TestPaths.Sample("local", "set-dotnet", "maps"));
+
+        Assert.True(ClrAnnotator.HasRuntime(capture));
+        // The first 3,000,000 of 6,250,496 bytes: headers, notes and the first segments, not the runtime's data.
+        ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, 0, 3_000_000, writable: false), "createdump-triage.core");
+
+        var diagnostic = AssertOneErrorAndNothingAnnotated(capture, ClrDiagnosticIds.RuntimeUnreadable, regionCount: 224);
+        Assert.StartsWith("ClrMD cannot read the .NET runtime [10.0.12] in [createdump-triage.core]", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("createdump --full", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("0x3f", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_core_cut_inside_its_program_headers_gets_one_dump_unreadable_error()
+    {
+        var bytes = SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-dotnet", "createdump-triage.core.xz"));
+        var capture = new Capture();
+
+        ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, 0, 100, writable: false), "createdump-triage.core");
+
+        AssertOneErrorAndNothingAnnotated(capture, ClrDiagnosticIds.DumpUnreadable, regionCount: 0);
+    }
+
+    [Fact]
+    public void A_dump_that_cannot_be_opened_gets_one_dump_unreadable_error()
+    {
+        var capture = new Capture();
+
+        ClrAnnotator.Annotate(capture, () => throw new FileNotFoundException("gone"), "missing.core");
+
+        var diagnostic = Assert.Single(capture.Diagnostics.Items);
+        Assert.Equal(ClrDiagnosticIds.DumpUnreadable, diagnostic.Id);
+        Assert.Equal("cannot open [missing.core] for ClrMD (gone)", diagnostic.Message);
+    }
+
+    private static Diagnostic AssertOneErrorAndNothingAnnotated(Capture capture, string id, int regionCount)
+    {
+        var diagnostic = Assert.Single(capture.Diagnostics.Items);
+        Assert.Equal((DiagnosticSeverity.Error, id), (diagnostic.Severity, diagnostic.Id));
+        Assert.Equal(regionCount, capture.Regions.Count);
+        Assert.All(capture.Regions, r => Assert.Null(r.RuntimeRole));
+        Assert.Null(capture.Runtime);
+        return diagnostic;
+    }
+}

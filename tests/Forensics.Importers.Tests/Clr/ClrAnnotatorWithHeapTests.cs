@@ -1,0 +1,93 @@
+using Forensics.Importers.Clr;
+using Forensics.Model;
+using Microsoft.Diagnostics.Runtime;
+
+namespace Forensics.Importers.Tests.Clr;
+
+/// <summary>set-dotnet's <c>createdump-withheap.core</c> (createdump's default, "minidump with heap").</summary>
+public sealed class ClrAnnotatorWithHeapTests(DotnetWithHeapDump dump) : IClassFixture<DotnetWithHeapDump>
+{
+    [Fact]
+    public void Runtime_version_is_the_one_the_program_printed()
+    {
+        var runtime = Assert.IsType<ManagedRuntime>(dump.Capture.Runtime);
+        Assert.Equal("10.0.12", runtime.Version);
+        Assert.Equal(".NET", runtime.Flavor);
+    }
+
+    [Fact]
+    public void Every_marker_string_lies_in_a_gc_heap_region()
+    {
+        var markers = dump.Runtime.Heap.EnumerateObjects()
+            .Where(o => o.Type?.Name == "System.String" && IsMarker(o.AsString()))
+            .ToList();
+
+        Assert.Equal(1000, markers.Count);
+        var roles = markers.Select(o => dump.Capture.Regions.Single(r => r.Contains(o.Address)).RuntimeRole).Distinct().ToList();
+        Assert.Equal(["gc-heap gen0"], roles);
+        Assert.Equal(0x7f8709000000UL, markers.Min(o => o.Address) & ~0xfffffUL);
+    }
+
+    [Fact]
+    public void The_sixteen_one_megabyte_blocks_lie_in_the_large_object_heap_region()
+    {
+        var blocks = dump.Runtime.Heap.EnumerateObjects()
+            .Where(o => o.Type?.Name == "System.Byte[]" && o.AsArray().Length == 1 << 20)
+            .ToList();
+
+        Assert.Equal(16, blocks.Count);
+        var regions = blocks.Select(o => dump.Capture.Regions.Single(r => r.Contains(o.Address))).Distinct().ToList();
+        var region = Assert.Single(regions);
+        Assert.Equal((0x7f8709c00000UL, 0x7f870ac01000UL), (region.Start, region.End));
+        Assert.Equal("gc-heap loh", region.RuntimeRole);
+    }
+
+    [Fact]
+    public void Program_Main_runs_from_a_jit_code_heap_region()
+    {
+        var main = dump.Runtime.Threads.Single(t => t.OSThreadId == 16873).EnumerateStackTrace()
+            .Single(f => f.Kind == ClrStackFrameKind.ManagedMethod && f.Method?.Name == "Main");
+
+        Assert.Equal(0x7f92e4c92030UL, main.InstructionPointer);
+        var region = dump.Capture.Regions.Single(r => r.Contains(main.InstructionPointer));
+        Assert.Equal((0x7f92e4c90000UL, 0x7f92e4c94000UL), (region.Start, region.End));
+        Assert.Equal("/memfd:doublemapper", region.Name);
+        Assert.Equal("jit-code-heap", region.RuntimeRole);
+    }
+
+    [Fact]
+    public void Managed_threads_are_joined_to_their_os_threads()
+    {
+        var threads = dump.Capture.Runtime!.Threads;
+
+        Assert.Equal(
+            [
+                new ManagedThread(16873, 1, false, false, null, null),
+                new ManagedThread(16878, 2, true, false, null, null),
+                new ManagedThread(16881, 4, false, false, null, null),
+                new ManagedThread(16882, 5, false, false, null, null),
+                new ManagedThread(16883, 6, false, false, null, null),
+            ],
+            threads);
+    }
+
+    [Fact]
+    public void Managed_modules_have_their_image_bases_and_layouts()
+    {
+        var modules = dump.Capture.Runtime!.Modules.Select(m => (m.ImageBase, m.Size, System.IO.Path.GetFileName(m.Name), m.IsFileLayout, m.IsDynamic));
+
+        Assert.Equal(
+            [
+                (0x7f92e1372000UL, 0x3d50UL, "System.Threading.Thread.dll", true, false),
+                (0x7f92e13bd000UL, 0xaf28UL, "System.Runtime.dll", true, false),
+                (0x7f92e3c70000UL, 0xf28800UL, "System.Private.CoreLib.dll", false, false),
+                (0x7f92e4d60000UL, 0x94200UL, "System.Collections.dll", false, false),
+                (0x7f9363321000UL, 0x1a00UL, "DotnetHello.dll", true, false),
+            ],
+            modules);
+    }
+
+    // "DOTNET_STRING_MARKER_" + i.ToString("D4") in the sample's Program.cs; the literal prefix alone is a string too.
+    private static bool IsMarker(string? text) =>
+        text is { Length: 25 } && text.StartsWith("DOTNET_STRING_MARKER_", StringComparison.Ordinal) && text[21..].All(char.IsAsciiDigit);
+}
