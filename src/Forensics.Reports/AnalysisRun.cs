@@ -1,0 +1,15 @@
+using Forensics.Analysis;
+using Forensics.Analysis.Comparison;
+
+namespace Forensics.Reports;
+
+/// <summary>
+/// Everything one run produced, the single input of every report writer. Inputs and captures may come
+/// in any order (writers sort them by path and id); <see cref="BaselineId"/> is null when nothing was
+/// compared; comparison rows keep the comparer's order.
+/// </summary>
+public sealed record AnalysisRun(
+    IReadOnlyList<ReportInput> Inputs,
+    IReadOnlyList<CaptureAnalysis> Captures,
+    string? BaselineId,
+    IReadOnlyList<ComparisonRow> Comparison);

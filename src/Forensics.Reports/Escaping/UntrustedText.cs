@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+
+namespace Forensics.Reports.Escaping;
+
+/// <summary>
+/// The one place where text from the evidence (paths, process names, command lines) is made safe for
+/// the outputs: Markdown, CSV, XML (SVG) and file names. Every writer goes through it.
+/// </summary>
+public static class UntrustedText
+{
+    /// <summary>The longest slug a report file name gets, before any de-duplicating suffix.</summary>
+    public const int MaximumSlugLength = 80;
+
+    /// <summary>
+    /// Text for a Markdown paragraph or table cell that renders exactly as the source printed it:
+    /// nothing can end a table cell, start a link, image, code span, emphasis, heading or HTML, and
+    /// line breaks, control and invisible formatting characters are shown as visible escapes.
+    /// </summary>
+    public static string Markdown(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var builder = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\n': builder.Append("\\\\n"); break;
+                case '\r': builder.Append("\\\\r"); break;
+                case '\t': builder.Append("\\\\t"); break;
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '!' or '|' or '~':
+                    builder.Append('\\').Append(c);
+                    break;
+                // These only mean something at the start of a line (list, heading, setext underline).
+                case '-' or '+' or '#' or '=' when i == 0:
+                    builder.Append('\\').Append(c);
+                    break;
+                // ':' and '@' start GFM's extended autolinks (http://..., a@b.c); escaping them keeps plain text plain.
+                case ':' or '@':
+                    builder.Append('\\').Append(c);
+                    break;
+                // "1." or "1)" at the start would begin an ordered list.
+                case '.' or ')' when builder.Length > 0 && IsAllDigits(builder):
+                    builder.Append('\\').Append(c);
+                    break;
+                case '.' when EndsWithWww(builder):
+                    builder.Append("\\.");
+                    break;
+                default:
+                    if (IsHidden(c))
+                        builder.Append("\\\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else
+                        builder.Append(c);
+                    break;
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A CSV cell that a spreadsheet cannot run as a formula (OWASP "CSV injection"): a cell starting
+    /// with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return gets a leading <c>'</c>.
+    /// A cell that is only a signed number (<c>-4096</c>, <c>+0x1000</c>, the deltas of comparison.csv)
+    /// is exempt: a spreadsheet reads it as a number or a harmless error, never as a function call.
+    /// </summary>
+    public static string Csv(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var first = text[0];
+        if (first is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+            return text;
+        return IsSignedNumber(text) ? text : "'" + text;
+    }
+
+    /// <summary>Text for XML character data or an attribute value (the SVG pictures).</summary>
+    public static string Xml(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '"': builder.Append("&quot;"); break;
+                case '\'': builder.Append("&apos;"); break;
+                default:
+                    if (char.IsControl(c) || IsHidden(c) || char.IsSurrogate(c))
+                        builder.Append('?');
+                    else
+                        builder.Append(c);
+                    break;
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A file-name slug of <c>[a-z0-9-]</c> only, at most <see cref="MaximumSlugLength"/> characters,
+    /// never empty: it cannot name a folder, go up (<c>..</c>) or carry a separator.
+    /// </summary>
+    public static string Slug(string? text)
+    {
+        var builder = new StringBuilder(Math.Min(text?.Length ?? 0, MaximumSlugLength));
+        var pendingDash = false;
+        foreach (var c in text ?? "")
+        {
+            if (builder.Length >= MaximumSlugLength)
+                break;
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                if (pendingDash && builder.Length > 0)
+                    builder.Append('-');
+                pendingDash = false;
+                builder.Append(c);
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                if (pendingDash && builder.Length > 0)
+                    builder.Append('-');
+                pendingDash = false;
+                builder.Append((char)(c - 'A' + 'a'));
+            }
+            else
+            {
+                pendingDash = true;
+            }
+        }
+        var slug = builder.ToString().TrimEnd('-');
+        return slug.Length == 0 ? "capture" : slug;
+    }
+
+    private static bool IsHidden(char c) =>
+        char.IsControl(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator;
+
+    private static bool IsAllDigits(StringBuilder builder)
+    {
+        for (var i = 0; i < builder.Length; i++)
+        {
+            if (builder[i] is < '0' or > '9')
+                return false;
+        }
+        return true;
+    }
+
+    private static bool EndsWithWww(StringBuilder builder) =>
+        builder.Length >= 3
+        && char.ToLowerInvariant(builder[^1]) == 'w'
+        && char.ToLowerInvariant(builder[^2]) == 'w'
+        && char.ToLowerInvariant(builder[^3]) == 'w';
+
+    private static bool IsSignedNumber(string text)
+    {
+        var digits = text.AsSpan(text[0] is '+' or '-' ? 1 : 0);
+        if (digits.StartsWith("0x", StringComparison.Ordinal))
+        {
+            digits = digits[2..];
+            return digits.Length > 0 && !digits.ContainsAnyExcept("0123456789abcdef");
+        }
+        return digits.Length > 0 && !digits.ContainsAnyExcept("0123456789");
+    }
+}

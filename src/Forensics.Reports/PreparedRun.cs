@@ -1,0 +1,52 @@
+using Forensics.Analysis;
+using Forensics.Analysis.Comparison;
+using Forensics.Reports.Escaping;
+
+namespace Forensics.Reports;
+
+/// <summary>
+/// An <see cref="AnalysisRun"/> in the stable order every writer uses (inputs by path, captures by id,
+/// ordinal), with each capture's report slug and the input it came from.
+/// </summary>
+public sealed class PreparedRun
+{
+    private readonly Dictionary<string, string> _slugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReportInput> _inputByCapture = new(StringComparer.Ordinal);
+
+    public PreparedRun(AnalysisRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Inputs = [.. run.Inputs.OrderBy(i => i.Path, StringComparer.Ordinal)];
+        Captures = [.. run.Captures.OrderBy(c => c.Capture.Id, StringComparer.Ordinal).ThenBy(c => c.Capture.InputPath, StringComparer.Ordinal)];
+        BaselineId = run.BaselineId;
+        Comparison = run.Comparison;
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var analysis in Captures)
+        {
+            var id = analysis.Capture.Id;
+            var slug = UntrustedText.Slug(id);
+            // Two ids that differ only in characters a slug drops still get two files.
+            for (var n = 2; !used.Add(slug); n++)
+                slug = UntrustedText.Slug(id) + "-" + ReportValues.Number(n);
+            _slugs.TryAdd(id, slug);
+        }
+        foreach (var input in Inputs)
+        {
+            foreach (var id in input.CaptureIds)
+                _inputByCapture.TryAdd(id, input);
+        }
+    }
+
+    public IReadOnlyList<ReportInput> Inputs { get; }
+    public IReadOnlyList<CaptureAnalysis> Captures { get; }
+    public string? BaselineId { get; }
+    public IReadOnlyList<ComparisonRow> Comparison { get; }
+
+    /// <summary>The slug of a capture's report files (<c>captures/SLUG.md</c>, <c>captures/SLUG.svg</c>).</summary>
+    public string SlugOf(string captureId) =>
+        _slugs.TryGetValue(captureId, out var slug) ? slug : UntrustedText.Slug(captureId);
+
+    /// <summary>The input a capture was read from, where the run names one.</summary>
+    public ReportInput? InputOf(string captureId) => _inputByCapture.GetValueOrDefault(captureId);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Forensics.Analysis.Crash;
+using Forensics.Analysis.Findings;
+using Forensics.Model;
+
+namespace Forensics.Reports;
+
+/// <summary>Values as every report prints them: <c>0x</c> lower-case hex addresses, decimal bytes, empty for unknown.</summary>
+public static class ReportValues
+{
+    public static string Address(ulong value) => "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
+    public static string Address(ulong? value) => value is { } v ? Address(v) : "";
+
+    public static string Number(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(ulong? value) => value is { } v ? Number(v) : "";
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(int? value) => value is { } v ? Number(v) : "";
+
+    /// <summary>A size for people: <c>4 KiB</c>, <c>1.5 MiB</c>, <c>132 B</c>.</summary>
+    public static string HumanBytes(ulong value)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+        double scaled = value;
+        var unit = 0;
+        while (scaled >= 1024 && unit < units.Length - 1)
+        {
+            scaled /= 1024;
+            unit++;
+        }
+        var text = unit == 0 || scaled >= 100 || Math.Abs(scaled - Math.Round(scaled)) < 0.05
+            ? Math.Round(scaled).ToString("0", CultureInfo.InvariantCulture)
+            : scaled.ToString("0.0", CultureInfo.InvariantCulture);
+        return text + " " + units[unit];
+    }
+
+    public static string Severity(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Info => "info",
+        FindingSeverity.Low => "low",
+        FindingSeverity.Medium => "medium",
+        FindingSeverity.High => "high",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity)),
+    };
+
+    public static string Severity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Info => "info",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Error => "error",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity)),
+    };
+
+    /// <summary>The verdict as a kebab-case id: <c>null-pointer-dereference</c>, <c>no-crash</c>.</summary>
+    public static string Verdict(CrashVerdict verdict)
+    {
+        var name = verdict.ToString();
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+                builder.Append('-');
+            builder.Append(char.ToLowerInvariant(c));
+        }
+        return builder.ToString();
+    }
+
+    public static string Location(SourceLocation location) => location.ToString();
+
+    public static string Boolean(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,56 @@
+using Forensics.Reports.Csv;
+
+namespace Forensics.Reports.Tests;
+
+public sealed class CsvReportWriterTests
+{
+    [Theory]
+    [InlineData(CsvReportWriter.Captures, "capture_id,input,sha256,format,arch,pid,process,regions,mapped_bytes,modules,threads,signal,fault_address,findings,diagnostics,status,variant,first_line,last_line,verdict,signature")]
+    [InlineData(CsvReportWriter.Regions, "capture_id,start,end,size,perms,offset,device,inode,name,deleted,kind,module,rss_bytes,dirty_bytes,swap_bytes,dumped_bytes,sources,name_is_basename,thread_id,location")]
+    [InlineData(CsvReportWriter.Modules, "capture_id,module,path,base,end,size,build_id,path_is_basename,deleted,main_executable")]
+    [InlineData(CsvReportWriter.Findings, "capture_id,severity,rule,start,end,name,message")]
+    [InlineData(CsvReportWriter.Comparison, "baseline_id,capture_id,subject,change,baseline_value,value,delta")]
+    [InlineData(CsvReportWriter.Inputs, "path,status,reason,sha256,bytes,captures,diagnostics")]
+    [InlineData(CsvReportWriter.Diagnostics, "input,capture_id,severity,id,line,offset,message")]
+    public void Csv_header_rows_are_exactly_the_spec_columns(string fileName, string header)
+    {
+        var text = Write(fileName);
+        Assert.StartsWith(header + "\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Regions_csv_writes_hex_addresses_decimal_sizes_and_four_character_perms()
+    {
+        var lines = Write(CsvReportWriter.Regions).Split('\n');
+        Assert.Equal(
+            "hostile-maps,0x7f0000000000,0x7f0000001000,4096,r-xp,0x0,fe:01,1234,/tmp/a|b|c.so,false,text,/tmp/a|b|c.so,,,,,maps,false,,",
+            lines[1]);
+    }
+
+    [Fact]
+    public void Csv_neutralises_formula_cells_from_hostile_names()
+    {
+        var regions = Write(CsvReportWriter.Regions);
+        Assert.Contains(",'=cmd|' /C calc'!A0,false,text,'=cmd|' /C calc'!A0,", regions, StringComparison.Ordinal);
+        var inputs = Write(CsvReportWriter.Inputs);
+        Assert.Contains("\n'=cmd|hostile`maps`.txt,ok,,", inputs, StringComparison.Ordinal);
+        var comparison = Write(CsvReportWriter.Comparison);
+        Assert.Equal(
+            "hostile-maps,hostile-maps,\"'=HYPERLINK(\"\"http://e\"\")\",added,,-4096,+0x1000",
+            comparison.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void Csv_keeps_a_real_newline_inside_one_quoted_cell()
+    {
+        var regions = Write(CsvReportWriter.Regions);
+        Assert.Contains(",\"/tmp/line\nbreak.so\",false,text,\"/tmp/line\nbreak.so\",", regions, StringComparison.Ordinal);
+    }
+
+    private static string Write(string fileName)
+    {
+        using var writer = new StringWriter();
+        CsvReportWriter.Write(new PreparedRun(HostileCaptures.Run()), fileName, writer);
+        return writer.ToString();
+    }
+}
