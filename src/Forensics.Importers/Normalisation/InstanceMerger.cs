@@ -1,0 +1,97 @@
+using Forensics.Model;
+
+namespace Forensics.Importers.Normalisation;
+
+/// <summary>
+/// Merges captures that show the same process instance (a core and the maps, smaps, pmap or gdb text saved with it)
+/// into one capture, and reports every disagreement between them.
+/// </summary>
+/// <remarks>
+/// Same instance means the same file-backed mappings at the same addresses: under ASLR two runs of one program share
+/// paths but not addresses, so a coincidence is practically impossible. Two captures match when at least 80% of the
+/// file-backed ranges of the one with fewer (and at least one) are at exactly the same start and end in the other,
+/// under a compatible name (equal, or equal basenames where one side printed only a basename), and neither their PIDs
+/// nor their architectures, where both are known, differ. A group holds at most one core: two cores are two moments
+/// (a gcore taken live and the kernel core written at the crash), each with its own threads and signal, so they stay
+/// apart, and a text capture joins the first group (in input order) it matches. Programs run with ASLR disabled and
+/// captured without a PID cannot be told apart by this rule.
+/// </remarks>
+public static class InstanceMerger
+{
+    private const int MatchPercent = 80;
+
+    /// <summary>
+    /// Returns the captures with every same-instance group replaced by one merged, re-normalised capture (Id and
+    /// InputPath of the group's first input). Captures that match nothing are returned as given. The result is
+    /// ordered by input path (ordinal), then first line.
+    /// </summary>
+    public static IReadOnlyList<Capture> Merge(IReadOnlyList<Capture> captures)
+    {
+        ArgumentNullException.ThrowIfNull(captures);
+        var ordered = captures.OrderBy(c => c.InputPath, StringComparer.Ordinal).ThenBy(c => c.LineRange?.First ?? 0).ToList();
+        var fingerprints = ordered.Select(InstanceFingerprint.Of).ToList();
+
+        var groups = new List<List<int>>();
+        var groupsByRange = new Dictionary<(ulong Start, ulong End), List<int>>();
+        for (var index = 0; index < ordered.Count; index++)
+        {
+            var group = FindGroup(index, ordered, fingerprints, groups, groupsByRange);
+            if (group < 0)
+            {
+                group = groups.Count;
+                groups.Add([]);
+            }
+            groups[group].Add(index);
+            foreach (var range in fingerprints[index].Ranges.Keys)
+            {
+                if (!groupsByRange.TryGetValue(range, out var list))
+                    groupsByRange.Add(range, list = []);
+                if (!list.Contains(group))
+                    list.Add(group);
+            }
+        }
+
+        var result = new List<Capture>(groups.Count);
+        foreach (var group in groups)
+            result.Add(group.Count == 1 ? ordered[group[0]] : CaptureMerge.Combine(group.Select(i => ordered[i]).ToList()));
+        return result;
+    }
+
+    private static int FindGroup(int index, List<Capture> captures, List<InstanceFingerprint> fingerprints,
+        List<List<int>> groups, Dictionary<(ulong Start, ulong End), List<int>> groupsByRange)
+    {
+        var candidates = new SortedSet<int>();
+        foreach (var range in fingerprints[index].Ranges.Keys)
+        {
+            if (groupsByRange.TryGetValue(range, out var list))
+                candidates.UnionWith(list);
+        }
+        foreach (var group in candidates)
+        {
+            var members = groups[group];
+            if (captures[index].Format == CaptureFormat.Core && members.Exists(m => captures[m].Format == CaptureFormat.Core))
+                continue;
+            if (members.TrueForAll(m => SameInstance(captures[index], fingerprints[index], captures[m], fingerprints[m])))
+                return group;
+        }
+        return -1;
+    }
+
+    private static bool SameInstance(Capture a, InstanceFingerprint fa, Capture b, InstanceFingerprint fb)
+    {
+        if (a.Pid is { } pidA && b.Pid is { } pidB && pidA != pidB)
+            return false;
+        if (a.Architecture != Architecture.Unknown && b.Architecture != Architecture.Unknown && a.Architecture != b.Architecture)
+            return false;
+        var (smaller, larger) = fa.Ranges.Count <= fb.Ranges.Count ? (fa, fb) : (fb, fa);
+        if (smaller.Ranges.Count == 0)
+            return false;
+        var matched = 0;
+        foreach (var (range, region) in smaller.Ranges)
+        {
+            if (larger.Ranges.TryGetValue(range, out var other) && RegionComparison.NamesCompatible(region, other))
+                matched++;
+        }
+        return matched > 0 && matched * 100 >= smaller.Ranges.Count * MatchPercent;
+    }
+}

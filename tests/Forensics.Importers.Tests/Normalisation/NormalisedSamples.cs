@@ -1,0 +1,31 @@
+using Forensics.Importers.Normalisation;
+using Forensics.Importers.Text;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Importers.Tests.Normalisation;
+
+/// <summary>Loads a shared sample through its text parser, optionally normalised.</summary>
+internal static class NormalisedSamples
+{
+    public static Capture Load(CaptureFormat format, params string[] parts)
+    {
+        var capture = Parse(format, parts);
+        CaptureNormalizer.Normalize(capture);
+        return capture;
+    }
+
+    public static Capture Parse(CaptureFormat format, params string[] parts) =>
+        ParseText(format, SampleFile.ReadAllText(TestPaths.Sample(parts)), parts);
+
+    public static Capture ParseText(CaptureFormat format, string text, params string[] parts)
+    {
+        var capture = TextCaptureParsers.Parse(format, text);
+        capture.InputPath = string.Join('/', parts);
+        capture.Id = string.Join('-', parts);
+        return capture;
+    }
+
+    public static Region RegionAt(this Capture capture, ulong start) =>
+        capture.Regions.Single(r => r.Start == start);
+}
