@@ -1,0 +1,4 @@
+namespace Forensics.Elf.Notes;
+
+/// <summary>One NT_FILE mapping: [Start, End), file offset in bytes (pages × page size) and the raw name.</summary>
+public readonly record struct FileNoteEntry(ulong Start, ulong End, ulong FileOffset, string Name);

@@ -1,0 +1,184 @@
+namespace Forensics.Elf.Sources;
+
+/// <summary>
+/// Reads a core from a forward-only stream (a decompressor) in one pass in increasing file offset, keeping only
+/// what the importer needs: the ELF and program headers, the notes, and the first and last page of every
+/// dumped segment (ELF headers and build-id notes of images; the top of stacks where AT_EXECFN points).
+/// Memory depends on the number of segments, not on their size.
+/// </summary>
+public static class ForwardStreamReader
+{
+    private const ulong Page = 0x1000;
+
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = new Reader(stream, diagnostics);
+        var kept = new List<(ulong, byte[])>();
+
+        var head = reader.ReadAt(0, ElfConstants.Header64Size);
+        kept.Add((0, head));
+        var header = ElfHeader.Parse(head, out _, out _);
+        if (header is null || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)
+            return new RetainedByteSource(kept, reader.EndOfStream);
+
+        var table = ReadProgramHeaderTable(reader, header, limits);
+        if (table.Bytes.Length > 0)
+            kept.Add((header.ProgramHeaderOffset, table.Bytes));
+
+        var wanted = new List<(ulong Start, ulong End)>();
+        var entrySize = header.ProgramHeaderEntrySize;
+        for (var index = 0; (index + 1) * entrySize <= table.Bytes.Length; index++)
+        {
+            var segment = ProgramHeader.Parse(table.Bytes.AsSpan(index * entrySize), header.Is64, index, 0);
+            if (segment.FileSize == 0 || segment.Offset + segment.FileSize < segment.Offset)
+                continue;
+            var end = segment.Offset + segment.FileSize;
+            if (segment.IsNote)
+                wanted.Add((segment.Offset, segment.Offset + Math.Min(segment.FileSize, (ulong)limits.MaxNoteSegmentBytes)));
+            else if (segment.IsLoad)
+            {
+                wanted.Add((segment.Offset, segment.Offset + Math.Min(segment.FileSize, Page)));
+                if (segment.FileSize > Page)
+                    wanted.Add((end - Page, end));
+            }
+        }
+        if (header.ProgramHeaderCount == ElfConstants.ExtendedNumbering && header.SectionHeaderOffset != 0)
+            wanted.Add((header.SectionHeaderOffset, header.SectionHeaderOffset + ElfConstants.SectionHeader64Size));
+
+        wanted.Sort();
+        long budget = limits.MaxRetainedBytes;
+        foreach (var (start, end) in Merge(wanted))
+        {
+            if (reader.EndOfStream is not null)
+                break;
+            var from = Math.Max(start, reader.Position);
+            if (from >= end)
+                continue;
+            var length = end - from;
+            if ((long)Math.Min(length, long.MaxValue) > budget)
+            {
+                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.RetainedBytesLimit,
+                    $"keeping [0x{from:x}-0x{end:x}] would exceed the limit of [{limits.MaxRetainedBytes}] bytes kept from a stream; the rest is not read", from));
+                break;
+            }
+            var bytes = reader.ReadAt(from, (int)length);
+            budget -= bytes.Length;
+            if (bytes.Length > 0)
+                kept.Add((from, bytes));
+        }
+        return new RetainedByteSource(kept, reader.EndOfStream);
+    }
+
+    private static (byte[] Bytes, int Count) ReadProgramHeaderTable(Reader reader, ElfHeader header, CoreLimits limits)
+    {
+        var entrySize = header.ProgramHeaderEntrySize;
+        if (header.ProgramHeaderCount != ElfConstants.ExtendedNumbering)
+        {
+            var count = Math.Min(header.ProgramHeaderCount, limits.MaxProgramHeaders);
+            var size = (int)Math.Min(Math.Min((long)count * entrySize, limits.MaxRetainedBytes), int.MaxValue);
+            var bytes = reader.ReadAt(header.ProgramHeaderOffset, size);
+            return (bytes, bytes.Length / entrySize);
+        }
+        // PN_XNUM: the count is in a section header at the end of the file, after everything else. Read entries
+        // until the first segment data begins, which is where the table must end.
+        var entries = new List<byte[]>();
+        var dataStart = ulong.MaxValue;
+        var at = header.ProgramHeaderOffset;
+        while (entries.Count < limits.MaxProgramHeaders && at + entrySize <= dataStart)
+        {
+            var bytes = reader.ReadAt(at, entrySize);
+            if (bytes.Length < entrySize)
+                break;
+            entries.Add(bytes);
+            var segment = ProgramHeader.Parse(bytes, header.Is64, entries.Count - 1, at);
+            if (segment.FileSize != 0 && segment.Offset > header.ProgramHeaderOffset)
+                dataStart = Math.Min(dataStart, segment.Offset);
+            at += entrySize;
+        }
+        return (entries.SelectMany(e => e).ToArray(), entries.Count);
+    }
+
+    private static IEnumerable<(ulong Start, ulong End)> Merge(List<(ulong Start, ulong End)> sorted)
+    {
+        if (sorted.Count == 0)
+            yield break;
+        var (start, end) = sorted[0];
+        foreach (var (nextStart, nextEnd) in sorted.Skip(1))
+        {
+            if (nextStart <= end)
+            {
+                end = Math.Max(end, nextEnd);
+                continue;
+            }
+            yield return (start, end);
+            (start, end) = (nextStart, nextEnd);
+        }
+        yield return (start, end);
+    }
+
+    /// <summary>A position-tracking reader over the stream that can only skip forward.</summary>
+    private sealed class Reader(Stream stream, List<ElfDiagnostic> diagnostics)
+    {
+        private readonly byte[] _skipBuffer = new byte[1 << 16];
+
+        public ulong Position { get; private set; }
+        public long? EndOfStream { get; private set; }
+
+        public byte[] ReadAt(ulong offset, int count)
+        {
+            if (offset < Position)
+            {
+                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Warning, ElfDiagnosticIds.StreamOutOfOrder,
+                    $"[0x{offset:x}] lies before the stream position [0x{Position:x}] and cannot be read from a forward-only stream", offset));
+                return [];
+            }
+            while (Position < offset && EndOfStream is null)
+            {
+                var chunk = (int)Math.Min((ulong)_skipBuffer.Length, offset - Position);
+                var skipped = Fill(_skipBuffer.AsSpan(0, chunk));
+                if (skipped < chunk)
+                    return [];
+            }
+            if (EndOfStream is not null)
+                return [];
+            var buffer = new List<byte>();
+            var remaining = count;
+            while (remaining > 0 && EndOfStream is null)
+            {
+                var chunk = Math.Min(remaining, _skipBuffer.Length);
+                var read = Fill(_skipBuffer.AsSpan(0, chunk));
+                buffer.AddRange(_skipBuffer.AsSpan(0, read));
+                remaining -= read;
+            }
+            return buffer.ToArray();
+        }
+
+        private int Fill(Span<byte> buffer)
+        {
+            var total = 0;
+            while (total < buffer.Length)
+            {
+                int read;
+                try
+                {
+                    read = stream.Read(buffer[total..]);
+                }
+                catch (Exception exception) when (exception is IOException or InvalidDataException or InvalidOperationException or FormatException)
+                {
+                    diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.StreamReadFailed,
+                        $"reading the stream failed at [0x{Position + (ulong)total:x}]: [{exception.Message}]", Position + (ulong)total));
+                    read = 0;
+                }
+                if (read == 0)
+                {
+                    EndOfStream = (long)(Position + (ulong)total);
+                    break;
+                }
+                total += read;
+            }
+            Position += (ulong)total;
+            return total;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Forensics.Elf;
+using Forensics.Elf.Images;
+using Forensics.Elf.Notes;
+using Forensics.Model;
+
+namespace Forensics.Importers.Core;
+
+/// <summary>
+/// ELF images in core memory the way <c>eu-unstrip -n --core</c> finds them (FORMATS §5.11): every dumped
+/// segment that starts with an ELF header, plus the vdso at AT_SYSINFO_EHDR, in address order, skipping
+/// starts inside an image already found. Names come from NT_FILE, else the loader's link map, else AT_EXECFN.
+/// </summary>
+internal static class CoreImageFinder
+{
+    public static List<ImageIdentity> Find(ElfCoreFile file, FileNote? files, IReadOnlyList<AuxvEntry> auxv, CoreLimits limits)
+    {
+        var memory = file.Memory;
+        var starts = new SortedSet<ulong>(file.LoadSegments.Where(l => l.FileSize >= 4).Select(l => l.VirtualAddress));
+        if (Value(auxv, AuxvTypes.SysInfoElfHeader) is { } vdso)
+            starts.Add(vdso);
+        var images = new List<ElfImage>();
+        foreach (var start in starts)
+        {
+            if (images.Count >= limits.MaxImages)
+                break;
+            if (images.Exists(i => start >= i.Base && start < i.End))
+                continue;
+            if (ElfImageReader.TryRead(memory, start, limits.MaxStringBytes) is { } image)
+                images.Add(image);
+        }
+
+        var programHeaders = Value(auxv, AuxvTypes.ProgramHeaders);
+        var executable = images.Find(i => programHeaders is { } phdr && phdr >= i.Base && phdr < i.End)
+            ?? images.Find(i => i.Type == ElfConstants.TypeExecutable);
+        IReadOnlyList<LinkMapEntry> linkMap = [];
+        if (images.Exists(i => NameFromFiles(files, i.Base) is null) && executable?.DynamicAddress is { } dynamic
+            && ElfImageReader.ReadDebugAddress(memory, dynamic, executable.DynamicSize, file.Header!.Is64) is { } debug)
+        {
+            linkMap = LinkMapReader.Read(memory, debug, file.Header.Is64, limits.MaxLinkMapEntries, limits.MaxStringBytes);
+        }
+        var execName = auxv.FirstOrDefault(a => a.Type == AuxvTypes.ExecFileName)?.Text;
+
+        return images.Select(image => new ImageIdentity
+        {
+            Base = image.Base,
+            End = image.End,
+            Path = NameFromFiles(files, image.Base)
+                ?? linkMap.FirstOrDefault(l => l.Bias == image.Bias && !string.IsNullOrEmpty(l.Name) && l.DynamicAddress == image.DynamicAddress).Name
+                ?? (ReferenceEquals(image, executable) ? execName : null),
+            BuildId = image.BuildId,
+            BuildIdAddress = image.BuildIdAddress,
+            SoName = image.SoName,
+            IsExecutable = ReferenceEquals(image, executable),
+        }).ToList();
+    }
+
+    private static string? NameFromFiles(FileNote? files, ulong address)
+    {
+        if (files is null)
+            return null;
+        foreach (var entry in files.Entries)
+        {
+            if (address >= entry.Start && address < entry.End)
+                return entry.Name.EndsWith(" (deleted)", StringComparison.Ordinal) ? entry.Name[..^" (deleted)".Length] : entry.Name;
+        }
+        return null;
+    }
+
+    private static ulong? Value(IReadOnlyList<AuxvEntry> auxv, ulong type) =>
+        auxv.FirstOrDefault(a => a.Type == type)?.Value;
+}

@@ -1,0 +1,109 @@
+using Forensics.Elf;
+using Forensics.Elf.Notes;
+using Forensics.Model;
+
+namespace Forensics.Importers.Core;
+
+/// <summary>
+/// The decoded notes of a core. A thread's notes follow its NT_PRSTATUS (FORMATS §5.4), so NT_SIGINFO and
+/// NT_386_TLS are attached to the NT_PRSTATUS before them.
+/// </summary>
+internal sealed class CoreNoteSet
+{
+    public List<ThreadNotes> Threads { get; } = [];
+    public PrPsInfoNote? Process { get; private set; }
+    public IReadOnlyList<(ulong Type, ulong Value)> Auxv { get; private set; } = [];
+    public FileNote? Files { get; private set; }
+    public ulong FilesOffset { get; private set; }
+    public bool HasGdbNote { get; private set; }
+    public bool HasCoreNote { get; private set; }
+    public bool HasKernelDumpNote { get; private set; }
+    /// <summary><c>OWNER:NAME xCOUNT</c> in order of first appearance.</summary>
+    public List<string> Summary { get; } = [];
+
+    public sealed class ThreadNotes(PrStatusNote status, ulong offset)
+    {
+        public PrStatusNote Status { get; } = status;
+        public ulong Offset { get; } = offset;
+        public SigInfoNote? Signal { get; set; }
+        public IReadOnlyList<(uint EntryNumber, uint BaseAddress)> Tls { get; set; } = [];
+    }
+
+    public static CoreNoteSet Decode(ElfCoreFile file, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics)
+    {
+        var set = new CoreNoteSet();
+        var is64 = file.Header!.Is64;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var note in file.Notes)
+        {
+            var key = note.Owner + ":" + NoteTypes.Name(note.Owner, note.Type);
+            if (counts.TryAdd(key, 1)) order.Add(key);
+            else counts[key]++;
+            set.Decode(note, is64, decodeRegisters, limits, diagnostics);
+        }
+        set.Summary.AddRange(order.Select(k => k + " x" + counts[k].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return set;
+    }
+
+    private void Decode(ElfNote note, bool is64, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics)
+    {
+        var desc = note.Descriptor.Span;
+        switch (note.Owner)
+        {
+            case "VMCOREINFO":
+                HasKernelDumpNote = true;
+                return;
+            case NoteTypes.GdbOwner:
+                HasGdbNote = true;
+                return;
+            case NoteTypes.LinuxOwner when note.Type == NoteTypes.X86Tls && Threads.Count > 0:
+                Threads[^1].Tls = X86TlsNote.Parse(desc);
+                return;
+            case NoteTypes.CoreOwner:
+                HasCoreNote = true;
+                break;
+            default:
+                return;
+        }
+        switch (note.Type)
+        {
+            case NoteTypes.PrStatus when decodeRegisters:
+                if (PrStatusNote.Parse(desc, is64) is { } status) Threads.Add(new ThreadNotes(status, note.Offset));
+                else Short(note, is64 ? PrStatusNote.Size64 : PrStatusNote.Size32, diagnostics);
+                break;
+            case NoteTypes.PrPsInfo when decodeRegisters:
+                if (Process is not null) Duplicate(note, diagnostics);
+                else if (PrPsInfoNote.Parse(desc, is64) is { } process) Process = process;
+                else Short(note, is64 ? PrPsInfoNote.Size64 : PrPsInfoNote.Size32, diagnostics);
+                break;
+            case NoteTypes.SigInfo when decodeRegisters:
+                if (SigInfoNote.Parse(desc, is64) is not { } signal) Short(note, is64 ? 24 : 20, diagnostics);
+                else if (Threads.Count > 0 && Threads[^1].Signal is null) Threads[^1].Signal = signal;
+                break;
+            case NoteTypes.Auxv:
+                if (Auxv.Count > 0) Duplicate(note, diagnostics);
+                else Auxv = AuxvNote.Parse(desc, is64);
+                break;
+            case NoteTypes.File:
+                if (Files is not null)
+                {
+                    Duplicate(note, diagnostics);
+                    break;
+                }
+                Files = FileNote.Parse(desc, is64, limits.MaxFileEntries, out var problem);
+                FilesOffset = note.Offset;
+                if (problem is not null)
+                    diagnostics.Warning(CoreDiagnosticIds.FileNoteProblem, SourceLocation.AtOffset(note.Offset), problem);
+                break;
+        }
+    }
+
+    private static void Short(ElfNote note, int expected, DiagnosticBag diagnostics) =>
+        diagnostics.Error(CoreDiagnosticIds.ShortNote, SourceLocation.AtOffset(note.Offset),
+            $"{NoteTypes.Name(note.Owner, note.Type)} has [{note.Descriptor.Length}] bytes, expected at least [{expected}]; ignored");
+
+    private static void Duplicate(ElfNote note, DiagnosticBag diagnostics) =>
+        diagnostics.Warning(CoreDiagnosticIds.DuplicateNote, SourceLocation.AtOffset(note.Offset),
+            $"a second {NoteTypes.Name(note.Owner, note.Type)} note; the first is used");
+}
