@@ -9,8 +9,9 @@ namespace Forensics.Importers.Normalisation;
 /// </summary>
 /// <remarks>
 /// A module is the mappings of one image key (path) in address order, with the anonymous bss and gap regions directly
-/// adjacent to them. A mapping at file offset 0 of a path whose module already holds offset 0 starts a second module
-/// (the file loaded twice). <c>[vdso]</c> is a module of its own. Images a core found are attached by base (build-id,
+/// adjacent to them; other regions may lie between its mappings (old ld.so layouts put [vdso] there). A file offset
+/// restarting at 0 does not start a second module: old non-PIE executables map their data from file page 0 as well.
+/// <c>[vdso]</c> is a module of its own. Images a core found are attached by base (build-id,
 /// its address, soname, extent); an image with no regions becomes a module named by its soname. Names are basenames,
 /// made unique: full paths where two paths share a basename, then <c> #2</c>, <c> #3</c> for repeated loads.
 /// The main executable is, first match wins: the image a core marks as the executable; the image the capture names
@@ -34,7 +35,7 @@ internal static class ModuleBuilder
             region.Module = null;
             if (keys[i] is { } key)
             {
-                if (!lastByKey.TryGetValue(key, out var draft) || (region.Offset == 0 && draft.HoldsOffsetZero))
+                if (!lastByKey.TryGetValue(key, out var draft))
                 {
                     draft = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key));
                     builders.Add(draft);
@@ -135,7 +136,6 @@ internal static class ModuleBuilder
             : RegionNames.Basename(key);
         public ulong Base { get; set; } = ulong.MaxValue;
         public ulong End { get; set; }
-        public bool HoldsOffsetZero { get; private set; }
         public bool IsMainExecutable { get; set; }
 
         public void Add(Region region)
@@ -143,7 +143,6 @@ internal static class ModuleBuilder
             _regions.Add(region);
             Base = Math.Min(Base, region.Start);
             End = Math.Max(End, region.End);
-            HoldsOffsetZero |= region.Offset == 0 && region.Name is not null;
             _deleted |= region.Deleted;
             _bytesByKind[region.Kind] = _bytesByKind.GetValueOrDefault(region.Kind) + region.Size;
         }

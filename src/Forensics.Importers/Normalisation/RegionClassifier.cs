@@ -13,8 +13,10 @@ namespace Forensics.Importers.Normalisation;
 /// <item>Kernel pseudo-names: <c>[heap]</c>, <c>[stack]</c>, <c>[stack:TID]</c> (Linux 3.4–4.4), <c>[vdso]</c>,
 /// <c>[vvar]</c>/<c>[vvar_vclock]</c>, <c>[vsyscall]</c>; <c>[anon:NAME]</c> is anonymous memory.</item>
 /// <item>An image's mapping: executable → text; <c>---p</c> → gap; writable → data; read-only → relro when the next
-/// mapping is the image's writable data, directly adjacent, continuing at the file offset where this one ends (the
-/// data segment that <c>mprotect</c> split for RELRO; without offsets, adjacency alone), otherwise rodata.</item>
+/// mapping is the image's writable data, directly adjacent, at the same file offset (both from one file page, as
+/// dotnet's) or continuing where this one ends (the data segment that <c>mprotect</c> split for RELRO); without
+/// offsets, adjacency alone. Otherwise rodata. An image linked with <c>-z norelro</c> whose rodata shares a page with
+/// its data would show as relro by this rule.</item>
 /// <item>Other named files: shared memory (SysV, <c>/dev/shm</c>, <c>memfd:</c>, <c>/dev/zero (deleted)</c>) → shm,
 /// the rest → file.</item>
 /// <item>Anonymous: the fixed vsyscall address → vsyscall; shared → shm; <c>---p</c> between two adjacent mappings of
@@ -97,7 +99,7 @@ internal static class RegionClassifier
         return next.Start == region.End
             && string.Equals(keys[index + 1], keys[index], StringComparison.Ordinal)
             && next.Permissions.CanWrite == true
-            && (region.Offset is null || next.Offset is null || region.Offset + region.Size == next.Offset);
+            && (region.Offset is null || next.Offset is null || next.Offset == region.Offset || next.Offset == region.Offset + region.Size);
     }
 
     private static RegionKind ClassifyAnonymous(List<Region> regions, string?[] keys, int index)

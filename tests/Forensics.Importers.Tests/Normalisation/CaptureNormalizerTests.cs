@@ -205,4 +205,35 @@ public class CaptureNormalizerTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
         Assert.Equal(4, capture.Modules.Count);
     }
+
+    [Fact]
+    public void Old_gdb_listing_without_perms_still_groups_modules_and_knows_the_kernel_pages()
+    {
+        var capture = NormalisedSamples.Load(CaptureFormat.Gdb, "public", "text", "angr-binaries_test_gdb_plugin_procmap.txt");
+
+        Assert.Equal(
+            [
+                ("test_gdb_plugin", 0x400000UL, 0x601000UL, true),
+                ("libc.so.6", 0x7ffff7a17000UL, 0x7ffff7dd7000UL, false),
+                ("ld-linux-x86-64.so.2", 0x7ffff7ddc000UL, 0x7ffff7ffe000UL, false),
+                ("[vdso]", 0x7ffff7ff8000UL, 0x7ffff7ffa000UL, false),
+            ],
+            capture.Modules.Select(m => (m.Name, m.Base, m.End, m.IsMainExecutable)));
+        // Without permissions an image's parts cannot be told apart, and anonymous memory is only anonymous.
+        Assert.Equal(
+            [Kind.Unknown, Kind.Anon, Kind.Vdso, Kind.Vvar, Kind.Stack, Kind.Vsyscall],
+            new ulong[] { 0x7ffff7a17000, 0x7ffff7dd7000, 0x7ffff7ff8000, 0x7ffff7ffa000, 0x7ffffffdd000, 0xffffffffff600000 }
+                .Select(a => capture.RegionAt(a).Kind));
+        Assert.Equal(Architecture.X86_64, capture.Architecture);
+    }
+
+    [Fact]
+    public void Relro_that_shares_its_file_page_with_the_data_is_relro()
+    {
+        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-dotnet", "maps");
+
+        var dotnet = capture.Modules[0];
+        Assert.Equal(("dotnet", "/usr/share/dotnet/dotnet", 0x55978c227000UL, 0x55978c23b000UL, true), (dotnet.Name, dotnet.Path, dotnet.Base, dotnet.End, dotnet.IsMainExecutable));
+        Assert.Equal([Kind.Rodata, Kind.Text, Kind.Relro, Kind.Data], capture.Regions.Take(4).Select(r => r.Kind));
+    }
 }
