@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Attributes;
+using Forensics.Importers.Text;
+using Forensics.Model;
+
+namespace Forensics.Benchmarks;
+
+/// <summary>
+/// Text parser throughput on a process with 20,026 mappings (<c>corpus/bench</c>, made by <c>src/many_maps.c</c>):
+/// 982,396 bytes of maps and 14,319,712 bytes of smaps when the corpus was last made.
+/// </summary>
+[MemoryDiagnoser]
+public class TextImportBenchmarks
+{
+    private string _maps = "";
+    private string _smaps = "";
+
+    [GlobalSetup]
+    public void LoadInputs()
+    {
+        _maps = CorpusInput.ReadXzText("bench", "many-maps.maps.xz");
+        _smaps = CorpusInput.ReadXzText("bench", "many-maps.smaps.xz");
+    }
+
+    [Benchmark]
+    [InputSize("bench", "many-maps.maps.size.txt")]
+    public Capture Maps_20026_regions() => TextCaptureParsers.Parse(CaptureFormat.Maps, _maps);
+
+    [Benchmark]
+    [InputSize("bench", "many-maps.smaps.size.txt")]
+    public Capture Smaps_20026_regions() => TextCaptureParsers.Parse(CaptureFormat.Smaps, _smaps);
+}
