@@ -1,0 +1,14 @@
+using Forensics.Model;
+
+namespace Forensics.Importers.Detection;
+
+/// <summary>
+/// One capture found in a text document: its format, 1-based inclusive line range, its text (with a common
+/// indentation of a pasted block removed) and what the prompt or heading above it says of the process.
+/// </summary>
+public sealed record DocumentSection(
+    CaptureFormat Format,
+    int FirstLine,
+    int LastLine,
+    ReadOnlyMemory<char> Text,
+    CommandHint? Hint);
