@@ -4,8 +4,8 @@ using Microsoft.Diagnostics.Runtime;
 namespace Forensics.Importers.Clr;
 
 /// <summary>
-/// Compares our ELF module list with ClrMD's <see cref="DataTarget.EnumerateModules"/> by base address: size,
-/// build-id and path. Every disagreement is a diagnostic; agreement is silent.
+/// Compares our ELF module list with the ELF images of ClrMD's <see cref="DataTarget.EnumerateModules"/> by base
+/// address: size, build-id and path. Every disagreement is a diagnostic; agreement is silent.
 /// </summary>
 internal static class ModuleCrossCheck
 {
@@ -24,19 +24,23 @@ internal static class ModuleCrossCheck
         var own = exactSizes
             ? capture.Images.Where(i => i.Path is not null).Select(i => new OwnImage(i.Base, i.End - i.Base, i.Path!, false, i.BuildId))
             : capture.Modules.Select(m => new OwnImage(m.Base, m.Size, m.Path, m.PathIsBasename, m.BuildId));
-        var ours = new SortedDictionary<ulong, OwnImage>();
-        foreach (var image in own)
-        {
-            // Pseudo-images such as [vdso] have no file for ClrMD to list.
-            if (!image.Path.StartsWith('['))
-                ours.TryAdd(image.Base, image);
-        }
-
         var theirs = new SortedDictionary<ulong, ModuleInfo>();
+        var managedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var module in clrModules)
         {
             if (module.Kind == ModuleKind.Elf)
                 theirs.TryAdd(module.ImageBase, module);
+            else if (module.FileName is { } path)
+                managedPaths.Add(path);
+        }
+
+        var ours = new SortedDictionary<ulong, OwnImage>();
+        foreach (var image in own)
+        {
+            // Pseudo-images such as [vdso] have no file for ClrMD to list, and assemblies that modules grouped
+            // from regions include are PE images, which ClrMD lists apart.
+            if (!image.Path.StartsWith('[') && !managedPaths.Contains(image.Path))
+                ours.TryAdd(image.Base, image);
         }
 
         foreach (var (address, module) in theirs)

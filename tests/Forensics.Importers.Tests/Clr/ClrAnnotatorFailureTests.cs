@@ -11,7 +11,7 @@ public sealed class ClrAnnotatorFailureTests
     public void A_native_core_gets_one_runtime_not_found_error_and_no_annotation()
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-crash-null", "core.xz"));
-        var capture = MapsRegions.Read(TestPaths.Sample("local", "set-crash-null", "maps"));
+        var capture = SetMaps.Read("set-crash-null");
 
         Assert.False(ClrAnnotator.HasRuntime(capture));
         ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, writable: false), "core");
@@ -22,8 +22,8 @@ public sealed class ClrAnnotatorFailureTests
     [Fact]
     public void A_truncated_dotnet_core_gets_one_error_that_says_how_to_capture_a_better_dump()
     {
-        var bytes = SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-dotnet", "createdump-triage.core.xz"));
-        var capture = MapsRegions.Read(TestPaths.Sample("local", "set-dotnet", "maps"));
+        var bytes = DotnetSamples.Core("createdump-triage.core.xz");
+        var capture = SetMaps.Read("set-dotnet");
 
         Assert.True(ClrAnnotator.HasRuntime(capture));
         // The first 3,000,000 of 6,250,496 bytes: headers, notes and the first segments, not the runtime's data.
@@ -38,7 +38,7 @@ public sealed class ClrAnnotatorFailureTests
     [Fact]
     public void A_core_cut_inside_its_program_headers_gets_one_dump_unreadable_error()
     {
-        var bytes = SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-dotnet", "createdump-triage.core.xz"));
+        var bytes = DotnetSamples.Core("createdump-triage.core.xz");
         var capture = new Capture();
 
         ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, 0, 100, writable: false), "createdump-triage.core");

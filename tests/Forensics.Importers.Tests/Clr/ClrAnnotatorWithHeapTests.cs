@@ -90,4 +90,21 @@ public sealed class ClrAnnotatorWithHeapTests(DotnetWithHeapDump dump) : IClassF
     // "DOTNET_STRING_MARKER_" + i.ToString("D4") in the sample's Program.cs; the literal prefix alone is a string too.
     private static bool IsMarker(string? text) =>
         text is { Length: 25 } && text.StartsWith("DOTNET_STRING_MARKER_", StringComparison.Ordinal) && text[21..].All(char.IsAsciiDigit);
+
+    [Fact]
+    public void Module_lists_agree_with_clrmd_except_where_the_maps_cannot_know()
+    {
+        var crossCheck = dump.Capture.Diagnostics.Items.Where(d => d.Id.StartsWith("FX701", StringComparison.Ordinal)).Select(d => d.ToString());
+
+        // ClrMD lists 13 ELF images; all 13 are in our list at the same base with the same path. It does not list
+        // the dynamic loader, and it ends libhostfxr.so where its PT_LOADs end, before the anonymous pages that
+        // follow it in maps (which grouping by regions counts as the image's bss).
+        Assert.Equal(
+            [
+                "warning FX7012: image [/usr/share/dotnet/host/fxr/10.0.12/libhostfxr.so] at [0x7f9363878000] has size [0x58000], ClrMD says [0x53000]",
+                "info FX7011: image [/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2] at [0x7f93639ee000] is not in ClrMD's module list",
+            ],
+            crossCheck);
+        Assert.Equal(13, dump.Target.EnumerateModules().Count(m => m.Kind == ModuleKind.Elf));
+    }
 }

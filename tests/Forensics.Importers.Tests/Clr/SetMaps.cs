@@ -1,0 +1,20 @@
+using Forensics.Importers.Normalisation;
+using Forensics.Importers.Text;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Importers.Tests.Clr;
+
+/// <summary>
+/// The normalised <c>maps</c> of a sample set. The createdump cores of set-dotnet were taken from the same process
+/// while its maps stayed identical (MANIFEST §4.5), so their annotation lands on these regions.
+/// </summary>
+internal static class SetMaps
+{
+    public static Capture Read(string set)
+    {
+        var capture = TextCaptureParsers.Parse(CaptureFormat.Maps, SampleFile.ReadAllText(TestPaths.Sample("local", set, "maps")));
+        CaptureNormalizer.Normalize(capture);
+        return capture;
+    }
+}
