@@ -25,6 +25,10 @@ public class CoreImportBenchmarks
         File.WriteAllBytes(_smallCore, core);
         _sparseCore = Path.Combine(_folder, "sparse-64gib.core");
         SparseCoreWriter.Write(core, _sparseCore);
+        var sparse = Import(_sparseCore);
+        var segment = sparse.FindRegion(SparseCoreWriter.SegmentAddress);
+        if (segment is null || segment.Size != SparseCoreWriter.SegmentSize)
+            throw new InvalidDataException($"The sparse core did not import its [{SparseCoreWriter.SegmentSize}]-byte segment.");
     }
 
     [GlobalCleanup]

@@ -11,7 +11,11 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        var config = DefaultConfig.Instance.AddColumn(new ThroughputColumn());
+        // The generated benchmark project is built by BenchmarkDotNet with a 2-minute limit by default,
+        // too short on a busy two-core machine; --inProcess avoids that build altogether.
+        var config = DefaultConfig.Instance
+            .AddColumn(new ThroughputColumn())
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 }

@@ -11,6 +11,8 @@ namespace Forensics.Benchmarks;
 [MemoryDiagnoser]
 public class TextImportBenchmarks
 {
+    private const int RegionCount = 20026;
+
     private string _maps = "";
     private string _smaps = "";
 
@@ -19,6 +21,9 @@ public class TextImportBenchmarks
     {
         _maps = CorpusInput.ReadXzText("bench", "many-maps.maps.xz");
         _smaps = CorpusInput.ReadXzText("bench", "many-maps.smaps.xz");
+        // A parser that gave up early would look fast: check every region was read.
+        if (Maps_20026_regions().Regions.Count != RegionCount || Smaps_20026_regions().Regions.Count != RegionCount)
+            throw new InvalidDataException($"Expected [{RegionCount}] regions from each bench capture.");
     }
 
     [Benchmark]
