@@ -1,0 +1,311 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Forensics.Importers.Core;
+using Forensics.Importers.Detection;
+using Forensics.Importers.Normalisation;
+using Forensics.Model;
+
+namespace Forensics.Importers.Import;
+
+/// <summary>
+/// The import pipeline: lists the inputs, reads each by its content (compression and format from magic bytes
+/// and lines, never from the name), imports, normalises every capture, merges captures of the same process
+/// instance, and gives each capture a stable id. Bad input becomes a status and diagnostics, never an exception.
+/// Inputs are opened read-only and nothing is written next to them.
+/// </summary>
+/// <remarks>
+/// Statuses: <see cref="InputStatus.Ok"/> and <see cref="InputStatus.Partial"/> when captures were found (Partial
+/// when an error was reported); <see cref="InputStatus.Failed"/> for an empty, unreadable or corrupt input, an ELF
+/// file that is not a usable core, or binary data named like a core; <see cref="InputStatus.Skipped"/> for text
+/// without any capture (a README) and other binary data. A document with pasted captures is a capture source.
+/// </remarks>
+public sealed class CaptureImporter
+{
+    /// <summary>How many leading bytes are read to recognise compression and content.</summary>
+    private const int HeadLength = 4096;
+    /// <summary>A compressed file inside a compressed file is followed this deep.</summary>
+    private const int MaxCompressionDepth = 2;
+
+    private readonly ImportOptions _options;
+
+    public CaptureImporter(ImportOptions? options = null) => _options = options ?? new ImportOptions();
+
+    /// <summary>
+    /// Imports every file under <paramref name="paths"/> (directories recursively). Input paths are relative to
+    /// the root given (prefixed with the root's name when several roots are given), with <c>/</c> separators.
+    /// </summary>
+    public ImportBatch Import(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var roots = paths.ToList();
+        var walker = new InputWalker(_options);
+        foreach (var root in roots)
+            walker.AddRoot(root, prefixWithRootName: roots.Count > 1);
+        var results = walker.Files.Select(f => ImportOne(f.FullPath, f.DisplayPath))
+            .Concat(walker.Problems.Select(p => new FileResult(p, [])))
+            .OrderBy(r => r.Record.Path, StringComparer.Ordinal)
+            .ToList();
+        return Finish(results);
+    }
+
+    /// <summary>Imports one file, shown as <paramref name="displayPath"/> in ids and reports.</summary>
+    public ImportBatch ImportFile(string path, string displayPath)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        return Finish([ImportOne(path, displayPath)]);
+    }
+
+    private sealed record FileResult(InputRecord Record, List<Capture> Captures);
+
+    private ImportBatch Finish(List<FileResult> results)
+    {
+        var allocator = new CaptureIdAllocator();
+        var all = new List<Capture>();
+        var originals = new List<(FileResult Result, List<Capture> Captures)>();
+        foreach (var result in results)
+        {
+            foreach (var capture in result.Captures)
+            {
+                capture.Id = allocator.Allocate(capture.InputPath, result.Captures.Count > 1 ? capture.LineRange : null);
+                CaptureNormalizer.Normalize(capture);
+                all.Add(capture);
+            }
+            originals.Add((result, result.Captures));
+        }
+
+        var merged = _options.MergeInstances ? InstanceMerger.Merge(all) : all;
+        var idByLabel = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var capture in merged)
+        {
+            idByLabel.TryAdd(MergeLabel(capture), capture.Id);
+            foreach (var label in capture.MergedInputs)
+                idByLabel.TryAdd(label, capture.Id);
+        }
+
+        var inputs = originals.Select(o => o.Result.Record with
+        {
+            CaptureIds = o.Captures.Select(c => idByLabel.GetValueOrDefault(MergeLabel(c), c.Id)).Distinct().ToList(),
+        }).ToList();
+        var captures = merged
+            .OrderBy(c => c.InputPath, StringComparer.Ordinal)
+            .ThenBy(c => c.LineRange?.First ?? 0)
+            .ToList();
+        return new ImportBatch(inputs, captures);
+    }
+
+    /// <summary>How <see cref="InstanceMerger"/> names a merged input in <see cref="Capture.MergedInputs"/>.</summary>
+    private static string MergeLabel(Capture capture) =>
+        capture.LineRange is { } lines
+            ? string.Create(CultureInfo.InvariantCulture, $"{capture.InputPath}:{lines.First}-{lines.Last}")
+            : capture.InputPath;
+
+    private FileResult ImportOne(string path, string displayPath)
+    {
+        var diagnostics = new DiagnosticBag();
+        string sha256;
+        long bytes;
+        List<Capture> captures;
+        InputStatus? emptyStatus;
+        try
+        {
+            (sha256, bytes) = Hash(path);
+            (captures, emptyStatus) = ReadCaptures(path, displayPath, diagnostics);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DetectionDiagnosticIds.UnreadableInput, SourceLocation.None, $"cannot read the input: {exception.Message}");
+            return new FileResult(Record(displayPath, InputStatus.Failed, "", SizeOf(path), [], diagnostics), []);
+        }
+
+        var usable = new List<Capture>(captures.Count);
+        foreach (var capture in captures)
+        {
+            if (capture.Regions.Count == 0 && capture.Totals is null && capture.Threads.Count == 0 && capture.Diagnostics.HasErrors)
+            {
+                diagnostics.AddRange(capture.Diagnostics.Items);
+                continue;
+            }
+            capture.InputPath = displayPath;
+            capture.Sha256 = sha256;
+            capture.Diagnostics.AddRange(diagnostics.Items);
+            usable.Add(capture);
+        }
+        if (captures.Count > 0 && usable.Count == 0)
+            diagnostics.Error(DetectionDiagnosticIds.UnusableCapture, SourceLocation.None,
+                $"[{captures.Count}] capture(s) found but none holds anything usable");
+
+        var status = usable.Count > 0
+            ? diagnostics.HasErrors || usable.Exists(c => c.Diagnostics.HasErrors) ? InputStatus.Partial : InputStatus.Ok
+            : emptyStatus ?? InputStatus.Failed;
+        return new FileResult(Record(displayPath, status, sha256, bytes, usable, diagnostics), usable);
+    }
+
+    private static InputRecord Record(string displayPath, InputStatus status, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
+    {
+        var firstError = diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+            ?? captures.SelectMany(c => c.Diagnostics.Items).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        var reason = status switch
+        {
+            InputStatus.Ok => null,
+            InputStatus.Skipped => "not a capture: " + (diagnostics.Items.FirstOrDefault()?.Message ?? "nothing recognised"),
+            _ => firstError?.ToString() ?? diagnostics.Items.FirstOrDefault()?.ToString(),
+        };
+        return new InputRecord(displayPath, status, reason, sha256, bytes, [], [.. diagnostics.Items]);
+    }
+
+    private static long SizeOf(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? info.Length : 0;
+    }
+
+    /// <summary>SHA-256 and size of the file as stored (compressed bytes for a compressed file).</summary>
+    private static (string Sha256, long Bytes) Hash(string path)
+    {
+        using var file = OpenRead(path);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
+        // The position, not the length: /proc files report a length of 0.
+        return (sha256, file.Position);
+    }
+
+    private static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+
+    /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
+    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        using var file = OpenRead(path);
+        var disposables = new List<Stream>();
+        try
+        {
+            Stream content = file;
+            var head = ReadHead(content);
+            var compressed = false;
+            for (var depth = 0; ContentSniffer.DetectCompression(head) is var format and not CompressionFormat.None; depth++)
+            {
+                if (depth == MaxCompressionDepth)
+                {
+                    diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
+                        $"compressed data nested more than [{MaxCompressionDepth}] deep");
+                    return ([], InputStatus.Failed);
+                }
+                var decompressed = DecompressionStream.Open(Rewind(content, head), format, diagnostics);
+                disposables.Add(decompressed);
+                content = decompressed;
+                head = ReadHead(content);
+                compressed = true;
+            }
+
+            switch (ContentSniffer.Sniff(head))
+            {
+                case ContentKind.Empty:
+                    if (!diagnostics.HasErrors)
+                        diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None,
+                            compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
+                    return ([], InputStatus.Failed);
+                case ContentKind.Elf:
+                    var core = CoreImporter.Import(Rewind(content, head), displayPath);
+                    ApplyFileNameHint(core, displayPath);
+                    return ([core], null);
+                case ContentKind.Text:
+                    var captures = TextDocumentImporter.Import(ReadText(Rewind(content, head), diagnostics));
+                    if (captures.Count > 0)
+                        return ([.. captures], null);
+                    diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
+                        "text without any maps, smaps, pmap or gdb listing");
+                    return ([], diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
+                default:
+                    var namedLikeCore = FileNameHint.FromFileName(displayPath).NamedLikeCore;
+                    var message = string.Create(CultureInfo.InvariantCulture,
+                        $"binary data that is neither an ELF core nor text (first bytes [{Convert.ToHexStringLower(head[..Math.Min(8, head.Length)])}])");
+                    if (namedLikeCore)
+                        diagnostics.Error(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
+                    else
+                        diagnostics.Info(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), message);
+                    return ([], namedLikeCore || diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
+            }
+        }
+        finally
+        {
+            for (var i = disposables.Count - 1; i >= 0; i--)
+                disposables[i].Dispose();
+        }
+    }
+
+    private static byte[] ReadHead(Stream stream)
+    {
+        var buffer = new byte[HeadLength];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return read == buffer.Length ? buffer : buffer[..read];
+    }
+
+    /// <summary>The content from its start again: a seekable file is rewound, a stream replays the head it gave.</summary>
+    private static Stream Rewind(Stream content, byte[] head)
+    {
+        if (content.CanSeek)
+        {
+            content.Position = 0;
+            return content;
+        }
+        return new PrefixedStream(head, head.Length, content);
+    }
+
+    private string ReadText(Stream content, DiagnosticBag diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = content.Read(chunk)) > 0)
+        {
+            var room = _options.MaxTextBytes - buffer.Length;
+            if (read > room)
+            {
+                buffer.Write(chunk, 0, (int)Math.Max(0, room));
+                diagnostics.Error(DetectionDiagnosticIds.TextTooLarge, SourceLocation.AtOffset((ulong)_options.MaxTextBytes),
+                    $"text input is larger than [{_options.MaxTextBytes}] bytes; the rest was not read");
+                break;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith("\uFEFF"u8))
+            bytes = bytes[3..];
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var line = 1 + bytes[..FirstInvalidUtf8(bytes)].Count((byte)'\n');
+            diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
+                "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
+        }
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var position = 0;
+        while (position < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[position..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return position;
+            position += consumed;
+        }
+        return bytes.Length;
+    }
+
+    private static void ApplyFileNameHint(Capture capture, string displayPath)
+    {
+        var hint = FileNameHint.FromFileName(displayPath);
+        if (hint.Pid is { } pid && capture.Pid is null)
+        {
+            capture.Pid = pid;
+            capture.Diagnostics.Info(DetectionDiagnosticIds.FileNameHint, SourceLocation.None,
+                string.Create(CultureInfo.InvariantCulture, $"PID [{pid}] taken from the file name"));
+        }
+        if (hint.ProcessName is { } name && capture.ProcessName is null)
+        {
+            capture.ProcessName = name;
+            capture.Diagnostics.Info(DetectionDiagnosticIds.FileNameHint, SourceLocation.None, $"process name [{name}] taken from the file name");
+        }
+    }
+}
