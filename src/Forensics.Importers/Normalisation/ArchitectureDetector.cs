@@ -20,6 +20,13 @@ internal static class ArchitectureDetector
     private const ulong FourGiB = 0x1_0000_0000;
     private const ulong I386LinkAddress = 0x08048000;
 
+    /// <summary>Phrases that mark the evidence lines this detector writes (and only those).</summary>
+    private static readonly string[] LayoutPhrases =
+    [
+        "regions above 4 GiB", "gate page at", "loader or library path", "the i386 default link address", "[stack] ends at",
+        "every address below 4 GiB",
+    ];
+
     private static readonly string[] Paths64 = ["ld-linux-x86-64.so.2", "x86_64-linux-gnu", "/lib64/", "/usr/lib64/"];
     private static readonly string[] Paths32 = ["ld-linux.so.2", "i386-linux-gnu", "i686-linux-gnu", "/lib32/", "/usr/lib32/"];
 
@@ -121,6 +128,9 @@ internal static class ArchitectureDetector
                 Text($"the layout suggests [{inferred.ToId()}] but the input says [{set.ToId()}]"));
         }
     }
+
+    /// <summary>True for an evidence line that the layout gave, not the importer (re-derived when captures are merged).</summary>
+    public static bool IsLayoutEvidence(string line) => FindMarker(line, LayoutPhrases) is not null;
 
     private static IEnumerable<string> Contradicting(List<string> evidence, Architecture decided) =>
         evidence.Select(e => Text($"{e} (contradicts {decided.ToId()})"));

@@ -35,8 +35,9 @@ internal static class CaptureMerge
             CommandLine = byRichness.Select(c => c.CommandLine).FirstOrDefault(p => p is not null),
             Totals = byRichness.Select(c => c.Totals).FirstOrDefault(t => t is not null),
         };
-        if (core is not null)
-            merged.ArchitectureEvidence.AddRange(core.ArchitectureEvidence);
+        // What the importers saw (an ELF header, gdb's column widths) is kept; the layout evidence is re-derived below.
+        merged.ArchitectureEvidence.AddRange(byRichness.SelectMany(c => c.ArchitectureEvidence)
+            .Where(e => !ArchitectureDetector.IsLayoutEvidence(e)).Distinct(StringComparer.Ordinal));
         var state = core ?? byRichness.Find(c => c.Threads.Count > 0 || c.Auxv.Count > 0 || c.Images.Count > 0) ?? richest;
         merged.Threads.AddRange(state.Threads);
         merged.Signal = state.Signal;
