@@ -18,11 +18,9 @@ internal static class ModuleCrossCheck
         // A capture nobody grouped modules for (not normalised yet) has nothing to compare.
         if (capture.Images.Count == 0 && capture.Modules.Count == 0)
             return;
-        // Images read from core memory have ClrMD's own extent (the PT_LOAD span); modules grouped from regions
-        // end on a page boundary, so their sizes are compared page-rounded.
-        var exactSizes = capture.Images.Count > 0;
-        var own = exactSizes
-            ? capture.Images.Where(i => i.Path is not null).Select(i => new OwnImage(i.Base, i.End - i.Base, i.Path!, false, i.BuildId))
+        // Images read from core memory end where their last PT_LOAD ends; the vdso has no file (its path is its soname).
+        var own = capture.Images.Count > 0
+            ? capture.Images.Where(i => i.Path is not null && i.Path.Contains('/')).Select(i => new OwnImage(i.Base, i.End - i.Base, i.Path!, false, i.BuildId))
             : capture.Modules.Select(m => new OwnImage(m.Base, m.Size, m.Path, m.PathIsBasename, m.BuildId));
         var theirs = new SortedDictionary<ulong, ModuleInfo>();
         var managedPaths = new HashSet<string>(StringComparer.Ordinal);
@@ -51,7 +49,7 @@ internal static class ModuleCrossCheck
                     $"ClrMD lists image [{module.FileName}] at [0x{address:x}] that our module list does not have");
                 continue;
             }
-            Compare(capture, image, module, exactSizes);
+            Compare(capture, image, module);
         }
         foreach (var (address, image) in ours)
         {
@@ -61,12 +59,13 @@ internal static class ModuleCrossCheck
         }
     }
 
-    private static void Compare(Capture capture, OwnImage image, ModuleInfo module, bool exactSizes)
+    private static void Compare(Capture capture, OwnImage image, ModuleInfo module)
     {
         var address = image.Base;
         var theirSize = (ulong)module.ImageSize;
-        var matches = exactSizes ? image.Size == theirSize : image.Size == RoundUp(theirSize);
-        if (!matches)
+        // ClrMD ends some images at their last PT_LOAD's end and rounds others up to a page (libc.so.6 0x1e1f50,
+        // librt.so.1 0x5000 in the same core); modules grouped from regions always end on a page.
+        if (RoundUp(image.Size) != RoundUp(theirSize))
             capture.Diagnostics.Warning(ClrDiagnosticIds.ModuleSizeMismatch, SourceLocation.None,
                 $"image [{image.Path}] at [0x{address:x}] has size [0x{image.Size:x}], ClrMD says [0x{theirSize:x}]");
 
