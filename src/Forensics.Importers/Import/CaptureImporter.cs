@@ -108,6 +108,11 @@ public sealed class CaptureImporter
         long bytes;
         List<Capture> captures;
         InputStatus? emptyStatus;
+        if (LooksEmpty(path))
+        {
+            diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
+            return new FileResult(Record(displayPath, InputStatus.Failed, "", 0, [], diagnostics), []);
+        }
         try
         {
             (sha256, bytes) = Hash(path);
@@ -153,6 +158,19 @@ public sealed class CaptureImporter
             _ => firstError?.ToString() ?? diagnostics.Items.FirstOrDefault()?.ToString(),
         };
         return new InputRecord(displayPath, status, reason, sha256, bytes, [], [.. diagnostics.Items]);
+    }
+
+    /// <summary>
+    /// A length of 0 outside /proc and /sys: an empty file, or a FIFO, socket or device, which .NET cannot tell
+    /// apart from a regular file and whose opening could block or never end; none of them is read.
+    /// </summary>
+    private static bool LooksEmpty(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/sys/", StringComparison.Ordinal))
+            return false;
+        var info = new FileInfo(full);
+        return info.Exists && info.Length == 0;
     }
 
     private static long SizeOf(string path)

@@ -177,4 +177,18 @@ public sealed class CaptureImporterTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))), Assert.Single(batch.Captures).Sha256);
         Assert.Equal((1, 39), batch.Captures[0].LineRange);
     }
+
+    [Fact]
+    public void Fifo_among_the_inputs_is_not_opened_and_does_not_block_the_batch()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("maps", Sample("set-system", "sleep", "maps"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", folder.File("pipe")))
+            mkfifo.WaitForExit();
+
+        var batch = new CaptureImporter().Import([folder.Path]);
+
+        Assert.Equal([("maps", InputStatus.Ok), ("pipe", InputStatus.Failed)], batch.Inputs.Select(i => (i.Path, i.Status)));
+        Assert.Equal(DetectionDiagnosticIds.EmptyInput, Assert.Single(batch.Inputs[1].Diagnostics).Id);
+    }
 }
