@@ -44,7 +44,8 @@ public static class TextLineClassifier
         if (trimmed.StartsWith("Start Addr", StringComparison.Ordinal) && trimmed.Contains("End Addr", StringComparison.Ordinal))
             return TextLineShape.GdbColumnHeader;
         if (trimmed.StartsWith("Address", StringComparison.Ordinal)
-            && (trimmed.Contains("Kbytes", StringComparison.Ordinal) || trimmed.Contains(" Perm ", StringComparison.Ordinal)))
+            && (trimmed.Contains("Kbytes", StringComparison.Ordinal)
+                || (trimmed.Contains(" Perm ", StringComparison.Ordinal) && trimmed.Contains(" Device ", StringComparison.Ordinal))))
             return TextLineShape.PmapColumnHeader;
         if (trimmed.StartsWith("process ", StringComparison.Ordinal) && IsDigits(TextSpan.TrimBlanks(trimmed[8..])))
             return TextLineShape.GdbProcess;
