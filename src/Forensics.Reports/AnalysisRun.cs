@@ -5,11 +5,10 @@ namespace Forensics.Reports;
 
 /// <summary>
 /// Everything one run produced, the single input of every report writer. Inputs and captures may come
-/// in any order (writers sort them by path and id); <see cref="BaselineId"/> is null when nothing was
-/// compared; comparison rows keep the comparer's order.
+/// in any order (writers sort them by path and id); <see cref="Comparison"/> is null when nothing was
+/// compared (one capture, or the comparison was not asked for).
 /// </summary>
 public sealed record AnalysisRun(
     IReadOnlyList<ReportInput> Inputs,
     IReadOnlyList<CaptureAnalysis> Captures,
-    string? BaselineId,
-    IReadOnlyList<ComparisonRow> Comparison);
+    ComparisonReport? Comparison);

@@ -18,7 +18,6 @@ public sealed class PreparedRun
         ArgumentNullException.ThrowIfNull(run);
         Inputs = [.. run.Inputs.OrderBy(i => i.Path, StringComparer.Ordinal)];
         Captures = [.. run.Captures.OrderBy(c => c.Capture.Id, StringComparer.Ordinal).ThenBy(c => c.Capture.InputPath, StringComparer.Ordinal)];
-        BaselineId = run.BaselineId;
         Comparison = run.Comparison;
 
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -40,8 +39,9 @@ public sealed class PreparedRun
 
     public IReadOnlyList<ReportInput> Inputs { get; }
     public IReadOnlyList<CaptureAnalysis> Captures { get; }
-    public string? BaselineId { get; }
-    public IReadOnlyList<ComparisonRow> Comparison { get; }
+    public ComparisonReport? Comparison { get; }
+    public string? BaselineId => Comparison?.BaselineId;
+    public IReadOnlyList<ComparisonRow> ComparisonRows => Comparison?.Rows ?? [];
 
     /// <summary>The slug of a capture's report files (<c>captures/SLUG.md</c>, <c>captures/SLUG.svg</c>).</summary>
     public string SlugOf(string captureId) =>

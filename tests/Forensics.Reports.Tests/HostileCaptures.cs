@@ -66,6 +66,10 @@ internal static class HostileCaptures
     public static AnalysisRun Run() => new(
         [new ReportInput("=cmd|hostile`maps`.txt", "ok", null, new string('a', 64), 512, ["hostile-maps"], [])],
         [Analysis()],
-        "hostile-maps",
-        [new ComparisonRow("hostile-maps", "hostile-maps", "=HYPERLINK(\"http://e\")", "added", null, "-4096", "+0x1000")]);
+        new ComparisonReport
+        {
+            BaselineId = "hostile-maps",
+            CaptureIds = ["hostile-maps"],
+            Rows = [new ComparisonRow("hostile-maps", "hostile-maps", "=HYPERLINK(\"http://e\")", "added", null, "-4096", "+0x1000")],
+        });
 }

@@ -29,7 +29,7 @@ public static class CsvReportWriter
             case Regions: WriteRows(writer, CsvColumns.Regions, run.Captures.SelectMany(a => a.Capture.Regions.Select(r => (a.Capture, r)))); break;
             case Modules: WriteRows(writer, CsvColumns.Modules, run.Captures.SelectMany(a => ReportOrder.Modules(a.Capture).Select(m => (a.Capture, m)))); break;
             case Findings: WriteRows(writer, CsvColumns.Findings, run.Captures.SelectMany(a => ReportOrder.Findings(a).Select(f => (a.Capture, f)))); break;
-            case Comparison: WriteRows(writer, CsvColumns.Comparison, run.Comparison); break;
+            case Comparison: WriteRows(writer, CsvColumns.Comparison, run.ComparisonRows); break;
             case Inputs: WriteRows(writer, CsvColumns.Inputs, run.Inputs); break;
             case Diagnostics: WriteRows(writer, CsvColumns.Diagnostics, AllDiagnostics(run)); break;
             default: throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "Not a CSV file of the reports.");

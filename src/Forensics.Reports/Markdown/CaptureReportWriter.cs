@@ -1,0 +1,121 @@
+using Forensics.Analysis;
+using Forensics.Model;
+using static Forensics.Reports.Markdown.MarkdownCell;
+
+namespace Forensics.Reports.Markdown;
+
+/// <summary>Writes <c>captures/SLUG.md</c>: one capture in full, for an analyst.</summary>
+public static class CaptureReportWriter
+{
+    public static string Write(PreparedRun run, CaptureAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var capture = analysis.Capture;
+        var slug = run.SlugOf(capture.Id);
+        var document = new MarkdownDocument();
+        document.Heading(1, Trusted("Capture " + ((MarkdownCell)capture.Id).Markdown));
+        document.Paragraph(Link("back to the run summary", "../index.md"));
+
+        document.Heading(2, "Summary");
+        document.Bullets(Summary(run, analysis));
+        if (capture.ArchitectureEvidence.Count > 0)
+        {
+            document.Paragraph(Trusted("Architecture **" + capture.Architecture.ToId() + "** because:"));
+            document.Bullets(capture.ArchitectureEvidence.Select(e => (MarkdownCell)e));
+        }
+
+        document.Heading(2, "Layout");
+        document.Paragraph(Trusted("The address space from low to high addresses, gaps compressed; "), Link("SVG picture", slug + ".svg"), Trusted("."));
+        document.Code(LayoutPicture.TextBar(capture));
+
+        document.Heading(2, "Totals by kind");
+        document.Table(
+            ["kind", "regions", "bytes", "size"],
+            capture.Regions.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g =>
+            {
+                var bytes = g.Aggregate(0UL, (sum, r) => sum + r.Size);
+                return (IReadOnlyList<MarkdownCell>)[g.Key.ToId(), ReportValues.Number(g.Count()), ReportValues.Number(bytes), ReportValues.HumanBytes(bytes)];
+            }),
+            "no regions");
+        if (capture.DeclaredTotals.Count > 0)
+        {
+            document.Heading(3, "Totals the source declares");
+            document.Table(
+                ["total", "declared bytes", "computed bytes", "matches", "where"],
+                capture.DeclaredTotals.Select(t => (IReadOnlyList<MarkdownCell>)[
+                    t.Name, ReportValues.Number(t.DeclaredBytes), ReportValues.Number(t.ComputedBytes), t.Matches ? "yes" : Bold("no"),
+                    t.Location.ToString()]));
+        }
+
+        document.Heading(2, "Modules");
+        document.Table(
+            ["module", "path", "base", "end", "size", "build-id"],
+            ReportOrder.Modules(capture).Select(m => (IReadOnlyList<MarkdownCell>)[
+                m.Name, m.Path + (m.Deleted ? " (deleted)" : ""), ReportValues.Address(m.Base), ReportValues.Address(m.End),
+                ReportValues.Number(m.Size), m.BuildId]),
+            "no modules");
+
+        if (analysis.Crash is { } crash)
+            CrashSection.Write(document, crash);
+
+        document.Heading(2, "Findings");
+        FindingsTable(document, analysis);
+
+        document.Heading(2, "Regions");
+        document.Table(
+            ["start", "end", "size", "perms", "offset", "device", "inode", "kind", "module", "name"],
+            capture.Regions.Select(r => (IReadOnlyList<MarkdownCell>)[
+                ReportValues.Address(r.Start), ReportValues.Address(r.End), ReportValues.Number(r.Size), r.Permissions.ToString(),
+                ReportValues.Address(r.Offset), r.Device, ReportValues.Number(r.Inode), r.Kind.ToId(), r.Module, r.DisplayName]),
+            "no regions");
+
+        document.Heading(2, "Diagnostics");
+        DiagnosticsTable(document, capture.Diagnostics.Items);
+        return document.ToString();
+    }
+
+    internal static void FindingsTable(MarkdownDocument document, CaptureAnalysis analysis) =>
+        document.Table(
+            ["severity", "rule", "start", "end", "name", "message"],
+            ReportOrder.Findings(analysis).Select(f => (IReadOnlyList<MarkdownCell>)[
+                ReportValues.Severity(f.Severity), f.Rule, ReportValues.Address(f.Start), ReportValues.Address(f.End), f.Name, f.Message]),
+            "no findings");
+
+    internal static void DiagnosticsTable(MarkdownDocument document, IEnumerable<Diagnostic> diagnostics) =>
+        document.Table(
+            ["severity", "id", "where", "message"],
+            diagnostics.Select(d => (IReadOnlyList<MarkdownCell>)[ReportValues.Severity(d.Severity), d.Id, d.Location.ToString(), d.Message]),
+            "no diagnostics");
+
+    private static IEnumerable<MarkdownCell> Summary(PreparedRun run, CaptureAnalysis analysis)
+    {
+        var capture = analysis.Capture;
+        var input = (MarkdownCell)capture.InputPath;
+        var lines = capture.LineRange is { } range
+            ? " lines " + ReportValues.Number(range.First) + "–" + ReportValues.Number(range.Last)
+            : "";
+        yield return Trusted("Input: " + input.Markdown + lines);
+        foreach (var merged in capture.MergedInputs)
+            yield return Trusted("Merged with: " + ((MarkdownCell)merged).Markdown);
+        if (run.InputOf(capture.Id) is { } record)
+            yield return Trusted("Input status: " + ((MarkdownCell)record.Status).Markdown);
+        yield return Trusted("SHA-256: " + ((MarkdownCell)capture.Sha256).Markdown);
+        yield return Trusted("Format: " + capture.Format.ToId() + (capture.Variant.Length > 0 ? " (" + ((MarkdownCell)capture.Variant).Markdown + ")" : ""));
+        yield return Trusted("Architecture: " + capture.Architecture.ToId());
+        if (capture.Pid is { } pid)
+            yield return Trusted("PID: " + ReportValues.Number(pid));
+        if (capture.ProcessName is { } name)
+            yield return Trusted("Process: " + ((MarkdownCell)name).Markdown);
+        if (capture.CommandLine is { } commandLine)
+            yield return Trusted("Command line: " + ((MarkdownCell)commandLine).Markdown);
+        yield return Trusted("Regions: " + ReportValues.Number(capture.Regions.Count) + ", mapped " + ReportValues.Number(capture.MappedBytes)
+            + " bytes (" + ReportValues.HumanBytes(capture.MappedBytes) + ")");
+        yield return Trusted("Modules: " + ReportValues.Number(capture.Modules.Count));
+        if (capture.Threads.Count > 0)
+            yield return Trusted("Threads: " + ReportValues.Number(capture.Threads.Count));
+        if (capture.Runtime is { } runtime)
+            yield return Trusted("Managed runtime: " + ((MarkdownCell)(runtime.Flavor + " " + runtime.Version)).Markdown);
+        yield return Trusted("Findings: " + ReportValues.Number(analysis.Findings.Count) + ", diagnostics: " + ReportValues.Number(capture.Diagnostics.Count));
+    }
+}

@@ -1,0 +1,39 @@
+using Forensics.Analysis.Crash;
+using static Forensics.Reports.Markdown.MarkdownCell;
+
+namespace Forensics.Reports.Markdown;
+
+/// <summary>The crash section of a capture report: verdict, evidence, signature and where each thread was.</summary>
+internal static class CrashSection
+{
+    public static void Write(MarkdownDocument document, CrashReport crash)
+    {
+        document.Heading(2, "Crash");
+        document.Paragraph(Bold(ReportValues.Verdict(crash.Verdict)), Trusted(": "), crash.Summary);
+        var facts = new List<MarkdownCell>();
+        if (crash.Signature.Length > 0)
+            facts.Add(Trusted("Signature: " + ((MarkdownCell)crash.Signature).Markdown));
+        if (crash.SignalName is { } signal)
+            facts.Add(Trusted("Signal: " + ((MarkdownCell)(signal + " (" + ReportValues.Number(crash.SignalNumber) + ")")).Markdown
+                + (crash.SignalCodeName is { } code ? ", code " + ((MarkdownCell)code).Markdown : "")));
+        if (crash.FaultAddress is { } fault)
+            facts.Add(Trusted("Fault address: " + ReportValues.Address(fault) + (crash.FaultLocation is { } where ? " in " + ((MarkdownCell)where).Markdown : "")));
+        if (crash.SenderPid is { } sender)
+            facts.Add(Trusted("Sent by PID " + ReportValues.Number(sender)));
+        if (crash.CrashingThreadId is { } tid)
+            facts.Add(Trusted("Crashing thread: " + ReportValues.Number(tid)));
+        document.Bullets(facts);
+        if (crash.Evidence.Count > 0)
+        {
+            document.Heading(3, "Evidence");
+            document.Bullets(crash.Evidence.Select(e => (MarkdownCell)e));
+        }
+        document.Heading(3, "Threads");
+        document.Table(
+            ["thread", "crashing", "signal", "PC", "PC in", "SP", "SP in"],
+            crash.Threads.Select(t => (IReadOnlyList<MarkdownCell>)[
+                ReportValues.Number(t.Tid), t.IsCrashing ? "yes" : "", ReportValues.Number(t.Signal), ReportValues.Address(t.ProgramCounter),
+                t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
+            "no threads");
+    }
+}

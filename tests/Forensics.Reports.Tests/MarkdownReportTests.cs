@@ -1,0 +1,54 @@
+using Forensics.Reports.Markdown;
+
+namespace Forensics.Reports.Tests;
+
+public sealed class MarkdownReportTests
+{
+    [Fact]
+    public void Hostile_names_render_inert_in_the_capture_report()
+    {
+        var run = new PreparedRun(HostileCaptures.Run());
+        var text = CaptureReportWriter.Write(run, run.Captures[0]);
+        Assert.Contains("| /tmp/a\\|b\\|c.so |", text, StringComparison.Ordinal);
+        Assert.Contains("/tmp/\\`rm -rf\\`.so", text, StringComparison.Ordinal);
+        Assert.Contains("/tmp/&lt;script&gt;alert(1)&lt;/script&gt;.so", text, StringComparison.Ordinal);
+        Assert.Contains("/tmp/\\[x\\](http\\://e).so", text, StringComparison.Ordinal);
+        Assert.Contains("/tmp/line\\\\012break.so", text, StringComparison.Ordinal);
+        Assert.Contains("/tmp/line\\\\nbreak.so", text, StringComparison.Ordinal);
+        Assert.Contains("| \\=cmd\\|' /C calc'\\!A0 |", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"[^\\]\]\(http", text);
+    }
+
+    [Fact]
+    public void Every_table_row_of_a_hostile_capture_report_has_the_header_cell_count()
+    {
+        var run = new PreparedRun(HostileCaptures.Run());
+        var lines = CaptureReportWriter.Write(run, run.Captures[0]).Split('\n');
+        var regionHeader = Array.FindIndex(lines, l => l.StartsWith("| start | end |", StringComparison.Ordinal));
+        Assert.Equal(11, Cells(lines[regionHeader]));
+        var rows = lines.Skip(regionHeader + 2).TakeWhile(l => l.StartsWith('|')).ToList();
+        Assert.Equal(7, rows.Count);
+        Assert.All(rows, row => Assert.Equal(11, Cells(row)));
+    }
+
+    [Fact]
+    public void Index_links_each_capture_to_its_slugged_report()
+    {
+        var text = IndexReportWriter.Write(new PreparedRun(HostileCaptures.Run()));
+        Assert.Contains("| [hostile-maps](captures/hostile-maps.md) | x86\\_64 | 4242 | &lt;b&gt;bold&lt;/b&gt;\\|x | 7 | 28672 | 7 |  |", text, StringComparison.Ordinal);
+        Assert.Contains("| \\=cmd\\|hostile\\`maps\\`.txt | ok |  | 512 | 1 |", text, StringComparison.Ordinal);
+    }
+
+    // Unescaped pipes separate cells; "\|" stays inside one.
+    private static int Cells(string row)
+    {
+        var count = 0;
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (row[i] == '|' && (i == 0 || row[i - 1] != '\\'))
+                count++;
+        }
+        return count;
+    }
+}
