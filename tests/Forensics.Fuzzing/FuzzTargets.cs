@@ -1,0 +1,80 @@
+using System.Text;
+using Forensics.Importers.Core;
+using Forensics.Importers.Detection;
+using Forensics.Importers.Import;
+using Forensics.Importers.Text;
+using Forensics.Model;
+
+namespace Forensics.Fuzzing;
+
+/// <summary>
+/// One fuzz target per importer, each taking the raw input bytes. A target returns normally for any input:
+/// an exception that escapes is a bug, since importers must turn bad input into diagnostics.
+/// </summary>
+internal static class FuzzTargets
+{
+    /// <summary>Target names in the order the usage text lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline"];
+
+    /// <summary>The target called <paramref name="name"/>, or null when there is none.</summary>
+    public static Action<byte[]>? Find(string name) => name switch
+    {
+        "maps" => bytes => ParseText(CaptureFormat.Maps, bytes),
+        "smaps" => bytes => ParseText(CaptureFormat.Smaps, bytes),
+        "pmap" => bytes => ParseText(CaptureFormat.PmapExtended, bytes),
+        "gdb" => bytes => ParseText(CaptureFormat.Gdb, bytes),
+        "text-any" => DetectAndParse,
+        "core" => ImportCore,
+        "pipeline" => ImportThroughPipeline,
+        _ => null,
+    };
+
+    private static void ParseText(CaptureFormat format, byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        Consume(TextCaptureParsers.Parse(format, text));
+    }
+
+    private static void DetectAndParse(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        if (TextCaptureParsers.Detect(text) is { } format)
+            Consume(TextCaptureParsers.Parse(format, text));
+        foreach (var capture in TextDocumentImporter.Import(text))
+            Consume(capture);
+    }
+
+    private static void ImportCore(byte[] bytes)
+    {
+        using var seekable = new MemoryStream(bytes, writable: false);
+        Consume(CoreImporter.Import(seekable, "fuzz.core"));
+        // A decompressing stream cannot seek: the reader then takes its forward-only path.
+        using var forwardOnly = new ForwardOnlyStream(bytes);
+        Consume(CoreImporter.Import(forwardOnly, "fuzz.core"));
+    }
+
+    private static void ImportThroughPipeline(byte[] bytes)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"forensics-fuzz-{Environment.ProcessId}.input");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var batch = new CaptureImporter().ImportFile(path, "fuzz.input");
+            foreach (var capture in batch.Captures)
+                Consume(capture);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Touches what an analysis would read, so lazily built parts of a capture run too.</summary>
+    private static void Consume(Capture capture)
+    {
+        foreach (var region in capture.Regions)
+            _ = region.Name?.Length;
+        _ = capture.MappedBytes;
+        _ = capture.Diagnostics.Count;
+    }
+}
