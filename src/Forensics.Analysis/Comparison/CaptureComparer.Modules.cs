@@ -39,16 +39,24 @@ public static partial class CaptureComparer
         }
         foreach (var module in left)
         {
+            if (IsUnnamedInOther(module, capture))
+                continue;
             changes.Removed++;
             rows.Add(module.Key, ComparisonChanges.ModuleRemoved, HexFormat.Address(module.Module.Base), null, null);
         }
         foreach (var module in right)
         {
+            if (IsUnnamedInOther(module, baseline))
+                continue;
             changes.Added++;
             rows.Add(module.Key, ComparisonChanges.ModuleAdded, null, HexFormat.Address(module.Module.Base), null);
         }
         return changes;
     }
+
+    private static bool IsUnnamedInOther(ModuleLayout module, CaptureLayout other) =>
+        module.Segments.Count > 0 && module.Segments.TrueForAll(s =>
+            other.HasUnnamedTwin(module.Module.Base + s.OffsetFromBase, module.Module.Base + s.OffsetFromBase + s.Size, named: true));
 
     /// <summary>
     /// Moves the modules of <paramref name="left"/> and <paramref name="right"/> that share a <paramref name="key"/>

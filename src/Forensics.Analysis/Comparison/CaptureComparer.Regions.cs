@@ -4,13 +4,12 @@ public static partial class CaptureComparer
 {
     /// <summary>
     /// Regions outside modules, matched by role rather than address: heap with heap, the bss after an image with
-    /// the bss after the same image, other anonymous memory by kind, permissions and size. Returns the number of changes.
+    /// the bss after the same image, other anonymous memory by kind, permissions and size.
     /// </summary>
-    private static int CompareRegions(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    private static void CompareRegions(CaptureLayout baseline, CaptureLayout capture, RowList rows)
     {
-        var before = ByRole(baseline);
-        var after = ByRole(capture);
-        var changes = 0;
+        var before = baseline.ByRole;
+        var after = capture.ByRole;
         foreach (var (role, olds) in before)
         {
             after.TryGetValue(role, out var news);
@@ -22,18 +21,17 @@ public static partial class CaptureComparer
                 if (old.Size != now.Size)
                 {
                     rows.Add(role, ComparisonChanges.RegionResized, HexFormat.Decimal(old.Size), HexFormat.Decimal(now.Size), HexFormat.ByteDelta(old.Size, now.Size));
-                    changes++;
                 }
                 if (Conflict(old.Permissions, now.Permissions))
                 {
                     rows.Add(role, ComparisonChanges.PermissionsChanged, old.Permissions.ToString(), now.Permissions.ToString(), null);
-                    changes++;
                 }
             }
             for (var index = common; index < olds.Count; index++)
             {
+                if (HasTwin(olds[index], capture))
+                    continue;
                 rows.Add(role, ComparisonChanges.RegionRemoved, Describe(olds[index]), null, "-" + HexFormat.Decimal(olds[index].Region.Size));
-                changes++;
             }
         }
         foreach (var (role, news) in after)
@@ -41,24 +39,15 @@ public static partial class CaptureComparer
             var known = before.TryGetValue(role, out var olds) ? olds.Count : 0;
             for (var index = known; index < news.Count; index++)
             {
+                if (HasTwin(news[index], baseline))
+                    continue;
                 rows.Add(role, ComparisonChanges.RegionAdded, null, Describe(news[index]), "+" + HexFormat.Decimal(news[index].Region.Size));
-                changes++;
             }
         }
-        return changes;
     }
 
-    private static Dictionary<string, List<RoleRegion>> ByRole(CaptureLayout layout)
-    {
-        var roles = new Dictionary<string, List<RoleRegion>>(StringComparer.Ordinal);
-        foreach (var region in layout.Others)
-        {
-            if (!roles.TryGetValue(region.Role, out var list))
-                roles[region.Role] = list = [];
-            list.Add(region);
-        }
-        return roles;
-    }
+    private static bool HasTwin(RoleRegion region, CaptureLayout other) =>
+        other.HasUnnamedTwin(region.Region.Start, region.Region.End, region.Region.Name is not null);
 
     private static string Describe(RoleRegion region) =>
         HexFormat.Address(region.Region.Start) + "-" + HexFormat.Address(region.Region.End) + " " + region.Region.Permissions;

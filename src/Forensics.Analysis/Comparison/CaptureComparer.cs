@@ -31,6 +31,7 @@ public static partial class CaptureComparer
         var layouts = new CaptureLayout[ordered.Length];
         Parallel.For(0, ordered.Length, index => layouts[index] = new CaptureLayout(ordered[index]));
         var baseline = layouts[baselineIndex];
+        _ = baseline.ByRole; // built once here, before the parallel comparisons read it
 
         var rowsPerCapture = new List<ComparisonRow>[layouts.Length];
         Parallel.For(0, layouts.Length, index =>
@@ -72,8 +73,8 @@ public static partial class CaptureComparer
             rows.Add("program", ComparisonChanges.DifferentProgram, baseline.Program, capture.Program, null);
 
         var modules = CompareModules(baseline, capture, architectureMismatch, rows);
-        var regionChanges = CompareRegions(baseline, capture, rows);
-        rows.Add("layout", LayoutVerdict(baseline, capture, modules, regionChanges, differentProgram || architectureMismatch),
+        CompareRegions(baseline, capture, rows);
+        rows.Add("layout", LayoutVerdict(baseline, capture, modules, differentProgram || architectureMismatch),
             null, modules.Describe(), null);
 
         CompareKinds(baseline, capture, rows);
@@ -82,17 +83,19 @@ public static partial class CaptureComparer
         return rows.Sorted();
     }
 
-    private static string LayoutVerdict(CaptureLayout baseline, CaptureLayout capture, ModuleChanges modules, int regionChanges, bool different)
+    /// <summary>
+    /// Under ASLR two process instances practically never share their file-backed mappings' addresses (SPEC §2), so the
+    /// same layout at the same bases is one instance, unless both captures name different PIDs: then ASLR was off.
+    /// </summary>
+    private static string LayoutVerdict(CaptureLayout baseline, CaptureLayout capture, ModuleChanges modules, bool different)
     {
         if (different || !modules.SameLayout)
             return ComparisonChanges.LayoutDiffers;
-        if (modules.AllSameBase)
-        {
-            return baseline.InstanceId is { } pid && capture.InstanceId == pid && regionChanges == 0
-                ? ComparisonChanges.SameInstance
-                : ComparisonChanges.SameLayoutSameBases;
-        }
-        return ComparisonChanges.SameLayoutDifferentBases;
+        if (!modules.AllSameBase)
+            return ComparisonChanges.SameLayoutDifferentBases;
+        return baseline.InstanceId is { } before && capture.InstanceId is { } after && before != after
+            ? ComparisonChanges.SameLayoutSameBases
+            : ComparisonChanges.SameInstance;
     }
 
     private static KindSeries[] KindTotals(CaptureLayout[] layouts)

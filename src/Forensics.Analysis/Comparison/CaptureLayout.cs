@@ -11,6 +11,8 @@ internal sealed class CaptureLayout
 {
     private static readonly int KindCount = Enum.GetValues<RegionKind>().Length;
 
+    private Dictionary<string, List<RoleRegion>>? _byRole;
+
     public CaptureLayout(CaptureAnalysis analysis)
     {
         Analysis = analysis;
@@ -26,6 +28,7 @@ internal sealed class CaptureLayout
         foreach (var region in map.Regions)
         {
             BytesByKind[(int)region.Kind] += region.Size;
+            NamedByRange.TryAdd((region.Start, region.End), region.Name is not null);
             if (map.FindModule(region.Start) is { } module && region.End <= module.End)
             {
                 segments[module].Add(new Segment(region.Start - module.Base, region.Size, region.Permissions, region.Offset));
@@ -44,6 +47,35 @@ internal sealed class CaptureLayout
     public ulong[] BytesByKind { get; }
     public List<ModuleLayout> Modules { get; }
     public List<RoleRegion> Others { get; } = [];
+    /// <summary><see cref="Others"/> by role, each list in address order.</summary>
+    public Dictionary<string, List<RoleRegion>> ByRole
+    {
+        get
+        {
+            if (_byRole is null)
+            {
+                var roles = new Dictionary<string, List<RoleRegion>>(StringComparer.Ordinal);
+                foreach (var region in Others)
+                {
+                    if (!roles.TryGetValue(region.Role, out var list))
+                        roles[region.Role] = list = [];
+                    list.Add(region);
+                }
+                _byRole = roles;
+            }
+            return _byRole;
+        }
+    }
+
+    /// <summary>Every region's range, and whether the source named it.</summary>
+    public Dictionary<(ulong Start, ulong End), bool> NamedByRange { get; } = [];
+
+    /// <summary>
+    /// The other capture maps exactly this range and one of the two sources leaves it unnamed: the same region of
+    /// the same instance, which only one tool names (default pmap prints <c>[ anon ]</c> for the heap, vvar and vdso).
+    /// </summary>
+    public bool HasUnnamedTwin(ulong start, ulong end, bool named) =>
+        NamedByRange.TryGetValue((start, end), out var twinNamed) && !(named && twinNamed);
 
     /// <summary>
     /// What a region outside the modules is for. Roles that a process has once (heap, main stack, a file at an

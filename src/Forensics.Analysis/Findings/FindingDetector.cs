@@ -7,7 +7,7 @@ namespace Forensics.Analysis.Findings;
 /// <summary>Applies the rules of <see cref="FindingRules"/> to one capture.</summary>
 internal static class FindingDetector
 {
-    /// <summary>Libraries and executables of runtimes that generate code at run time, by basename prefix.</summary>
+    /// <summary>Libraries and executables of runtimes that generate code at run time, by basename prefix, the runtime's main library first.</summary>
     private static readonly string[] JitRuntimes =
         ["libcoreclr.so", "libclrjit.so", "libjvm.so", "libv8.so", "libnode.so", "node", "libmonosgen-2.0.so", "libmono-2.0.so", "libluajit"];
 
@@ -54,9 +54,9 @@ internal static class FindingDetector
     {
         if (map.Capture.Runtime is { } runtime)
             return runtime.Flavor + " " + runtime.Version;
-        foreach (var module in map.Modules)
+        foreach (var prefix in JitRuntimes)
         {
-            foreach (var prefix in JitRuntimes)
+            foreach (var module in map.Modules)
             {
                 if (module.Name.StartsWith(prefix, StringComparison.Ordinal)
                     && (module.Name.Length == prefix.Length || module.Name[prefix.Length] is '.' or '-'))

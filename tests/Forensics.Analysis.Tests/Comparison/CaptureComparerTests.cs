@@ -1,0 +1,162 @@
+using Forensics.Analysis.Comparison;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Analysis.Tests.Comparison;
+
+public sealed class CaptureComparerTests
+{
+    private static CaptureAnalysis Analyze(Capture capture, IReadOnlyList<Capture> all) => CaptureAnalyzer.Analyze(capture, all);
+
+    private static ComparisonReport Compare(string? baseline, params Capture[] captures) =>
+        CaptureComparer.Compare([.. captures.Select(c => Analyze(c, captures))], baseline);
+
+    private static string HelloMaps() => SampleFile.ReadAllText(TestPaths.Sample("local", "set-hello", "maps"));
+
+    /// <summary>set-hello as another run would place it: program and heap 16 MiB higher, libraries 48 MiB lower, stack 1 MiB higher.</summary>
+    private static string HelloElsewhere() =>
+        SampleCaptures.ShiftMaps(HelloMaps(), (0, 0x7f0000000000, 0x1000000), (0x7f0000000000, 0x7ff000000000, -0x3000000), (0x7ff000000000, 0x800000000000, 0x100000));
+
+    private static List<ComparisonRow> RowsOf(ComparisonReport report, string change) => [.. report.Rows.Where(r => r.Change == change)];
+
+    [Fact]
+    public void Maps_and_pmap_of_one_process_are_the_same_instance_with_zero_slide()
+    {
+        var maps = SampleCaptures.Text(CaptureFormat.Maps, "a-maps", "local", "set-crash-null", "maps");
+        var pmap = SampleCaptures.Text(CaptureFormat.Pmap, "b-pmap", "local", "set-crash-null", "pmap.txt");
+        var report = Compare(null, pmap, maps);
+        Assert.Equal("a-maps", report.BaselineId);
+        var layout = Assert.Single(report.Rows, r => r.Subject == "layout");
+        Assert.Equal(ComparisonChanges.SameInstance, layout.Change);
+        // Default pmap names neither the heap, the vvar pages nor the vdso ("[ anon ]"): the same ranges, not changes.
+        var modules = RowsOf(report, ComparisonChanges.ModulePresent);
+        Assert.Equal(["/opt/forensic/demo/crash_null", "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/usr/lib/x86_64-linux-gnu/libc.so.6"],
+            modules.Select(r => r.Subject));
+        Assert.All(modules, r => Assert.Equal("0x0", r.Delta));
+        Assert.DoesNotContain(report.Rows, r => r.Change.StartsWith("segment", StringComparison.Ordinal) || r.Change.StartsWith("region", StringComparison.Ordinal)
+            || r.Change.StartsWith("module", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_runs_under_aslr_are_the_same_layout_at_different_bases_with_each_slide()
+    {
+        var first = SampleCaptures.FromText(CaptureFormat.Maps, "run-1", HelloMaps());
+        var second = SampleCaptures.FromText(CaptureFormat.Maps, "run-2", HelloElsewhere());
+        var report = Compare(null, second, first);
+        Assert.Equal(ComparisonChanges.SameLayoutDifferentBases, Assert.Single(report.Rows, r => r.Subject == "layout").Change);
+        Assert.Equal(
+            [("/opt/forensic/demo/hello", "+0x1000000"), ("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "-0x3000000"),
+             ("/usr/lib/x86_64-linux-gnu/libc.so.6", "-0x3000000"), ("[vdso]", "-0x3000000")],
+            RowsOf(report, ComparisonChanges.ModulePresent).Select(r => (r.Subject, r.Delta!)));
+        Assert.Equal(["layout", "/opt/forensic/demo/hello", "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/usr/lib/x86_64-linux-gnu/libc.so.6", "[vdso]"],
+            report.Rows.Select(r => r.Subject));
+    }
+
+    [Fact]
+    public void Different_programs_show_the_program_change_and_the_modules_added_and_removed()
+    {
+        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "local", "set-hello", "maps");
+        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "local", "set-crash-null", "maps");
+        var report = Compare(null, hello, crash);
+        Assert.Equal(ComparisonChanges.LayoutDiffers, Assert.Single(report.Rows, r => r.Subject == "layout").Change);
+        var program = Assert.Single(report.Rows, r => r.Subject == "program");
+        Assert.Equal(("hello", "crash_null"), (program.BaselineValue, program.Value));
+        Assert.Equal("/opt/forensic/demo/hello", Assert.Single(RowsOf(report, ComparisonChanges.ModuleRemoved)).Subject);
+        Assert.Equal("/opt/forensic/demo/crash_null", Assert.Single(RowsOf(report, ComparisonChanges.ModuleAdded)).Subject);
+        var libc = Assert.Single(report.Rows, r => r.Subject == "/usr/lib/x86_64-linux-gnu/libc.so.6" && r.Change == ComparisonChanges.ModulePresent);
+        Assert.Equal(("0x7f1f1efc2000", "0x7ffb9b87c000", "+0xdc7c8ba000"), (libc.BaselineValue, libc.Value, libc.Delta));
+        // hello's findings are not in crash_null: they are gone, not new.
+        Assert.Empty(RowsOf(report, ComparisonChanges.NewFinding));
+        Assert.Equal([FindingsRule("anon-exec"), FindingsRule("deleted-mapping"), FindingsRule("wx-memory")],
+            RowsOf(report, ComparisonChanges.FindingGone).Select(r => r.Subject));
+    }
+
+    private static string FindingsRule(string rule) => "finding " + rule;
+
+    [Fact]
+    public void The_report_does_not_depend_on_the_order_of_the_captures()
+    {
+        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "local", "set-hello", "maps");
+        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "local", "set-crash-null", "maps");
+        var sleep = SampleCaptures.Text(CaptureFormat.Maps, "sleep", "local", "set-system", "sleep", "maps");
+        var one = Compare(null, hello, crash, sleep);
+        var other = Compare(null, sleep, hello, crash);
+        Assert.Equal(one.Rows, other.Rows);
+        Assert.Equal(one.CaptureIds, other.CaptureIds);
+        Assert.Equal(one.Presence.Select(p => (p.Module, string.Join(',', p.Present))), other.Presence.Select(p => (p.Module, string.Join(',', p.Present))));
+        Assert.Equal("hello", one.BaselineId);
+    }
+
+    [Fact]
+    public void A_named_baseline_is_used()
+    {
+        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "local", "set-hello", "maps");
+        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "local", "set-crash-null", "maps");
+        var report = Compare("null", hello, crash);
+        Assert.Equal("null", report.BaselineId);
+        Assert.All(report.Rows, r => Assert.Equal(("null", "hello"), (r.BaselineId, r.CaptureId)));
+    }
+
+    [Fact]
+    public void A_library_in_only_one_run_of_a_program_stands_out_in_the_presence_matrix_and_as_new_findings()
+    {
+        // A third run of hello with a library loaded from /tmp below libc (as LD_PRELOAD places it).
+        var injected = HelloMaps().Replace(
+            "7f1f1efc2000-7f1f1efe8000 r--p 00000000 fe:00 332096",
+            "7f1f1efb0000-7f1f1efb1000 r--p 00000000 fe:00 4242                       /tmp/libinject.so\n"
+            + "7f1f1efb1000-7f1f1efb2000 r-xp 00001000 fe:00 4242                       /tmp/libinject.so\n"
+            + "7f1f1efc2000-7f1f1efe8000 r--p 00000000 fe:00 332096", StringComparison.Ordinal);
+        var runs = new[]
+        {
+            SampleCaptures.FromText(CaptureFormat.Maps, "run-1", HelloMaps()),
+            SampleCaptures.FromText(CaptureFormat.Maps, "run-2", HelloElsewhere()),
+            SampleCaptures.FromText(CaptureFormat.Maps, "run-3", injected),
+        };
+        var report = Compare(null, runs);
+        var rare = Assert.Single(report.RareModules);
+        Assert.Equal(("hello", "/tmp/libinject.so", 3), (rare.Program, rare.Module, rare.ProgramCaptures));
+        Assert.Equal(["run-3"], rare.CaptureIds);
+        var presence = Assert.Single(report.Presence, p => p.Module == "/tmp/libinject.so");
+        Assert.Equal([false, false, true], presence.Present);
+        Assert.Equal(3, Assert.Single(report.Presence, p => p.Module == "/usr/lib/x86_64-linux-gnu/libc.so.6").Count);
+        var added = Assert.Single(RowsOf(report, ComparisonChanges.ModuleAdded));
+        Assert.Equal(("run-3", "/tmp/libinject.so", "0x7f1f1efb0000"), (added.CaptureId, added.Subject, added.Value));
+        var finding = Assert.Single(RowsOf(report, ComparisonChanges.NewFinding));
+        Assert.Equal(("finding unusual-image-path", "/tmp/libinject.so"), (finding.Subject, finding.Value));
+    }
+
+    [Fact]
+    public void Successive_snapshots_of_one_process_show_steady_heap_growth()
+    {
+        var text = HelloMaps();
+        var snapshots = new[]
+        {
+            SampleCaptures.FromText(CaptureFormat.Maps, "snapshot-1", text),
+            SampleCaptures.FromText(CaptureFormat.Maps, "snapshot-2", text.Replace("55f5efaae000-55f5efacf000", "55f5efaae000-55f5efaf0000", StringComparison.Ordinal)),
+            SampleCaptures.FromText(CaptureFormat.Maps, "snapshot-3", text.Replace("55f5efaae000-55f5efacf000", "55f5efaae000-55f5efb11000", StringComparison.Ordinal)),
+        };
+        foreach (var snapshot in snapshots)
+            snapshot.Pid = 16367;
+        var report = Compare(null, snapshots);
+        Assert.True(report.SuccessiveSnapshots);
+        var heap = Assert.Single(report.KindTotals, k => k.Kind == RegionKind.Heap);
+        Assert.Equal([0x21000UL, 0x42000UL, 0x63000UL], heap.Bytes);
+        var growth = Assert.Single(RowsOf(report, ComparisonChanges.SteadyGrowth));
+        Assert.Equal(("kind heap", "snapshot-3", "135168", "405504", "+270336"), (growth.Subject, growth.CaptureId, growth.BaselineValue, growth.Value, growth.Delta));
+        var resized = RowsOf(report, ComparisonChanges.RegionResized);
+        Assert.Equal([("snapshot-2", "[heap]", "+135168"), ("snapshot-3", "[heap]", "+270336")], resized.Select(r => (r.CaptureId, r.Subject, r.Delta!)));
+        Assert.All(report.Rows.Where(r => r.Subject == "layout"), r => Assert.Equal(ComparisonChanges.SameInstance, r.Change));
+    }
+
+    [Fact]
+    public void Crashes_are_grouped_by_signature()
+    {
+        var nullCrash = SampleCaptures.CrashedMaps("set-crash-null", "core");
+        var abort = SampleCaptures.CrashedMaps("set-crash-abort", "core");
+        var report = Compare(null, nullCrash, abort);
+        Assert.Equal(["SIGABRT libc.so.6+0x8aeec", "SIGSEGV crash_null+0x16f3"], report.Crashes.Select(c => c.Signature));
+        Assert.Equal(["set-crash-abort/maps"], report.Crashes[0].CaptureIds);
+        var crash = Assert.Single(report.Rows, r => r.Subject == "crash");
+        Assert.Equal((ComparisonChanges.DifferentCrash, "SIGABRT libc.so.6+0x8aeec", "SIGSEGV crash_null+0x16f3"), (crash.Change, crash.BaselineValue, crash.Value));
+    }
+}
