@@ -1,0 +1,3 @@
+using Forensics.Cli;
+
+return ForensicsCommandLine.Run(args, Console.Out, Console.Error);
