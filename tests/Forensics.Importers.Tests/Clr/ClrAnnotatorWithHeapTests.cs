@@ -92,6 +92,19 @@ public sealed class ClrAnnotatorWithHeapTests(DotnetWithHeapDump dump) : IClassF
         text is { Length: 25 } && text.StartsWith("DOTNET_STRING_MARKER_", StringComparison.Ordinal) && text[21..].All(char.IsAsciiDigit);
 
     [Fact]
+    public void A_region_that_heaps_cover_only_in_part_says_it_contains_them()
+    {
+        string? RoleAt(ulong start) => dump.Capture.Regions.Single(r => r.Start == start).RuntimeRole;
+
+        // The gen2 segment ends inside the ---p reservation that follows it (0x7f870bc01000-0x7f92cc000000).
+        Assert.Equal("contains gc-heap gen2", RoleAt(0x7f870bc01000));
+        // One doublemapper page run shared by a precode heap and a loader heap.
+        Assert.Equal("contains stub-heap, loader-heap", RoleAt(0x7f92e4c4c000));
+        Assert.Equal("stub-heap", RoleAt(0x7f92e4c40000));
+        Assert.Equal(54, dump.Capture.Regions.Count(r => r.RuntimeRole is not null));
+    }
+
+    [Fact]
     public void Module_lists_agree_with_clrmd_except_where_the_maps_cannot_know()
     {
         var crossCheck = dump.Capture.Diagnostics.Items.Where(d => d.Id.StartsWith("FX701", StringComparison.Ordinal)).Select(d => d.ToString());
