@@ -47,7 +47,7 @@ public sealed partial class ElfCoreFile
             }
             var programHeader = ProgramHeader.Parse(entry, header.Is64, (int)index, at);
             _programHeaders.Add(programHeader);
-            if (programHeader.IsLoad && CheckLoad(programHeader))
+            if (programHeader.IsLoad && CheckLoad(programHeader, header.Is64))
                 _loads.Add(programHeader);
         }
         _loads.Sort((a, b) => a.VirtualAddress != b.VirtualAddress ? a.VirtualAddress.CompareTo(b.VirtualAddress) : a.Index.CompareTo(b.Index));
@@ -68,9 +68,10 @@ public sealed partial class ElfCoreFile
         return 0;
     }
 
-    private bool CheckLoad(ProgramHeader load)
+    private bool CheckLoad(ProgramHeader load, bool is64)
     {
-        if (load.VirtualAddress + load.MemorySize < load.VirtualAddress)
+        var top = is64 ? ulong.MaxValue : uint.MaxValue;
+        if (load.VirtualAddress + load.MemorySize < load.VirtualAddress || (load.MemorySize > 0 && load.VirtualAddress + load.MemorySize - 1 > top))
         {
             Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.SegmentAddressOverflow,
                 $"segment [{load.Index}] at [0x{load.VirtualAddress:x}] with memsz [0x{load.MemorySize:x}] wraps past the top of the address space; ignored", load.HeaderOffset);

@@ -1,6 +1,6 @@
 namespace Forensics.Importers.Tests.Core;
 
-/// <summary>Every real core of the shared samples (public ones and the local kernel and gcore cores).</summary>
+/// <summary>Every real core: the shared samples (public, local kernel and gcore cores) and the project's corpus.</summary>
 public static class CoreSampleList
 {
     public static TheoryData<string> All => new()
@@ -17,7 +17,15 @@ public static class CoreSampleList
         "local/set-crash-abort/core.xz",
         "local/set-crash-abort/gcore.core.xz",
         "local/set-hello/gcore.core.xz",
+        "corpus/crash-null/core.xz",
+        "corpus/crash-stack/core.xz",
+        "corpus/crash-abort/core.xz",
+        "corpus/crash-thread/core.xz",
+        "corpus/killed-by-signal/core.xz",
+        "corpus/live/gcore.core.xz",
     };
 
-    public static string PathOf(string relative) => Forensics.TestSupport.TestPaths.Sample(relative.Split('/'));
+    public static string PathOf(string relative) => relative.StartsWith("corpus/", StringComparison.Ordinal)
+        ? Forensics.TestSupport.TestPaths.CorpusFile(relative["corpus/".Length..].Split('/'))
+        : Forensics.TestSupport.TestPaths.Sample(relative.Split('/'));
 }
