@@ -13,7 +13,7 @@ namespace Forensics.Importers.Normalisation;
 /// under a compatible name (equal, or equal basenames where one side printed only a basename), and neither their PIDs
 /// nor their architectures, where both are known, differ. A group holds at most one core: two cores are two moments
 /// (a gcore taken live and the kernel core written at the crash), each with its own threads and signal, so they stay
-/// apart, and a text capture joins the first group (in input order) it matches. Programs run with ASLR disabled and
+/// apart, and a text capture joins the first group (in input order) whose first capture it matches. Programs run with ASLR disabled and
 /// captured without a PID cannot be told apart by this rule.
 /// </remarks>
 public static class InstanceMerger
@@ -46,7 +46,7 @@ public static class InstanceMerger
             {
                 if (!groupsByRange.TryGetValue(range, out var list))
                     groupsByRange.Add(range, list = []);
-                if (!list.Contains(group))
+                if (list.Count == 0 || list[^1] != group)
                     list.Add(group);
             }
         }
@@ -60,18 +60,28 @@ public static class InstanceMerger
     private static int FindGroup(int index, List<Capture> captures, List<InstanceFingerprint> fingerprints,
         List<List<int>> groups, Dictionary<(ulong Start, ulong End), List<int>> groupsByRange)
     {
-        var candidates = new SortedSet<int>();
+        // Count the ranges each group shares with this capture, so that only groups that can reach the match
+        // threshold are compared (many captures of one non-PIE program share the executable's ranges).
+        var shared = new Dictionary<int, int>();
         foreach (var range in fingerprints[index].Ranges.Keys)
         {
             if (groupsByRange.TryGetValue(range, out var list))
-                candidates.UnionWith(list);
+            {
+                foreach (var group in list)
+                    shared[group] = shared.GetValueOrDefault(group) + 1;
+            }
         }
-        foreach (var group in candidates)
+        foreach (var (group, count) in shared.OrderBy(p => p.Key))
         {
             var members = groups[group];
+            var possible = Math.Min(fingerprints[index].Ranges.Count, fingerprints[members[0]].Ranges.Count);
+            if (count * 100 < possible * MatchPercent)
+                continue;
             if (captures[index].Format == CaptureFormat.Core && members.Exists(m => captures[m].Format == CaptureFormat.Core))
                 continue;
-            if (members.TrueForAll(m => SameInstance(captures[index], fingerprints[index], captures[m], fingerprints[m])))
+            // Comparing with the group's first capture keeps this linear in the group count; the members of a
+            // group all match that capture.
+            if (SameInstance(captures[index], fingerprints[index], captures[members[0]], fingerprints[members[0]]))
                 return group;
         }
         return -1;

@@ -77,7 +77,7 @@ internal static class ModuleBuilder
         {
             if (!byBase.TryGetValue(image.Base, out var draft))
             {
-                var key = image.SoName ?? image.Path ?? string.Create(CultureInfo.InvariantCulture, $"image@0x{image.Base:x}");
+                var key = string.Create(CultureInfo.InvariantCulture, $"image@0x{image.Base:x}");
                 draft = new Draft(key, false, image) { Base = image.Base, End = image.End };
                 builders.Add(draft);
                 byBase.Add(image.Base, draft);
@@ -129,10 +129,10 @@ internal static class ModuleBuilder
         public string Key { get; } = key;
         public ImageIdentity? Image { get; set; } = image;
         public string Path { get; } = image is not null && key.StartsWith("image@", StringComparison.Ordinal)
-            ? image.Path ?? image.SoName ?? key
+            ? NonEmpty(image.Path) ?? NonEmpty(image.SoName) ?? key
             : key;
         public string Name { get; set; } = image is not null && key.StartsWith("image@", StringComparison.Ordinal)
-            ? image.SoName ?? RegionNames.Basename(image.Path ?? key)
+            ? NonEmpty(image.SoName) ?? RegionNames.Basename(NonEmpty(image.Path) ?? key)
             : RegionNames.Basename(key);
         public ulong Base { get; set; } = ulong.MaxValue;
         public ulong End { get; set; }
@@ -146,6 +146,8 @@ internal static class ModuleBuilder
             _deleted |= region.Deleted;
             _bytesByKind[region.Kind] = _bytesByKind.GetValueOrDefault(region.Kind) + region.Size;
         }
+
+        private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
         public Module ToModule()
         {

@@ -60,5 +60,5 @@ internal static class RegionNames
     }
 
     /// <summary>A file name (not a kernel pseudo-name, not unnamed).</summary>
-    public static bool IsPath(Region region) => region.Name is not null && !IsBracketed(region.Name);
+    public static bool IsPath(Region region) => region.Name is { Length: > 0 } && !IsBracketed(region.Name);
 }
