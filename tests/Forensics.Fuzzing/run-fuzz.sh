@@ -37,7 +37,7 @@ done
 rm -rf "$seeds"
 mkdir -p "$seeds"
 add_seed() { [[ -f $1 ]] && head -c "${2:-65536}" "$1" > "$seeds/$(echo "${1#"$corpus"/}" | tr / _)"; return 0; }
-add_core_seed() { [[ -f $1 ]] && xz -dc "$1" | head -c 16384 > "$seeds/$(echo "${1#"$corpus"/}" | tr / _).head"; return 0; }
+add_core_seed() { [[ -f $1 ]] && { xz -dc "$1" 2>/dev/null || true; } | head -c 16384 > "$seeds/$(echo "${1#"$corpus"/}" | tr / _).head"; return 0; }
 case $target in
     maps) for f in "$corpus"/aslr-pair/run-1.maps "$corpus"/preload/maps "$corpus"/bad-inputs/corrupted-line.maps; do add_seed "$f"; done ;;
     smaps) for f in "$corpus"/grow/before.smaps "$corpus"/live/smaps_rollup; do add_seed "$f" 16384; done ;;
