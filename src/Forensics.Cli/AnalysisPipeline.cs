@@ -1,5 +1,4 @@
 using Forensics.Analysis;
-using Forensics.Analysis.Comparison;
 using Forensics.Importers.Import;
 using Forensics.Model;
 using Forensics.Reports;
@@ -9,18 +8,15 @@ namespace Forensics.Cli;
 /// <summary>Wires the layers together: import the paths, analyse every capture, compare them.</summary>
 public static class AnalysisPipeline
 {
-    /// <summary>Imports and analyses <paramref name="paths"/>; compares when there are two captures or more.</summary>
-    public static AnalysisRun Run(IReadOnlyList<string> paths, string? baselineId, bool compare, ProgressReporter progress)
+    /// <summary>Imports and analyses <paramref name="paths"/>; the comparison is the caller's to add.</summary>
+    public static AnalysisRun Run(IReadOnlyList<string> paths, ProgressReporter progress)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(progress);
         var batch = progress.Step("importing " + paths.Count + " path(s)", () => new CaptureImporter().Import(paths));
         var analyses = progress.Step("analysing " + batch.Captures.Count + " capture(s)",
             () => batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList());
-        ComparisonReport? comparison = null;
-        if (compare && analyses.Count >= 2)
-            comparison = progress.Step("comparing", () => CaptureComparer.Compare(analyses, baselineId));
-        return new AnalysisRun([.. batch.Inputs.Select(ToReportInput)], analyses, comparison);
+        return new AnalysisRun([.. batch.Inputs.Select(ToReportInput)], analyses, null);
     }
 
     /// <summary>0 when every input was read, 1 when some failed or were read only in part.</summary>

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Forensics.Analysis.Comparison;
 using Forensics.Reports;
+using Forensics.Reports.Markdown;
 
 namespace Forensics.Cli;
 
@@ -12,6 +14,10 @@ public static class ForensicsCommandLine
         var root = new RootCommand("Offline forensic analyzer for Linux process memory layouts.")
         {
             Analyze(output, error),
+            Show(output, error),
+            Crash(output, error),
+            Compare(output, error),
+            Formats(output),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -26,7 +32,7 @@ public static class ForensicsCommandLine
 
     private static Command Analyze(TextWriter output, TextWriter error)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or directories (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var paths = PathsArgument("Files or directories (searched recursively).");
         var outDirectory = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "reports" };
         var baseline = new Option<string?>("--baseline") { Description = "Capture id to compare against (default: the first)." };
         var formats = new Option<string>("--format") { Description = "Comma-separated: md, csv, json.", DefaultValueFactory = _ => "md,csv" };
@@ -53,9 +59,126 @@ public static class ForensicsCommandLine
             error.WriteLine("--format: unknown format in [" + formatList + "]; use md, csv and/or json.");
             return ExitCodes.BadUsage;
         }
-        var run = AnalysisPipeline.Run(paths, baselineId, compare: true, progress ?? ProgressReporter.Silent);
+        if (!TryRun(paths, baselineId, compare: true, progress, error, out var run))
+            return ExitCodes.BadUsage;
         var files = ReportWriter.Write(run, outDirectory, formats);
         output.WriteLine("wrote " + files.Count + " files to " + outDirectory);
+        return Finish(run, error);
+    }
+
+    private static Command Show(TextWriter output, TextWriter error)
+    {
+        var paths = PathsArgument("Capture files or directories.");
+        var command = new Command("show", "Print each capture's report (summary, layout, modules, regions) on the terminal.") { paths };
+        command.SetAction(parse => ShowCommand(parse.GetValue(paths) ?? [], output, error));
+        return command;
+    }
+
+    /// <summary>The show command without a process: every capture's Markdown report to <paramref name="output"/>.</summary>
+    public static int ShowCommand(IReadOnlyList<string> paths, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
+            return ExitCodes.BadUsage;
+        var prepared = new PreparedRun(run);
+        foreach (var analysis in prepared.Captures)
+            output.Write(CaptureReportWriter.Write(prepared, analysis));
+        return Finish(run, error);
+    }
+
+    private static Command Crash(TextWriter output, TextWriter error)
+    {
+        var paths = PathsArgument("Core files (compressed or not) or directories.");
+        var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's PC and SP.") { paths };
+        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], output, error));
+        return command;
+    }
+
+    /// <summary>The crash command without a process: the crash section of every core, or why there is none.</summary>
+    public static int CrashCommand(IReadOnlyList<string> paths, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
+            return ExitCodes.BadUsage;
+        foreach (var analysis in new PreparedRun(run).Captures)
+            output.Write(CrashReportWriter.Write(analysis));
+        return Finish(run, error);
+    }
+
+    private static Command Compare(TextWriter output, TextWriter error)
+    {
+        var paths = PathsArgument("Two or more captures, or directories holding them.");
+        var baseline = new Option<string?>("--baseline") { Description = "Capture id to compare against (default: the first)." };
+        var command = new Command("compare", "Compare captures: modules and their slides, layout changes, totals, findings, crashes.") { paths, baseline };
+        command.SetAction(parse => CompareCommand(parse.GetValue(paths) ?? [], parse.GetValue(baseline), output, error));
+        return command;
+    }
+
+    /// <summary>The compare command without a process: the comparison report to <paramref name="output"/>.</summary>
+    public static int CompareCommand(IReadOnlyList<string> paths, string? baselineId, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (!TryRun(paths, baselineId, compare: true, ProgressReporter.Silent, error, out var run))
+            return ExitCodes.BadUsage;
+        if (run.Comparison is null)
+        {
+            error.WriteLine("compare: found " + run.Captures.Count + " capture(s) under the paths; give at least two.");
+            AnalysisPipeline.ReportFailures(run, error);
+            return ExitCodes.BadUsage;
+        }
+        output.Write(CompareReportWriter.Write(new PreparedRun(run)));
+        return Finish(run, error);
+    }
+
+    private static Command Formats(TextWriter output)
+    {
+        var command = new Command("formats", "List the input formats this tool reads.");
+        command.SetAction(_ => FormatsCommand(output));
+        return command;
+    }
+
+    /// <summary>The input formats, one per line; they are recognised by content, never by file name.</summary>
+    public static int FormatsCommand(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("""
+            Inputs are recognised by their content, never by their name; .gz, .xz, .zst and .bz2 are read by magic bytes.
+              core          ELF core dump, x86 and x86_64, kernel-written or gdb gcore (PT_LOAD, NT_FILE, NT_PRSTATUS,
+                            NT_PRPSINFO, NT_SIGINFO, NT_AUXV); .NET cores are annotated with ClrMD
+              maps          /proc/PID/maps (64-bit and 32-bit kernels)
+              smaps         /proc/PID/smaps, with every per-region key
+              smaps_rollup  /proc/PID/smaps_rollup (capture totals)
+              pmap          procps pmap default, -x, -X, -XX, -d, -q, -p (procps-ng 3.2, 3.3, 4.x), busybox, toybox
+              gdb           info proc mappings: old layout, new layout with Perms (gdb 12+), 32-bit, core-file listing
+            A text document (ticket, wiki page, chat log) holding several pasted captures gives one capture for each.
+            """);
+        return ExitCodes.Success;
+    }
+
+    private static Argument<string[]> PathsArgument(string description) =>
+        new("paths") { Description = description, Arity = ArgumentArity.OneOrMore };
+
+    /// <summary>Runs the pipeline; an unknown baseline is bad usage, reported in one line.</summary>
+    private static bool TryRun(IReadOnlyList<string> paths, string? baselineId, bool compare, ProgressReporter? progress,
+        TextWriter error, out AnalysisRun run)
+    {
+        progress ??= ProgressReporter.Silent;
+        run = AnalysisPipeline.Run(paths, progress);
+        if (!compare || run.Captures.Count < 2)
+            return true;
+        if (baselineId is not null && !run.Captures.Any(c => c.Capture.Id == baselineId))
+        {
+            error.WriteLine("--baseline: no capture has the id [" + baselineId + "]; the ids are in captures.csv (capture_id).");
+            return false;
+        }
+        var captures = run.Captures;
+        run = run with { Comparison = progress.Step("comparing", () => CaptureComparer.Compare(captures, baselineId)) };
+        return true;
+    }
+
+    private static int Finish(AnalysisRun run, TextWriter error)
+    {
         AnalysisPipeline.ReportFailures(run, error);
         return AnalysisPipeline.ExitCode(run);
     }

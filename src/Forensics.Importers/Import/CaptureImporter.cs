@@ -1,3 +1,4 @@
+using Forensics.Importers.Clr;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -135,6 +136,7 @@ public sealed class CaptureImporter
             capture.InputPath = displayPath;
             capture.Sha256 = sha256;
             capture.Diagnostics.AddRange(diagnostics.Items);
+            AnnotateManagedRuntime(capture, path);
             usable.Add(capture);
         }
         if (captures.Count > 0 && usable.Count == 0)
@@ -145,6 +147,30 @@ public sealed class CaptureImporter
             ? diagnostics.HasErrors || usable.Exists(c => c.Diagnostics.HasErrors) ? InputStatus.Partial : InputStatus.Ok
             : emptyStatus ?? InputStatus.Failed;
         return new FileResult(Record(displayPath, status, sha256, bytes, usable, diagnostics), usable);
+    }
+
+    /// <summary>A .NET core is opened a second time, by ClrMD, to name the runtime's regions and threads.</summary>
+    private static void AnnotateManagedRuntime(Capture capture, string path)
+    {
+        if (capture.Format != CaptureFormat.Core)
+            return;
+        CaptureNormalizer.Normalize(capture);
+        if (ClrAnnotator.HasRuntime(capture))
+            ClrAnnotator.Annotate(capture, () => OpenDecompressed(path), capture.InputPath);
+    }
+
+    private static Stream OpenDecompressed(string path)
+    {
+        Stream content = OpenRead(path);
+        for (var depth = 0; depth <= MaxCompressionDepth; depth++)
+        {
+            var head = ReadHead(content);
+            var format = ContentSniffer.DetectCompression(head);
+            if (format == CompressionFormat.None)
+                return Rewind(content, head);
+            content = DecompressionStream.Open(Rewind(content, head), format, new DiagnosticBag());
+        }
+        return content;
     }
 
     private static InputRecord Record(string displayPath, InputStatus status, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)

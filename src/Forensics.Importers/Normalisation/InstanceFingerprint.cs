@@ -2,21 +2,34 @@ using Forensics.Model;
 
 namespace Forensics.Importers.Normalisation;
 
-/// <summary>The file-backed ranges of a capture, the key by which captures of one process instance are recognised.</summary>
+/// <summary>
+/// The file-backed ranges of a capture, the key by which captures of one process instance are recognised, and its
+/// private writable anonymous ranges but the main stack (heap, thread stacks, malloc arenas), which tell one moment of that instance from another.
+/// </summary>
 internal sealed class InstanceFingerprint
 {
-    private InstanceFingerprint(Dictionary<(ulong Start, ulong End), Region> ranges) => Ranges = ranges;
+    private InstanceFingerprint(Dictionary<(ulong Start, ulong End), Region> ranges, HashSet<(ulong Start, ulong End)> anonymous)
+    {
+        Ranges = ranges;
+        AnonymousWritable = anonymous;
+    }
 
     public Dictionary<(ulong Start, ulong End), Region> Ranges { get; }
+
+    public HashSet<(ulong Start, ulong End)> AnonymousWritable { get; }
 
     public static InstanceFingerprint Of(Capture capture)
     {
         var ranges = new Dictionary<(ulong Start, ulong End), Region>();
+        var anonymous = new HashSet<(ulong Start, ulong End)>();
         foreach (var region in capture.Regions)
         {
             if (RegionNames.IsPath(region))
                 ranges.TryAdd((region.Start, region.End), region);
+            else if (region.Permissions.CanWrite == true && region.Permissions.IsShared != true && region.Kind != RegionKind.Stack
+                && region.Name is null or "[heap]")
+                anonymous.Add((region.Start, region.End));
         }
-        return new InstanceFingerprint(ranges);
+        return new InstanceFingerprint(ranges, anonymous);
     }
 }

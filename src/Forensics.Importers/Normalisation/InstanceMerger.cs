@@ -15,6 +15,9 @@ namespace Forensics.Importers.Normalisation;
 /// (a gcore taken live and the kernel core written at the crash), each with its own threads and signal, so they stay
 /// apart, and a text capture joins the first group (in input order) whose first capture it matches. Programs run with ASLR disabled and
 /// captured without a PID cannot be told apart by this rule.
+/// Only captures from different files in the same folder merge: captures pasted into one document, and evidence
+/// filed in different folders, stay what the analyst made them. Two snapshots of one instance taken at different
+/// moments (a leak watched over time) also stay apart: their private writable anonymous ranges differ.
 /// </remarks>
 public static class InstanceMerger
 {
@@ -91,6 +94,10 @@ public static class InstanceMerger
     {
         if (a.Pid is { } pidA && b.Pid is { } pidB && pidA != pidB)
             return false;
+        if (a.InputPath == b.InputPath || !Folder(a.InputPath).SequenceEqual(Folder(b.InputPath)))
+            return false;
+        if (fa.AnonymousWritable.Count > 0 && fb.AnonymousWritable.Count > 0 && !fa.AnonymousWritable.SetEquals(fb.AnonymousWritable))
+            return false;
         if (a.Architecture != Architecture.Unknown && b.Architecture != Architecture.Unknown && a.Architecture != b.Architecture)
             return false;
         var (smaller, larger) = fa.Ranges.Count <= fb.Ranges.Count ? (fa, fb) : (fb, fa);
@@ -103,5 +110,11 @@ public static class InstanceMerger
                 matched++;
         }
         return matched > 0 && matched * 100 >= smaller.Ranges.Count * MatchPercent;
+    }
+
+    private static ReadOnlySpan<char> Folder(string path)
+    {
+        var slash = path.LastIndexOfAny(['/', '\\']);
+        return slash < 0 ? [] : path.AsSpan(0, slash);
     }
 }
