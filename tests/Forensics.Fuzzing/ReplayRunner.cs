@@ -16,7 +16,7 @@ internal static class ReplayRunner
     /// <summary>Replays <paramref name="directory"/> through <paramref name="target"/>; returns the number of bad inputs.</summary>
     public static int Run(Action<byte[]> target, string directory, TextWriter output)
     {
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(directory)
             .Order(StringComparer.Ordinal).ToList();
         var failures = 0;
         foreach (var file in files)
