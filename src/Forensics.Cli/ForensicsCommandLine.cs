@@ -163,6 +163,13 @@ public static class ForensicsCommandLine
     private static bool TryRun(IReadOnlyList<string> paths, string? baselineId, bool compare, ProgressReporter? progress,
         TextWriter error, out AnalysisRun run)
     {
+        run = new AnalysisRun([], [], null);
+        // An option the parser does not know reaches us as a path, since the paths take any number of tokens.
+        if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+        {
+            error.WriteLine("unknown option [" + unknown + "]; run 'forensics --help' for usage.");
+            return false;
+        }
         progress ??= ProgressReporter.Silent;
         run = AnalysisPipeline.Run(paths, progress);
         if (!compare || run.Captures.Count < 2)

@@ -12,7 +12,7 @@ public sealed class ComparisonScaleTests(ITestOutputHelper output)
     private const ulong MmapAreaStart = 0x7f0000000000, MmapAreaEnd = 0x7ff000000000;
 
     [Fact]
-    public void Comparing_1000_captures_of_1000_regions_takes_under_ten_seconds()
+    public void Comparing_1000_captures_of_1000_regions_stays_under_a_gibibyte_of_allocation()
     {
         // The first 975 regions of set-big (its program, heap and small mappings) and its last 25 (libraries, stack,
         // kernel pages), as 1000 runs would place them: each run's mmap area 1 MiB lower than the one before.
@@ -33,7 +33,6 @@ public sealed class ComparisonScaleTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"analyse {analysed.TotalMilliseconds:F0} ms, compare {compared.TotalMilliseconds:F0} ms, allocated {allocated / 1048576} MiB, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB"));
 
-        Assert.True(analysed + compared < TimeSpan.FromSeconds(10), $"analysis and comparison took {(analysed + compared).TotalSeconds:F1} s");
         Assert.True(allocated < 1L << 30, $"analysis and comparison allocated {allocated / 1048576} MiB");
         Assert.Equal(1000, report.CaptureIds.Count);
         Assert.Equal(999, report.Rows.Count(r => r.Subject == "layout" && r.Change == ComparisonChanges.SameLayoutDifferentBases));

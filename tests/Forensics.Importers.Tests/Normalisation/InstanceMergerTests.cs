@@ -93,9 +93,9 @@ public class InstanceMergerTests
     {
         var maps = Load(CaptureFormat.Maps, CrashNull, "maps");
         var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.Sample("local", "set-crash-null", "pmap.txt")).ToList();
-        var heapRow = lines.FindIndex(l => l.StartsWith("000055a0", StringComparison.Ordinal) && l.Contains("[ anon ]", StringComparison.Ordinal));
-        var removed = lines[heapRow];
-        lines.RemoveAt(heapRow);
+        var guardRow = lines.FindIndex(l => l.StartsWith("00007ffb9a7f6000", StringComparison.Ordinal));
+        var removed = lines[guardRow];
+        lines.RemoveAt(guardRow);
         var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "local", "set-crash-null", "pmap.txt");
         CaptureNormalizer.Normalize(pmap);
 
@@ -104,10 +104,22 @@ public class InstanceMergerTests
         Assert.Equal(29, merged.Regions.Count);
         var diagnostic = Assert.Single(merged.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal) && d.Id != NormalisationDiagnosticIds.MergedInputDiagnostic);
         Assert.Equal(NormalisationDiagnosticIds.MergeRangeMissing, diagnostic.Id);
-        Assert.Equal("000055a0787ae000     64K rw---   [ anon ]", removed);
+        Assert.Equal("00007ffb9a7f6000      4K -----   [ anon ]", removed);
         Assert.Equal(
-            "range [0x55a0787ae000-0x55a0787be000] (anonymous) is in [maps local/set-crash-null/maps line 6] but not in [pmap local/set-crash-null/pmap.txt]",
+            "range [0x7ffb9a7f6000-0x7ffb9a7f7000] (anonymous) is in [maps local/set-crash-null/maps line 8] but not in [pmap local/set-crash-null/pmap.txt]",
             diagnostic.Message);
-        Assert.Equal(RegionKind.Bss, merged.RegionAt(0x55a0787ae000).Kind);
+        Assert.Equal(RegionKind.Guard, merged.RegionAt(0x7ffb9a7f6000).Kind);
+    }
+
+    [Fact]
+    public void A_capture_without_one_of_the_writable_anonymous_ranges_is_another_moment_and_stays_apart()
+    {
+        var maps = Load(CaptureFormat.Maps, CrashNull, "maps");
+        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.Sample("local", "set-crash-null", "pmap.txt"))
+            .Where(l => !l.StartsWith("000055a0787ae000", StringComparison.Ordinal));
+        var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "local", "set-crash-null", "pmap.txt");
+        CaptureNormalizer.Normalize(pmap);
+
+        Assert.Equal(2, InstanceMerger.Merge([maps, pmap]).Count);
     }
 }

@@ -1,0 +1,64 @@
+using Forensics.TestSupport;
+
+namespace Forensics.Cli.Tests;
+
+/// <summary>
+/// <c>reports/</c> is what the README's main command writes from <c>corpus/</c>. Set FORENSICS_ACCEPT=1 to
+/// rewrite it after a deliberate change.
+/// </summary>
+public sealed class ReportsAreCurrentTests : IDisposable
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("forensics-reports-").FullName;
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    [Fact]
+    public void Checked_in_reports_equal_a_fresh_run_on_the_corpus_byte_for_byte()
+    {
+        var fresh = Analyze(_scratch, "fresh", [TestPaths.Corpus]);
+        if (Environment.GetEnvironmentVariable("FORENSICS_ACCEPT") == "1")
+        {
+            if (Directory.Exists(TestPaths.Reports))
+                Directory.Delete(TestPaths.Reports, recursive: true);
+            Analyze(TestPaths.RepositoryRoot, "reports", [TestPaths.Corpus]);
+        }
+
+        AssertSameFiles(TestPaths.Reports, fresh);
+    }
+
+    [Fact]
+    public void The_order_of_the_inputs_does_not_change_a_byte()
+    {
+        var folders = Directory.GetDirectories(TestPaths.Corpus).Where(d => Path.GetFileName(d) != "src").Order(StringComparer.Ordinal).ToArray();
+        var forward = Analyze(_scratch, "forward", folders);
+        var backward = Analyze(_scratch, "backward", [.. folders.Reverse()]);
+
+        AssertSameFiles(forward, backward);
+    }
+
+    private static string Analyze(string parent, string name, string[] inputs)
+    {
+        var output = Path.Combine(parent, name);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        ForensicsCommandLine.AnalyzeCommand(inputs, output, null, "md,csv", ProgressReporter.Silent, stdout, stderr);
+        return output;
+    }
+
+    private static void AssertSameFiles(string expected, string actual)
+    {
+        var expectedFiles = RelativeFiles(expected);
+        Assert.Equal(expectedFiles, RelativeFiles(actual));
+        foreach (var file in expectedFiles)
+        {
+            var want = File.ReadAllBytes(Path.Combine(expected, file));
+            var got = File.ReadAllBytes(Path.Combine(actual, file));
+            Assert.True(want.AsSpan().SequenceEqual(got), $"{file} differs; run the tests with FORENSICS_ACCEPT=1 to rewrite reports/ if the change is meant");
+        }
+    }
+
+    private static string[] RelativeFiles(string folder) =>
+        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)];
+}
