@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forensics.Analysis.Layout;
+using Forensics.Importers.Clr;
 using Forensics.Model;
 
 namespace Forensics.Analysis.Findings;
@@ -24,8 +25,9 @@ internal static class FindingDetector
         foreach (var region in map.Regions)
         {
             var kind = region.Kind;
-            WritableExecutable(region, kind, jit, findings);
-            AnonymousExecutable(region, kind, jit, findings);
+            var explainedBy = ExplainedBy(map, region, jit);
+            WritableExecutable(region, kind, explainedBy, findings);
+            AnonymousExecutable(region, kind, explainedBy, findings);
             ExecutableStack(region, kind, findings);
         }
         DeletedMappings(map, findings);
@@ -66,6 +68,22 @@ internal static class FindingDetector
         return null;
     }
 
+    /// <summary>
+    /// The runtime that explains executable memory in <paramref name="region"/>, or null. Where ClrMD annotated the
+    /// runtime it names each code heap, so only those regions are explained and any other executable anonymous
+    /// region (code the program mapped itself, or injected) keeps its full severity.
+    /// </summary>
+    private static string? ExplainedBy(AddressMap map, Region region, string? jit)
+    {
+        if (jit is null || map.Capture.Runtime is null)
+            return jit;
+        return RuntimeRoles.IsRuntimeCode(region.RuntimeRole) ? jit + " (its " + region.RuntimeRole + ")" : null;
+    }
+
+    /// <summary>Info for a code heap that ClrMD named, low where only a loaded JIT library explains it.</summary>
+    private static FindingSeverity Expected(Region region) =>
+        RuntimeRoles.IsRuntimeCode(region.RuntimeRole) ? FindingSeverity.Info : FindingSeverity.Low;
+
     private static void WritableExecutable(Region region, RegionKind kind, string? jit, List<Finding> findings)
     {
         // Stacks and the heap have their own rule (exec-stack), which says more.
@@ -81,7 +99,7 @@ internal static class FindingDetector
     {
         if (kind != RegionKind.AnonExec && !(kind == RegionKind.Unknown && region.IsAnonymous && region.Permissions.CanExecute == true))
             return;
-        findings.Add(At(region, FindingRules.AnonymousExecutable, jit is null ? FindingSeverity.Medium : FindingSeverity.Low,
+        findings.Add(At(region, FindingRules.AnonymousExecutable, jit is null ? FindingSeverity.Medium : Expected(region),
             jit is null
                 ? "Anonymous executable memory (" + region.Permissions + ", " + Size(region) + ") with no JIT runtime loaded: code that no file on disk holds, such as injected shellcode."
                 : "Anonymous executable memory (" + region.Permissions + ", " + Size(region) + "): expected, " + jit + " is loaded and generates code at run time."));

@@ -1,7 +1,7 @@
-using Forensics.Importers.Clr;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Forensics.Importers.Clr;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Importers.Normalisation;

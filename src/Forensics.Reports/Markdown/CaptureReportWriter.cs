@@ -57,7 +57,10 @@ public static class CaptureReportWriter
             "no modules");
 
         if (analysis.Crash is { } crash)
+        {
             CrashSection.Write(document, crash);
+            CrashSection.WriteManagedThreads(document, analysis.Capture.Runtime);
+        }
 
         document.Heading(2, "Findings");
         FindingsTable(document, analysis);

@@ -1,4 +1,5 @@
 using Forensics.Analysis.Crash;
+using Forensics.Model;
 using static Forensics.Reports.Markdown.MarkdownCell;
 
 namespace Forensics.Reports.Markdown;
@@ -35,5 +36,22 @@ internal static class CrashSection
                 ReportValues.Number(t.Tid), t.IsCrashing ? "yes" : "", ReportValues.Number(t.Signal), ReportValues.Address(t.ProgramCounter),
                 t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
             "no threads");
+    }
+
+    /// <summary>Each OS thread's managed thread, and the managed exception in flight on it, where ClrMD read them.</summary>
+    public static void WriteManagedThreads(MarkdownDocument document, ManagedRuntime? runtime)
+    {
+        if (runtime is null || runtime.Threads.Count == 0)
+            return;
+        document.Heading(3, "Managed threads (" + runtime.Flavor + " " + runtime.Version + ")");
+        var exceptions = runtime.Threads.Where(t => t.ExceptionType is not null).ToList();
+        foreach (var thread in exceptions)
+            document.Paragraph(Bold("Managed exception"), Trusted(" on thread " + ReportValues.Number(thread.OsThreadId) + ": "),
+                thread.ExceptionType, Trusted(": "), thread.ExceptionMessage);
+        document.Table(
+            ["thread", "managed id", "role", "exception", "message"],
+            runtime.Threads.OrderBy(t => t.OsThreadId).Select(t => (IReadOnlyList<MarkdownCell>)[
+                ReportValues.Number(t.OsThreadId), ReportValues.Number(t.ManagedThreadId),
+                t.IsFinalizer ? "finalizer" : t.IsGc ? "gc" : "", t.ExceptionType, t.ExceptionMessage]));
     }
 }
