@@ -152,25 +152,52 @@ public sealed class CaptureImporter
     /// <summary>A .NET core is opened a second time, by ClrMD, to name the runtime's regions and threads.</summary>
     private static void AnnotateManagedRuntime(Capture capture, string path)
     {
-        if (capture.Format != CaptureFormat.Core)
+        if (capture.Format != CaptureFormat.Core || !ClrAnnotator.HasRuntime(capture))
             return;
-        CaptureNormalizer.Normalize(capture);
-        if (ClrAnnotator.HasRuntime(capture))
-            ClrAnnotator.Annotate(capture, () => OpenDecompressed(path), capture.InputPath);
+        var opened = new List<Stream>();
+        try
+        {
+            ClrAnnotator.Annotate(capture, () => OpenDecompressed(path, opened), capture.InputPath);
+        }
+        finally
+        {
+            Dispose(opened);
+        }
     }
 
-    private static Stream OpenDecompressed(string path)
+    /// <summary>The file's content under its compression layers; every stream opened goes to <paramref name="opened"/>.</summary>
+    private static Stream OpenDecompressed(string path, List<Stream> opened)
     {
-        Stream content = OpenRead(path);
-        for (var depth = 0; depth <= MaxCompressionDepth; depth++)
+        var file = OpenRead(path);
+        opened.Add(file);
+        var head = ReadHead(file);
+        // The core was imported through these same layers, so they are not nested too deep; an empty stream would
+        // only make ClrMD report the dump unreadable.
+        return Decompress(file, ref head, new DiagnosticBag(), opened) is { } content ? Rewind(content, head) : Stream.Null;
+    }
+
+    /// <summary>
+    /// Unwraps the compression layers that magic bytes show, leaving the content's first bytes in <paramref name="head"/>;
+    /// null when they nest deeper than <see cref="MaxCompressionDepth"/>. Every stream opened goes to <paramref name="opened"/>.
+    /// </summary>
+    private static Stream? Decompress(Stream content, ref byte[] head, DiagnosticBag diagnostics, List<Stream> opened)
+    {
+        for (var depth = 0; ContentSniffer.DetectCompression(head) is var format and not CompressionFormat.None; depth++)
         {
-            var head = ReadHead(content);
-            var format = ContentSniffer.DetectCompression(head);
-            if (format == CompressionFormat.None)
-                return Rewind(content, head);
-            content = DecompressionStream.Open(Rewind(content, head), format, new DiagnosticBag());
+            if (depth == MaxCompressionDepth)
+                return null;
+            var decompressed = DecompressionStream.Open(Rewind(content, head), format, diagnostics);
+            opened.Add(decompressed);
+            content = decompressed;
+            head = ReadHead(content);
         }
         return content;
+    }
+
+    private static void Dispose(List<Stream> streams)
+    {
+        for (var i = streams.Count - 1; i >= 0; i--)
+            streams[i].Dispose();
     }
 
     private static InputRecord Record(string displayPath, InputStatus status, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
@@ -224,23 +251,14 @@ public sealed class CaptureImporter
         var disposables = new List<Stream>();
         try
         {
-            Stream content = file;
-            var head = ReadHead(content);
-            var compressed = false;
-            for (var depth = 0; ContentSniffer.DetectCompression(head) is var format and not CompressionFormat.None; depth++)
+            var head = ReadHead(file);
+            if (Decompress(file, ref head, diagnostics, disposables) is not { } content)
             {
-                if (depth == MaxCompressionDepth)
-                {
-                    diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
-                        $"compressed data nested more than [{MaxCompressionDepth}] deep");
-                    return ([], InputStatus.Failed);
-                }
-                var decompressed = DecompressionStream.Open(Rewind(content, head), format, diagnostics);
-                disposables.Add(decompressed);
-                content = decompressed;
-                head = ReadHead(content);
-                compressed = true;
+                diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
+                    $"compressed data nested more than [{MaxCompressionDepth}] deep");
+                return ([], InputStatus.Failed);
             }
+            var compressed = disposables.Count > 0;
 
             switch (ContentSniffer.Sniff(head))
             {
@@ -273,8 +291,7 @@ public sealed class CaptureImporter
         }
         finally
         {
-            for (var i = disposables.Count - 1; i >= 0; i--)
-                disposables[i].Dispose();
+            Dispose(disposables);
         }
     }
 

@@ -57,10 +57,7 @@ public static class CaptureReportWriter
             "no modules");
 
         if (analysis.Crash is { } crash)
-        {
-            CrashSection.Write(document, crash);
-            CrashSection.WriteManagedThreads(document, analysis.Capture.Runtime);
-        }
+            CrashSection.Write(document, crash, analysis.Capture.Runtime);
 
         document.Heading(2, "Findings");
         FindingsTable(document, analysis);

@@ -10,10 +10,7 @@ public static class CrashReportWriter
         ArgumentNullException.ThrowIfNull(analysis);
         var document = new MarkdownDocument().Heading(1, analysis.Capture.Id);
         if (analysis.Crash is { } crash)
-        {
-            CrashSection.Write(document, crash);
-            CrashSection.WriteManagedThreads(document, analysis.Capture.Runtime);
-        }
+            CrashSection.Write(document, crash, analysis.Capture.Runtime);
         else
             document.Paragraph("No crash: the capture holds no fatal signal (a text capture, or a core of a live process).");
         return document.ToString();

@@ -4,10 +4,10 @@ using static Forensics.Reports.Markdown.MarkdownCell;
 
 namespace Forensics.Reports.Markdown;
 
-/// <summary>The crash section of a capture report: verdict, evidence, signature and where each thread was.</summary>
+/// <summary>The crash section of a capture report: verdict, evidence, signature, where each thread was, and the managed threads.</summary>
 internal static class CrashSection
 {
-    public static void Write(MarkdownDocument document, CrashReport crash)
+    public static void Write(MarkdownDocument document, CrashReport crash, ManagedRuntime? runtime)
     {
         document.Heading(2, "Crash");
         document.Paragraph(Bold(ReportValues.Verdict(crash.Verdict)), Trusted(": "), crash.Summary);
@@ -36,10 +36,11 @@ internal static class CrashSection
                 ReportValues.Number(t.Tid), t.IsCrashing ? "yes" : "", ReportValues.Number(t.Signal), ReportValues.Address(t.ProgramCounter),
                 t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
             "no threads");
+        WriteManagedThreads(document, runtime);
     }
 
     /// <summary>Each OS thread's managed thread, and the managed exception in flight on it, where ClrMD read them.</summary>
-    public static void WriteManagedThreads(MarkdownDocument document, ManagedRuntime? runtime)
+    private static void WriteManagedThreads(MarkdownDocument document, ManagedRuntime? runtime)
     {
         if (runtime is null || runtime.Threads.Count == 0)
             return;
