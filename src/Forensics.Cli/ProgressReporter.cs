@@ -42,4 +42,7 @@ public sealed class ProgressReporter
         _plain?.WriteLine(description);
         return step();
     }
+
+    /// <summary>Starts the display of a batch import of <paramref name="totalFiles"/> files of <paramref name="totalBytes"/> bytes.</summary>
+    public BatchProgress StartBatch(int totalFiles, long totalBytes) => new(_plain, totalFiles, totalBytes);
 }

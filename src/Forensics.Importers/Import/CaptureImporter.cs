@@ -38,33 +38,44 @@ public sealed class CaptureImporter
     /// </summary>
     public ImportBatch Import(IEnumerable<string> paths)
     {
+        var inputs = List(paths);
+        return Finish([.. inputs.Files.Select(f => ImportInput(f.FullPath, f.DisplayPath)), .. inputs.Problems]);
+    }
+
+    /// <summary>
+    /// Lists the files under <paramref name="paths"/> in path order, and the paths that cannot be read as inputs
+    /// (broken links, loops, missing paths) as results already.
+    /// </summary>
+    public InputList List(IEnumerable<string> paths)
+    {
         ArgumentNullException.ThrowIfNull(paths);
         var roots = paths.ToList();
         var walker = new InputWalker(_options);
         foreach (var root in roots)
             walker.AddRoot(root, prefixWithRootName: roots.Count > 1);
-        var results = walker.Files.Select(f => ImportOne(f.FullPath, f.DisplayPath))
-            .Concat(walker.Problems.Select(p => new FileResult(p, [])))
-            .OrderBy(r => r.Record.Path, StringComparer.Ordinal)
-            .ToList();
-        return Finish(results);
+        return new InputList(
+            [.. walker.Files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal).Select(f => new InputFile(f.FullPath, f.DisplayPath))],
+            [.. walker.Problems.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => new InputResult(p, []))]);
     }
 
     /// <summary>Imports one file, shown as <paramref name="displayPath"/> in ids and reports.</summary>
-    public ImportBatch ImportFile(string path, string displayPath)
+    public ImportBatch ImportFile(string path, string displayPath) => Finish([ImportInput(path, displayPath)]);
+
+    /// <summary>
+    /// Gives the captures of every result their ids, normalises them and merges captures of one process instance.
+    /// The batch does not depend on the order of <paramref name="results"/>.
+    /// </summary>
+    public ImportBatch Finish(IEnumerable<InputResult> results)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(displayPath);
-        return Finish([ImportOne(path, displayPath)]);
+        ArgumentNullException.ThrowIfNull(results);
+        return Finish([.. results.OrderBy(r => r.Record.Path, StringComparer.Ordinal)]);
     }
 
-    private sealed record FileResult(InputRecord Record, List<Capture> Captures);
-
-    private ImportBatch Finish(List<FileResult> results)
+    private ImportBatch Finish(List<InputResult> results)
     {
         var allocator = new CaptureIdAllocator();
         var all = new List<Capture>();
-        var originals = new List<(FileResult Result, List<Capture> Captures)>();
+        var originals = new List<(InputResult Result, IReadOnlyList<Capture> Captures)>();
         foreach (var result in results)
         {
             foreach (var capture in result.Captures)
@@ -102,8 +113,14 @@ public sealed class CaptureImporter
             ? string.Create(CultureInfo.InvariantCulture, $"{capture.InputPath}:{lines.First}-{lines.Last}")
             : capture.InputPath;
 
-    private FileResult ImportOne(string path, string displayPath)
+    /// <summary>
+    /// Imports one file, shown as <paramref name="displayPath"/> in ids and reports: its record and its captures
+    /// as read, before ids and normalisation (<see cref="Finish(IEnumerable{InputResult})"/> does both).
+    /// </summary>
+    public InputResult ImportInput(string path, string displayPath)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(displayPath);
         var diagnostics = new DiagnosticBag();
         string sha256;
         long bytes;
@@ -112,7 +129,7 @@ public sealed class CaptureImporter
         if (LooksEmpty(path))
         {
             diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
-            return new FileResult(Record(displayPath, InputStatus.Failed, "", 0, [], diagnostics), []);
+            return new InputResult(Record(displayPath, InputStatus.Failed, "", 0, [], diagnostics), []);
         }
         try
         {
@@ -122,7 +139,7 @@ public sealed class CaptureImporter
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DetectionDiagnosticIds.UnreadableInput, SourceLocation.None, $"cannot read the input: {exception.Message}");
-            return new FileResult(Record(displayPath, InputStatus.Failed, "", SizeOf(path), [], diagnostics), []);
+            return new InputResult(Record(displayPath, InputStatus.Failed, "", SizeOf(path), [], diagnostics), []);
         }
 
         var usable = new List<Capture>(captures.Count);
@@ -146,7 +163,7 @@ public sealed class CaptureImporter
         var status = usable.Count > 0
             ? diagnostics.HasErrors || usable.Exists(c => c.Diagnostics.HasErrors) ? InputStatus.Partial : InputStatus.Ok
             : emptyStatus ?? InputStatus.Failed;
-        return new FileResult(Record(displayPath, status, sha256, bytes, usable, diagnostics), usable);
+        return new InputResult(Record(displayPath, status, sha256, bytes, usable, diagnostics), usable);
     }
 
     /// <summary>A .NET core is opened a second time, by ClrMD, to name the runtime's regions and threads.</summary>
