@@ -35,7 +35,7 @@ public static class ForensicsCommandLine
         var paths = PathsArgument("Files or directories (searched recursively).");
         var outDirectory = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "reports" };
         var baseline = new Option<string?>("--baseline") { Description = "Capture id to compare against (default: the first)." };
-        var formats = new Option<string>("--format") { Description = "Comma-separated: md, csv, json.", DefaultValueFactory = _ => "md,csv" };
+        var formats = new Option<string>("--format") { Description = "Comma-separated: md, csv, json, parquet.", DefaultValueFactory = _ => "md,csv" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress display." };
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {
@@ -56,7 +56,7 @@ public static class ForensicsCommandLine
         ArgumentNullException.ThrowIfNull(error);
         if (!TryParseFormats(formatList, out var formats))
         {
-            error.WriteLine("--format: unknown format in [" + formatList + "]; use md, csv and/or json.");
+            error.WriteLine("--format: unknown format in [" + formatList + "]; use md, csv, json and/or parquet.");
             return ExitCodes.BadUsage;
         }
         if (!TryRun(paths, baselineId, compare: true, progress, error, out var run))
@@ -200,6 +200,7 @@ public static class ForensicsCommandLine
                 case "md" or "markdown": formats |= ReportFormats.Markdown; break;
                 case "csv": formats |= ReportFormats.Csv; break;
                 case "json": formats |= ReportFormats.Json; break;
+                case "parquet": formats |= ReportFormats.Parquet; break;
                 default: return false;
             }
         }

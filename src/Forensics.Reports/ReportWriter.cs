@@ -50,6 +50,8 @@ public static class ReportWriter
         }
         if (formats.HasFlag(ReportFormats.Json))
             Save(JsonReportWriter.FileName, JsonReportWriter.Write(prepared));
+        if (formats.HasFlag(ReportFormats.Parquet))
+            written.AddRange(Parquet.ParquetReportWriter.Write(prepared, outputDirectory));
         return written;
     }
 }

@@ -1,0 +1,35 @@
+using Forensics.Analysis;
+using Forensics.Analysis.Comparison;
+using Forensics.Importers.Import;
+using Forensics.TestSupport;
+
+namespace Forensics.Reports.Tests.Parquet;
+
+/// <summary>
+/// A real run over part of <c>corpus/</c>, imported, analysed and compared as the command line does: a live process
+/// seen by every tool (merged into its gcore core), a kernel core in three compressions with its maps, a preloaded
+/// library, and the bad inputs (failed and partial inputs, diagnostics with lines and offsets).
+/// </summary>
+internal static class CorpusRun
+{
+    private static readonly Lazy<PreparedRun> Shared = new(() => Import("live", "crash-null", "preload", "bad-inputs"));
+
+    public static PreparedRun Prepared => Shared.Value;
+
+    private static PreparedRun Import(params string[] sets)
+    {
+        var batch = new CaptureImporter().Import(sets.Select(s => TestPaths.CorpusFile(s)));
+        var analyses = batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList();
+        var inputs = batch.Inputs.Select(i => new ReportInput(i.Path, StatusId(i.Status), i.Reason, i.Sha256, i.Bytes, i.CaptureIds, i.Diagnostics));
+        return new PreparedRun(new AnalysisRun([.. inputs], analyses, CaptureComparer.Compare(analyses, null)));
+    }
+
+    private static string StatusId(InputStatus status) => status switch
+    {
+        InputStatus.Ok => "ok",
+        InputStatus.Partial => "partial",
+        InputStatus.Failed => "failed",
+        InputStatus.Skipped => "skipped",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+}
