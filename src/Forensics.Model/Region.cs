@@ -3,6 +3,19 @@ namespace Forensics.Model;
 /// <summary>One mapped range <c>[Start, End)</c> of a process's address space, in one model for every source.</summary>
 public sealed class Region
 {
+    // The optional numbers are kept as plain fields plus one bit each in _known rather than as auto-properties
+    // of Nullable<T>: a ulong? field takes 16 bytes and a SourceLocation 24, which made a Region 192 bytes.
+    // Text importers create one Region per line (20,000 and more for big processes), and allocating and
+    // collecting those bytes was most of the cost of importing maps (see tests/Forensics.Benchmarks/README.md).
+    private ulong _offset;
+    private ulong _inode;
+    private ulong _dumpedBytes;
+    private ulong _coreFileOffset;
+    private ulong _locationOffset;
+    private int _locationLine;
+    private int _threadId;
+    private Known _known;
+
     public Region(ulong start, ulong end)
     {
         if (end < start)
@@ -18,10 +31,18 @@ public sealed class Region
 
     public Permissions Permissions { get; set; }
     /// <summary>File offset of the mapping in bytes, where known.</summary>
-    public ulong? Offset { get; set; }
+    public ulong? Offset
+    {
+        get => Get(Known.Offset, _offset);
+        set => Set(Known.Offset, ref _offset, value);
+    }
     /// <summary>Device as the source printed it (<c>fe:00</c>, <c>0fe:00000</c>), where known.</summary>
     public string? Device { get; set; }
-    public ulong? Inode { get; set; }
+    public ulong? Inode
+    {
+        get => Get(Known.Inode, _inode);
+        set => Set(Known.Inode, ref _inode, value);
+    }
 
     /// <summary>Path or pseudo-name (<c>[heap]</c>, <c>memfd:x</c>), without the <c> (deleted)</c> suffix; null when unnamed.</summary>
     public string? Name { get; set; }
@@ -39,13 +60,29 @@ public sealed class Region
     public string? VmFlags { get; set; }
 
     /// <summary>For cores: how many bytes of the region the core holds (p_filesz); null when no PT_LOAD covers it.</summary>
-    public ulong? DumpedBytes { get; set; }
+    public ulong? DumpedBytes
+    {
+        get => Get(Known.DumpedBytes, _dumpedBytes);
+        set => Set(Known.DumpedBytes, ref _dumpedBytes, value);
+    }
     /// <summary>For cores: the file offset of the region's data.</summary>
-    public ulong? CoreFileOffset { get; set; }
+    public ulong? CoreFileOffset
+    {
+        get => Get(Known.CoreFileOffset, _coreFileOffset);
+        set => Set(Known.CoreFileOffset, ref _coreFileOffset, value);
+    }
 
     public RegionSources Sources { get; set; }
     /// <summary>Where in the input the region was described (line for text, byte offset for cores).</summary>
-    public SourceLocation Location { get; set; }
+    public SourceLocation Location
+    {
+        get => new(Get(Known.LocationLine, _locationLine), Get(Known.LocationOffset, _locationOffset));
+        set
+        {
+            Set(Known.LocationLine, ref _locationLine, value.Line);
+            Set(Known.LocationOffset, ref _locationOffset, value.Offset);
+        }
+    }
 
     /// <summary>
     /// What a managed runtime uses the region for (<c>gc-heap gen2</c>, <c>jit-code-heap</c>, <c>loader-heap</c>),
@@ -54,7 +91,11 @@ public sealed class Region
     public string? RuntimeRole { get; set; }
 
     /// <summary>Thread id for <c>[stack:TID]</c> names or stacks found from a thread's stack pointer.</summary>
-    public int? ThreadId { get; set; }
+    public int? ThreadId
+    {
+        get => Get(Known.ThreadId, _threadId);
+        set => Set(Known.ThreadId, ref _threadId, value);
+    }
 
     public bool IsAnonymous => Name is null;
     public bool Contains(ulong address) => address >= Start && address < End;
@@ -66,4 +107,24 @@ public sealed class Region
     public string? DisplayName => Name is null ? null : Deleted ? Name + " (deleted)" : Name;
 
     public override string ToString() => $"{Start:x}-{End:x} {Permissions} {DisplayName}";
+
+    private T? Get<T>(Known field, T value) where T : struct => (_known & field) != 0 ? value : null;
+
+    private void Set<T>(Known field, ref T storage, T? value) where T : struct
+    {
+        storage = value.GetValueOrDefault();
+        _known = value.HasValue ? _known | field : _known & ~field;
+    }
+
+    [Flags]
+    private enum Known : byte
+    {
+        Offset = 1 << 0,
+        Inode = 1 << 1,
+        DumpedBytes = 1 << 2,
+        CoreFileOffset = 1 << 3,
+        LocationLine = 1 << 4,
+        LocationOffset = 1 << 5,
+        ThreadId = 1 << 6,
+    }
 }

@@ -44,51 +44,28 @@ internal static class MapsLineParser
         RegionSources source, out int nameColumn)
     {
         nameColumn = -1;
-        var rest = line;
-        var range = TextSpan.NextToken(ref rest);
-        var permsToken = TextSpan.NextToken(ref rest);
-        var offsetToken = TextSpan.NextToken(ref rest);
-        var deviceToken = TextSpan.NextToken(ref rest);
-        var inodeToken = TextSpan.NextToken(ref rest);
         var location = SourceLocation.AtLine(lineNumber);
-
-        if (inodeToken.IsEmpty)
-        {
-            var fields = range.IsEmpty ? 0 : permsToken.IsEmpty ? 1 : offsetToken.IsEmpty ? 2 : deviceToken.IsEmpty ? 3 : 4;
-            capture.Diagnostics.Error(TextDiagnosticIds.MapsLineMalformed, location,
-                $"maps line has [{fields}] fields, expected at least [5]: [{TextSpan.Excerpt(line)}]");
+        if (!TryReadKernelLine(line, out var fields) && !TryReadFields(line, location, capture, out fields))
             return null;
-        }
-        var dash = range.IndexOf('-');
-        if (dash < 0 || !TextSpan.TryParseHex(range[..dash], out var start) || !TextSpan.TryParseHex(range[(dash + 1)..], out var end))
-            return Fail(capture, location, "address range", range);
-        if (!IsKernelPerms(permsToken) || !Permissions.TryParse(permsToken, out var permissions))
-            return Fail(capture, location, "permissions", permsToken);
-        if (!TextSpan.TryParseHex(offsetToken, out var offset))
-            return Fail(capture, location, "offset", offsetToken);
-        var colon = deviceToken.IndexOf(':');
-        if (colon < 1 || !TextSpan.TryParseHex(deviceToken[..colon], out _) || !TextSpan.TryParseHex(deviceToken[(colon + 1)..], out _))
-            return Fail(capture, location, "device", deviceToken);
-        if (!TextSpan.TryParseDecimal(inodeToken, out var inode))
-            return Fail(capture, location, "inode", inodeToken);
-        if (end < start)
+        if (fields.End < fields.Start)
         {
             capture.Diagnostics.Error(TextDiagnosticIds.RangeReversed, location,
-                $"range ends at [0x{end:x}] before it starts at [0x{start:x}]");
+                $"range ends at [0x{fields.End:x}] before it starts at [0x{fields.Start:x}]");
             return null;
         }
 
-        var region = new Region(start, end)
+        var region = new Region(fields.Start, fields.End)
         {
-            Permissions = permissions,
-            Offset = offset,
-            Device = names.Intern(deviceToken),
-            Inode = inode,
+            Permissions = fields.Permissions,
+            Offset = fields.Offset,
+            Device = names.Intern(fields.Device),
+            Inode = fields.Inode,
             Sources = source,
             Location = location,
         };
 
         // One space follows the inode; any further spaces are padding (never trim the name's own trailing spaces).
+        var rest = fields.AfterInode;
         if (!rest.IsEmpty)
         {
             var name = TextSpan.TrimBlanksStart(rest[1..]);
@@ -99,21 +76,143 @@ internal static class MapsLineParser
             }
         }
 
-        if (region.Name is null && inode == 0 && offset != 0 && offset == start)
+        if (region.Name is null && fields.Inode == 0 && fields.Offset != 0 && fields.Offset == fields.Start)
         {
             // Very old 2.6 kernels printed vm_pgoff for anonymous VMAs, which equals start >> PAGE_SHIFT << PAGE_SHIFT.
             capture.Diagnostics.Info(TextDiagnosticIds.AnonymousOffset, location,
-                $"anonymous mapping shows offset [0x{offset:x}] (a page offset printed by old kernels), taken as [0]");
+                $"anonymous mapping shows offset [0x{fields.Offset:x}] (a page offset printed by old kernels), taken as [0]");
             region.Offset = 0;
         }
         return region;
     }
 
-    private static Region? Fail(Capture capture, SourceLocation location, string field, ReadOnlySpan<char> token)
+    /// <summary>
+    /// Reads a line laid out exactly as the kernel prints it (fs/proc/task_mmu.c, show_map_vma: no leading blank,
+    /// one space between the fields, at most 16 hex digits per number) in one pass over the characters. Any other
+    /// line returns false and goes to <see cref="TryReadFields"/>, which accepts more layouts and says what is wrong;
+    /// for a line this method accepts, both give the same fields. Nearly every line of a real capture takes this
+    /// way, which is what makes maps import fast (tests/Forensics.Benchmarks/README.md).
+    /// </summary>
+    private static bool TryReadKernelLine(ReadOnlySpan<char> line, out MapsFields fields)
+    {
+        fields = default;
+        var i = 0;
+        if (!TryReadHex(line, ref i, out fields.Start) || !Skip(line, ref i, '-')
+            || !TryReadHex(line, ref i, out fields.End) || !Skip(line, ref i, ' '))
+            return false;
+        if (i + 5 > line.Length || line[i + 4] != ' ' || !IsKernelPerms(line.Slice(i, 4)))
+            return false;
+        fields.Permissions = Permissions.Of(line[i] == 'r', line[i + 1] == 'w', line[i + 2] == 'x', line[i + 3] == 's');
+        i += 5;
+        if (!TryReadHex(line, ref i, out fields.Offset) || !Skip(line, ref i, ' '))
+            return false;
+        var device = i;
+        if (!TryReadHex(line, ref i, out _) || !Skip(line, ref i, ':') || !TryReadHex(line, ref i, out _))
+            return false;
+        fields.Device = line[device..i];
+        if (!Skip(line, ref i, ' ') || !TryReadDecimal(line, ref i, out fields.Inode))
+            return false;
+        if (i < line.Length && !TextSpan.IsBlank(line[i]))
+            return false;
+        fields.AfterInode = line[i..];
+        return true;
+    }
+
+    /// <summary>Splits the line into blank-separated tokens and checks each, reporting the first bad field.</summary>
+    private static bool TryReadFields(ReadOnlySpan<char> line, SourceLocation location, Capture capture, out MapsFields fields)
+    {
+        fields = default;
+        var rest = line;
+        var range = TextSpan.NextToken(ref rest);
+        var permsToken = TextSpan.NextToken(ref rest);
+        var offsetToken = TextSpan.NextToken(ref rest);
+        var deviceToken = TextSpan.NextToken(ref rest);
+        var deviceEnd = line.Length - rest.Length;
+        var inodeToken = TextSpan.NextToken(ref rest);
+        var inodeEnd = line.Length - rest.Length;
+
+        if (inodeToken.IsEmpty)
+        {
+            var count = range.IsEmpty ? 0 : permsToken.IsEmpty ? 1 : offsetToken.IsEmpty ? 2 : deviceToken.IsEmpty ? 3 : 4;
+            capture.Diagnostics.Error(TextDiagnosticIds.MapsLineMalformed, location,
+                $"maps line has [{count}] fields, expected at least [5]: [{TextSpan.Excerpt(line)}]");
+            return false;
+        }
+        var dash = range.IndexOf('-');
+        if (dash < 0 || !TextSpan.TryParseHex(range[..dash], out fields.Start) || !TextSpan.TryParseHex(range[(dash + 1)..], out fields.End))
+            return Fail(capture, location, "address range", range);
+        if (!IsKernelPerms(permsToken) || !Permissions.TryParse(permsToken, out fields.Permissions))
+            return Fail(capture, location, "permissions", permsToken);
+        if (!TextSpan.TryParseHex(offsetToken, out fields.Offset))
+            return Fail(capture, location, "offset", offsetToken);
+        var colon = deviceToken.IndexOf(':');
+        if (colon < 1 || !TextSpan.TryParseHex(deviceToken[..colon], out _) || !TextSpan.TryParseHex(deviceToken[(colon + 1)..], out _))
+            return Fail(capture, location, "device", deviceToken);
+        if (!TextSpan.TryParseDecimal(inodeToken, out fields.Inode))
+            return Fail(capture, location, "inode", inodeToken);
+        // The fields keep slices of the line itself: the tokens above are slices of a local.
+        fields.Device = line[(deviceEnd - deviceToken.Length)..deviceEnd];
+        fields.AfterInode = line[inodeEnd..];
+        return true;
+    }
+
+    /// <summary>Reads 1 to 16 hex digits at <paramref name="position"/>; false when there are none or more.</summary>
+    private static bool TryReadHex(ReadOnlySpan<char> line, ref int position, out ulong value)
+    {
+        value = 0;
+        var i = position;
+        var limit = Math.Min(line.Length, position + 16);
+        for (; i < limit; i++)
+        {
+            var c = line[i];
+            uint digit;
+            if ((uint)(c - '0') <= 9)
+                digit = (uint)(c - '0');
+            else if ((uint)((c | 0x20) - 'a') <= 5)
+                digit = (uint)((c | 0x20) - 'a' + 10);
+            else
+                break;
+            value = (value << 4) | digit;
+        }
+        if (i == position || (i < line.Length && TextSpan.IsHexDigit(line[i])))
+            return false;
+        position = i;
+        return true;
+    }
+
+    /// <summary>Reads decimal digits at <paramref name="position"/>; false when there are none or the value passes 64 bits.</summary>
+    private static bool TryReadDecimal(ReadOnlySpan<char> line, ref int position, out ulong value)
+    {
+        value = 0;
+        var i = position;
+        for (; i < line.Length; i++)
+        {
+            var digit = (uint)(line[i] - '0');
+            if (digit > 9)
+                break;
+            if (value > (ulong.MaxValue - digit) / 10)
+                return false;
+            value = value * 10 + digit;
+        }
+        if (i == position)
+            return false;
+        position = i;
+        return true;
+    }
+
+    private static bool Skip(ReadOnlySpan<char> line, ref int position, char expected)
+    {
+        if (position >= line.Length || line[position] != expected)
+            return false;
+        position++;
+        return true;
+    }
+
+    private static bool Fail(Capture capture, SourceLocation location, string field, ReadOnlySpan<char> token)
     {
         capture.Diagnostics.Error(TextDiagnosticIds.MapsLineMalformed, location,
             $"maps line has a malformed {field} [{TextSpan.Excerpt(token)}]");
-        return null;
+        return false;
     }
 
     /// <summary>The kernel word size that the name padding shows, from the first padded name, for Capture.Variant.</summary>
@@ -132,4 +231,16 @@ internal static class MapsLineParser
 
     private static bool IsSingleSpaceName(ReadOnlySpan<char> line, int nameColumn) =>
         nameColumn >= 2 && line[nameColumn - 1] == ' ' && line[nameColumn - 2] != ' ' && nameColumn < NameColumn32;
+
+    /// <summary>The fields of one maps line; <see cref="AfterInode"/> starts at the blank after the inode (or is empty).</summary>
+    private ref struct MapsFields
+    {
+        public ulong Start;
+        public ulong End;
+        public Permissions Permissions;
+        public ulong Offset;
+        public ReadOnlySpan<char> Device;
+        public ulong Inode;
+        public ReadOnlySpan<char> AfterInode;
+    }
 }
