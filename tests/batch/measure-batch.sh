@@ -21,8 +21,9 @@ fi
 
 cd "$root"
 echo "== build (Release) at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-dotnet build -c Release src/Forensics.Cli -nologo -v q >/dev/null
-dotnet build -c Release tests/Forensics.BatchGenerator -nologo -v q >/dev/null
+build() { dotnet build -c Release "$1" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }; }
+build src/Forensics.Cli
+build tests/Forensics.BatchGenerator
 forensics=(dotnet "$root/src/Forensics.Cli/bin/Release/net10.0/forensics.dll")
 generator=(dotnet "$root/tests/Forensics.BatchGenerator/bin/Release/net10.0/Forensics.BatchGenerator.dll")
 
