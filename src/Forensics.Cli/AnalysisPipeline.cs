@@ -1,21 +1,64 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Forensics.Analysis;
+using Forensics.Cli.Batch;
 using Forensics.Importers.Import;
 using Forensics.Model;
 using Forensics.Reports;
 
 namespace Forensics.Cli;
 
-/// <summary>Wires the layers together: import the paths, analyse every capture, compare them.</summary>
+/// <summary>
+/// Wires the layers together: list the paths, import the inputs of this run's shard in parallel (or load their kept
+/// results), analyse every capture in parallel. The order of the results never depends on the scheduling: inputs
+/// keep their place in path order and <see cref="CaptureImporter.Finish"/> sorts what it is given.
+/// </summary>
 public static class AnalysisPipeline
 {
+    /// <summary>The diagnostic of an input whose import threw: a bug in the importer, never bad input alone.</summary>
+    public const string ImporterFaultId = "FX2099";
+
     /// <summary>Imports and analyses <paramref name="paths"/>; the comparison is the caller's to add.</summary>
-    public static AnalysisRun Run(IReadOnlyList<string> paths, ProgressReporter progress)
+    public static AnalysisRun Run(IReadOnlyList<string> paths, ProgressReporter progress) =>
+        Run(paths, new PipelineOptions(), progress, new PhaseTimings());
+
+    /// <summary>Imports and analyses the inputs under <paramref name="paths"/> that are in <paramref name="options"/>' shard.</summary>
+    public static AnalysisRun Run(IReadOnlyList<string> paths, PipelineOptions options, ProgressReporter progress, PhaseTimings timings)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
-        var batch = progress.Step("importing " + paths.Count + " path(s)", () => new CaptureImporter().Import(paths));
-        var analyses = progress.Step("analysing " + batch.Captures.Count + " capture(s)",
-            () => batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList());
+        ArgumentNullException.ThrowIfNull(timings);
+        var importOptions = new ImportOptions();
+        var importer = new CaptureImporter(importOptions);
+        var listed = timings.Measure("list", () => importer.List(paths));
+        var files = listed.Files.Where(f => options.Shard.Includes(f.DisplayPath)).ToList();
+        var problems = listed.Problems.Where(p => options.Shard.Includes(p.Record.Path)).ToList();
+
+        var folder = options.OutputDirectory is { } output ? new ResultFolder(output, importOptions, options.Fresh) : null;
+        var results = timings.Measure("import", () => Import(importer, files, folder, options.Jobs, progress));
+        if (folder is not null)
+        {
+            foreach (var problem in problems)
+                folder.Keep(problem);
+            folder.Finish();
+            if (folder.Reused > 0)
+                progress.Note(string.Create(CultureInfo.InvariantCulture,
+                    $"reused the kept results of {folder.Reused} unchanged input(s) of {files.Count}"));
+        }
+        return Analyse([.. results, .. problems], options.Jobs, progress, timings);
+    }
+
+    /// <summary>Gives the captures of <paramref name="results"/> their ids, normalises and analyses them.</summary>
+    public static AnalysisRun Analyse(IReadOnlyCollection<InputResult> results, int jobs, ProgressReporter progress, PhaseTimings timings)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(timings);
+        var batch = timings.Measure("normalise", () => new CaptureImporter().Finish(results));
+        var analyses = timings.Measure("analysis", () => progress.Step("analysing " + batch.Captures.Count + " capture(s)",
+            () => batch.Captures.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs)
+                .Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList()));
         return new AnalysisRun([.. batch.Inputs.Select(ToReportInput)], analyses, null);
     }
 
@@ -33,6 +76,54 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(error);
         foreach (var input in run.Inputs.Where(i => i.Status is "failed" or "partial").OrderBy(i => i.Path, StringComparer.Ordinal))
             error.WriteLine(input.Status + ": " + input.Path + (input.Reason is { } reason ? ": " + reason : ""));
+    }
+
+    private static InputResult[] Import(CaptureImporter importer, List<InputFile> files, ResultFolder? folder, int jobs, ProgressReporter progress)
+    {
+        var results = new InputResult[files.Count];
+        using var batch = progress.StartBatch(files.Count, files.Sum(f => SizeOf(f.FullPath)));
+        // One input at a time per worker, taken in list order, so large inputs next to each other do not land on one worker.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        var order = Partitioner.Create(Enumerable.Range(0, files.Count), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, parallel, i =>
+        {
+            var file = files[i];
+            batch.FileStarted(file.DisplayPath);
+            var result = ImportOne(importer, file, folder);
+            batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, StatusId(result.Record.Status));
+            results[i] = result;
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// The importer turns bad input into statuses; an exception that still escapes is a bug, reported as this input's
+    /// failure so the rest of the batch is still read and reported.
+    /// </summary>
+    private static InputResult ImportOne(CaptureImporter importer, InputFile file, ResultFolder? folder)
+    {
+        try
+        {
+            return folder?.ImportOrReuse(importer, file) ?? importer.ImportInput(file.FullPath, file.DisplayPath);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            var message = $"internal error while importing ({exception.GetType().Name}: {exception.Message}); please report it with the input";
+            var diagnostic = new Diagnostic(DiagnosticSeverity.Error, ImporterFaultId, message, SourceLocation.None);
+            return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
+        }
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static ReportInput ToReportInput(InputRecord input) => new(

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Forensics.Analysis.Comparison;
+using Forensics.Cli.Batch;
 using Forensics.Reports;
 using Forensics.Reports.Markdown;
 
@@ -17,6 +18,7 @@ public static class ForensicsCommandLine
             Show(output, error),
             Crash(output, error),
             Compare(output, error),
+            Merge(output, error),
             Formats(output),
         };
         var result = root.Parse(args);
@@ -33,36 +35,109 @@ public static class ForensicsCommandLine
     private static Command Analyze(TextWriter output, TextWriter error)
     {
         var paths = PathsArgument("Files or directories (searched recursively).");
-        var outDirectory = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "reports" };
-        var baseline = new Option<string?>("--baseline") { Description = "Capture id to compare against (default: the first)." };
-        var formats = new Option<string>("--format") { Description = "Comma-separated: md, csv, json, parquet.", DefaultValueFactory = _ => "md,csv" };
-        var quiet = new Option<bool>("--quiet") { Description = "No progress display." };
+        var outDirectory = OutOption();
+        var baseline = BaselineOption();
+        var formats = FormatOption();
+        var quiet = QuietOption();
+        var jobs = JobsOption();
+        var shard = new Option<string?>("--shard") { Description = "Take only the K-th of N slices of the inputs (K/N, stable by path); merge the slices with 'forensics merge'." };
+        var fresh = new Option<bool>("--fresh") { Description = "Import every input again, even those whose kept results are current." };
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {
-            paths, outDirectory, baseline, formats, quiet,
+            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh,
         };
-        command.SetAction(parse => AnalyzeCommand(
-            parse.GetValue(paths) ?? [], parse.GetValue(outDirectory) ?? "reports", parse.GetValue(baseline),
-            parse.GetValue(formats) ?? "md,csv", ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error));
+        command.SetAction(parse =>
+        {
+            var shardText = parse.GetValue(shard);
+            Shard slice = Shard.All;
+            if (shardText is not null && !Shard.TryParse(shardText, out slice))
+            {
+                error.WriteLine("--shard: [" + shardText + "] is not K/N with 1 <= K <= N; for example --shard 2/8.");
+                return ExitCodes.BadUsage;
+            }
+            var outPath = parse.GetValue(outDirectory) ?? "reports";
+            var options = new PipelineOptions { Jobs = parse.GetValue(jobs), Shard = slice, OutputDirectory = outPath, Fresh = parse.GetValue(fresh) };
+            return AnalyzeCommand(parse.GetValue(paths) ?? [], outPath, parse.GetValue(baseline), parse.GetValue(formats) ?? "md,csv",
+                ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error, options);
+        });
         return command;
     }
 
-    /// <summary>The analyze command without a process: returns the exit code.</summary>
+    /// <summary>
+    /// The analyze command without a process: returns the exit code. With <paramref name="options"/> null, the run keeps
+    /// no results for the next one and uses every core.
+    /// </summary>
     public static int AnalyzeCommand(
         IReadOnlyList<string> paths, string outDirectory, string? baselineId, string formatList, ProgressReporter progress,
-        TextWriter output, TextWriter error)
+        TextWriter output, TextWriter error, PipelineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!TryParseFormats(formatList, out var formats))
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!TryCheckArguments(formatList, paths, error, out var formats))
+            return ExitCodes.BadUsage;
+        options ??= new PipelineOptions();
+        var timings = new PhaseTimings();
+        var run = AnalysisPipeline.Run(paths, options, progress, timings);
+        return Write(run, outDirectory, baselineId, formats, progress, timings, output, error);
+    }
+
+    private static Command Merge(TextWriter output, TextWriter error)
+    {
+        var directories = new Argument<string[]>("directories")
         {
-            error.WriteLine("--format: unknown format in [" + formatList + "]; use md, csv, json and/or parquet.");
+            Description = "The --out folders of 'forensics analyze --shard K/N' runs (or of any runs over disjoint inputs).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var outDirectory = OutOption();
+        var baseline = BaselineOption();
+        var formats = FormatOption();
+        var quiet = QuietOption();
+        var jobs = JobsOption();
+        var command = new Command("merge", "Combine the results of shard runs into one report set, compared across all of them.")
+        {
+            directories, outDirectory, baseline, formats, quiet, jobs,
+        };
+        command.SetAction(parse => MergeCommand(
+            parse.GetValue(directories) ?? [], parse.GetValue(outDirectory) ?? "reports", parse.GetValue(baseline),
+            parse.GetValue(formats) ?? "md,csv", ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error, parse.GetValue(jobs)));
+        return command;
+    }
+
+    /// <summary>The merge command without a process: the reports of every shard's kept results together; returns the exit code.</summary>
+    public static int MergeCommand(
+        IReadOnlyList<string> directories, string outDirectory, string? baselineId, string formatList, ProgressReporter progress,
+        TextWriter output, TextWriter error, int jobs)
+    {
+        ArgumentNullException.ThrowIfNull(directories);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(progress);
+        if (!TryCheckArguments(formatList, directories, error, out var formats))
             return ExitCodes.BadUsage;
+        var timings = new PhaseTimings();
+        var results = timings.Measure("load", () => ResultFolder.LoadAll(directories, out var problem) is { } loaded ? loaded : Fail(problem));
+        if (results is null)
+            return ExitCodes.BadUsage;
+        var run = AnalysisPipeline.Analyse(results, jobs, progress, timings);
+        return Write(run, outDirectory, baselineId, formats, progress, timings, output, error);
+
+        List<Forensics.Importers.Import.InputResult>? Fail(string? problem)
+        {
+            error.WriteLine("merge: " + problem + ".");
+            return null;
         }
-        if (!TryRun(paths, baselineId, compare: true, progress, error, out var run))
+    }
+
+    /// <summary>Compares the run's captures, writes the reports and says what failed; returns the exit code.</summary>
+    private static int Write(AnalysisRun run, string outDirectory, string? baselineId, ReportFormats formats, ProgressReporter progress,
+        PhaseTimings timings, TextWriter output, TextWriter error)
+    {
+        if (!TryCompare(ref run, baselineId, progress, timings, error))
             return ExitCodes.BadUsage;
-        var files = ReportWriter.Write(run, outDirectory, formats);
+        var files = timings.Measure("write", () => progress.Step("writing reports", () => ReportWriter.Write(run, outDirectory, formats)));
         output.WriteLine("wrote " + files.Count + " files to " + outDirectory);
+        progress.Note("time: " + timings);
         return Finish(run, error);
     }
 
@@ -159,20 +234,41 @@ public static class ForensicsCommandLine
     private static Argument<string[]> PathsArgument(string description) =>
         new("paths") { Description = description, Arity = ArgumentArity.OneOrMore };
 
-    /// <summary>Runs the pipeline; an unknown baseline is bad usage, reported in one line.</summary>
-    private static bool TryRun(IReadOnlyList<string> paths, string? baselineId, bool compare, ProgressReporter? progress,
+    /// <summary>Runs the pipeline over every input, and compares when asked; an unknown baseline is bad usage, reported in one line.</summary>
+    private static bool TryRun(IReadOnlyList<string> paths, string? baselineId, bool compare, ProgressReporter progress,
         TextWriter error, out AnalysisRun run)
     {
         run = new AnalysisRun([], [], null);
-        // An option the parser does not know reaches us as a path, since the paths take any number of tokens.
-        if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+        if (UnknownOption(paths, error))
+            return false;
+        run = AnalysisPipeline.Run(paths, progress);
+        return !compare || TryCompare(ref run, baselineId, progress, new PhaseTimings(), error);
+    }
+
+    /// <summary>The formats of <c>--format</c>, and no unknown option among the paths; false after saying what is wrong.</summary>
+    private static bool TryCheckArguments(string formatList, IReadOnlyList<string> paths, TextWriter error, out ReportFormats formats)
+    {
+        if (!TryParseFormats(formatList, out formats))
         {
-            error.WriteLine("unknown option [" + unknown + "]; run 'forensics --help' for usage.");
+            error.WriteLine("--format: unknown format in [" + formatList + "]; use md, csv, json and/or parquet.");
             return false;
         }
-        progress ??= ProgressReporter.Silent;
-        run = AnalysisPipeline.Run(paths, progress);
-        if (!compare || run.Captures.Count < 2)
+        return !UnknownOption(paths, error);
+    }
+
+    /// <summary>An option the parser does not know reaches us as a path, since the paths take any number of tokens.</summary>
+    private static bool UnknownOption(IReadOnlyList<string> paths, TextWriter error)
+    {
+        if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is not { } unknown)
+            return false;
+        error.WriteLine("unknown option [" + unknown + "]; run 'forensics --help' for usage.");
+        return true;
+    }
+
+    /// <summary>Adds the comparison when there are two captures or more; false for a baseline that no capture has.</summary>
+    private static bool TryCompare(ref AnalysisRun run, string? baselineId, ProgressReporter progress, PhaseTimings timings, TextWriter error)
+    {
+        if (run.Captures.Count < 2)
             return true;
         if (baselineId is not null && !run.Captures.Any(c => c.Capture.Id == baselineId))
         {
@@ -180,8 +276,28 @@ public static class ForensicsCommandLine
             return false;
         }
         var captures = run.Captures;
-        run = run with { Comparison = progress.Step("comparing", () => CaptureComparer.Compare(captures, baselineId)) };
+        run = run with { Comparison = timings.Measure("compare", () => progress.Step("comparing", () => CaptureComparer.Compare(captures, baselineId))) };
         return true;
+    }
+
+    private static Option<string> OutOption() => new("--out") { Description = "Output folder.", DefaultValueFactory = _ => "reports" };
+
+    private static Option<string?> BaselineOption() => new("--baseline") { Description = "Capture id to compare against (default: the first)." };
+
+    private static Option<string> FormatOption() =>
+        new("--format") { Description = "Comma-separated: md, csv, json, parquet.", DefaultValueFactory = _ => "md,csv" };
+
+    private static Option<bool> QuietOption() => new("--quiet") { Description = "No progress display." };
+
+    private static Option<int> JobsOption()
+    {
+        var jobs = new Option<int>("--jobs") { Description = "Inputs imported at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+                result.AddError("--jobs must be at least 1.");
+        });
+        return jobs;
     }
 
     private static int Finish(AnalysisRun run, TextWriter error)

@@ -82,6 +82,16 @@ public sealed class ProgressReporter
         return step();
     }
 
+    /// <summary>One line about the run (phase times, results reused): on the terminal or the plain lines; nothing when silent.</summary>
+    public void Note(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (_console is not null)
+            _console.WriteLine(line);
+        else
+            _plain?.WriteLine(line);
+    }
+
     /// <summary>
     /// Starts the display of a batch import of <paramref name="totalFiles"/> files of <paramref name="totalBytes"/> bytes;
     /// disposing the batch ends it. Inside a <see cref="Step{T}"/> on a terminal, where Spectre allows one live display

@@ -32,20 +32,35 @@ public static class ReportWriter
         {
             Save("index.md", IndexReportWriter.Write(prepared));
             Save("compare.md", CompareReportWriter.Write(prepared));
+            Directory.CreateDirectory(Path.Combine(outputDirectory, "captures"));
+            // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
+            Parallel.ForEach(prepared.Captures, analysis =>
+            {
+                var slug = prepared.SlugOf(analysis.Capture.Id);
+                File.WriteAllText(Path.Combine(outputDirectory, "captures", slug + ".md"), CaptureReportWriter.Write(prepared, analysis), Utf8);
+                File.WriteAllText(Path.Combine(outputDirectory, "captures", slug + ".svg"), LayoutSvgWriter.Write(analysis.Capture), Utf8);
+            });
+            var current = new HashSet<string>(StringComparer.Ordinal);
             foreach (var analysis in prepared.Captures)
             {
                 var slug = prepared.SlugOf(analysis.Capture.Id);
-                Save(Path.Combine("captures", slug + ".md"), CaptureReportWriter.Write(prepared, analysis));
-                Save(Path.Combine("captures", slug + ".svg"), LayoutSvgWriter.Write(analysis.Capture));
+                written.Add("captures/" + slug + ".md");
+                written.Add("captures/" + slug + ".svg");
+                current.Add(slug + ".md");
+                current.Add(slug + ".svg");
             }
+            // The folder is this writer's: a capture of an earlier run into the same folder must not look like one of this run.
+            foreach (var stale in Directory.EnumerateFiles(Path.Combine(outputDirectory, "captures")).Where(f => !current.Contains(Path.GetFileName(f))))
+                File.Delete(stale);
         }
         if (formats.HasFlag(ReportFormats.Csv))
         {
+            // Straight to the file: the regions of a large batch would otherwise be held as one string.
             foreach (var name in CsvReportWriter.FileNames)
             {
-                using var text = new StringWriter { NewLine = "\n" };
-                CsvReportWriter.Write(prepared, name, text);
-                Save(name, text.ToString());
+                using var file = new StreamWriter(Path.Combine(outputDirectory, name), append: false, Utf8, bufferSize: 1 << 16) { NewLine = "\n" };
+                CsvReportWriter.Write(prepared, name, file);
+                written.Add(name);
             }
         }
         if (formats.HasFlag(ReportFormats.Json))

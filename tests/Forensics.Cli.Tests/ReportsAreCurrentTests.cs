@@ -23,7 +23,8 @@ public sealed class ReportsAreCurrentTests : IDisposable
             Analyze(TestPaths.RepositoryRoot, "reports", [TestPaths.Corpus]);
         }
 
-        AssertSameFiles(TestPaths.Reports, fresh);
+        // On a mismatch: run the tests with FORENSICS_ACCEPT=1 to rewrite reports/ if the change is meant.
+        ReportFolders.AssertSameFiles(TestPaths.Reports, fresh);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class ReportsAreCurrentTests : IDisposable
         var forward = Analyze(_scratch, "forward", folders);
         var backward = Analyze(_scratch, "backward", [.. folders.Reverse()]);
 
-        AssertSameFiles(forward, backward);
+        ReportFolders.AssertSameFiles(forward, backward);
     }
 
     private static string Analyze(string parent, string name, string[] inputs)
@@ -44,21 +45,4 @@ public sealed class ReportsAreCurrentTests : IDisposable
         ForensicsCommandLine.AnalyzeCommand(inputs, output, null, "md,csv", ProgressReporter.Silent, stdout, stderr);
         return output;
     }
-
-    private static void AssertSameFiles(string expected, string actual)
-    {
-        var expectedFiles = RelativeFiles(expected);
-        Assert.Equal(expectedFiles, RelativeFiles(actual));
-        foreach (var file in expectedFiles)
-        {
-            var want = File.ReadAllBytes(Path.Combine(expected, file));
-            var got = File.ReadAllBytes(Path.Combine(actual, file));
-            Assert.True(want.AsSpan().SequenceEqual(got), $"{file} differs; run the tests with FORENSICS_ACCEPT=1 to rewrite reports/ if the change is meant");
-        }
-    }
-
-    private static string[] RelativeFiles(string folder) =>
-        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)];
 }

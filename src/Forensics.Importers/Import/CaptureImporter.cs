@@ -68,10 +68,10 @@ public sealed class CaptureImporter
     public ImportBatch Finish(IEnumerable<InputResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return Finish([.. results.OrderBy(r => r.Record.Path, StringComparer.Ordinal)]);
+        return FinishSorted([.. results.OrderBy(r => r.Record.Path, StringComparer.Ordinal)]);
     }
 
-    private ImportBatch Finish(List<InputResult> results)
+    private ImportBatch FinishSorted(List<InputResult> results)
     {
         var allocator = new CaptureIdAllocator();
         var all = new List<Capture>();

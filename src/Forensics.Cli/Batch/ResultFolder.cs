@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Forensics.Importers.Import;
+using Forensics.Importers.Store;
+
+namespace Forensics.Cli.Batch;
+
+/// <summary>
+/// Keeps the result of every input of a run in <c>.forensics/</c> inside the report folder: one store file per input,
+/// named by its cache key (content hash, display path, import options and the build of the importing code), and
+/// <c>inputs.tsv</c>, the key and path of each input of the last run. The next run over unchanged inputs loads
+/// their results instead of importing them again; <c>forensics merge</c> loads every shard's results.
+/// </summary>
+public sealed class ResultFolder
+{
+    public const string FolderName = ".forensics";
+    private const string ListName = "inputs.tsv";
+    private const string Extension = ".fxir";
+
+    private readonly string _folder;
+    private readonly ImportOptions _options;
+    private readonly bool _fresh;
+    private readonly ConcurrentDictionary<string, string> _keyByPath = new(StringComparer.Ordinal);
+    private int _reused;
+
+    public ResultFolder(string outputDirectory, ImportOptions options, bool fresh)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        _folder = Path.Combine(outputDirectory, FolderName);
+        _options = options;
+        _fresh = fresh;
+        Directory.CreateDirectory(_folder);
+    }
+
+    /// <summary>How many inputs were loaded from kept results rather than imported.</summary>
+    public int Reused => Volatile.Read(ref _reused);
+
+    /// <summary>
+    /// The kept result of <paramref name="file"/> when its content, path, the options and the code are unchanged;
+    /// otherwise imports it with <paramref name="importer"/> and keeps the result. Thread-safe.
+    /// </summary>
+    public InputResult ImportOrReuse(CaptureImporter importer, InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(file);
+        var key = ContentKey(file);
+        if (key is not null && !_fresh && InputResultStore.Load(PathOf(key), out _) is { } kept && kept.Record.Path == file.DisplayPath)
+        {
+            Interlocked.Increment(ref _reused);
+            _keyByPath[file.DisplayPath] = key;
+            return kept;
+        }
+        var result = importer.ImportInput(file.FullPath, file.DisplayPath);
+        Keep(key ?? PathKey(file.DisplayPath), result);
+        return result;
+    }
+
+    /// <summary>Keeps a result made without reading a file (a broken link, a directory loop) for <c>merge</c>.</summary>
+    public void Keep(InputResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Keep(PathKey(result.Record.Path), result);
+    }
+
+    /// <summary>Writes the list of this run's inputs and deletes the results of inputs no longer in it.</summary>
+    public void Finish()
+    {
+        var list = new StringBuilder();
+        foreach (var (path, key) in _keyByPath.OrderBy(p => p.Key, StringComparer.Ordinal))
+            list.Append(key).Append('\t').Append(path).Append('\n');
+        var listPath = Path.Combine(_folder, ListName);
+        var temporary = listPath + ".tmp";
+        File.WriteAllText(temporary, list.ToString(), new UTF8Encoding(false));
+        File.Move(temporary, listPath, overwrite: true);
+
+        var current = new HashSet<string>(_keyByPath.Values, StringComparer.Ordinal);
+        foreach (var stored in Directory.EnumerateFiles(_folder, "*" + Extension))
+        {
+            if (!current.Contains(Path.GetFileNameWithoutExtension(stored)))
+                File.Delete(stored);
+        }
+    }
+
+    /// <summary>
+    /// The kept results of the last run in each of <paramref name="outputDirectories"/>, every path once; null when a
+    /// folder holds no results, a result is missing or damaged, or one path has different results in two folders,
+    /// and <paramref name="problem"/> then says which and what to do.
+    /// </summary>
+    public static List<InputResult>? LoadAll(IReadOnlyList<string> outputDirectories, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectories);
+        var results = new List<InputResult>();
+        var seen = new Dictionary<string, (string Key, string Directory)>(StringComparer.Ordinal);
+        foreach (var directory in outputDirectories)
+        {
+            var folder = Path.Combine(directory, FolderName);
+            var listPath = Path.Combine(folder, ListName);
+            if (!File.Exists(listPath))
+            {
+                problem = $"[{directory}] holds no results of a run (no {FolderName}/{ListName}); give the --out folder of 'forensics analyze'";
+                return null;
+            }
+            var lineNumber = 0;
+            foreach (var line in File.ReadLines(listPath))
+            {
+                lineNumber++;
+                var tab = line.IndexOf('\t');
+                var key = tab < 0 ? "" : line[..tab];
+                if (!IsKey(key))
+                {
+                    problem = $"[{listPath}] line {lineNumber} is not 'KEY<tab>PATH'; run that shard again";
+                    return null;
+                }
+                var path = line[(tab + 1)..];
+                if (seen.TryGetValue(path, out var earlier))
+                {
+                    if (earlier.Key == key)
+                        continue;
+                    problem = $"the result of [{path}] differs between [{earlier.Directory}] and [{directory}]; run both with the same inputs and tool version";
+                    return null;
+                }
+                var result = InputResultStore.Load(Path.Combine(folder, key + Extension), out var loadProblem);
+                if (result is null || result.Record.Path != path)
+                {
+                    problem = (loadProblem ?? $"the result kept for [{path}] names another input") + "; run that shard again";
+                    return null;
+                }
+                seen.Add(path, (key, directory));
+                results.Add(result);
+            }
+        }
+        problem = null;
+        return results;
+    }
+
+    private void Keep(string key, InputResult result)
+    {
+        _keyByPath[result.Record.Path] = key;
+        InputResultStore.Save(PathOf(key), result);
+    }
+
+    private string PathOf(string key) => Path.Combine(_folder, key + Extension);
+
+    /// <summary>
+    /// The key of a regular file's content; null for a file of length 0 (empty, or a FIFO or device that reading could
+    /// block on: the importer looks at those without reading them) or one that cannot be read.
+    /// </summary>
+    private string? ContentKey(InputFile file)
+    {
+        try
+        {
+            if (new FileInfo(file.FullPath).Length == 0)
+                return null;
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            return InputResultStore.KeyFor(file.DisplayPath, Convert.ToHexStringLower(SHA256.HashData(stream)), _options);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private string PathKey(string displayPath) => InputResultStore.KeyFor(displayPath, "", _options);
+
+    private static bool IsKey(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
+}

@@ -1,0 +1,218 @@
+using Forensics.Cli.Batch;
+using Forensics.TestSupport;
+
+namespace Forensics.Cli.Tests.Batch;
+
+/// <summary>Parallel, sharded, merged and incremental runs give the same reports as one plain run.</summary>
+public sealed class BatchTests : IDisposable
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("forensics-batch-").FullName;
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    [Theory]
+    [InlineData("1/1", 1, 1)]
+    [InlineData("2/3", 2, 3)]
+    [InlineData("16/16", 16, 16)]
+    public void A_shard_is_K_of_N(string text, int index, int count)
+    {
+        Assert.True(Shard.TryParse(text, out var shard));
+        Assert.Equal(new Shard(index, count), shard);
+        Assert.Equal(text, shard.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("3")]
+    [InlineData("0/3")]
+    [InlineData("4/3")]
+    [InlineData("1/0")]
+    [InlineData("-1/3")]
+    [InlineData("1/3/5")]
+    [InlineData(" 1/3")]
+    public void A_bad_shard_is_refused(string text) => Assert.False(Shard.TryParse(text, out _));
+
+    [Fact]
+    public void The_slices_of_the_corpus_are_disjoint_and_cover_every_input()
+    {
+        var paths = Directory.GetFiles(TestPaths.Corpus, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(TestPaths.Corpus, f).Replace('\\', '/')).ToList();
+        var slices = Enumerable.Range(1, 3).Select(k => paths.Where(new Shard(k, 3).Includes).ToList()).ToList();
+
+        Assert.Equal(paths.Count, slices.Sum(s => s.Count));
+        Assert.Equal(paths.Order(StringComparer.Ordinal), slices.SelectMany(s => s).Order(StringComparer.Ordinal));
+        // A hash spreads them: no slice is empty or holds nearly all.
+        Assert.All(slices, s => Assert.InRange(s.Count, paths.Count / 6, paths.Count / 2));
+    }
+
+    [Fact]
+    public void Three_shards_merged_equal_the_unsharded_run_byte_for_byte()
+    {
+        string[] roots = [TestPaths.Corpus, Extras()];
+        var whole = Path.Combine(_scratch, "whole");
+        Assert.Equal(ExitCodes.SomeInputsFailed, Analyze(roots, whole, new PipelineOptions()).Code);
+
+        var shards = new List<string>();
+        var inputsPerShard = new List<int>();
+        for (var k = 1; k <= 3; k++)
+        {
+            var folder = Path.Combine(_scratch, "shard-" + k);
+            Analyze(roots, folder, new PipelineOptions { Shard = new Shard(k, 3), OutputDirectory = folder });
+            shards.Add(folder);
+            inputsPerShard.Add(File.ReadAllLines(Path.Combine(folder, "inputs.csv")).Length - 1);
+        }
+        var merged = Path.Combine(_scratch, "merged");
+        var (code, error) = Merge(shards, merged);
+
+        Assert.Equal(ExitCodes.SomeInputsFailed, code);
+        Assert.Contains("failed: extras/broken-link", error, StringComparison.Ordinal);
+        var allInputs = File.ReadAllLines(Path.Combine(whole, "inputs.csv")).Length - 1;
+        // The corpus's 127 files and the two extras; every shard took some.
+        Assert.Equal(129, allInputs);
+        Assert.Equal(allInputs, inputsPerShard.Sum());
+        Assert.All(inputsPerShard, n => Assert.InRange(n, 1, allInputs - 1));
+        ReportFolders.AssertSameFiles(whole, merged);
+    }
+
+    [Fact]
+    public void One_job_and_four_jobs_write_the_same_bytes()
+    {
+        var one = Path.Combine(_scratch, "one");
+        var four = Path.Combine(_scratch, "four");
+        Analyze([TestPaths.Corpus], one, new PipelineOptions { Jobs = 1 });
+        Analyze([TestPaths.Corpus], four, new PipelineOptions { Jobs = 4 });
+
+        ReportFolders.AssertSameFiles(one, four);
+    }
+
+    [Fact]
+    public void A_second_run_reuses_the_results_of_unchanged_inputs_and_imports_the_rest()
+    {
+        var evidence = Path.Combine(_scratch, "evidence");
+        foreach (var folder in (string[])["aslr-pair", "bad-inputs", "crash-null"])
+            CopyFolder(Path.Combine(TestPaths.Corpus, folder), Path.Combine(evidence, folder));
+        var output = Path.Combine(_scratch, "out");
+        var first = Analyze([evidence], output, new PipelineOptions { OutputDirectory = output });
+        Assert.DoesNotContain("reused", first.Error, StringComparison.Ordinal);
+
+        // One input changes, one goes, one arrives: 21 inputs, 19 of them unchanged, of which the empty file is looked at
+        // again rather than hashed (a file of length 0 may be a FIFO).
+        File.AppendAllText(Path.Combine(evidence, "aslr-pair", "run-2.maps"), "7ffff7ff0000-7ffff7ff1000 r--p 00000000 00:00 0\n");
+        File.Delete(Path.Combine(evidence, "crash-null", "core.gz"));
+        File.Copy(TestPaths.CorpusFile("live", "maps"), Path.Combine(evidence, "live.maps"));
+        var second = Analyze([evidence], output, new PipelineOptions { OutputDirectory = output });
+
+        Assert.Contains("reused the kept results of 18 unchanged input(s) of 21", second.Error, StringComparison.Ordinal);
+        var fresh = Path.Combine(_scratch, "fresh");
+        Analyze([evidence], fresh, new PipelineOptions { OutputDirectory = fresh, Fresh = true });
+        ReportFolders.AssertSameFiles(fresh, output);
+        // The result of the deleted input is not kept any more.
+        Assert.Equal(21, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
+    }
+
+    [Fact]
+    public void Merge_of_a_folder_without_results_says_what_to_give()
+    {
+        var (code, error) = Merge([_scratch], Path.Combine(_scratch, "merged"));
+
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains("holds no results of a run", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_of_a_damaged_result_names_it_and_says_to_run_that_shard_again()
+    {
+        var folder = Path.Combine(_scratch, "shard");
+        Analyze([Path.Combine(TestPaths.Corpus, "aslr-pair")], folder, new PipelineOptions { OutputDirectory = folder });
+        var stored = Directory.GetFiles(Path.Combine(folder, ResultFolder.FolderName), "*.fxir").Order(StringComparer.Ordinal).First();
+        File.WriteAllBytes(stored, File.ReadAllBytes(stored)[..40]);
+
+        var (code, error) = Merge([folder], Path.Combine(_scratch, "merged"));
+
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains(Path.GetFileName(stored), error, StringComparison.Ordinal);
+        Assert.Contains("run that shard again", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_refuses_one_path_with_different_results_in_two_folders()
+    {
+        var evidence = Path.Combine(_scratch, "evidence");
+        Directory.CreateDirectory(evidence);
+        File.Copy(TestPaths.CorpusFile("aslr-pair", "run-1.maps"), Path.Combine(evidence, "a.maps"));
+        var first = Path.Combine(_scratch, "first");
+        Analyze([evidence], first, new PipelineOptions { OutputDirectory = first });
+        File.Copy(TestPaths.CorpusFile("aslr-pair", "run-2.maps"), Path.Combine(evidence, "a.maps"), overwrite: true);
+        var second = Path.Combine(_scratch, "second");
+        Analyze([evidence], second, new PipelineOptions { OutputDirectory = second });
+
+        var (code, error) = Merge([first, second], Path.Combine(_scratch, "merged"));
+
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains("the result of [a.maps] differs between", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_command_line_takes_jobs_and_shard_and_refuses_bad_values()
+    {
+        var output = Path.Combine(_scratch, "out");
+        var (code, _, _) = Run("analyze", Path.Combine(TestPaths.Corpus, "aslr-pair"), "--out", output, "--quiet", "--jobs", "2", "--shard", "1/1");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.True(File.Exists(Path.Combine(output, ResultFolder.FolderName, "inputs.tsv")));
+
+        var badShard = Run("analyze", TestPaths.Corpus, "--out", output, "--shard", "4/3");
+        Assert.Equal(ExitCodes.BadUsage, badShard.Code);
+        Assert.Contains("--shard: [4/3] is not K/N", badShard.Error, StringComparison.Ordinal);
+        var badJobs = Run("analyze", TestPaths.Corpus, "--out", output, "--jobs", "0");
+        Assert.Equal(ExitCodes.BadUsage, badJobs.Code);
+        Assert.Contains("--jobs must be at least 1", badJobs.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redirected_run_ends_with_the_time_of_each_phase()
+    {
+        var result = Analyze([Path.Combine(TestPaths.Corpus, "aslr-pair")], Path.Combine(_scratch, "out"), new PipelineOptions());
+
+        Assert.Matches(@"time: list \d+\.\d s, import \d+\.\d s, normalise \d+\.\d s, analysis \d+\.\d s, compare \d+\.\d s, write \d+\.\d s; total \d+\.\d s", result.Error);
+    }
+
+    /// <summary>A broken symbolic link and a symbolic-link loop: inputs that are results before anything is read.</summary>
+    private string Extras()
+    {
+        var extras = Directory.CreateDirectory(Path.Combine(_scratch, "extras")).FullName;
+        File.CreateSymbolicLink(Path.Combine(extras, "broken-link"), Path.Combine(extras, "missing"));
+        Directory.CreateSymbolicLink(Path.Combine(extras, "loop"), extras);
+        return extras;
+    }
+
+    private static (int Code, string Error) Analyze(string[] roots, string output, PipelineOptions options)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = ForensicsCommandLine.AnalyzeCommand(roots, output, null, "md,csv", ProgressReporter.Lines(stderr), stdout, stderr, options);
+        return (code, stderr.ToString());
+    }
+
+    private static (int Code, string Error) Merge(IReadOnlyList<string> folders, string output)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = ForensicsCommandLine.MergeCommand(folders, output, null, "md,csv", ProgressReporter.Silent, stdout, stderr, jobs: 2);
+        return (code, stderr.ToString());
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = ForensicsCommandLine.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+    }
+}
