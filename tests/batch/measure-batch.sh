@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 5: a generated batch of captures (10,000 by default) analysed end to end. Builds Release, checks that the
 # generator is deterministic, generates the batch into a temporary folder (never into the repository), and runs
-# `forensics analyze BATCH --out OUT --quiet` under /usr/bin/time -v: wall, CPU, peak RSS, inputs by status,
+# `forensics analyze BATCH --out OUT` (stderr redirected: plain progress lines and the phase times) under /usr/bin/time -v: wall, CPU, peak RSS, inputs by status,
 # captures, and the per-phase timing the tool reports when it reports one.
 #
 # Environment: COUNT (10000), SEED (1), JOBS (passed as --jobs when the tool has that option), KEEP=1 keeps the
@@ -52,9 +52,9 @@ if [[ -n $jobs ]]; then
     fi
 fi
 
-echo "== forensics analyze BATCH --out OUT --quiet ${extra[*]}"
+echo "== forensics analyze BATCH --out OUT ${extra[*]}"
 status=0
-/usr/bin/time -v -o "$work/time.txt" "${forensics[@]}" analyze "$work/batch" --out "$work/out" --quiet "${extra[@]}" \
+/usr/bin/time -v -o "$work/time.txt" "${forensics[@]}" analyze "$work/batch" --out "$work/out" "${extra[@]}" \
     >"$work/stdout.txt" 2>"$work/stderr.txt" || status=$?
 # 0: every input read; 1: some inputs failed or were partial (the broken files); anything else is a failure.
 if ((status > 1)); then

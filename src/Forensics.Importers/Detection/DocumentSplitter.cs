@@ -25,6 +25,12 @@ public static class DocumentSplitter
     public static IReadOnlyList<DocumentSection> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Split(text.AsMemory());
+    }
+
+    /// <summary>The sections of <paramref name="text"/>; their text may be slices of it, so it must outlive them.</summary>
+    public static IReadOnlyList<DocumentSection> Split(ReadOnlyMemory<char> text)
+    {
         var lines = new LineTable(text);
         var sections = new List<DocumentSection>();
         var previousEnd = -1;
@@ -255,20 +261,21 @@ public static class DocumentSplitter
     /// </summary>
     private sealed class LineTable
     {
-        private readonly string _text;
+        private readonly ReadOnlyMemory<char> _text;
         private readonly List<int> _starts = [];
         private readonly List<int> _lengths = [];
         private readonly List<TextLineShape> _shapes = [];
         private readonly List<bool> _indentedShape = [];
 
-        public LineTable(string text)
+        public LineTable(ReadOnlyMemory<char> memory)
         {
-            _text = text;
+            _text = memory;
+            var text = memory.Span;
             var position = 0;
             while (position < text.Length)
             {
-                var newline = text.IndexOf('\n', position);
-                var end = newline < 0 ? text.Length : newline;
+                var newline = text[position..].IndexOf('\n');
+                var end = newline < 0 ? text.Length : position + newline;
                 var length = end - position;
                 if (length > 0 && text[end - 1] == '\r')
                     length--;
@@ -281,7 +288,7 @@ public static class DocumentSplitter
 
         public TextLineShape Shape(int index) => _shapes[index];
 
-        public ReadOnlySpan<char> Line(int index) => _text.AsSpan(_starts[index], _lengths[index]);
+        public ReadOnlySpan<char> Line(int index) => _text.Span.Slice(_starts[index], _lengths[index]);
 
         public ReadOnlySpan<char> Trimmed(int index) => Line(index).Trim();
 
@@ -322,7 +329,7 @@ public static class DocumentSplitter
             var start = _starts[first];
             var end = _starts[last] + _lengths[last];
             if (!needsDedent || dedent is 0 or int.MaxValue)
-                return _text.AsMemory(start, end - start);
+                return _text.Slice(start, end - start);
             var builder = new StringBuilder(end - start);
             for (var j = first; j <= last; j++)
             {
@@ -336,7 +343,7 @@ public static class DocumentSplitter
         {
             _starts.Add(start);
             _lengths.Add(length);
-            var line = _text.AsSpan(start, length);
+            var line = _text.Span.Slice(start, length);
             var shape = TextLineClassifier.Classify(line);
             var indentation = Indentation(line);
             var indented = false;

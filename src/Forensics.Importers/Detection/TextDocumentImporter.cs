@@ -15,6 +15,12 @@ public static class TextDocumentImporter
     public static IReadOnlyList<Capture> Import(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Import(text.AsMemory());
+    }
+
+    /// <summary>As <see cref="Import(string)"/>; the captures keep nothing of <paramref name="text"/>, which may be a rented buffer.</summary>
+    public static IReadOnlyList<Capture> Import(ReadOnlyMemory<char> text)
+    {
         var sections = DocumentSplitter.Split(text);
         var captures = new List<Capture>(sections.Count);
         foreach (var section in sections)

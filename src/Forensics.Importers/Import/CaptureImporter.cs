@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -289,7 +290,7 @@ public sealed class CaptureImporter
                     ApplyFileNameHint(core, displayPath);
                     return ([core], null);
                 case ContentKind.Text:
-                    var captures = TextDocumentImporter.Import(ReadText(Rewind(content, head), diagnostics));
+                    var captures = ImportText(Rewind(content, head), diagnostics);
                     if (captures.Count > 0)
                         return ([.. captures], null);
                     diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
@@ -330,33 +331,73 @@ public sealed class CaptureImporter
         return new PrefixedStream(head, head.Length, content);
     }
 
-    private string ReadText(Stream content, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads the text and imports its captures. The bytes and characters live in rented buffers, given back when the
+    /// captures are made (they keep no slice of them): a batch of thousands of text files otherwise allocates each
+    /// file several times over on the large object heap.
+    /// </summary>
+    private IReadOnlyList<Capture> ImportText(Stream content, DiagnosticBag diagnostics)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = content.Read(chunk)) > 0)
+        var bytes = ArrayPool<byte>.Shared.Rent(InitialTextBuffer(content));
+        char[]? chars = null;
+        try
         {
-            var room = _options.MaxTextBytes - buffer.Length;
-            if (read > room)
+            var length = 0;
+            while (true)
             {
-                buffer.Write(chunk, 0, (int)Math.Max(0, room));
-                diagnostics.Error(DetectionDiagnosticIds.TextTooLarge, SourceLocation.AtOffset((ulong)_options.MaxTextBytes),
-                    $"text input is larger than [{_options.MaxTextBytes}] bytes; the rest was not read");
-                break;
+                if (length == bytes.Length)
+                    Grow(ref bytes, length);
+                var read = content.Read(bytes, length, (int)Math.Min(bytes.Length - length, TextLimit + 1 - length));
+                if (read == 0)
+                    break;
+                length += read;
+                if (length > TextLimit)
+                {
+                    length = TextLimit;
+                    diagnostics.Error(DetectionDiagnosticIds.TextTooLarge, SourceLocation.AtOffset((ulong)_options.MaxTextBytes),
+                        $"text input is larger than [{_options.MaxTextBytes}] bytes; the rest was not read");
+                    break;
+                }
             }
-            buffer.Write(chunk, 0, read);
+            var text = bytes.AsSpan(0, length);
+            if (text.StartsWith("\uFEFF"u8))
+                text = text[3..];
+            if (!System.Text.Unicode.Utf8.IsValid(text))
+            {
+                var line = 1 + text[..FirstInvalidUtf8(text)].Count((byte)'\n');
+                diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
+                    "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
+            }
+            chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(text.Length));
+            var count = Encoding.UTF8.GetChars(text, chars);
+            return TextDocumentImporter.Import(chars.AsMemory(0, count));
         }
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.StartsWith("\uFEFF"u8))
-            bytes = bytes[3..];
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        finally
         {
-            var line = 1 + bytes[..FirstInvalidUtf8(bytes)].Count((byte)'\n');
-            diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
-                "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
+            ArrayPool<byte>.Shared.Return(bytes);
+            if (chars is not null)
+                ArrayPool<char>.Shared.Return(chars);
         }
-        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>The file's own length when it tells one (up to the limit), else a buffer that grows as it fills.</summary>
+    private int InitialTextBuffer(Stream content)
+    {
+        const int Chunk = 1 << 16;
+        if (!content.CanSeek || content.Length == 0)
+            return Chunk;
+        return (int)Math.Min(content.Length + 1, TextLimit + 1);
+    }
+
+    /// <summary><see cref="ImportOptions.MaxTextBytes"/>, kept below the largest array .NET can make.</summary>
+    private int TextLimit => (int)Math.Clamp(_options.MaxTextBytes, 0, Array.MaxLength - 1);
+
+    private void Grow(ref byte[] buffer, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, TextLimit + 1));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
