@@ -71,10 +71,10 @@ public sealed class CaptureImporter
     public ImportBatch Finish(IEnumerable<InputResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return Finish([.. results.OrderBy(r => r.Record.Path, StringComparer.Ordinal)]);
+        return FinishInPathOrder([.. results.OrderBy(r => r.Record.Path, StringComparer.Ordinal)]);
     }
 
-    private ImportBatch Finish(List<InputResult> results)
+    private ImportBatch FinishInPathOrder(List<InputResult> results)
     {
         var allocator = new CaptureIdAllocator();
         var all = new List<Capture>();
@@ -423,7 +423,6 @@ public sealed class CaptureImporter
         int read;
         while ((read = content.Read(chunk)) > 0)
         {
-            ReadBudget.CheckAtOffset((ulong)buffer.Length);
             var room = _options.MaxTextBytes - buffer.Length;
             if (read > room)
             {
@@ -433,6 +432,7 @@ public sealed class CaptureImporter
                 break;
             }
             buffer.Write(chunk, 0, read);
+            ReadBudget.CheckAtOffset((ulong)buffer.Length);
         }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (bytes.StartsWith("\uFEFF"u8))
