@@ -13,14 +13,16 @@ namespace Forensics.Importers.Import;
 /// <summary>
 /// The import pipeline: lists the inputs, reads each by its content (compression and format from magic bytes
 /// and lines, never from the name), imports, normalises every capture, merges captures of the same process
-/// instance, and gives each capture a stable id. Bad input becomes a status and diagnostics, never an exception.
-/// Inputs are opened read-only and nothing is written next to them.
+/// instance, and gives each capture a stable id. Bad input becomes a status, a named problem and diagnostics, never
+/// an exception. Inputs are opened read-only and nothing is written next to them.
 /// </summary>
 /// <remarks>
 /// Statuses: <see cref="InputStatus.Ok"/> and <see cref="InputStatus.Partial"/> when captures were found (Partial
 /// when an error was reported); <see cref="InputStatus.Failed"/> for an empty, unreadable or corrupt input, an ELF
-/// file that is not a usable core, or binary data named like a core; <see cref="InputStatus.Skipped"/> for text
-/// without any capture (a README) and other binary data. A document with pasted captures is a capture source.
+/// file that is not a usable core, binary data named like a core, or a file stopped by its time or allocation
+/// budget; <see cref="InputStatus.Skipped"/> for text without any capture (a README) and other binary data. A
+/// document with pasted captures is a capture source. Every status but Ok comes with an <see cref="InputProblem"/>
+/// taken from the diagnostic that decided it.
 /// </remarks>
 public sealed class CaptureImporter
 {
@@ -146,7 +148,6 @@ public sealed class CaptureImporter
             stage = "while reading";
             var (captures, emptyStatus) = ReadCaptures(path, displayPath, diagnostics);
             var changed = ReportChange(before, FileSnapshot.Of(path), hashed, diagnostics);
-            stage = "while reading the .NET runtime";
             return Result(path, displayPath, sha256, hashed, captures, emptyStatus, changed, diagnostics);
         }
         catch (ReadBudgetExceededException exception)
@@ -159,7 +160,7 @@ public sealed class CaptureImporter
         {
             var unreadable = Unreadable(exception);
             diagnostics.Add(unreadable);
-            return new InputResult(Record(displayPath, InputStatus.Failed, unreadable, "", SizeOf(path), [], diagnostics), []);
+            return new InputResult(Record(displayPath, InputStatus.Failed, unreadable, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
         }
     }
 
@@ -190,7 +191,7 @@ public sealed class CaptureImporter
 
         var status = usable.Count > 0
             ? diagnostics.HasErrors || usable.Exists(c => c.Diagnostics.HasErrors) ? InputStatus.Partial : InputStatus.Ok
-            : changed is not null ? InputStatus.Failed : emptyStatus ?? InputStatus.Failed;
+            : changed is null && emptyStatus is { } nothingFound ? nothingFound : InputStatus.Failed;
         return new InputResult(Record(displayPath, status, changed, sha256, bytes, usable, diagnostics), usable);
     }
 
@@ -237,6 +238,7 @@ public sealed class CaptureImporter
         };
         return new Diagnostic(DiagnosticSeverity.Error, id, $"{what}: {exception.Message}", SourceLocation.None);
     }
+
     /// <summary>A .NET core is opened a second time, by ClrMD, to name the runtime's regions and threads.</summary>
     private static void AnnotateManagedRuntime(Capture capture, string path)
     {

@@ -149,18 +149,19 @@ public sealed partial class CaptureImporterTests
         File.CreateSymbolicLink(folder.File("set", "gone"), folder.File("missing"));
         File.CreateSymbolicLink(folder.File("set", "ping"), "pong");
         File.CreateSymbolicLink(folder.File("set", "pong"), "ping");
+        File.CreateSymbolicLink(folder.File("set", "alias"), "maps");
 
-        var batch = new CaptureImporter().Import([folder.Path]);
+        var batch = new CaptureImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
 
-        Assert.Equal(["set/again", "set/gone", "set/maps", "set/ping", "set/pong"], batch.Inputs.Select(i => i.Path));
+        Assert.Equal(["set/again", "set/alias", "set/gone", "set/maps", "set/ping", "set/pong"], batch.Inputs.Select(i => i.Path));
         Assert.Equal(
-            [(InputStatus.Skipped, InputProblem.DirectoryLoop), (InputStatus.Failed, InputProblem.BrokenLink), (InputStatus.Ok, InputProblem.None),
-             (InputStatus.Failed, InputProblem.BrokenLink), (InputStatus.Failed, InputProblem.BrokenLink)],
+            [(InputStatus.Skipped, InputProblem.DirectoryLoop), (InputStatus.Ok, InputProblem.None), (InputStatus.Failed, InputProblem.BrokenLink),
+             (InputStatus.Ok, InputProblem.None), (InputStatus.Failed, InputProblem.BrokenLink), (InputStatus.Failed, InputProblem.BrokenLink)],
             batch.Inputs.Select(i => (i.Status, i.Problem)));
         Assert.Equal(DetectionDiagnosticIds.DirectoryLoop, Assert.Single(batch.Inputs[0].Diagnostics).Id);
-        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[1].Diagnostics).Id);
-        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[3].Diagnostics).Id);
-        Assert.Equal(26, Assert.Single(batch.Captures).Regions.Count);
+        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[2].Diagnostics).Id);
+        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[4].Diagnostics).Id);
+        Assert.Equal([26, 26], batch.Captures.Select(c => c.Regions.Count));
     }
 
     [Fact]
