@@ -18,6 +18,11 @@ internal sealed class InputWalker(ImportOptions options)
 
     public List<InputRecord> Problems { get; } = [];
 
+    /// <summary>
+    /// Test seam for listing a directory: tests run as root, whom no directory mode refuses, so a refusal is made here.
+    /// </summary>
+    internal Func<DirectoryInfo, IEnumerable<FileSystemInfo>> ListDirectory { get; init; } = directory => directory.EnumerateFileSystemInfos();
+
     public void AddRoot(string root, bool prefixWithRootName)
     {
         var full = Path.GetFullPath(root);
@@ -55,7 +60,7 @@ internal sealed class InputWalker(ImportOptions options)
         List<FileSystemInfo> entries;
         try
         {
-            entries = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos()];
+            entries = [.. ListDirectory(new DirectoryInfo(directory))];
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or System.Security.SecurityException)
         {
