@@ -59,7 +59,7 @@ public static class AnalysisPipeline
         var analyses = timings.Measure("analysis", () => progress.Step("analysing " + batch.Captures.Count + " capture(s)",
             () => batch.Captures.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs)
                 .Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList()));
-        return new AnalysisRun([.. batch.Inputs.Select(ToReportInput)], analyses, null);
+        return new AnalysisRun([.. batch.Inputs.Select(ReportInput.From)], analyses, null);
     }
 
     /// <summary>0 when every input was read, 1 when some failed or were read only in part.</summary>
@@ -90,7 +90,7 @@ public static class AnalysisPipeline
             var file = files[i];
             batch.FileStarted(file.DisplayPath);
             var result = ImportOne(importer, file, folder);
-            batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, StatusId(result.Record.Status));
+            batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, result.Record.Status.ToId());
             results[i] = result;
         });
         return results;
@@ -110,7 +110,7 @@ public static class AnalysisPipeline
         {
             var message = $"internal error while importing ({exception.GetType().Name}: {exception.Message}); please report it with the input";
             var diagnostic = new Diagnostic(DiagnosticSeverity.Error, ImporterFaultId, message, SourceLocation.None);
-            return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
+            return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, InputProblem.ImporterFault, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
         }
     }
 
@@ -125,16 +125,4 @@ public static class AnalysisPipeline
             return 0;
         }
     }
-
-    private static ReportInput ToReportInput(InputRecord input) => new(
-        input.Path, StatusId(input.Status), input.Reason, input.Sha256, input.Bytes, input.CaptureIds, input.Diagnostics);
-
-    private static string StatusId(InputStatus status) => status switch
-    {
-        InputStatus.Ok => "ok",
-        InputStatus.Partial => "partial",
-        InputStatus.Failed => "failed",
-        InputStatus.Skipped => "skipped",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
 }

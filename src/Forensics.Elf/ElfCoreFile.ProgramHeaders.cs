@@ -39,6 +39,8 @@ public sealed partial class ElfCoreFile
         for (ulong index = 0; index < count; index++)
         {
             var at = tableOffset + index * entrySize;
+            if (index % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.CheckAtOffset(at);
             if (Source.Read(at, entry) < entry.Length)
             {
                 Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.ProgramHeadersPastEnd,

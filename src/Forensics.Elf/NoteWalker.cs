@@ -16,6 +16,8 @@ internal static class NoteWalker
         while (length - position >= 12)
         {
             var at = (int)position;
+            if (notes.Count % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.CheckAtOffset(baseOffset + position);
             ulong nameSize = LittleEndian.U32(span, at), descSize = LittleEndian.U32(span, at + 4);
             var type = LittleEndian.U32(span, at + 8);
             var nameStart = position + 12;

@@ -10,7 +10,7 @@ public sealed class CsvReportWriterTests
     [InlineData(CsvReportWriter.Modules, "capture_id,module,path,base,end,size,build_id,path_is_basename,deleted,main_executable")]
     [InlineData(CsvReportWriter.Findings, "capture_id,severity,rule,start,end,name,message")]
     [InlineData(CsvReportWriter.Comparison, "baseline_id,capture_id,subject,change,baseline_value,value,delta")]
-    [InlineData(CsvReportWriter.Inputs, "path,status,reason,sha256,bytes,captures,diagnostics")]
+    [InlineData(CsvReportWriter.Inputs, "path,status,problem,reason,sha256,bytes,captures,diagnostics")]
     [InlineData(CsvReportWriter.Diagnostics, "input,capture_id,severity,id,line,offset,message")]
     public void Csv_header_rows_are_exactly_the_spec_columns(string fileName, string header)
     {
@@ -33,7 +33,7 @@ public sealed class CsvReportWriterTests
         var regions = Write(CsvReportWriter.Regions);
         Assert.Contains(",'=cmd|' /C calc'!A0,false,text,'=cmd|' /C calc'!A0,", regions, StringComparison.Ordinal);
         var inputs = Write(CsvReportWriter.Inputs);
-        Assert.Contains("\n'=cmd|hostile`maps`.txt,ok,,", inputs, StringComparison.Ordinal);
+        Assert.Contains("\n'=cmd|hostile`maps`.txt,ok,none,,", inputs, StringComparison.Ordinal);
         var comparison = Write(CsvReportWriter.Comparison);
         Assert.Equal(
             "hostile-maps,hostile-maps,\"'=HYPERLINK(\"\"http://e\"\")\",added,,-4096,+0x1000",

@@ -37,7 +37,17 @@ public sealed class MarkdownReportTests
     {
         var text = IndexReportWriter.Write(new PreparedRun(HostileCaptures.Run()));
         Assert.Contains("| [hostile-maps](captures/hostile-maps.md) | x86\\_64 | 4242 | &lt;b&gt;bold&lt;/b&gt;\\|x | 7 | 28672 | 7 |  |", text, StringComparison.Ordinal);
-        Assert.Contains("| \\=cmd\\|hostile\\`maps\\`.txt | ok |  | 512 | 1 |", text, StringComparison.Ordinal);
+        Assert.Contains("| \\=cmd\\|hostile\\`maps\\`.txt | ok | none |  | 512 | 1 |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Index_names_the_problem_of_every_input_beside_its_status()
+    {
+        var text = IndexReportWriter.Write(Parquet.CorpusRun.Prepared);
+
+        Assert.Contains("| input | status | problem | reason | bytes | captures |", text, StringComparison.Ordinal);
+        Assert.Contains("| bad-inputs/empty.txt | **failed** | empty | error FX2001\\: the input is empty\\: \\[0\\] bytes | 0 | 0 |", text, StringComparison.Ordinal);
+        Assert.Contains("| bad-inputs/truncated-64k.core.xz | **partial** | truncated |", text, StringComparison.Ordinal);
     }
 
     // Unescaped pipes separate cells; "\|" stays inside one.

@@ -71,10 +71,10 @@ normal_path() {
         *) echo "$1" ;;
     esac
 }
-# inputs.csv: path,status,reason,sha256,bytes,captures,... and modules.csv: capture_id,module,path,base,end,size,
+# inputs.csv: path,status,problem,reason,sha256,bytes,captures,... and modules.csv: capture_id,module,path,base,end,size,
 # build_id,...; no generated path or corpus module path holds a comma or a quote.
 declare -A capture_of
-while IFS=, read -r path status _ _ _ ids _; do
+while IFS=, read -r path status _ _ _ _ ids _; do
     [[ $status == ok ]] && capture_of[$path]=$ids
 done < <(tail -n +2 "$work/out/inputs.csv")
 cores=0

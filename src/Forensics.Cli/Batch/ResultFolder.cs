@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Forensics.Importers.Import;
 using Forensics.Importers.Store;
@@ -46,7 +45,8 @@ public sealed class ResultFolder
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(file);
         var key = ContentKey(file);
-        if (key is not null && !_fresh && InputResultStore.Load(PathOf(key), out _) is { } kept && kept.Record.Path == file.DisplayPath)
+        if (key is not null && !_fresh && InputResultStore.Load(PathOf(key), out _) is { } kept
+            && kept.Record.Path == file.DisplayPath && !MayDifferNextTime(kept.Record.Problem))
         {
             Interlocked.Increment(ref _reused);
             _keyByPath[file.DisplayPath] = key;
@@ -153,14 +153,18 @@ public sealed class ResultFolder
         {
             if (new FileInfo(file.FullPath).Length == 0)
                 return null;
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-            return InputResultStore.KeyFor(file.DisplayPath, Convert.ToHexStringLower(SHA256.HashData(stream)), _options);
+            return InputResultStore.KeyFor(file.DisplayPath, FileHash.Sha256(file.FullPath).Sha256, _options);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    /// <summary>Problems of the moment (load, a file being written, a bug since fixed) rather than of the content.</summary>
+    private static bool MayDifferNextTime(InputProblem problem) => problem is InputProblem.TimeLimit or InputProblem.MemoryLimit
+        or InputProblem.ChangedWhileReading or InputProblem.Unreadable or InputProblem.PermissionDenied or InputProblem.NotFound
+        or InputProblem.ImporterFault;
 
     private string PathKey(string displayPath) => InputResultStore.KeyFor(displayPath, "", _options);
 

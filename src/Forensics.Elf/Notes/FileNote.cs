@@ -29,6 +29,8 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
         for (var index = 0; index < (int)count; index++)
         {
             var at = (2 * word) + (index * 3 * word);
+            if (index % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
             var end = names.IndexOf((byte)0);
             if (names.IsEmpty)
             {

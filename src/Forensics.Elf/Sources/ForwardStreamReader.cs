@@ -87,6 +87,8 @@ public static class ForwardStreamReader
         var at = header.ProgramHeaderOffset;
         while (entries.Count < limits.MaxProgramHeaders && at + entrySize <= dataStart)
         {
+            if (entries.Count % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.CheckAtOffset(at);
             var bytes = reader.ReadAt(at, entrySize);
             if (bytes.Length < entrySize)
                 break;
@@ -178,6 +180,7 @@ public static class ForwardStreamReader
                 total += read;
             }
             Position += (ulong)total;
+            ReadBudget.CheckAtOffset(Position);
             return total;
         }
     }

@@ -5,7 +5,7 @@ public static class DetectionDiagnosticIds
 {
     /// <summary>The input holds no bytes.</summary>
     public const string EmptyInput = "FX2001";
-    /// <summary>The input could not be opened or read (permissions, I/O error, vanished).</summary>
+    /// <summary>The input could not be read or listed: an I/O error (a refused permission is <see cref="PermissionDenied"/>).</summary>
     public const string UnreadableInput = "FX2002";
     /// <summary>A compressed stream is corrupt; what was decompressed before the damage is kept.</summary>
     public const string CorruptCompressedStream = "FX2003";
@@ -33,4 +33,12 @@ public static class DetectionDiagnosticIds
     public const string UnusableCapture = "FX2014";
     /// <summary>Compressed inputs nested deeper than the importer follows.</summary>
     public const string NestedCompression = "FX2015";
+    /// <summary>The system refused to open the input or list the directory.</summary>
+    public const string PermissionDenied = "FX2016";
+    /// <summary>The file's size or modification time changed between hashing it and parsing it.</summary>
+    public const string ChangedWhileReading = "FX2017";
+    /// <summary>Importing the file took longer than <c>ImportOptions.FileTimeLimit</c>.</summary>
+    public const string TimeLimit = "FX2018";
+    /// <summary>Importing the file allocated more than <c>ImportOptions.FileAllocationLimit</c>.</summary>
+    public const string MemoryLimit = "FX2019";
 }

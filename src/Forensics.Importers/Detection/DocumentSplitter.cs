@@ -1,4 +1,5 @@
 using System.Text;
+using Forensics.Elf;
 using Forensics.Importers.Text;
 using Forensics.Model;
 
@@ -274,6 +275,8 @@ public static class DocumentSplitter
             var position = 0;
             while (position < text.Length)
             {
+                if (_starts.Count % ReadBudget.LinesPerCheck == 0)
+                    ReadBudget.CheckAtLine(_starts.Count + 1);
                 var newline = text[position..].IndexOf('\n');
                 var end = newline < 0 ? text.Length : position + newline;
                 var length = end - position;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using Forensics.Elf;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
@@ -13,14 +13,16 @@ namespace Forensics.Importers.Import;
 /// <summary>
 /// The import pipeline: lists the inputs, reads each by its content (compression and format from magic bytes
 /// and lines, never from the name), imports, normalises every capture, merges captures of the same process
-/// instance, and gives each capture a stable id. Bad input becomes a status and diagnostics, never an exception.
-/// Inputs are opened read-only and nothing is written next to them.
+/// instance, and gives each capture a stable id. Bad input becomes a status, a named problem and diagnostics, never
+/// an exception. Inputs are opened read-only and nothing is written next to them.
 /// </summary>
 /// <remarks>
 /// Statuses: <see cref="InputStatus.Ok"/> and <see cref="InputStatus.Partial"/> when captures were found (Partial
 /// when an error was reported); <see cref="InputStatus.Failed"/> for an empty, unreadable or corrupt input, an ELF
-/// file that is not a usable core, or binary data named like a core; <see cref="InputStatus.Skipped"/> for text
-/// without any capture (a README) and other binary data. A document with pasted captures is a capture source.
+/// file that is not a usable core, binary data named like a core, or a file stopped by its time or allocation
+/// budget; <see cref="InputStatus.Skipped"/> for text without any capture (a README) and other binary data. A
+/// document with pasted captures is a capture source. Every status but Ok comes with an <see cref="InputProblem"/>
+/// taken from the diagnostic that decided it.
 /// </remarks>
 public sealed class CaptureImporter
 {
@@ -69,10 +71,10 @@ public sealed class CaptureImporter
     public ImportBatch Finish(IEnumerable<InputResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return FinishSorted([.. results.OrderBy(r => r.Record.Path, StringComparer.Ordinal)]);
+        return FinishInPathOrder([.. results.OrderBy(r => r.Record.Path, StringComparer.Ordinal)]);
     }
 
-    private ImportBatch FinishSorted(List<InputResult> results)
+    private ImportBatch FinishInPathOrder(List<InputResult> results)
     {
         var allocator = new CaptureIdAllocator();
         var all = new List<Capture>();
@@ -116,33 +118,57 @@ public sealed class CaptureImporter
 
     /// <summary>
     /// Imports one file, shown as <paramref name="displayPath"/> in ids and reports: its record and its captures
-    /// as read, before ids and normalisation (<see cref="Finish(IEnumerable{InputResult})"/> does both).
+    /// as read, before ids and normalisation (<see cref="Finish(IEnumerable{InputResult})"/> does both). The file is
+    /// read under the per-file budget of <see cref="ImportOptions.FileTimeLimit"/> and
+    /// <see cref="ImportOptions.FileAllocationLimit"/>, on the calling thread; an exhausted budget or an I/O error
+    /// becomes a failed record, never an exception.
     /// </summary>
     public InputResult ImportInput(string path, string displayPath)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(displayPath);
         var diagnostics = new DiagnosticBag();
-        string sha256;
-        long bytes;
-        List<Capture> captures;
-        InputStatus? emptyStatus;
         if (LooksEmpty(path))
         {
             diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
-            return new InputResult(Record(displayPath, InputStatus.Failed, "", 0, [], diagnostics), []);
+            return new InputResult(Record(displayPath, InputStatus.Failed, null, "", 0, [], diagnostics), []);
         }
+        var sha256 = "";
+        long? bytes = null;
+        var stage = "while hashing";
+        using var budget = ReadBudget.Start(_options.FileTimeLimit, _options.FileAllocationLimit, _options.Clock);
         try
         {
-            (sha256, bytes) = Hash(path);
-            (captures, emptyStatus) = ReadCaptures(path, displayPath, diagnostics);
+            var before = FileSnapshot.Of(path);
+            (sha256, var hashed) = FileHash.Sha256(path);
+            bytes = hashed;
+            BetweenReads?.Invoke(path);
+            stage = "while reading";
+            var (captures, emptyStatus) = ReadCaptures(path, displayPath, diagnostics);
+            var changed = ReportChange(before, FileSnapshot.Of(path), hashed, diagnostics);
+            return Result(path, displayPath, sha256, hashed, captures, emptyStatus, changed, diagnostics);
+        }
+        catch (ReadBudgetExceededException exception)
+        {
+            var stopped = Stopped(exception, stage);
+            diagnostics.Add(stopped);
+            return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DetectionDiagnosticIds.UnreadableInput, SourceLocation.None, $"cannot read the input: {exception.Message}");
-            return new InputResult(Record(displayPath, InputStatus.Failed, "", SizeOf(path), [], diagnostics), []);
+            var unreadable = Unreadable(exception);
+            diagnostics.Add(unreadable);
+            return new InputResult(Record(displayPath, InputStatus.Failed, unreadable, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
         }
+    }
 
+    /// <summary>Test seam: called after the file is hashed and before it is parsed, the window a change falls into.</summary>
+    internal Action<string>? BetweenReads { get; init; }
+
+    private static InputResult Result(
+        string path, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
+        Diagnostic? changed, DiagnosticBag diagnostics)
+    {
         var usable = new List<Capture>(captures.Count);
         foreach (var capture in captures)
         {
@@ -163,8 +189,52 @@ public sealed class CaptureImporter
 
         var status = usable.Count > 0
             ? diagnostics.HasErrors || usable.Exists(c => c.Diagnostics.HasErrors) ? InputStatus.Partial : InputStatus.Ok
-            : emptyStatus ?? InputStatus.Failed;
-        return new InputResult(Record(displayPath, status, sha256, bytes, usable, diagnostics), usable);
+            : changed is null && emptyStatus is { } nothingFound ? nothingFound : InputStatus.Failed;
+        return new InputResult(Record(displayPath, status, changed, sha256, bytes, usable, diagnostics), usable);
+    }
+
+    /// <summary>
+    /// An error when the file's size or modification time differs after parsing from before hashing, or the bytes
+    /// hashed from the size: the hash and the captures may then come from different contents. The captures are
+    /// kept (the input is partial), as a log still being written is worth reading, but they are flagged.
+    /// </summary>
+    private static Diagnostic? ReportChange(FileSnapshot before, FileSnapshot after, long hashed, DiagnosticBag diagnostics)
+    {
+        // /proc and /sys files report a size of 0 whatever they hold.
+        var hashedOtherSize = before.Length > 0 && hashed != before.Length;
+        if (before == after && !hashedOtherSize)
+            return null;
+        var change = new Diagnostic(DiagnosticSeverity.Error, DetectionDiagnosticIds.ChangedWhileReading, string.Create(CultureInfo.InvariantCulture,
+            $"the file changed while it was read: [{before.Length}] bytes modified [{before.LastWriteUtc:O}] before hashing, [{hashed}] bytes hashed, [{after.Length}] bytes modified [{after.LastWriteUtc:O}] after parsing; the SHA-256 and the captures may not be of the same content, so import it again once it no longer changes"),
+            SourceLocation.None);
+        diagnostics.Add(change);
+        return change;
+    }
+
+    private Diagnostic Stopped(ReadBudgetExceededException exception, string stage)
+    {
+        var message = exception.Limit == ReadBudgetLimit.Time
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"stopped by the per-file time limit [{_options.FileTimeLimit.TotalMilliseconds} ms] after [{exception.Elapsed.TotalMilliseconds:0.###} ms] {stage}; nothing of the input is kept")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"stopped by the per-file allocation limit [{_options.FileAllocationLimit}] bytes after [{exception.AllocatedBytes}] bytes allocated {stage}; nothing of the input is kept");
+        var location = exception.Line is { } line ? SourceLocation.AtLine(line)
+            : exception.Offset is { } offset ? SourceLocation.AtOffset(offset)
+            : SourceLocation.None;
+        return new Diagnostic(DiagnosticSeverity.Error,
+            exception.Limit == ReadBudgetLimit.Time ? DetectionDiagnosticIds.TimeLimit : DetectionDiagnosticIds.MemoryLimit, message, location);
+    }
+
+    /// <summary>A refused permission, a file gone between listing and reading, and other I/O errors, each by its own id.</summary>
+    private static Diagnostic Unreadable(Exception exception)
+    {
+        var (id, what) = exception switch
+        {
+            UnauthorizedAccessException => (DetectionDiagnosticIds.PermissionDenied, "permission denied"),
+            FileNotFoundException or DirectoryNotFoundException => (DetectionDiagnosticIds.PathNotFound, "the input went away before it was read"),
+            _ => (DetectionDiagnosticIds.UnreadableInput, "cannot read the input"),
+        };
+        return new Diagnostic(DiagnosticSeverity.Error, id, $"{what}: {exception.Message}", SourceLocation.None);
     }
 
     /// <summary>A .NET core is opened a second time, by ClrMD, to name the runtime's regions and threads.</summary>
@@ -218,17 +288,23 @@ public sealed class CaptureImporter
             streams[i].Dispose();
     }
 
-    private static InputRecord Record(string displayPath, InputStatus status, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The record of an input; its problem and reason come from <paramref name="decisive"/> when given (a change, a
+    /// stop, an I/O error), else from the first error on the input or its captures.
+    /// </summary>
+    private static InputRecord Record(
+        string displayPath, InputStatus status, Diagnostic? decisive, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
     {
-        var firstError = diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
-            ?? captures.SelectMany(c => c.Diagnostics.Items).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-        var reason = status switch
+        decisive ??= diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+            ?? captures.SelectMany(c => c.Diagnostics.Items).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+            ?? diagnostics.Items.FirstOrDefault();
+        var (problem, reason) = status switch
         {
-            InputStatus.Ok => null,
-            InputStatus.Skipped => "not a capture: " + (diagnostics.Items.FirstOrDefault()?.Message ?? "nothing recognised"),
-            _ => firstError?.ToString() ?? diagnostics.Items.FirstOrDefault()?.ToString(),
+            InputStatus.Ok => (InputProblem.None, null),
+            InputStatus.Skipped => (InputProblem.NotACapture, "not a capture: " + (decisive?.Message ?? "nothing recognised")),
+            _ => (InputProblemClassifier.FromDiagnosticId(decisive?.Id), decisive?.ToString()),
         };
-        return new InputRecord(displayPath, status, reason, sha256, bytes, [], [.. diagnostics.Items]);
+        return new InputRecord(displayPath, status, problem, reason, sha256, bytes, [], [.. diagnostics.Items]);
     }
 
     /// <summary>
@@ -250,17 +326,9 @@ public sealed class CaptureImporter
         return info.Exists ? info.Length : 0;
     }
 
-    /// <summary>SHA-256 and size of the file as stored (compressed bytes for a compressed file).</summary>
-    private static (string Sha256, long Bytes) Hash(string path)
-    {
-        using var file = OpenRead(path);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
-        // The position, not the length: /proc files report a length of 0.
-        return (sha256, file.Position);
-    }
-
-    private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+    /// <summary>Opens for reading; a <paramref name="bufferSize"/> of 1 reads straight into the caller's buffer.</summary>
+    private static FileStream OpenRead(string path, int bufferSize = 4096) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize);
 
     /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
     private (List<Capture> Captures, InputStatus? Status) ReadCaptures(string path, string displayPath, DiagnosticBag diagnostics)
@@ -351,6 +419,7 @@ public sealed class CaptureImporter
                 if (read == 0)
                     break;
                 length += read;
+                ReadBudget.CheckAtOffset((ulong)length);
                 if (length > TextLimit)
                 {
                     length = TextLimit;

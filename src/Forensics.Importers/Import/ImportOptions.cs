@@ -14,4 +14,21 @@ public sealed record ImportOptions
 
     /// <summary>Directory depth below a root beyond which the importer does not descend.</summary>
     public int MaxDepth { get; init; } = 64;
+
+    /// <summary>
+    /// How long importing one file (hashing, decompressing, parsing) may take before it is stopped and reported;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit. Checked every few thousand lines or table entries and
+    /// every MiB streamed, so a file is stopped shortly after the limit, not at it.
+    /// </summary>
+    public TimeSpan FileTimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How many bytes the importing thread may allocate for one file (<see cref="GC.GetAllocatedBytesForCurrentThread"/>)
+    /// before the file is stopped and reported: a bound on memory growth that holds however the importer is fooled.
+    /// Checked where <see cref="FileTimeLimit"/> is.
+    /// </summary>
+    public long FileAllocationLimit { get; init; } = 2L << 30;
+
+    /// <summary>The clock <see cref="FileTimeLimit"/> is measured with.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

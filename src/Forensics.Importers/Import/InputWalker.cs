@@ -18,6 +18,11 @@ internal sealed class InputWalker(ImportOptions options)
 
     public List<InputRecord> Problems { get; } = [];
 
+    /// <summary>
+    /// Test seam for listing a directory: tests run as root, whom no directory mode refuses, so a refusal is made here.
+    /// </summary>
+    internal Func<DirectoryInfo, IEnumerable<FileSystemInfo>> ListDirectory { get; init; } = directory => directory.EnumerateFileSystemInfos();
+
     public void AddRoot(string root, bool prefixWithRootName)
     {
         var full = Path.GetFullPath(root);
@@ -29,7 +34,7 @@ internal sealed class InputWalker(ImportOptions options)
             var canonical = Canonical(full);
             if (canonical is not null && !_visitedDirectories.Add(canonical))
             {
-                Problems.Add(Record(name, InputStatus.Skipped, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Info, "directory given twice"));
+                Problems.Add(Record(name, InputStatus.Skipped, InputProblem.DirectoryLoop, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Info, "directory given twice"));
                 return;
             }
             Walk(full, prefixWithRootName ? name : "", 0);
@@ -40,12 +45,12 @@ internal sealed class InputWalker(ImportOptions options)
         }
         else if (new FileInfo(full).LinkTarget is { } target)
         {
-            Problems.Add(Record(name, InputStatus.Failed, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
+            Problems.Add(Record(name, InputStatus.Failed, InputProblem.BrokenLink, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
                 $"broken symbolic link to [{target}]"));
         }
         else
         {
-            Problems.Add(Record(name, InputStatus.Failed, DetectionDiagnosticIds.PathNotFound, DiagnosticSeverity.Error,
+            Problems.Add(Record(name, InputStatus.Failed, InputProblem.NotFound, DetectionDiagnosticIds.PathNotFound, DiagnosticSeverity.Error,
                 $"no such file or directory [{root}]"));
         }
     }
@@ -55,11 +60,17 @@ internal sealed class InputWalker(ImportOptions options)
         List<FileSystemInfo> entries;
         try
         {
-            entries = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos()];
+            entries = [.. ListDirectory(new DirectoryInfo(directory))];
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception exception) when (exception is UnauthorizedAccessException or System.Security.SecurityException)
         {
-            Problems.Add(Record(DisplayOf(relative, directory), InputStatus.Failed, DetectionDiagnosticIds.UnreadableInput,
+            Problems.Add(Record(DisplayOf(relative, directory), InputStatus.Failed, InputProblem.PermissionDenied, DetectionDiagnosticIds.PermissionDenied,
+                DiagnosticSeverity.Error, $"permission denied listing the directory: {exception.Message}"));
+            return;
+        }
+        catch (IOException exception)
+        {
+            Problems.Add(Record(DisplayOf(relative, directory), InputStatus.Failed, InputProblem.Unreadable, DetectionDiagnosticIds.UnreadableInput,
                 DiagnosticSeverity.Error, $"cannot list directory: {exception.Message}"));
             return;
         }
@@ -85,7 +96,8 @@ internal sealed class InputWalker(ImportOptions options)
         }
         catch (IOException exception)
         {
-            Problems.Add(Record(display, InputStatus.Failed, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Error,
+            // ELOOP: a chain of links that comes back to itself leads to no file, like a missing target.
+            Problems.Add(Record(display, InputStatus.Failed, InputProblem.BrokenLink, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
                 $"symbolic link [{link.LinkTarget}] cannot be resolved: {exception.Message}"));
             return;
         }
@@ -96,7 +108,7 @@ internal sealed class InputWalker(ImportOptions options)
                 target = new DirectoryInfo(target.FullName);
             else
             {
-                Problems.Add(Record(display, InputStatus.Failed, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
+                Problems.Add(Record(display, InputStatus.Failed, InputProblem.BrokenLink, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
                     $"broken symbolic link to [{link.LinkTarget}]"));
                 return;
             }
@@ -105,7 +117,7 @@ internal sealed class InputWalker(ImportOptions options)
         {
             if (!options.FollowDirectoryLinks)
             {
-                Problems.Add(Record(display, InputStatus.Skipped, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Info,
+                Problems.Add(Record(display, InputStatus.Skipped, InputProblem.LinkNotFollowed, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Info,
                     "symbolic link to a directory not followed"));
                 return;
             }
@@ -119,14 +131,14 @@ internal sealed class InputWalker(ImportOptions options)
     {
         if (depth + 1 > options.MaxDepth)
         {
-            Problems.Add(Record(display, InputStatus.Skipped, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Warning,
+            Problems.Add(Record(display, InputStatus.Skipped, InputProblem.TooDeep, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Warning,
                 $"deeper than [{options.MaxDepth}] directories; not entered"));
             return;
         }
         var canonical = Canonical(directory);
         if (canonical is null || !_visitedDirectories.Add(canonical))
         {
-            Problems.Add(Record(display, InputStatus.Skipped, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Warning,
+            Problems.Add(Record(display, InputStatus.Skipped, InputProblem.DirectoryLoop, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Warning,
                 $"directory [{canonical ?? directory}] was already entered (a symbolic-link loop or a second path to it)"));
             return;
         }
@@ -136,8 +148,8 @@ internal sealed class InputWalker(ImportOptions options)
     private static string DisplayOf(string relative, string directory) =>
         relative.Length > 0 ? relative : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
 
-    internal static InputRecord Record(string display, InputStatus status, string id, DiagnosticSeverity severity, string message) =>
-        new(display, status, message, "", 0, [], [new Diagnostic(severity, id, message, SourceLocation.None)]);
+    internal static InputRecord Record(string display, InputStatus status, InputProblem problem, string id, DiagnosticSeverity severity, string message) =>
+        new(display, status, problem, message, "", 0, [], [new Diagnostic(severity, id, message, SourceLocation.None)]);
 
     /// <summary>The path with every symbolic link resolved (what realpath(3) gives); null for a link loop.</summary>
     internal static string? Canonical(string fullPath)

@@ -1,15 +1,22 @@
+using Forensics.Elf;
+
 namespace Forensics.Importers.Text;
 
-/// <summary>Walks text line by line (LF or CRLF), with the 1-based line number of each line in the input file.</summary>
+/// <summary>
+/// Walks text line by line (LF or CRLF), with the 1-based line number of each line in the input file. Every text
+/// parser reads through here, so this is where the current <see cref="ReadBudget"/> is checked for text.
+/// </summary>
 internal ref struct TextLines
 {
     private ReadOnlySpan<char> _rest;
+    private readonly int _firstLine;
     private int _nextNumber;
     private bool _done;
 
     public TextLines(ReadOnlySpan<char> text, int firstLine)
     {
         _rest = text;
+        _firstLine = firstLine;
         _nextNumber = firstLine;
         _done = text.IsEmpty;
     }
@@ -23,6 +30,8 @@ internal ref struct TextLines
             return false;
         }
         number = _nextNumber++;
+        if ((number - _firstLine) % ReadBudget.LinesPerCheck == 0)
+            ReadBudget.CheckAtLine(number);
         var end = _rest.IndexOf('\n');
         if (end < 0)
         {

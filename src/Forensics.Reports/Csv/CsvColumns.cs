@@ -89,6 +89,7 @@ internal static class CsvColumns
     public static readonly CsvSchema<ReportInput> Inputs = new(
         ("path", x => x.Path),
         ("status", x => x.Status),
+        ("problem", x => x.Problem),
         ("reason", x => x.Reason),
         ("sha256", x => x.Sha256),
         ("bytes", x => ReportValues.Number(x.Bytes)),

@@ -77,9 +77,9 @@ public static class IndexReportWriter
 
         document.Heading(2, "Inputs");
         document.Table(
-            ["input", "status", "reason", "bytes", "captures"],
+            ["input", "status", "problem", "reason", "bytes", "captures"],
             run.Inputs.Select(i => (IReadOnlyList<MarkdownCell>)[
-                i.Path, i.Status == "ok" ? "ok" : Bold(i.Status), i.Reason, ReportValues.Number(i.Bytes), ReportValues.Number(i.CaptureIds.Count)]),
+                i.Path, i.Status == "ok" ? "ok" : Bold(i.Status), i.Problem, i.Reason, ReportValues.Number(i.Bytes), ReportValues.Number(i.CaptureIds.Count)]),
             "no inputs");
 
         document.Heading(2, "Diagnostics");

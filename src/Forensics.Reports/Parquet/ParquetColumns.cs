@@ -19,7 +19,7 @@ public static class ParquetColumns
     {
         [CsvReportWriter.Inputs] =
         [
-            new("path", Text), new("status", Text), new("reason", Text), new("sha256", Text), new("bytes", Int64),
+            new("path", Text), new("status", Text), new("problem", Text), new("reason", Text), new("sha256", Text), new("bytes", Int64),
             new("captures", Text), new("diagnostics", Int64),
         ],
         [CsvReportWriter.Captures] =

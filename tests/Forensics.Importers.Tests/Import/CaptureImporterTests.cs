@@ -6,7 +6,7 @@ using Forensics.TestSupport;
 
 namespace Forensics.Importers.Tests.Import;
 
-public sealed class CaptureImporterTests
+public sealed partial class CaptureImporterTests
 {
     private static byte[] Sample(params string[] parts) => File.ReadAllBytes(TestPaths.Sample(["local", .. parts]));
 
@@ -39,6 +39,9 @@ public sealed class CaptureImporterTests
         Assert.Equal(
             [InputStatus.Skipped, InputStatus.Partial, InputStatus.Failed, InputStatus.Skipped, InputStatus.Ok, InputStatus.Failed, InputStatus.Partial],
             batch.Inputs.Select(i => i.Status));
+        Assert.Equal(
+            [InputProblem.NotACapture, InputProblem.Corrupt, InputProblem.Empty, InputProblem.NotACapture, InputProblem.None, InputProblem.NotACapture, InputProblem.Corrupt],
+            batch.Inputs.Select(i => i.Problem));
         Assert.Equal(DetectionDiagnosticIds.EmptyInput, Assert.Single(Input(batch, "empty.txt").Diagnostics).Id);
         Assert.Equal(DetectionDiagnosticIds.NotACapture, Assert.Single(Input(batch, "random.bin").Diagnostics).Id);
         Assert.Contains(Input(batch, "true").Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
@@ -101,7 +104,7 @@ public sealed class CaptureImporterTests
         var batch = new CaptureImporter().Import([folder.Path]);
 
         var input = Assert.Single(batch.Inputs);
-        Assert.Equal(InputStatus.Partial, input.Status);
+        Assert.Equal((InputStatus.Partial, InputProblem.Corrupt), (input.Status, input.Problem));
         Assert.Contains(input.Diagnostics, d => d.Id == DetectionDiagnosticIds.CorruptCompressedStream);
         var capture = Assert.Single(batch.Captures);
         Assert.InRange(capture.Regions.Count, 1, 38);
@@ -144,13 +147,21 @@ public sealed class CaptureImporterTests
         folder.Write("set/maps", Sample("set-system", "sleep", "maps"));
         Directory.CreateSymbolicLink(folder.File("set", "again"), "..");
         File.CreateSymbolicLink(folder.File("set", "gone"), folder.File("missing"));
+        File.CreateSymbolicLink(folder.File("set", "ping"), "pong");
+        File.CreateSymbolicLink(folder.File("set", "pong"), "ping");
+        File.CreateSymbolicLink(folder.File("set", "alias"), "maps");
 
-        var batch = new CaptureImporter().Import([folder.Path]);
+        var batch = new CaptureImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
 
-        Assert.Equal(["set/again", "set/gone", "set/maps"], batch.Inputs.Select(i => i.Path));
-        Assert.Equal([InputStatus.Skipped, InputStatus.Failed, InputStatus.Ok], batch.Inputs.Select(i => i.Status));
+        Assert.Equal(["set/again", "set/alias", "set/gone", "set/maps", "set/ping", "set/pong"], batch.Inputs.Select(i => i.Path));
+        Assert.Equal(
+            [(InputStatus.Skipped, InputProblem.DirectoryLoop), (InputStatus.Ok, InputProblem.None), (InputStatus.Failed, InputProblem.BrokenLink),
+             (InputStatus.Ok, InputProblem.None), (InputStatus.Failed, InputProblem.BrokenLink), (InputStatus.Failed, InputProblem.BrokenLink)],
+            batch.Inputs.Select(i => (i.Status, i.Problem)));
         Assert.Equal(DetectionDiagnosticIds.DirectoryLoop, Assert.Single(batch.Inputs[0].Diagnostics).Id);
-        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[1].Diagnostics).Id);
+        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[2].Diagnostics).Id);
+        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[4].Diagnostics).Id);
+        Assert.Equal([26, 26], batch.Captures.Select(c => c.Regions.Count));
     }
 
     [Fact]
@@ -163,7 +174,9 @@ public sealed class CaptureImporterTests
         var batch = new CaptureImporter().Import([folder.File("maps"), folder.File("nothing-here")]);
 
         Assert.Equal([("maps", InputStatus.Ok), ("nothing-here", InputStatus.Failed)], batch.Inputs.Select(i => (i.Path, i.Status)));
+        Assert.Equal(InputProblem.NotFound, batch.Inputs[1].Problem);
         Assert.Equal(DetectionDiagnosticIds.PathNotFound, Assert.Single(batch.Inputs[1].Diagnostics).Id);
+        Assert.Equal(26, Assert.Single(batch.Captures).Regions.Count);
         Assert.Equal(before, Directory.GetFiles(folder.Path, "*", SearchOption.AllDirectories).Select(f => (f, File.GetLastWriteTimeUtc(f))));
     }
 
@@ -189,6 +202,8 @@ public sealed class CaptureImporterTests
         var batch = new CaptureImporter().Import([folder.Path]);
 
         Assert.Equal([("maps", InputStatus.Ok), ("pipe", InputStatus.Failed)], batch.Inputs.Select(i => (i.Path, i.Status)));
+        Assert.Equal(InputProblem.Empty, batch.Inputs[1].Problem);
         Assert.Equal(DetectionDiagnosticIds.EmptyInput, Assert.Single(batch.Inputs[1].Diagnostics).Id);
+        Assert.Equal(26, Assert.Single(batch.Captures).Regions.Count);
     }
 }

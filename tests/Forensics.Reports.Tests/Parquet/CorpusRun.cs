@@ -20,16 +20,6 @@ internal static class CorpusRun
     {
         var batch = new CaptureImporter().Import(sets.Select(s => TestPaths.CorpusFile(s)));
         var analyses = batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList();
-        var inputs = batch.Inputs.Select(i => new ReportInput(i.Path, StatusId(i.Status), i.Reason, i.Sha256, i.Bytes, i.CaptureIds, i.Diagnostics));
-        return new PreparedRun(new AnalysisRun([.. inputs], analyses, CaptureComparer.Compare(analyses, null)));
+        return new PreparedRun(new AnalysisRun([.. batch.Inputs.Select(ReportInput.From)], analyses, CaptureComparer.Compare(analyses, null)));
     }
-
-    private static string StatusId(InputStatus status) => status switch
-    {
-        InputStatus.Ok => "ok",
-        InputStatus.Partial => "partial",
-        InputStatus.Failed => "failed",
-        InputStatus.Skipped => "skipped",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
 }

@@ -116,6 +116,28 @@ public sealed class ParquetReportWriterTests
     }
 
     [Fact]
+    public void Inputs_name_their_problem_right_after_their_status()
+    {
+        var table = ParquetTable.Write(CorpusRun.Prepared, ParquetReportWriter.Inputs);
+
+        Assert.Equal(["path", "status", "problem", "reason"], table.Names.Take(4));
+        var problems = table.Records
+            .Where(i => ((string?)i["path"])!.StartsWith("bad-inputs/", StringComparison.Ordinal))
+            .Select(i => ((string?)i["path"], (string?)i["status"], (string?)i["problem"]));
+        Assert.Equal(
+        [
+            ("bad-inputs/corrupted-line.maps", "partial", "corrupt"),
+            ("bad-inputs/corrupted-line.maps.line.txt", "skipped", "not-a-capture"),
+            ("bad-inputs/empty.txt", "failed", "empty"),
+            ("bad-inputs/not-a-core.elf.xz", "failed", "not-a-capture"),
+            ("bad-inputs/random-4096.bin", "skipped", "not-a-capture"),
+            ("bad-inputs/truncated-64k.core.xz", "partial", "truncated"),
+            ("bad-inputs/truncated.pmap-x.txt", "partial", "corrupt"),
+        ], problems);
+        Assert.All(table.Records.Where(i => (string?)i["status"] == "ok"), i => Assert.Equal("none", i["problem"]));
+    }
+
+    [Fact]
     public void Diagnostics_keep_their_line_as_int64_and_their_offset_as_hex_text()
     {
         var diagnostics = ParquetTable.Write(CorpusRun.Prepared, ParquetReportWriter.Diagnostics).Records.ToList();
