@@ -29,7 +29,7 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(timings);
-        var importOptions = new ImportOptions();
+        var importOptions = options.Import;
         var importer = new CaptureImporter(importOptions);
         var listed = timings.Measure("list", () => importer.List(paths));
         var files = listed.Files.Where(f => options.Shard.Includes(f.DisplayPath)).ToList();

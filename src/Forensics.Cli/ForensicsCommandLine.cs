@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Forensics.Analysis.Comparison;
 using Forensics.Cli.Batch;
+using Forensics.Importers.Import;
 using Forensics.Reports;
 using Forensics.Reports.Markdown;
 
@@ -42,9 +43,11 @@ public static class ForensicsCommandLine
         var jobs = JobsOption();
         var shard = new Option<string?>("--shard") { Description = "Take only the K-th of N slices of the inputs (K/N, stable by path); merge the slices with 'forensics merge'." };
         var fresh = new Option<bool>("--fresh") { Description = "Import every input again, even those whose kept results are current." };
+        var timeLimit = PositiveOption("--file-time-limit", "Seconds one input may take to import before it is stopped (status failed, problem time-limit).", 60);
+        var memoryLimit = PositiveOption("--file-memory-limit", "MiB one input may allocate while imported before it is stopped (problem memory-limit).", 2048);
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {
-            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh,
+            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit,
         };
         command.SetAction(parse =>
         {
@@ -56,7 +59,15 @@ public static class ForensicsCommandLine
                 return ExitCodes.BadUsage;
             }
             var outPath = parse.GetValue(outDirectory) ?? "reports";
-            var options = new PipelineOptions { Jobs = parse.GetValue(jobs), Shard = slice, OutputDirectory = outPath, Fresh = parse.GetValue(fresh) };
+            var import = new ImportOptions
+            {
+                FileTimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
+                FileAllocationLimit = (long)parse.GetValue(memoryLimit) << 20,
+            };
+            var options = new PipelineOptions
+            {
+                Jobs = parse.GetValue(jobs), Shard = slice, OutputDirectory = outPath, Fresh = parse.GetValue(fresh), Import = import,
+            };
             return AnalyzeCommand(parse.GetValue(paths) ?? [], outPath, parse.GetValue(baseline), parse.GetValue(formats) ?? "md,csv",
                 ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error, options);
         });
@@ -289,15 +300,18 @@ public static class ForensicsCommandLine
 
     private static Option<bool> QuietOption() => new("--quiet") { Description = "No progress display." };
 
-    private static Option<int> JobsOption()
+    private static Option<int> JobsOption() =>
+        PositiveOption("--jobs", "Inputs imported at once (default: the number of cores).", Environment.ProcessorCount);
+
+    private static Option<int> PositiveOption(string name, string description, int defaultValue)
     {
-        var jobs = new Option<int>("--jobs") { Description = "Inputs imported at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        jobs.Validators.Add(result =>
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
-                result.AddError("--jobs must be at least 1.");
+                result.AddError(name + " must be at least 1.");
         });
-        return jobs;
+        return option;
     }
 
     private static int Finish(AnalysisRun run, TextWriter error)

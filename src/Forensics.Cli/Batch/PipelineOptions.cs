@@ -1,3 +1,5 @@
+using Forensics.Importers.Import;
+
 namespace Forensics.Cli.Batch;
 
 /// <summary>How a batch runs: how many inputs at once, which slice of them, and where results are kept for the next run.</summary>
@@ -13,6 +15,9 @@ public sealed record PipelineOptions
     /// <c>merge</c>; null keeps nothing.
     /// </summary>
     public string? OutputDirectory { get; init; }
+
+    /// <summary>How each input is imported, with its per-file time and allocation limits.</summary>
+    public ImportOptions Import { get; init; } = new();
 
     /// <summary>Import every input again even when a kept result of the same content exists.</summary>
     public bool Fresh { get; init; }

@@ -169,6 +169,24 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void The_per_file_memory_limit_stops_one_input_and_the_others_are_reported_whole()
+    {
+        var output = Path.Combine(_scratch, "out");
+
+        var (code, _, error) = Run("analyze", Path.Combine(TestPaths.Corpus, "crash-null"), "--out", output, "--quiet", "--file-memory-limit", "1");
+
+        Assert.Equal(ExitCodes.SomeInputsFailed, code);
+        Assert.Contains("failed: core.xz: error FX2019 at offset 0x", error, StringComparison.Ordinal);
+        var inputs = File.ReadAllLines(Path.Combine(output, "inputs.csv")).Select(l => string.Join(',', l.Split(',')[..3])).ToList();
+        Assert.Contains("core.xz,failed,memory-limit", inputs);
+        // The same core compressed otherwise, and the maps the program saved, are read whole; the 8 other files are not captures.
+        Assert.Contains("core.gz,ok,none", inputs);
+        Assert.Contains("core.zst,ok,none", inputs);
+        Assert.Contains("maps.self,ok,none", inputs);
+        Assert.Equal(8, inputs.Count(i => i.EndsWith(",skipped,not-a-capture", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_redirected_run_ends_with_the_time_of_each_phase()
     {
         var result = Analyze([Path.Combine(TestPaths.Corpus, "aslr-pair")], Path.Combine(_scratch, "out"), new PipelineOptions());
