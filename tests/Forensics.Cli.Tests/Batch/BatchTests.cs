@@ -169,21 +169,27 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
-    public void The_per_file_memory_limit_stops_one_input_and_the_others_are_reported_whole()
+    public void The_per_file_memory_limit_stops_the_large_inputs_and_the_others_are_reported_whole()
     {
         var output = Path.Combine(_scratch, "out");
 
-        var (code, _, error) = Run("analyze", Path.Combine(TestPaths.Corpus, "crash-null"), "--out", output, "--quiet", "--file-memory-limit", "1");
+        // Each capture of 20,000 mappings makes more than 1 MiB of regions, whatever buffers are pooled already.
+        var (code, _, error) = Run("analyze", Path.Combine(TestPaths.Corpus, "bench"), Path.Combine(TestPaths.Corpus, "aslr-pair"),
+            "--out", output, "--quiet", "--file-memory-limit", "1");
 
         Assert.Equal(ExitCodes.SomeInputsFailed, code);
-        Assert.Contains("failed: core.xz: error FX2019 at offset 0x", error, StringComparison.Ordinal);
-        var inputs = File.ReadAllLines(Path.Combine(output, "inputs.csv")).Select(l => string.Join(',', l.Split(',')[..3])).ToList();
-        Assert.Contains("core.xz,failed,memory-limit", inputs);
-        // The same core compressed otherwise, and the maps the program saved, are read whole; the 8 other files are not captures.
-        Assert.Contains("core.gz,ok,none", inputs);
-        Assert.Contains("core.zst,ok,none", inputs);
-        Assert.Contains("maps.self,ok,none", inputs);
-        Assert.Equal(8, inputs.Count(i => i.EndsWith(",skipped,not-a-capture", StringComparison.Ordinal)));
+        Assert.Contains("failed: bench/many-maps.maps.xz: error FX2019", error, StringComparison.Ordinal);
+        Assert.Contains("stopped by the per-file allocation limit [1048576] bytes", error, StringComparison.Ordinal);
+        var inputs = File.ReadAllLines(Path.Combine(output, "inputs.csv")).Skip(1).Select(l => string.Join(',', l.Split(',')[..3]));
+        Assert.Equal(
+            [
+                "aslr-pair/run-1.maps,ok,none", "aslr-pair/run-2.maps,ok,none", "bench/commands.log,skipped,not-a-capture",
+                "bench/many-maps.maps.size.txt,skipped,not-a-capture", "bench/many-maps.maps.xz,failed,memory-limit",
+                "bench/many-maps.smaps.size.txt,skipped,not-a-capture", "bench/many-maps.smaps.xz,failed,memory-limit",
+            ],
+            inputs);
+        // Both maps of the ASLR pair whole: 25 regions each, and a header row.
+        Assert.Equal(51, File.ReadAllLines(Path.Combine(output, "regions.csv")).Length);
     }
 
     [Fact]
