@@ -20,24 +20,23 @@ public static class ReportWriter
         var written = new List<string>();
         Directory.CreateDirectory(outputDirectory);
 
-        void Save(string relative, string text)
+        // Straight to the file as the report is made: the regions of a large batch would otherwise be held as one string.
+        void Stream(string name, Action<TextWriter> write)
         {
-            var path = Path.Combine(outputDirectory, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text, Utf8);
-            written.Add(relative.Replace('\\', '/'));
+            WriteTo(Path.Combine(outputDirectory, name), write, LargeBuffer);
+            written.Add(name);
         }
 
         if (formats.HasFlag(ReportFormats.Markdown))
         {
-            Save("index.md", IndexReportWriter.Write(prepared));
-            Save("compare.md", CompareReportWriter.Write(prepared));
+            Stream("index.md", text => IndexReportWriter.Write(prepared, text));
+            Stream("compare.md", text => CompareReportWriter.Write(prepared, text));
             Directory.CreateDirectory(Path.Combine(outputDirectory, "captures"));
             // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
             Parallel.ForEach(prepared.Captures, analysis =>
             {
                 var slug = prepared.SlugOf(analysis.Capture.Id);
-                File.WriteAllText(Path.Combine(outputDirectory, "captures", slug + ".md"), CaptureReportWriter.Write(prepared, analysis), Utf8);
+                WriteTo(Path.Combine(outputDirectory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text), SmallBuffer);
                 File.WriteAllText(Path.Combine(outputDirectory, "captures", slug + ".svg"), LayoutSvgWriter.Write(analysis.Capture), Utf8);
             });
             var current = new HashSet<string>(StringComparer.Ordinal);
@@ -55,18 +54,22 @@ public static class ReportWriter
         }
         if (formats.HasFlag(ReportFormats.Csv))
         {
-            // Straight to the file: the regions of a large batch would otherwise be held as one string.
             foreach (var name in CsvReportWriter.FileNames)
-            {
-                using var file = new StreamWriter(Path.Combine(outputDirectory, name), append: false, Utf8, bufferSize: 1 << 16) { NewLine = "\n" };
-                CsvReportWriter.Write(prepared, name, file);
-                written.Add(name);
-            }
+                Stream(name, text => CsvReportWriter.Write(prepared, name, text));
         }
         if (formats.HasFlag(ReportFormats.Json))
-            Save(JsonReportWriter.FileName, JsonReportWriter.Write(prepared));
+            Stream(JsonReportWriter.FileName, text => text.Write(JsonReportWriter.Write(prepared)));
         if (formats.HasFlag(ReportFormats.Parquet))
             written.AddRange(Parquet.ParquetReportWriter.Write(prepared, outputDirectory));
         return written;
+    }
+
+    /// <summary>Characters buffered for a run-wide file, and for one of the thousands of per-capture files.</summary>
+    private const int LargeBuffer = 1 << 16, SmallBuffer = 1 << 12;
+
+    private static void WriteTo(string path, Action<TextWriter> write, int bufferSize)
+    {
+        using var file = new StreamWriter(path, append: false, Utf8, bufferSize) { NewLine = "\n" };
+        write(file);
     }
 }

@@ -9,11 +9,19 @@ public static class CaptureReportWriter
 {
     public static string Write(PreparedRun run, CaptureAnalysis analysis)
     {
+        using var text = new StringWriter { NewLine = "\n" };
+        Write(run, analysis, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
+    public static void Write(PreparedRun run, CaptureAnalysis analysis, TextWriter output)
+    {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(analysis);
         var capture = analysis.Capture;
         var slug = run.SlugOf(capture.Id);
-        var document = new MarkdownDocument();
+        var document = new MarkdownDocument(output);
         document.Heading(1, Trusted("Capture " + ((MarkdownCell)capture.Id).Markdown));
         document.Paragraph(Link("back to the run summary", "../index.md"));
 
@@ -72,7 +80,6 @@ public static class CaptureReportWriter
 
         document.Heading(2, "Diagnostics");
         DiagnosticsTable(document, capture.Diagnostics.Items);
-        return document.ToString();
     }
 
     internal static void FindingsTable(MarkdownDocument document, CaptureAnalysis analysis) =>

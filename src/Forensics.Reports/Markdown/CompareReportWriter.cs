@@ -8,14 +8,22 @@ public static class CompareReportWriter
 {
     public static string Write(PreparedRun run)
     {
+        using var text = new StringWriter { NewLine = "\n" };
+        Write(run, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
+    public static void Write(PreparedRun run, TextWriter output)
+    {
         ArgumentNullException.ThrowIfNull(run);
-        var document = new MarkdownDocument();
+        var document = new MarkdownDocument(output);
         document.Heading(1, "Comparison");
         document.Paragraph(Link("back to the run summary", "index.md"));
         if (run.Comparison is not { } comparison)
         {
             document.Paragraph(Trusted("_nothing compared (fewer than two captures)_"));
-            return document.ToString();
+            return;
         }
         document.Paragraph(Trusted("Baseline: " + ((MarkdownCell)comparison.BaselineId).Markdown + ". "
             + (comparison.SuccessiveSnapshots ? "The captures are successive snapshots of one process, in time order." : "")));
@@ -69,6 +77,5 @@ public static class CompareReportWriter
             ["capture", "subject", "change", "baseline value", "value", "delta"],
             run.ComparisonRows.Select(r => (IReadOnlyList<MarkdownCell>)[r.CaptureId, r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
             "no changes");
-        return document.ToString();
     }
 }

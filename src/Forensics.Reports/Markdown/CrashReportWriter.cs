@@ -8,11 +8,12 @@ public static class CrashReportWriter
     public static string Write(CaptureAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var document = new MarkdownDocument().Heading(1, analysis.Capture.Id);
+        using var text = new StringWriter { NewLine = "\n" };
+        var document = new MarkdownDocument(text).Heading(1, analysis.Capture.Id);
         if (analysis.Crash is { } crash)
             CrashSection.Write(document, crash, analysis.Capture.Runtime);
         else
             document.Paragraph("No crash: the capture holds no fatal signal (a text capture, or a core of a live process).");
-        return document.ToString();
+        return text.ToString();
     }
 }

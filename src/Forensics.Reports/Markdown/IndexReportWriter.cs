@@ -16,8 +16,16 @@ public static class IndexReportWriter
 
     public static string Write(PreparedRun run)
     {
+        using var text = new StringWriter { NewLine = "\n" };
+        Write(run, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
+    public static void Write(PreparedRun run, TextWriter output)
+    {
         ArgumentNullException.ThrowIfNull(run);
-        var document = new MarkdownDocument();
+        var document = new MarkdownDocument(output);
         document.Heading(1, "Memory layout analysis");
         var statuses = run.Inputs.GroupBy(i => i.Status, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => ReportValues.Number(g.Count()) + " " + g.Key);
@@ -95,7 +103,6 @@ public static class IndexReportWriter
                 ReportValues.Number(a.Capture.Diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error)),
                 ReportValues.Number(a.Capture.Diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Warning)),
                 ReportValues.Number(a.Capture.Diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Info))]));
-        return document.ToString();
     }
 
     internal static MarkdownCell CaptureLink(PreparedRun run, CaptureAnalysis analysis) =>

@@ -1,16 +1,21 @@
-using System.Text;
-
 namespace Forensics.Reports.Markdown;
 
-/// <summary>Builds a Markdown document with <c>\n</c> line ends; every untrusted value arrives as a <see cref="MarkdownCell"/>.</summary>
-internal sealed class MarkdownDocument
+/// <summary>
+/// Writes a Markdown document with <c>\n</c> line ends to a <see cref="TextWriter"/> as it goes (a report of thousands
+/// of captures is never held whole); every untrusted value arrives as a <see cref="MarkdownCell"/>.
+/// </summary>
+internal sealed class MarkdownDocument(TextWriter text)
 {
-    private readonly StringBuilder _text = new();
+    private readonly TextWriter _text = text;
+    private bool _started;
 
     public MarkdownDocument Heading(int level, MarkdownCell title)
     {
         Separate();
-        _text.Append('#', level).Append(' ').Append(title.Markdown).Append('\n');
+        _text.Write(new string('#', level));
+        _text.Write(' ');
+        _text.Write(title.Markdown);
+        _text.Write('\n');
         return this;
     }
 
@@ -18,8 +23,8 @@ internal sealed class MarkdownDocument
     {
         Separate();
         foreach (var part in parts)
-            _text.Append(part.Markdown);
-        _text.Append('\n');
+            _text.Write(part.Markdown);
+        _text.Write('\n');
         return this;
     }
 
@@ -32,7 +37,9 @@ internal sealed class MarkdownDocument
             if (first)
                 Separate();
             first = false;
-            _text.Append("- ").Append(item.Markdown).Append('\n');
+            _text.Write("- ");
+            _text.Write(item.Markdown);
+            _text.Write('\n');
         }
         return this;
     }
@@ -46,19 +53,27 @@ internal sealed class MarkdownDocument
             if (!any)
             {
                 Separate();
-                _text.Append('|');
+                _text.Write('|');
                 foreach (var header in headers)
-                    _text.Append(' ').Append(header).Append(" |");
-                _text.Append("\n|");
+                {
+                    _text.Write(' ');
+                    _text.Write(header.Markdown);
+                    _text.Write(" |");
+                }
+                _text.Write("\n|");
                 foreach (var _ in headers)
-                    _text.Append("---|");
-                _text.Append('\n');
+                    _text.Write("---|");
+                _text.Write('\n');
             }
             any = true;
-            _text.Append('|');
+            _text.Write('|');
             foreach (var cell in row)
-                _text.Append(' ').Append(cell.Markdown).Append(" |");
-            _text.Append('\n');
+            {
+                _text.Write(' ');
+                _text.Write(cell.Markdown);
+                _text.Write(" |");
+            }
+            _text.Write('\n');
         }
         if (!any && empty is not null)
             Paragraph(MarkdownCell.Trusted("_" + empty + "_"));
@@ -69,18 +84,20 @@ internal sealed class MarkdownDocument
     public MarkdownDocument Code(IEnumerable<string> lines)
     {
         Separate();
-        _text.Append("```text\n");
+        _text.Write("```text\n");
         foreach (var line in lines)
-            _text.Append(line).Append('\n');
-        _text.Append("```\n");
+        {
+            _text.Write(line);
+            _text.Write('\n');
+        }
+        _text.Write("```\n");
         return this;
     }
 
-    public override string ToString() => _text.ToString();
-
     private void Separate()
     {
-        if (_text.Length > 0)
-            _text.Append('\n');
+        if (_started)
+            _text.Write('\n');
+        _started = true;
     }
 }
