@@ -47,7 +47,8 @@ if command -v hyperfine >/dev/null; then
     unstrip_seconds=$(mean "$work/times.csv" eu-unstrip-loop)
     gdb_seconds=$(mean "$work/gdb.csv" gdb-loop)
 else
-    seconds() { /usr/bin/time -f %e -o "$work/t" bash -c "$1"; cat "$work/t"; }
+    # Only the time goes to the caller: the commands' own output would be read as part of it.
+    seconds() { /usr/bin/time -f %e -o "$work/t" bash -c "$1" >/dev/null; cat "$work/t"; }
     rm -rf "$work/out"
     forensics_seconds=$(seconds "$forensics_command")
     unstrip_seconds=$(seconds "$unstrip_command")

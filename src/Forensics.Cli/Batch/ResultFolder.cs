@@ -44,7 +44,8 @@ public sealed class ResultFolder
     {
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(file);
-        var key = ContentKey(file);
+        var hash = HashOf(file);
+        var key = hash is null ? null : InputResultStore.KeyFor(file.DisplayPath, hash.Sha256, _options);
         if (key is not null && !_fresh && InputResultStore.Load(PathOf(key), out _) is { } kept
             && kept.Record.Path == file.DisplayPath && !MayDifferNextTime(kept.Record.Problem))
         {
@@ -52,7 +53,7 @@ public sealed class ResultFolder
             _keyByPath[file.DisplayPath] = key;
             return kept;
         }
-        var result = importer.ImportInput(file.FullPath, file.DisplayPath);
+        var result = importer.ImportInput(file.FullPath, file.DisplayPath, hash);
         Keep(key ?? PathKey(file.DisplayPath), result);
         return result;
     }
@@ -144,16 +145,14 @@ public sealed class ResultFolder
     private string PathOf(string key) => Path.Combine(_folder, key + Extension);
 
     /// <summary>
-    /// The key of a regular file's content; null for a file of length 0 (empty, or a FIFO or device that reading could
+    /// The hash of a regular file's content; null for a file of length 0 (empty, or a FIFO or device that reading could
     /// block on: the importer looks at those without reading them) or one that cannot be read.
     /// </summary>
-    private string? ContentKey(InputFile file)
+    private static FileHash? HashOf(InputFile file)
     {
         try
         {
-            if (new FileInfo(file.FullPath).Length == 0)
-                return null;
-            return InputResultStore.KeyFor(file.DisplayPath, FileHash.Sha256(file.FullPath).Sha256, _options);
+            return new FileInfo(file.FullPath).Length == 0 ? null : FileHash.Of(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

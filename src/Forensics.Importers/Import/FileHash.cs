@@ -4,13 +4,27 @@ using Forensics.Elf;
 
 namespace Forensics.Importers.Import;
 
-/// <summary>The SHA-256 of an input as stored, read in pooled chunks; a read budget running on the thread is checked after each.</summary>
-public static class FileHash
+/// <summary>
+/// The SHA-256 of an input as stored and what its metadata said before hashing, so that
+/// <see cref="CaptureImporter.ImportInput"/> can take a hash made earlier (to look up a kept result) instead of reading
+/// the file twice, and still tell whether it changed while read.
+/// </summary>
+public sealed record FileHash(string Sha256, long Bytes)
 {
+    internal FileSnapshot Before { get; private init; }
+
+    /// <summary>Hashes the file now; I/O errors are thrown to the caller.</summary>
+    public static FileHash Of(string path)
+    {
+        var before = FileSnapshot.Of(path);
+        var (sha256, bytes) = Sha256Of(path);
+        return new FileHash(sha256, bytes) { Before = before };
+    }
+
     private const int Chunk = 1 << 16;
 
-    /// <summary>SHA-256 and size of the file as stored (compressed bytes for a compressed file).</summary>
-    public static (string Sha256, long Bytes) Sha256(string path)
+    /// <summary>Read in pooled chunks; a read budget running on the thread is checked after each.</summary>
+    private static (string Sha256, long Bytes) Sha256Of(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
