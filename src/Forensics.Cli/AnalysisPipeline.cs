@@ -42,6 +42,8 @@ public static class AnalysisPipeline
             foreach (var problem in problems)
                 folder.Keep(problem);
             folder.Finish();
+            if (folder.KeepProblem is { } keepProblem)
+                progress.Note(keepProblem + "; the next run imports everything again");
             if (folder.Reused > 0)
                 progress.Note(string.Create(CultureInfo.InvariantCulture,
                     $"reused the kept results of {folder.Reused} unchanged input(s) of {files.Count}"));

@@ -85,7 +85,7 @@ public static class ForensicsCommandLine
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!TryCheckArguments(formatList, paths, error, out var formats))
+        if (!TryCheckArguments(formatList, paths, error, out var formats) || !CanWrite(outDirectory, error))
             return ExitCodes.BadUsage;
         options ??= new PipelineOptions();
         var timings = new PhaseTimings();
@@ -124,7 +124,7 @@ public static class ForensicsCommandLine
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!TryCheckArguments(formatList, directories, error, out var formats))
+        if (!TryCheckArguments(formatList, directories, error, out var formats) || !CanWrite(outDirectory, error))
             return ExitCodes.BadUsage;
         var timings = new PhaseTimings();
         var results = timings.Measure("load", () => ResultFolder.LoadAll(directories, out var problem) is { } loaded ? loaded : Fail(problem));
@@ -146,7 +146,16 @@ public static class ForensicsCommandLine
     {
         if (!TryCompare(ref run, baselineId, progress, timings, error))
             return ExitCodes.BadUsage;
-        var files = timings.Measure("write", () => progress.Step("writing reports", () => ReportWriter.Write(run, outDirectory, formats)));
+        IReadOnlyList<string> files;
+        try
+        {
+            files = timings.Measure("write", () => progress.Step("writing reports", () => ReportWriter.Write(run, outDirectory, formats)));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("cannot write the reports to [" + outDirectory + "]: " + exception.Message.TrimEnd('.') + "; free space or give another --out.");
+            return ExitCodes.BadUsage;
+        }
         output.WriteLine("wrote " + files.Count + " files to " + outDirectory);
         progress.Note("time: " + timings);
         return Finish(run, error);
@@ -265,6 +274,24 @@ public static class ForensicsCommandLine
             return false;
         }
         return !UnknownOption(paths, error);
+    }
+
+    /// <summary>Whether <paramref name="outDirectory"/> is, or can be made, a folder this process writes to; says why not.</summary>
+    private static bool CanWrite(string outDirectory, TextWriter error)
+    {
+        try
+        {
+            Directory.CreateDirectory(outDirectory);
+            var probe = Path.Combine(outDirectory, ".forensics-write-check");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine("--out: cannot write to [" + outDirectory + "]: " + exception.Message.TrimEnd('.') + "; give a folder you can write to.");
+            return false;
+        }
     }
 
     /// <summary>An option the parser does not know reaches us as a path, since the paths take any number of tokens.</summary>

@@ -22,6 +22,7 @@ public sealed class ResultFolder
     private readonly bool _fresh;
     private readonly ConcurrentDictionary<string, string> _keyByPath = new(StringComparer.Ordinal);
     private int _reused;
+    private string? _keepProblem;
 
     public ResultFolder(string outputDirectory, ImportOptions options, bool fresh)
     {
@@ -32,6 +33,9 @@ public sealed class ResultFolder
         _fresh = fresh;
         Directory.CreateDirectory(_folder);
     }
+
+    /// <summary>The first result that could not be saved, and why; null when every one was.</summary>
+    public string? KeepProblem => Volatile.Read(ref _keepProblem);
 
     /// <summary>How many inputs were loaded from kept results rather than imported.</summary>
     public int Reused => Volatile.Read(ref _reused);
@@ -136,10 +140,21 @@ public sealed class ResultFolder
         return results;
     }
 
+    /// <summary>
+    /// Keeping is a cache: an input whose result cannot be saved (a full disk) is still reported by this run; it stays
+    /// listed, so that <c>merge</c> says its result is missing instead of leaving it out.
+    /// </summary>
     private void Keep(string key, InputResult result)
     {
         _keyByPath[result.Record.Path] = key;
-        InputResultStore.Save(PathOf(key), result);
+        try
+        {
+            InputResultStore.Save(PathOf(key), result);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Interlocked.CompareExchange(ref _keepProblem, $"cannot keep results in [{_folder}]: {exception.Message}", null);
+        }
     }
 
     private string PathOf(string key) => Path.Combine(_folder, key + Extension);

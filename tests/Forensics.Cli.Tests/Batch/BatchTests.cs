@@ -193,6 +193,19 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void An_output_folder_that_cannot_be_written_is_bad_usage_in_one_line()
+    {
+        var notAFolder = Path.Combine(_scratch, "file");
+        File.WriteAllText(notAFolder, "a file where the reports should go");
+
+        var (code, _, error) = Run("analyze", Path.Combine(TestPaths.Corpus, "aslr-pair"), "--out", notAFolder, "--quiet");
+
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.StartsWith("--out: cannot write to [" + notAFolder + "]: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("; give a folder you can write to." + Environment.NewLine, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_redirected_run_ends_with_the_time_of_each_phase()
     {
         var result = Analyze([Path.Combine(TestPaths.Corpus, "aslr-pair")], Path.Combine(_scratch, "out"), new PipelineOptions());
