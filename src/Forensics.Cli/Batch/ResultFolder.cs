@@ -31,7 +31,7 @@ public sealed class ResultFolder
         _folder = Path.Combine(outputDirectory, FolderName);
         _options = options;
         _fresh = fresh;
-        Directory.CreateDirectory(_folder);
+        TryKeeping(() => Directory.CreateDirectory(_folder));
     }
 
     /// <summary>The first result that could not be saved, and why; null when every one was.</summary>
@@ -70,7 +70,7 @@ public sealed class ResultFolder
     }
 
     /// <summary>Writes the list of this run's inputs and deletes the results of inputs no longer in it.</summary>
-    public void Finish()
+    public void Finish() => TryKeeping(() =>
     {
         var list = new StringBuilder();
         foreach (var (path, key) in _keyByPath.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -86,7 +86,7 @@ public sealed class ResultFolder
             if (!current.Contains(Path.GetFileNameWithoutExtension(stored)))
                 File.Delete(stored);
         }
-    }
+    });
 
     /// <summary>
     /// The kept results of the last run in each of <paramref name="outputDirectories"/>, every path once; null when a
@@ -147,13 +147,18 @@ public sealed class ResultFolder
     private void Keep(string key, InputResult result)
     {
         _keyByPath[result.Record.Path] = key;
+        TryKeeping(() => InputResultStore.Save(PathOf(key), result));
+    }
+
+    private void TryKeeping(Action keep)
+    {
         try
         {
-            InputResultStore.Save(PathOf(key), result);
+            keep();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Interlocked.CompareExchange(ref _keepProblem, $"cannot keep results in [{_folder}]: {exception.Message}", null);
+            Interlocked.CompareExchange(ref _keepProblem, $"cannot keep results in [{_folder}]: {exception.Message.TrimEnd('.')}", null);
         }
     }
 

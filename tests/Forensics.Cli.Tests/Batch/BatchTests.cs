@@ -193,6 +193,20 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void Results_that_cannot_be_kept_do_not_fail_the_run()
+    {
+        var output = Directory.CreateDirectory(Path.Combine(_scratch, "out")).FullName;
+        File.WriteAllText(Path.Combine(output, ResultFolder.FolderName), "a file where the kept results should go");
+
+        var result = Analyze([Path.Combine(TestPaths.Corpus, "aslr-pair")], output, new PipelineOptions { OutputDirectory = output });
+
+        Assert.Equal(ExitCodes.Success, result.Code);
+        Assert.Contains("cannot keep results in [" + Path.Combine(output, ResultFolder.FolderName) + "]: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("; the next run imports everything again", result.Error, StringComparison.Ordinal);
+        Assert.Equal(51, File.ReadAllLines(Path.Combine(output, "regions.csv")).Length);
+    }
+
+    [Fact]
     public void An_output_folder_that_cannot_be_written_is_bad_usage_in_one_line()
     {
         var notAFolder = Path.Combine(_scratch, "file");
