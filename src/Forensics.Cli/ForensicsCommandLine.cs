@@ -328,7 +328,7 @@ public static class ForensicsCommandLine
     private static Option<bool> QuietOption() => new("--quiet") { Description = "No progress display." };
 
     private static Option<int> JobsOption() =>
-        PositiveOption("--jobs", "Inputs imported at once (default: the number of cores).", Environment.ProcessorCount);
+        PositiveOption("--jobs", "Inputs imported at once; by default one per core.", Environment.ProcessorCount);
 
     private static Option<int> PositiveOption(string name, string description, int defaultValue)
     {
