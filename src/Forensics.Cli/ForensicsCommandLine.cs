@@ -127,13 +127,23 @@ public static class ForensicsCommandLine
         if (!TryCheckArguments(formatList, directories, error, out var formats) || !CanWrite(outDirectory, error))
             return ExitCodes.BadUsage;
         var timings = new PhaseTimings();
-        var results = timings.Measure("load", () => ResultFolder.LoadAll(directories, out var problem) is { } loaded ? loaded : Fail(problem));
-        if (results is null)
+        var kept = timings.Measure("load", () => ResultFolder.LoadAll(directories, out var problem) is { } loaded ? loaded : Fail(problem));
+        if (kept is null)
             return ExitCodes.BadUsage;
-        var run = AnalysisPipeline.Analyse(results, jobs, progress, timings);
+        // The merged folder keeps what it merged, so that merged folders can be merged again.
+        var folder = new ResultFolder(outDirectory, new ImportOptions(), fresh: false);
+        timings.Measure("keep", () =>
+        {
+            foreach (var result in kept)
+                folder.Keep(result);
+            folder.Finish();
+        });
+        if (folder.KeepProblem is { } keepProblem)
+            progress.Note(keepProblem);
+        var run = AnalysisPipeline.Analyse([.. kept.Select(k => k.Result)], jobs, progress, timings);
         return Write(run, outDirectory, baselineId, formats, progress, timings, output, error);
 
-        List<Forensics.Importers.Import.InputResult>? Fail(string? problem)
+        List<KeptResult>? Fail(string? problem)
         {
             error.WriteLine("merge: " + problem + ".");
             return null;

@@ -25,6 +25,17 @@ public sealed class PhaseTimings
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> and adds its time to <paramref name="phase"/>.</summary>
+    public void Measure(string phase, Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Measure(phase, () =>
+        {
+            work();
+            return 0;
+        });
+    }
+
     public void Add(string phase, TimeSpan time)
     {
         lock (_phases)

@@ -69,6 +69,13 @@ public sealed class ResultFolder
         Keep(PathKey(result.Record.Path), result);
     }
 
+    /// <summary>Keeps a result loaded from another folder under its key, so that merged folders can be merged again.</summary>
+    public void Keep(KeptResult kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        Keep(kept.Key, kept.Result);
+    }
+
     /// <summary>Writes the list of this run's inputs and deletes the results of inputs no longer in it.</summary>
     public void Finish() => TryKeeping(() =>
     {
@@ -93,10 +100,10 @@ public sealed class ResultFolder
     /// folder holds no results, a result is missing or damaged, or one path has different results in two folders,
     /// and <paramref name="problem"/> then says which and what to do.
     /// </summary>
-    public static List<InputResult>? LoadAll(IReadOnlyList<string> outputDirectories, out string? problem)
+    public static List<KeptResult>? LoadAll(IReadOnlyList<string> outputDirectories, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(outputDirectories);
-        var results = new List<InputResult>();
+        var results = new List<KeptResult>();
         var seen = new Dictionary<string, (string Key, string Directory)>(StringComparer.Ordinal);
         foreach (var directory in outputDirectories)
         {
@@ -133,7 +140,7 @@ public sealed class ResultFolder
                     return null;
                 }
                 seen.Add(path, (key, directory));
-                results.Add(result);
+                results.Add(new KeptResult(key, result));
             }
         }
         problem = null;
@@ -189,3 +196,6 @@ public sealed class ResultFolder
 
     private static bool IsKey(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
 }
+
+/// <summary>An input's result as a result folder keeps it, with its cache key.</summary>
+public sealed record KeptResult(string Key, InputResult Result);

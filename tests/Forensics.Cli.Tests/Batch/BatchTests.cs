@@ -72,6 +72,13 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(allInputs, inputsPerShard.Sum());
         Assert.All(inputsPerShard, n => Assert.InRange(n, 1, allInputs - 1));
         ReportFolders.AssertSameFiles(whole, merged);
+
+        // A merged folder keeps the results it merged, so merges can be merged: (1 + 2) + 3 gives the same reports.
+        var firstTwo = Path.Combine(_scratch, "merged-1-2");
+        Merge([shards[0], shards[1]], firstTwo);
+        var twice = Path.Combine(_scratch, "merged-twice");
+        Merge([firstTwo, shards[2]], twice);
+        ReportFolders.AssertSameFiles(whole, twice);
     }
 
     [Fact]
