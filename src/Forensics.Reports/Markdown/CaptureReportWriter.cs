@@ -7,12 +7,7 @@ namespace Forensics.Reports.Markdown;
 /// <summary>Writes <c>captures/SLUG.md</c>: one capture in full, for an analyst.</summary>
 public static class CaptureReportWriter
 {
-    public static string Write(PreparedRun run, CaptureAnalysis analysis)
-    {
-        using var text = new StringWriter { NewLine = "\n" };
-        Write(run, analysis, text);
-        return text.ToString();
-    }
+    public static string Write(PreparedRun run, CaptureAnalysis analysis) => MarkdownDocument.Render(text => Write(run, analysis, text));
 
     /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
     public static void Write(PreparedRun run, CaptureAnalysis analysis, TextWriter output)

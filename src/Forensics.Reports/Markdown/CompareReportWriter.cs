@@ -6,12 +6,7 @@ namespace Forensics.Reports.Markdown;
 /// <summary>Writes <c>compare.md</c>: the captures side by side against the baseline.</summary>
 public static class CompareReportWriter
 {
-    public static string Write(PreparedRun run)
-    {
-        using var text = new StringWriter { NewLine = "\n" };
-        Write(run, text);
-        return text.ToString();
-    }
+    public static string Write(PreparedRun run) => MarkdownDocument.Render(text => Write(run, text));
 
     /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
     public static void Write(PreparedRun run, TextWriter output)

@@ -8,12 +8,13 @@ public static class CrashReportWriter
     public static string Write(CaptureAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        using var text = new StringWriter { NewLine = "\n" };
-        var document = new MarkdownDocument(text).Heading(1, analysis.Capture.Id);
-        if (analysis.Crash is { } crash)
-            CrashSection.Write(document, crash, analysis.Capture.Runtime);
-        else
-            document.Paragraph("No crash: the capture holds no fatal signal (a text capture, or a core of a live process).");
-        return text.ToString();
+        return MarkdownDocument.Render(text =>
+        {
+            var document = new MarkdownDocument(text).Heading(1, analysis.Capture.Id);
+            if (analysis.Crash is { } crash)
+                CrashSection.Write(document, crash, analysis.Capture.Runtime);
+            else
+                document.Paragraph("No crash: the capture holds no fatal signal (a text capture, or a core of a live process).");
+        });
     }
 }

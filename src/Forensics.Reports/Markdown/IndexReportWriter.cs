@@ -14,12 +14,7 @@ public static class IndexReportWriter
     /// <summary>At most this many high-severity findings are listed on the first screen.</summary>
     public const int FirstScreenFindings = 15;
 
-    public static string Write(PreparedRun run)
-    {
-        using var text = new StringWriter { NewLine = "\n" };
-        Write(run, text);
-        return text.ToString();
-    }
+    public static string Write(PreparedRun run) => MarkdownDocument.Render(text => Write(run, text));
 
     /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
     public static void Write(PreparedRun run, TextWriter output)

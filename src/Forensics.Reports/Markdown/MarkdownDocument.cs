@@ -9,6 +9,14 @@ internal sealed class MarkdownDocument(TextWriter text)
     private readonly TextWriter _text = text;
     private bool _started;
 
+    /// <summary>What <paramref name="write"/> writes, as one string: for the terminal commands and the tests.</summary>
+    public static string Render(Action<TextWriter> write)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        write(text);
+        return text.ToString();
+    }
+
     public MarkdownDocument Heading(int level, MarkdownCell title)
     {
         Separate();
