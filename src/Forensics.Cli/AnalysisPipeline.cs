@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Forensics.Analysis;
 using Forensics.Cli.Batch;
+using Forensics.Importers.Detection;
 using Forensics.Importers.Import;
 using Forensics.Model;
 using Forensics.Reports;
@@ -15,9 +16,6 @@ namespace Forensics.Cli;
 /// </summary>
 public static class AnalysisPipeline
 {
-    /// <summary>The diagnostic of an input whose import threw: a bug in the importer, never bad input alone.</summary>
-    public const string ImporterFaultId = "FX2099";
-
     /// <summary>Imports and analyses <paramref name="paths"/>; the comparison is the caller's to add.</summary>
     public static AnalysisRun Run(IReadOnlyList<string> paths, ProgressReporter progress) =>
         Run(paths, new PipelineOptions(), progress, new PhaseTimings());
@@ -111,7 +109,7 @@ public static class AnalysisPipeline
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             var message = $"internal error while importing ({exception.GetType().Name}: {exception.Message}); please report it with the input";
-            var diagnostic = new Diagnostic(DiagnosticSeverity.Error, ImporterFaultId, message, SourceLocation.None);
+            var diagnostic = new Diagnostic(DiagnosticSeverity.Error, DetectionDiagnosticIds.ImporterFault, message, SourceLocation.None);
             return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, InputProblem.ImporterFault, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
         }
     }

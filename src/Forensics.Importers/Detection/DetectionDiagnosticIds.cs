@@ -41,4 +41,6 @@ public static class DetectionDiagnosticIds
     public const string TimeLimit = "FX2018";
     /// <summary>Importing the file allocated more than <c>ImportOptions.FileAllocationLimit</c>.</summary>
     public const string MemoryLimit = "FX2019";
+    /// <summary>An importer threw: a bug, never bad input alone; the batch reports it as that input's failure.</summary>
+    public const string ImporterFault = "FX2099";
 }

@@ -141,13 +141,12 @@ public sealed class CaptureImporter
         try
         {
             hash ??= FileHash.Of(path);
-            (sha256, var hashed, var before) = (hash.Sha256, hash.Bytes, hash.Before);
-            bytes = hashed;
+            (sha256, bytes) = (hash.Sha256, hash.Bytes);
             BetweenReads?.Invoke(path);
             stage = "while reading";
             var (captures, emptyStatus) = ReadCaptures(path, displayPath, diagnostics);
-            var changed = ReportChange(before, FileSnapshot.Of(path), hashed, diagnostics);
-            return Result(path, displayPath, sha256, hashed, captures, emptyStatus, changed, diagnostics);
+            var changed = ReportChange(hash.Before, FileSnapshot.Of(path), hash.Bytes, diagnostics);
+            return Result(path, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics);
         }
         catch (ReadBudgetExceededException exception)
         {
@@ -327,9 +326,8 @@ public sealed class CaptureImporter
         return info.Exists ? info.Length : 0;
     }
 
-    /// <summary>Opens for reading; a <paramref name="bufferSize"/> of 1 reads straight into the caller's buffer.</summary>
-    private static FileStream OpenRead(string path, int bufferSize = 4096) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize);
+    private static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 4096);
 
     /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
     private (List<Capture> Captures, InputStatus? Status) ReadCaptures(string path, string displayPath, DiagnosticBag diagnostics)

@@ -11,6 +11,8 @@ namespace Forensics.Importers.Import;
 /// </summary>
 public sealed record FileHash(string Sha256, long Bytes)
 {
+    private const int Chunk = 1 << 16;
+
     internal FileSnapshot Before { get; private init; }
 
     /// <summary>Hashes the file now; I/O errors are thrown to the caller.</summary>
@@ -20,8 +22,6 @@ public sealed record FileHash(string Sha256, long Bytes)
         var (sha256, bytes) = Sha256Of(path);
         return new FileHash(sha256, bytes) { Before = before };
     }
-
-    private const int Chunk = 1 << 16;
 
     /// <summary>Read in pooled chunks; a read budget running on the thread is checked after each.</summary>
     private static (string Sha256, long Bytes) Sha256Of(string path)

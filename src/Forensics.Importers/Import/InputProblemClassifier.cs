@@ -23,6 +23,7 @@ internal static class InputProblemClassifier
         DetectionDiagnosticIds.ChangedWhileReading => InputProblem.ChangedWhileReading,
         DetectionDiagnosticIds.TimeLimit => InputProblem.TimeLimit,
         DetectionDiagnosticIds.MemoryLimit => InputProblem.MemoryLimit,
+        DetectionDiagnosticIds.ImporterFault => InputProblem.ImporterFault,
         CoreDiagnosticIds.Truncated or ElfDiagnosticIds.SegmentPastEnd or ElfDiagnosticIds.ProgramHeadersPastEnd
             or ElfDiagnosticIds.NoteSegmentTruncated or ElfDiagnosticIds.TruncatedHeader => InputProblem.Truncated,
         CoreDiagnosticIds.UnsupportedMachine or CoreDiagnosticIds.KernelDump
