@@ -19,6 +19,8 @@
 set -euo pipefail
 
 CORPUS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Inputs a batch must survive live beside the tests, so the main command over corpus/ reads only real captures.
+BAD_INPUTS="$CORPUS/../tests/bad-inputs"
 WORK=/tmp/forensics-corpus
 BIN="$WORK/bin"
 PRELOAD_LIBRARY=/tmp/libpreload.so
@@ -295,8 +297,9 @@ make_ticket() {
 # --- bad inputs --------------------------------------------------------------------------
 
 make_bad_inputs() {
-    local out lines middle
-    out="$(fresh_output_folder bad-inputs)"
+    local out="$BAD_INPUTS" lines middle
+    rm -rf "$out"
+    mkdir -p "$out"
     "$BIN/random_bytes" 4096 >"$out/random-4096.bin"
     : >"$out/empty.txt"
     # pmap -x cut in the middle of a region line, before its totals row.
@@ -363,9 +366,11 @@ write_readme() {
     local readme="$CORPUS/README.md"
     {
         cat <<'EOF'
-# Corpus — real captures made on this machine
+# Corpus — real captures
 
-Everything here (except `src/` and this script) is written by `make-corpus.sh`, which builds the
+`public/` holds captures made by other projects and `sets/` captures of one process by every tool (both
+described below, with their provenance); the other folders are made on this machine.
+Everything else here (except `src/` and this script) is written by `make-corpus.sh`, which builds the
 programs in `src/`, runs them from the neutral folder `/tmp/forensics-corpus/<set>/` with a clean
 environment (`env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C`), captures them with the real
 tools and rewrites this README from the files, so every number below is what the files hold.
@@ -398,6 +403,7 @@ EOF
         write_pairs_section
         write_bench_section
         write_ticket_section
+        write_public_section
         write_bad_inputs_section
     } >"$readme"
 }
@@ -560,10 +566,65 @@ write_ticket_section() {
     echo
 }
 
+# Captures this script does not make: other projects' test data (public/, see public/NOTICE) and the tool sets
+# of sets/ (sets/MANIFEST.md). Static facts; the SHA-256 values are read from the files.
+write_public_section() {
+    echo "## \`public/\` — captures made by other projects"
+    echo
+    echo "Byte-for-byte copies of other projects' test data and of tool output people published; \`public/README.md\`"
+    echo "gives every fact each source states, \`public/NOTICE\` the licences and notices."
+    echo
+    echo "| file | source repository | source path | commit | licence | sha256 | what the tests assert |"
+    echo "|---|---|---|---|---|---|---|"
+    local file rest
+    while IFS='|' read -r file rest; do
+        echo "| \`$file\` |${rest/SHA/\`$(sha256sum "$CORPUS/public/$file" | cut -d" " -f1)\`} |"
+    done <<'EOF'
+cores/lldb/elf-core/linux-i386.core| llvm-mirror/lldb | `…/postmortem/elf-core/linux-i386.core` | `dbf15c31` | Apache-2.0 WITH LLVM-exception | SHA | i386 kernel core, pid 32306, SIGSEGV code 1 at 0x0, NT_FILE `/home/labath/test/a.out`
+cores/lldb/elf-core/linux-x86_64.core| llvm-mirror/lldb | `…/postmortem/elf-core/linux-x86_64.core` | `dbf15c31` | Apache-2.0 WITH LLVM-exception | SHA | x86_64 kernel core, pid 32259, SIGSEGV code 1 at 0x0, 5 PT_LOADs
+cores/lldb/elf-core/gcore/linux-i386.core| llvm-mirror/lldb | `…/elf-core/gcore/linux-i386.core` | `7db69fcd` | Apache-2.0 WITH LLVM-exception | SHA | gdb gcore, pid 5586, 3 threads stopped by SIGSTOP (19) in NT_SIGINFO only, no NT_FILE
+cores/lldb/elf-core/gcore/linux-x86_64.core| llvm-mirror/lldb | `…/elf-core/gcore/linux-x86_64.core` | `7db69fcd` | Apache-2.0 WITH LLVM-exception | SHA | gdb gcore, pid 5669, 3 threads, vDSO and vsyscall only
+cores/lldb/elf-core/thread_crash/linux-i386.core| llvm-mirror/lldb | `…/elf-core/thread_crash/linux-i386.core` | `7db69fcd` | Apache-2.0 WITH LLVM-exception | SHA | pid 5193, crashing tid 5195, SIGILL from raise (si_code -6), 21 NT_FILE entries
+cores/lldb/elf-core/thread_crash/linux-x86_64.core| llvm-mirror/lldb | `…/elf-core/thread_crash/linux-x86_64.core` | `7db69fcd` | Apache-2.0 WITH LLVM-exception | SHA | pid 5222, crashing tid 5250, SIGILL (si_code -6), 26 NT_FILE entries
+cores/pystack/segfault.core| bloomberg/pystack | `tests/integration/corefiles/segfault.core` | `eafd948e` | Apache-2.0 | SHA | pid 75639, SIGSEGV code 1 at 0x75bcd15
+text/prometheus-procfs_26231_smaps| prometheus/procfs | `testdata/fixtures.ttar` (proc/26231/smaps) | `95dd8b80` | Apache-2.0 | SHA | 12 mappings, Rss 29948 kB, Swap 1940 kB
+text/prometheus-procfs_26231_smaps_rollup| prometheus/procfs | `testdata/fixtures.ttar` (proc/26231/smaps_rollup) | `95dd8b80` | Apache-2.0 | SHA | Rss 29948 kB, Pss 29944 kB
+text/prometheus-procfs_26234_maps_i386| prometheus/procfs | `testdata/fixtures.ttar` (proc/26234/maps) | `95dd8b80` | Apache-2.0 | SHA | 4 rows of a 32-bit process (x86)
+text/rust-minidump_linux-mini.dmp.proc_maps| rust-minidump/rust-minidump | `testdata/linux-mini.dmp`, stream 0x47670009 | `1859d9ab` | MIT | SHA | 35 rows; inode 8612374361 above 2^32
+text/mrdrivingduck_zsh_pmap_default.txt| mrdrivingduck/notes | `Linux/pmap.md` lines 48-178 | `e51c87d5` | MIT | SHA | `pmap` of zsh: 129 rows, total 12308K
+text/mrdrivingduck_zsh_pmap_x.txt| mrdrivingduck/notes | `Linux/pmap.md` lines 185-310 | `e51c87d5` | MIT | SHA | `pmap -x`: 122 rows, `total kB 9396 7792 3248`
+text/Mulling_st-dyn_pmap_d.txt| Mulling/mulling.github.io | `content/guides/static-libs.md` lines 65-209 | `66a95941` | none stated | SHA | `pmap -d`: 142 rows, mapped 17940K, writeable/private 2380K, shared 1132K
+text/angr-binaries_test_gdb_plugin_procmap.txt| angr/binaries | `tests_data/test_gdb_plugin/procmap` | `bedd3009` | none stated | SHA | old gdb layout, 17 rows, libc.so.6 at 0x7ffff7a17000
+text/nikosChalk_virophage_gdb13_infoproc_x86_64.txt| nikosChalk/ctf-writeups | `uiuctf23/pwn/virophage/README.md` lines 191-202 | `2397567d` | none stated | SHA | gdb 13 layout, process 62, 8 rows
+text/nikosChalk_virophage_gdb13_infoproc_i386compat.txt| nikosChalk/ctf-writeups | `uiuctf23/pwn/virophage/README.md` lines 214-220 | `2397567d` | none stated | SHA | gdb 13, 32-bit inferior, 3 rows, rwx stack
+EOF
+    echo
+    echo "## \`sets/\` — every tool on one process, at one moment"
+    echo
+    echo "Made on this project's development machine by \`sets/src/\` (\`launch.py\`, \`capture_live.sh\`, the C and .NET"
+    echo "programs): for each process \`maps\`, \`smaps\`, \`smaps_rollup\`, \`pmap\` in five modes, gdb's mappings, a gdb"
+    echo "gcore and, for crashes, the kernel core. \`sets/MANIFEST.md\` gives the exact commands and facts, \`sets/facts.json\`"
+    echo "the same as data (the tests read their expected values from it). The large text captures of \`set-big\` are kept"
+    echo "as \`.xz\`. Same licence as the project."
+    echo
+    echo "| set | command line | files |"
+    echo "|---|---|---|"
+    local set
+    for set in "$CORPUS"/sets/set-*/ "$CORPUS"/sets/set-system/*/; do
+        [ -f "$set/cmdline.txt" ] || continue
+        set="${set%/}"
+        echo "| \`${set#"$CORPUS/"}/\` | \`$(tr -d '\n' <"$set/cmdline.txt" | sed 's/ *$//')\` | $(find "$set" -maxdepth 1 -type f | wc -l) |"
+    done
+    echo
+}
+
 write_bad_inputs_section() {
-    local bad="$CORPUS/bad-inputs"
+    local bad="$BAD_INPUTS"
     [ -d "$bad" ] || return 0
-    echo "## \`bad-inputs/\` — inputs a batch must survive"
+    echo "## \`tests/bad-inputs/\` — inputs a batch must survive"
+    echo
+    echo "Made from the sets above, and kept outside \`corpus/\` so that the README's main command reads only real"
+    echo "captures and exits 0; \`forensics analyze tests/bad-inputs\` shows every input status and exits 1 by design."
     echo
     echo "| file | what | how |"
     echo "|---|---|---|"

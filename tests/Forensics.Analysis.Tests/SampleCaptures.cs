@@ -7,11 +7,11 @@ using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests;
 
-/// <summary>Captures made from the shared samples the way the pipeline makes them: parsed, then normalised.</summary>
+/// <summary>Captures made from the corpus captures the way the pipeline makes them: parsed, then normalised.</summary>
 internal static class SampleCaptures
 {
     public static Capture Text(CaptureFormat format, string id, params string[] path) =>
-        FromText(format, id, SampleFile.ReadAllText(TestPaths.Sample(path)));
+        FromText(format, id, SampleFile.ReadAllText(TestPaths.CorpusFile(path)));
 
     public static Capture FromText(CaptureFormat format, string id, string text)
     {
@@ -52,8 +52,8 @@ internal static class SampleCaptures
     /// </summary>
     public static Capture CrashedMaps(string set, string coreFile)
     {
-        var capture = Text(CaptureFormat.Maps, set + "/maps", "local", set, "maps");
-        using var facts = JsonDocument.Parse(File.ReadAllText(TestPaths.Sample("local", set, "facts.json")));
+        var capture = Text(CaptureFormat.Maps, set + "/maps", "sets", set, "maps");
+        using var facts = JsonDocument.Parse(File.ReadAllText(TestPaths.CorpusFile("sets", set, "facts.json")));
         var core = facts.RootElement.GetProperty("cores").EnumerateArray()
             .First(c => c.GetProperty("file").GetString() == coreFile);
         var pid = core.GetProperty("prpsinfo_pid").GetInt32();

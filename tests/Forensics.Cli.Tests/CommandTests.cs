@@ -20,7 +20,7 @@ public sealed class CommandTests : IDisposable
     public void Analyze_with_a_bad_input_exits_1_and_still_reports_the_good_ones()
     {
         var evidence = Directory.CreateDirectory(Path.Combine(_scratch, "evidence")).FullName;
-        File.Copy(TestPaths.Sample("local", "set-hello", "maps"), Path.Combine(evidence, "hello.maps"));
+        File.Copy(TestPaths.CorpusFile("sets", "set-hello", "maps"), Path.Combine(evidence, "hello.maps"));
         File.WriteAllBytes(Path.Combine(evidence, "empty.txt"), []);
         var output = Path.Combine(_scratch, "out");
 
@@ -74,7 +74,7 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public void Show_prints_the_region_table_of_a_maps_file()
     {
-        var (code, output, _) = Run("show", TestPaths.Sample("local", "set-hello", "maps"));
+        var (code, output, _) = Run("show", TestPaths.CorpusFile("sets", "set-hello", "maps"));
 
         Assert.Equal(ExitCodes.Success, code);
         // The first and the last region of set-hello's maps, and its vsyscall page.

@@ -6,7 +6,7 @@ namespace Forensics.Elf.Tests;
 
 public class ElfCoreFileTests
 {
-    private static string Public(params string[] parts) => TestPaths.Sample(["public", "cores", .. parts]);
+    private static string Public(params string[] parts) => TestPaths.CorpusFile(["public", "cores", .. parts]);
 
     [Fact]
     public void Real_x86_64_core_has_six_program_headers_and_seven_notes()

@@ -1,6 +1,6 @@
 namespace Forensics.TestSupport;
 
-/// <summary>Where the repository, its corpus and the shared samples are, found from the test's working folder.</summary>
+/// <summary>Where the repository and its corpus are, found from the test's working folder. No test reads outside the repository.</summary>
 public static class TestPaths
 {
     private static readonly Lazy<string> Root = new(FindRoot);
@@ -12,23 +12,10 @@ public static class TestPaths
 
     public static string Reports => Path.Combine(RepositoryRoot, "reports");
 
-    /// <summary>
-    /// <c>../shared/samples</c> beside the repository. Tests that use it fail loudly when it is missing
-    /// rather than skip, so CI cannot pass without the samples.
-    /// </summary>
-    public static string Samples
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "samples"));
-            if (!Directory.Exists(path))
-                throw new DirectoryNotFoundException($"The shared samples are expected at [{path}].");
-            return path;
-        }
-    }
+    /// <summary>Inputs a batch must survive (<c>tests/bad-inputs/</c>), kept out of the corpus so the main command exits 0.</summary>
+    public static string BadInputs => Path.Combine(RepositoryRoot, "tests", "bad-inputs");
 
-    public static string Sample(params string[] parts) => Path.Combine([Samples, .. parts]);
-
+    /// <summary>A file under <c>corpus/</c>: <c>public/</c> (other projects' captures), <c>sets/</c> (every tool on one process) or a set made by <c>make-corpus.sh</c>.</summary>
     public static string CorpusFile(params string[] parts) => Path.Combine([Corpus, .. parts]);
 
     private static string FindRoot()

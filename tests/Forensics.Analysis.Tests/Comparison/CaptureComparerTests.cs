@@ -11,7 +11,7 @@ public sealed class CaptureComparerTests
     private static ComparisonReport Compare(string? baseline, params Capture[] captures) =>
         CaptureComparer.Compare([.. captures.Select(c => Analyze(c, captures))], baseline);
 
-    private static string HelloMaps() => SampleFile.ReadAllText(TestPaths.Sample("local", "set-hello", "maps"));
+    private static string HelloMaps() => SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"));
 
     /// <summary>set-hello as another run would place it: program and heap 16 MiB higher, libraries 48 MiB lower, stack 1 MiB higher.</summary>
     private static string HelloElsewhere() =>
@@ -22,8 +22,8 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Maps_and_pmap_of_one_process_are_the_same_instance_with_zero_slide()
     {
-        var maps = SampleCaptures.Text(CaptureFormat.Maps, "a-maps", "local", "set-crash-null", "maps");
-        var pmap = SampleCaptures.Text(CaptureFormat.Pmap, "b-pmap", "local", "set-crash-null", "pmap.txt");
+        var maps = SampleCaptures.Text(CaptureFormat.Maps, "a-maps", "sets", "set-crash-null", "maps");
+        var pmap = SampleCaptures.Text(CaptureFormat.Pmap, "b-pmap", "sets", "set-crash-null", "pmap.txt");
         var report = Compare(null, pmap, maps);
         Assert.Equal("a-maps", report.BaselineId);
         var layout = Assert.Single(report.Rows, r => r.Subject == "layout");
@@ -55,8 +55,8 @@ public sealed class CaptureComparerTests
     [Fact]
     public void Different_programs_show_the_program_change_and_the_modules_added_and_removed()
     {
-        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "local", "set-hello", "maps");
-        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "local", "set-crash-null", "maps");
+        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps");
+        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps");
         var report = Compare(null, hello, crash);
         Assert.Equal(ComparisonChanges.LayoutDiffers, Assert.Single(report.Rows, r => r.Subject == "layout").Change);
         var program = Assert.Single(report.Rows, r => r.Subject == "program");
@@ -76,9 +76,9 @@ public sealed class CaptureComparerTests
     [Fact]
     public void The_report_does_not_depend_on_the_order_of_the_captures()
     {
-        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "local", "set-hello", "maps");
-        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "local", "set-crash-null", "maps");
-        var sleep = SampleCaptures.Text(CaptureFormat.Maps, "sleep", "local", "set-system", "sleep", "maps");
+        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps");
+        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps");
+        var sleep = SampleCaptures.Text(CaptureFormat.Maps, "sleep", "sets", "set-system", "sleep", "maps");
         var one = Compare(null, hello, crash, sleep);
         var other = Compare(null, sleep, hello, crash);
         Assert.Equal(one.Rows, other.Rows);
@@ -90,8 +90,8 @@ public sealed class CaptureComparerTests
     [Fact]
     public void A_named_baseline_is_used()
     {
-        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "local", "set-hello", "maps");
-        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "local", "set-crash-null", "maps");
+        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps");
+        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps");
         var report = Compare("null", hello, crash);
         Assert.Equal("null", report.BaselineId);
         Assert.All(report.Rows, r => Assert.Equal(("null", "hello"), (r.BaselineId, r.CaptureId)));

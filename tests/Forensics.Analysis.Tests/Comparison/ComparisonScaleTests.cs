@@ -16,7 +16,7 @@ public sealed class ComparisonScaleTests(ITestOutputHelper output)
     {
         // The first 975 regions of set-big (its program, heap and small mappings) and its last 25 (libraries, stack,
         // kernel pages), as 1000 runs would place them: each run's mmap area 1 MiB lower than the one before.
-        var lines = SampleFile.ReadAllText(TestPaths.Sample("local", "set-big", "maps")).TrimEnd('\n').Split('\n');
+        var lines = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-big", "maps")).TrimEnd('\n').Split('\n');
         var template = SampleCaptures.FromText(CaptureFormat.Maps, "template", string.Join('\n', lines.Take(975).Concat(lines.TakeLast(25))) + "\n");
         Assert.Equal(1000, template.Regions.Count);
         var captures = new Capture[1000];

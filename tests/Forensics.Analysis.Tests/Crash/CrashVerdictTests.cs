@@ -66,7 +66,7 @@ public sealed class CrashVerdictTests
     [Fact]
     public void A_text_capture_has_no_crash_analysis()
     {
-        var capture = SampleCaptures.Text(CaptureFormat.Maps, "maps", "local", "set-crash-null", "maps");
+        var capture = SampleCaptures.Text(CaptureFormat.Maps, "maps", "sets", "set-crash-null", "maps");
         Assert.Null(CaptureAnalyzer.Analyze(capture, [capture]).Crash);
     }
 

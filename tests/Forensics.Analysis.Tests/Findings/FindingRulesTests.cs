@@ -9,9 +9,9 @@ public sealed class FindingRulesTests
 {
     private static IReadOnlyList<Finding> FindingsOf(Capture capture) => CaptureAnalyzer.Analyze(capture, [capture]).Findings;
 
-    private static Capture Hello() => SampleCaptures.Text(CaptureFormat.Maps, "set-hello", "local", "set-hello", "maps");
+    private static Capture Hello() => SampleCaptures.Text(CaptureFormat.Maps, "set-hello", "sets", "set-hello", "maps");
 
-    private static Capture Sleep() => SampleCaptures.Text(CaptureFormat.Maps, "sleep", "local", "set-system", "sleep", "maps");
+    private static Capture Sleep() => SampleCaptures.Text(CaptureFormat.Maps, "sleep", "sets", "set-system", "sleep", "maps");
 
     private static List<Finding> Rule(IReadOnlyList<Finding> findings, string rule) => [.. findings.Where(f => f.Rule == rule)];
 
@@ -69,7 +69,7 @@ public sealed class FindingRulesTests
     [Fact]
     public void Exec_shm_in_dotnet_is_the_doublemapper_memfd_and_low_because_coreclr_is_loaded()
     {
-        var capture = SampleCaptures.Text(CaptureFormat.Maps, "set-dotnet", "local", "set-dotnet", "maps");
+        var capture = SampleCaptures.Text(CaptureFormat.Maps, "set-dotnet", "sets", "set-dotnet", "maps");
         var finding = Assert.Single(Rule(FindingsOf(capture), FindingRules.ExecutableSharedMemory));
         Assert.Equal(FindingSeverity.Low, finding.Severity);
         Assert.Equal("/memfd:doublemapper (deleted)", finding.Name);
@@ -132,7 +132,7 @@ public sealed class FindingRulesTests
     [Fact]
     public void No_aslr_fires_when_two_process_instances_map_libc_at_one_base()
     {
-        var text = SampleFile.ReadAllText(TestPaths.Sample("local", "set-hello", "maps"));
+        var text = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"));
         var first = SampleCaptures.FromText(CaptureFormat.Maps, "first", text);
         var second = SampleCaptures.FromText(CaptureFormat.Maps, "second", text);
         first.Pid = 16367;
@@ -148,13 +148,13 @@ public sealed class FindingRulesTests
     public void No_aslr_does_not_fire_across_processes_with_randomised_bases_or_for_one_instance_seen_twice()
     {
         var sleep = Sleep();
-        var perl = SampleCaptures.Text(CaptureFormat.Maps, "perl", "local", "set-system", "perl", "maps");
+        var perl = SampleCaptures.Text(CaptureFormat.Maps, "perl", "sets", "set-system", "perl", "maps");
         sleep.Pid = 17254;
         perl.Pid = 17252;
         Assert.Empty(Rule(CaptureAnalyzer.Analyze(sleep, [sleep, perl]).Findings, FindingRules.NoAslr));
 
-        var maps = SampleCaptures.Text(CaptureFormat.Maps, "maps", "local", "set-crash-null", "maps");
-        var pmap = SampleCaptures.Text(CaptureFormat.Pmap, "pmap", "local", "set-crash-null", "pmap.txt");
+        var maps = SampleCaptures.Text(CaptureFormat.Maps, "maps", "sets", "set-crash-null", "maps");
+        var pmap = SampleCaptures.Text(CaptureFormat.Pmap, "pmap", "sets", "set-crash-null", "pmap.txt");
         maps.Pid = pmap.Pid;
         Assert.Empty(Rule(CaptureAnalyzer.Analyze(maps, [maps, pmap]).Findings, FindingRules.NoAslr));
     }
@@ -169,7 +169,7 @@ public sealed class FindingRulesTests
     public void Missing_guard_fires_for_a_thread_stack_whose_guard_page_is_gone()
     {
         // set-hello's maps without the ---p page below the first worker's 8 MiB stack.
-        var text = SampleFile.ReadAllText(TestPaths.Sample("local", "set-hello", "maps"))
+        var text = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"))
             .Replace("7f1f1deaf000-7f1f1deb0000 ---p 00000000 00:00 0 \n", "", StringComparison.Ordinal);
         var capture = SampleCaptures.FromText(CaptureFormat.Maps, "no-guard", text);
         capture.Pid = 16367;
@@ -183,7 +183,7 @@ public sealed class FindingRulesTests
     [Fact]
     public void Map_count_does_not_fire_for_20027_mappings()
     {
-        var capture = SampleCaptures.Text(CaptureFormat.Maps, "set-big", "local", "set-big", "maps");
+        var capture = SampleCaptures.Text(CaptureFormat.Maps, "set-big", "sets", "set-big", "maps");
         Assert.Equal(20027, capture.Regions.Count);
         Assert.Empty(Rule(FindingsOf(capture), FindingRules.MapCount));
     }
@@ -193,7 +193,7 @@ public sealed class FindingRulesTests
     {
         // set-big plus two copies of its 20002 small mappings (big-info.txt: 0x7fed41024000-0x7fed45e46000),
         // 256 MiB and 512 MiB lower, where nothing else is mapped: 60031 mappings.
-        var lines = SampleFile.ReadAllText(TestPaths.Sample("local", "set-big", "maps")).TrimEnd('\n').Split('\n');
+        var lines = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-big", "maps")).TrimEnd('\n').Split('\n');
         var below = lines.Where(l => string.CompareOrdinal(l, "7fed41024000") < 0).ToArray();
         var small = string.Join('\n', lines.Where(l => string.CompareOrdinal(l, "7fed41024000") >= 0 && string.CompareOrdinal(l, "7fed45e46000") < 0));
         var text = string.Join('\n', below) + "\n" + SampleCaptures.ShiftMaps(small, (0, ulong.MaxValue, -0x20000000)) + "\n" + SampleCaptures.ShiftMaps(small, (0, ulong.MaxValue, -0x10000000))

@@ -63,7 +63,7 @@ public sealed class BatchProgressTests
     public void The_parallel_import_of_set_hello_sums_to_23_files_10_captures_13_skipped()
     {
         var importer = new CaptureImporter();
-        var inputs = importer.List([TestPaths.Sample("local", "set-hello")]);
+        var inputs = importer.List([TestPaths.CorpusFile("sets", "set-hello")]);
         var results = new InputResult[inputs.Files.Count];
         var time = new FakeTimeProvider();
         var error = new StringWriter { NewLine = "\n" };

@@ -10,7 +10,7 @@ public sealed class ClrAnnotatorFailureTests
     [Fact]
     public void A_native_core_gets_one_runtime_not_found_error_and_no_annotation()
     {
-        var bytes = SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-crash-null", "core.xz"));
+        var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("sets", "set-crash-null", "core.xz"));
         var capture = SetMaps.Read("set-crash-null");
 
         Assert.False(ClrAnnotator.HasRuntime(capture));

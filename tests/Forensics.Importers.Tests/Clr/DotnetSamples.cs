@@ -9,5 +9,5 @@ internal static class DotnetSamples
     private static readonly ConcurrentDictionary<string, Lazy<byte[]>> Cores = new(StringComparer.Ordinal);
 
     public static byte[] Core(string name) =>
-        Cores.GetOrAdd(name, n => new Lazy<byte[]>(() => SampleFile.ReadAllBytes(TestPaths.Sample("local", "set-dotnet", n)))).Value;
+        Cores.GetOrAdd(name, n => new Lazy<byte[]>(() => SampleFile.ReadAllBytes(TestPaths.CorpusFile("sets", "set-dotnet", n)))).Value;
 }

@@ -13,7 +13,7 @@ internal static class SetMaps
 {
     public static Capture Read(string set)
     {
-        var capture = TextCaptureParsers.Parse(CaptureFormat.Maps, SampleFile.ReadAllText(TestPaths.Sample("local", set, "maps")));
+        var capture = TextCaptureParsers.Parse(CaptureFormat.Maps, SampleFile.ReadAllText(TestPaths.CorpusFile("sets", set, "maps")));
         CaptureNormalizer.Normalize(capture);
         return capture;
     }

@@ -1,6 +1,6 @@
 namespace Forensics.Importers.Tests.Core;
 
-/// <summary>Every real core: the shared samples (public, local kernel and gcore cores) and the project's corpus.</summary>
+/// <summary>Every real core: the public cores, the kernel and gcore cores of the tool sets, and the cores made by make-corpus.sh.</summary>
 public static class CoreSampleList
 {
     public static TheoryData<string> All => new()
@@ -12,20 +12,18 @@ public static class CoreSampleList
         "public/cores/lldb/elf-core/gcore/linux-i386.core",
         "public/cores/lldb/elf-core/gcore/linux-x86_64.core",
         "public/cores/pystack/segfault.core",
-        "local/set-crash-null/core.xz",
-        "local/set-crash-null/gcore.core.xz",
-        "local/set-crash-abort/core.xz",
-        "local/set-crash-abort/gcore.core.xz",
-        "local/set-hello/gcore.core.xz",
-        "corpus/crash-null/core.xz",
-        "corpus/crash-stack/core.xz",
-        "corpus/crash-abort/core.xz",
-        "corpus/crash-thread/core.xz",
-        "corpus/killed-by-signal/core.xz",
-        "corpus/live/gcore.core.xz",
+        "sets/set-crash-null/core.xz",
+        "sets/set-crash-null/gcore.core.xz",
+        "sets/set-crash-abort/core.xz",
+        "sets/set-crash-abort/gcore.core.xz",
+        "sets/set-hello/gcore.core.xz",
+        "crash-null/core.xz",
+        "crash-stack/core.xz",
+        "crash-abort/core.xz",
+        "crash-thread/core.xz",
+        "killed-by-signal/core.xz",
+        "live/gcore.core.xz",
     };
 
-    public static string PathOf(string relative) => relative.StartsWith("corpus/", StringComparison.Ordinal)
-        ? Forensics.TestSupport.TestPaths.CorpusFile(relative["corpus/".Length..].Split('/'))
-        : Forensics.TestSupport.TestPaths.Sample(relative.Split('/'));
+    public static string PathOf(string relative) => Forensics.TestSupport.TestPaths.CorpusFile(relative.Split('/'));
 }

@@ -4,12 +4,12 @@ using Forensics.TestSupport;
 
 namespace Forensics.Importers.Tests.Core;
 
-/// <summary>Opens the real cores of the shared samples (local ones are stored as .xz) and imports them.</summary>
+/// <summary>Opens the real cores of the corpus (those of the tool sets are stored as .xz) and imports them.</summary>
 internal static class CoreSamples
 {
-    public static string PublicCore(params string[] parts) => TestPaths.Sample(["public", "cores", .. parts]);
+    public static string PublicCore(params string[] parts) => TestPaths.CorpusFile(["public", "cores", .. parts]);
 
-    public static string LocalCore(string set, string name) => TestPaths.Sample("local", set, name);
+    public static string LocalCore(string set, string name) => TestPaths.CorpusFile("sets", set, name);
 
     public static byte[] Bytes(string path)
     {

@@ -12,7 +12,7 @@ public sealed class ContentSnifferTests
     [InlineData("gdb-mappings.txt")]
     public void Sample_text_captures_are_text(string file)
     {
-        var bytes = File.ReadAllBytes(TestPaths.Sample("local", "set-hello", file));
+        var bytes = File.ReadAllBytes(TestPaths.CorpusFile("sets", "set-hello", file));
 
         Assert.Equal(CompressionFormat.None, ContentSniffer.DetectCompression(bytes));
         Assert.Equal(ContentKind.Text, ContentSniffer.Sniff(bytes));
@@ -21,7 +21,7 @@ public sealed class ContentSnifferTests
     [Fact]
     public void Core_sample_is_elf()
     {
-        var bytes = File.ReadAllBytes(TestPaths.Sample("public", "cores", "lldb", "elf-core", "linux-i386.core"));
+        var bytes = File.ReadAllBytes(TestPaths.CorpusFile("public", "cores", "lldb", "elf-core", "linux-i386.core"));
 
         Assert.Equal(ContentKind.Elf, ContentSniffer.Sniff(bytes));
     }

@@ -7,7 +7,7 @@ namespace Forensics.Importers.Tests.Detection;
 
 public sealed class DecompressionStreamTests
 {
-    private static readonly byte[] HelloMaps = File.ReadAllBytes(TestPaths.Sample("local", "set-hello", "maps"));
+    private static readonly byte[] HelloMaps = File.ReadAllBytes(TestPaths.CorpusFile("sets", "set-hello", "maps"));
 
     public static TheoryData<string> Formats => new() { "gzip", "zstd", "bzip2" };
 
@@ -46,7 +46,7 @@ public sealed class DecompressionStreamTests
     [Fact]
     public void Xz_gcore_sample_decompresses_to_the_raw_core_of_the_manifest()
     {
-        var path = TestPaths.Sample("local", "set-hello", "gcore.core.xz");
+        var path = TestPaths.CorpusFile("sets", "set-hello", "gcore.core.xz");
         using var file = File.OpenRead(path);
         var head = new byte[8];
         file.ReadExactly(head);

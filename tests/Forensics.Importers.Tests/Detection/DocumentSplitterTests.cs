@@ -6,7 +6,7 @@ namespace Forensics.Importers.Tests.Detection;
 
 public sealed class DocumentSplitterTests
 {
-    private static string Sample(params string[] parts) => File.ReadAllText(TestPaths.Sample(["local", .. parts]));
+    private static string Sample(params string[] parts) => File.ReadAllText(TestPaths.CorpusFile(["sets", .. parts]));
 
     /// <summary>A ticket in markdown and reStructuredText with six outputs from the local sample sets pasted in.</summary>
     private static DocumentBuilder IncidentTicket() => new DocumentBuilder()

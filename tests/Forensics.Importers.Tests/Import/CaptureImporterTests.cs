@@ -8,7 +8,7 @@ namespace Forensics.Importers.Tests.Import;
 
 public sealed partial class CaptureImporterTests
 {
-    private static byte[] Sample(params string[] parts) => File.ReadAllBytes(TestPaths.Sample(["local", .. parts]));
+    private static byte[] Sample(params string[] parts) => File.ReadAllBytes(TestPaths.CorpusFile(["sets", .. parts]));
 
     private static InputRecord Input(ImportBatch batch, string path) => Assert.Single(batch.Inputs, i => i.Path == path);
 
@@ -80,7 +80,7 @@ public sealed partial class CaptureImporterTests
     [Fact]
     public void Xz_compressed_gcore_is_imported_as_a_core()
     {
-        var path = TestPaths.Sample("local", "set-hello", "gcore.core.xz");
+        var path = TestPaths.CorpusFile("sets", "set-hello", "gcore.core.xz");
 
         var batch = new CaptureImporter().ImportFile(path, "set-hello/gcore.core.xz");
 
@@ -183,7 +183,7 @@ public sealed partial class CaptureImporterTests
     [Fact]
     public void Sha256_is_of_the_file_as_stored()
     {
-        var path = TestPaths.Sample("local", "set-hello", "maps");
+        var path = TestPaths.CorpusFile("sets", "set-hello", "maps");
 
         var batch = new CaptureImporter().ImportFile(path, "maps");
 

@@ -9,7 +9,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Set_hello_maps_regions_get_their_kinds_in_address_order()
     {
-        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-hello", "maps");
+        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-hello", "maps");
 
         RegionKind[] expected =
         [
@@ -37,7 +37,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Set_hello_maps_names_the_relro_and_bss_regions_exactly()
     {
-        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-hello", "maps");
+        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-hello", "maps");
 
         var relro = capture.RegionAt(0x7f1f1f191000);
         Assert.Equal((Kind.Relro, 0x1cf000UL, "libc.so.6"), (relro.Kind, relro.Offset!.Value, relro.Module));
@@ -52,7 +52,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Set_hello_maps_groups_three_images_and_the_vdso_into_modules()
     {
-        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-hello", "maps");
+        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-hello", "maps");
 
         var modules = capture.Modules.Select(m => (m.Name, m.Path, m.Base, m.End, m.IsMainExecutable)).ToArray();
         (string, string, ulong, ulong, bool)[] expected =
@@ -74,7 +74,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Set_hello_maps_is_x86_64_with_its_evidence()
     {
-        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-hello", "maps");
+        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-hello", "maps");
 
         Assert.Equal(Architecture.X86_64, capture.Architecture);
         Assert.Equal(
@@ -125,7 +125,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Set_hello_pmap_groups_modules_by_basename()
     {
-        var capture = NormalisedSamples.Load(CaptureFormat.Pmap, "local", "set-hello", "pmap.txt");
+        var capture = NormalisedSamples.Load(CaptureFormat.Pmap, "sets", "set-hello", "pmap.txt");
 
         Assert.Equal(
             [
@@ -147,9 +147,9 @@ public class CaptureNormalizerTests
     [Fact]
     public void Out_of_order_line_is_reported_with_its_line_and_regions_are_sorted()
     {
-        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.Sample("local", "set-hello", "maps"));
+        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-hello", "maps"));
         (lines[1], lines[2]) = (lines[2], lines[1]);
-        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "local", "set-hello", "maps");
+        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "sets", "set-hello", "maps");
 
         CaptureNormalizer.Normalize(capture);
 
@@ -165,9 +165,9 @@ public class CaptureNormalizerTests
     [Fact]
     public void Overlapping_line_is_reported_with_its_line()
     {
-        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.Sample("local", "set-hello", "maps")).ToList();
+        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-hello", "maps")).ToList();
         lines.Insert(7, "55f5efac0000-55f5efad0000 rw-p 00000000 00:00 0 ");
-        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "local", "set-hello", "maps");
+        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "sets", "set-hello", "maps");
 
         CaptureNormalizer.Normalize(capture);
 
@@ -179,7 +179,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Architecture_set_by_an_importer_is_kept_and_contradicting_evidence_reported()
     {
-        var capture = NormalisedSamples.Parse(CaptureFormat.Maps, "local", "set-hello", "maps");
+        var capture = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-hello", "maps");
         capture.Architecture = Architecture.X86;
         capture.RegionAt(0x7ffc9a2c1000).Kind = Kind.ThreadStack;
 
@@ -195,7 +195,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Set_big_maps_with_20027_regions_normalises_into_its_four_modules()
     {
-        var capture = NormalisedSamples.Parse(CaptureFormat.Maps, "local", "set-big", "maps");
+        var capture = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-big", "maps");
 
         CaptureNormalizer.Normalize(capture);
 
@@ -227,7 +227,7 @@ public class CaptureNormalizerTests
     [Fact]
     public void Relro_that_shares_its_file_page_with_the_data_is_relro()
     {
-        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-dotnet", "maps");
+        var capture = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-dotnet", "maps");
 
         var dotnet = capture.Modules[0];
         Assert.Equal(("dotnet", "/usr/share/dotnet/dotnet", 0x55978c227000UL, 0x55978c23b000UL, true), (dotnet.Name, dotnet.Path, dotnet.Base, dotnet.End, dotnet.IsMainExecutable));

@@ -12,8 +12,8 @@ public class CoreMergeTests
 
     private static Capture LoadCore(string set, string file)
     {
-        using var stream = new MemoryStream(SampleFile.ReadAllBytes(TestPaths.Sample("local", set, file)));
-        var capture = CoreImporter.Import(stream, $"local/{set}/{file}");
+        using var stream = new MemoryStream(SampleFile.ReadAllBytes(TestPaths.CorpusFile("sets", set, file)));
+        var capture = CoreImporter.Import(stream, $"sets/{set}/{file}");
         CaptureNormalizer.Normalize(capture);
         return capture;
     }
@@ -21,11 +21,11 @@ public class CoreMergeTests
     [Fact]
     public void Kernel_core_and_its_maps_merge_with_no_disagreement()
     {
-        var maps = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-crash-null", "maps");
+        var maps = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-crash-null", "maps");
 
         var merged = Assert.Single(InstanceMerger.Merge([maps, CrashNullCore.Value]));
 
-        Assert.Equal(["local/set-crash-null/core.xz", "local/set-crash-null/maps"], merged.MergedInputs);
+        Assert.Equal(["sets/set-crash-null/core.xz", "sets/set-crash-null/maps"], merged.MergedInputs);
         Assert.Equal((CaptureFormat.Core, 29, 3, 11, 0x10UL), (merged.Format, merged.Regions.Count, merged.Threads.Count, merged.Signal!.Number, merged.Signal.FaultAddress!.Value));
         Assert.DoesNotContain(merged.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal));
 
@@ -51,15 +51,15 @@ public class CoreMergeTests
     [Fact]
     public void Gcore_and_maps_disagree_only_on_the_vvar_pages_gcore_leaves_out()
     {
-        var maps = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-crash-null", "maps");
+        var maps = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-crash-null", "maps");
 
         var merged = Assert.Single(InstanceMerger.Merge([maps, CrashNullGcore.Value]));
 
         Assert.Equal(29, merged.Regions.Count);
         Assert.Equal(
             [
-                "range [0x7ffb9ba6a000-0x7ffb9ba6e000] [[vvar]] is in [maps local/set-crash-null/maps line 20] but not in [core local/set-crash-null/gcore.core.xz]",
-                "range [0x7ffb9ba6e000-0x7ffb9ba70000] [[vvar_vclock]] is in [maps local/set-crash-null/maps line 21] but not in [core local/set-crash-null/gcore.core.xz]",
+                "range [0x7ffb9ba6a000-0x7ffb9ba6e000] [[vvar]] is in [maps sets/set-crash-null/maps line 20] but not in [core sets/set-crash-null/gcore.core.xz]",
+                "range [0x7ffb9ba6e000-0x7ffb9ba70000] [[vvar_vclock]] is in [maps sets/set-crash-null/maps line 21] but not in [core sets/set-crash-null/gcore.core.xz]",
             ],
             merged.Diagnostics.Items.Where(d => d.Id.StartsWith("FX502", StringComparison.Ordinal)).Select(d => d.Message));
         Assert.Equal(RegionKind.Vvar, merged.RegionAt(0x7ffb9ba6a000).Kind);
@@ -68,12 +68,12 @@ public class CoreMergeTests
     [Fact]
     public void Two_cores_of_one_instance_stay_apart_and_the_text_joins_the_first()
     {
-        var maps = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-crash-null", "maps");
+        var maps = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-crash-null", "maps");
 
         var result = InstanceMerger.Merge([CrashNullGcore.Value, maps, CrashNullCore.Value]);
 
         Assert.Equal(2, result.Count);
-        Assert.Equal(["local/set-crash-null/core.xz", "local/set-crash-null/maps"], result[0].MergedInputs);
+        Assert.Equal(["sets/set-crash-null/core.xz", "sets/set-crash-null/maps"], result[0].MergedInputs);
         Assert.Same(CrashNullGcore.Value, result[1]);
     }
 }

@@ -5,7 +5,7 @@ namespace Forensics.Importers.Tests.Normalisation;
 
 public class InstanceMergerTests
 {
-    private static readonly string[] CrashNull = ["local", "set-crash-null"];
+    private static readonly string[] CrashNull = ["sets", "set-crash-null"];
 
     private static Capture Load(CaptureFormat format, string[] set, string file) => NormalisedSamples.Load(format, [.. set, file]);
 
@@ -18,8 +18,8 @@ public class InstanceMergerTests
 
         var merged = Assert.Single(InstanceMerger.Merge([pmap, maps, gdb]));
 
-        Assert.Equal(["local/set-crash-null/gdb-mappings.txt", "local/set-crash-null/maps", "local/set-crash-null/pmap.txt"], merged.MergedInputs);
-        Assert.Equal(("local/set-crash-null/gdb-mappings.txt", CaptureFormat.Maps, 16579), (merged.InputPath, merged.Format, merged.Pid));
+        Assert.Equal(["sets/set-crash-null/gdb-mappings.txt", "sets/set-crash-null/maps", "sets/set-crash-null/pmap.txt"], merged.MergedInputs);
+        Assert.Equal(("sets/set-crash-null/gdb-mappings.txt", CaptureFormat.Maps, 16579), (merged.InputPath, merged.Format, merged.Pid));
         Assert.Equal(29, merged.Regions.Count);
         Assert.DoesNotContain(merged.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal));
         Assert.All(merged.Regions, r => Assert.Equal(RegionSources.Maps | RegionSources.Pmap | RegionSources.Gdb, r.Sources));
@@ -37,7 +37,7 @@ public class InstanceMergerTests
     [Fact]
     public void Smaps_supplies_metrics_and_pmap_d_devices_agree_with_maps()
     {
-        string[] hello = ["local", "set-hello"];
+        string[] hello = ["sets", "set-hello"];
         var captures = new[]
         {
             Load(CaptureFormat.Maps, hello, "maps"),
@@ -58,12 +58,12 @@ public class InstanceMergerTests
     [Fact]
     public void Two_different_processes_stay_apart()
     {
-        var hello = NormalisedSamples.Load(CaptureFormat.Maps, "local", "set-hello", "maps");
+        var hello = NormalisedSamples.Load(CaptureFormat.Maps, "sets", "set-hello", "maps");
         var crash = Load(CaptureFormat.Maps, CrashNull, "maps");
 
         var result = InstanceMerger.Merge([hello, crash]);
 
-        Assert.Equal(["local/set-crash-null/maps", "local/set-hello/maps"], result.Select(c => c.InputPath));
+        Assert.Equal(["sets/set-crash-null/maps", "sets/set-hello/maps"], result.Select(c => c.InputPath));
         Assert.Same(crash, result[0]);
         Assert.Same(hello, result[1]);
         Assert.All(result, c => Assert.Empty(c.MergedInputs));
@@ -73,9 +73,9 @@ public class InstanceMergerTests
     public void A_changed_permission_is_reported_naming_both_inputs()
     {
         var maps = Load(CaptureFormat.Maps, CrashNull, "maps");
-        var gdbText = File.ReadAllText(Forensics.TestSupport.TestPaths.Sample("local", "set-crash-null", "gdb-mappings.txt"))
+        var gdbText = File.ReadAllText(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-crash-null", "gdb-mappings.txt"))
             .Replace("0x1000     0x1000  r-xp", "0x1000     0x1000  rwxp", StringComparison.Ordinal);
-        var gdb = NormalisedSamples.ParseText(CaptureFormat.Gdb, gdbText, "local", "set-crash-null", "gdb-mappings.txt");
+        var gdb = NormalisedSamples.ParseText(CaptureFormat.Gdb, gdbText, "sets", "set-crash-null", "gdb-mappings.txt");
         CaptureNormalizer.Normalize(gdb);
 
         var merged = Assert.Single(InstanceMerger.Merge([maps, gdb]));
@@ -83,7 +83,7 @@ public class InstanceMergerTests
         var diagnostic = Assert.Single(merged.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal));
         Assert.Equal(NormalisationDiagnosticIds.MergePermissions, diagnostic.Id);
         Assert.Equal(
-            "range [0x55a0787aa000-0x55a0787ab000] has permissions [r-xp] and [rwxp] in [maps local/set-crash-null/maps line 2] and [gdb local/set-crash-null/gdb-mappings.txt line 11]",
+            "range [0x55a0787aa000-0x55a0787ab000] has permissions [r-xp] and [rwxp] in [maps sets/set-crash-null/maps line 2] and [gdb sets/set-crash-null/gdb-mappings.txt line 11]",
             diagnostic.Message);
         Assert.Equal("r-xp", merged.RegionAt(0x55a0787aa000).Permissions.ToString());
     }
@@ -92,11 +92,11 @@ public class InstanceMergerTests
     public void A_range_only_one_source_has_is_reported_and_kept()
     {
         var maps = Load(CaptureFormat.Maps, CrashNull, "maps");
-        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.Sample("local", "set-crash-null", "pmap.txt")).ToList();
+        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-crash-null", "pmap.txt")).ToList();
         var guardRow = lines.FindIndex(l => l.StartsWith("00007ffb9a7f6000", StringComparison.Ordinal));
         var removed = lines[guardRow];
         lines.RemoveAt(guardRow);
-        var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "local", "set-crash-null", "pmap.txt");
+        var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "sets", "set-crash-null", "pmap.txt");
         CaptureNormalizer.Normalize(pmap);
 
         var merged = Assert.Single(InstanceMerger.Merge([maps, pmap]));
@@ -106,7 +106,7 @@ public class InstanceMergerTests
         Assert.Equal(NormalisationDiagnosticIds.MergeRangeMissing, diagnostic.Id);
         Assert.Equal("00007ffb9a7f6000      4K -----   [ anon ]", removed);
         Assert.Equal(
-            "range [0x7ffb9a7f6000-0x7ffb9a7f7000] (anonymous) is in [maps local/set-crash-null/maps line 8] but not in [pmap local/set-crash-null/pmap.txt]",
+            "range [0x7ffb9a7f6000-0x7ffb9a7f7000] (anonymous) is in [maps sets/set-crash-null/maps line 8] but not in [pmap sets/set-crash-null/pmap.txt]",
             diagnostic.Message);
         Assert.Equal(RegionKind.Guard, merged.RegionAt(0x7ffb9a7f6000).Kind);
     }
@@ -115,9 +115,9 @@ public class InstanceMergerTests
     public void A_capture_without_one_of_the_writable_anonymous_ranges_is_another_moment_and_stays_apart()
     {
         var maps = Load(CaptureFormat.Maps, CrashNull, "maps");
-        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.Sample("local", "set-crash-null", "pmap.txt"))
+        var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-crash-null", "pmap.txt"))
             .Where(l => !l.StartsWith("000055a0787ae000", StringComparison.Ordinal));
-        var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "local", "set-crash-null", "pmap.txt");
+        var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "sets", "set-crash-null", "pmap.txt");
         CaptureNormalizer.Normalize(pmap);
 
         Assert.Equal(2, InstanceMerger.Merge([maps, pmap]).Count);

@@ -16,7 +16,7 @@ internal static class NormalisedSamples
     }
 
     public static Capture Parse(CaptureFormat format, params string[] parts) =>
-        ParseText(format, SampleFile.ReadAllText(TestPaths.Sample(parts)), parts);
+        ParseText(format, SampleFile.ReadAllText(TestPaths.CorpusFile(parts)), parts);
 
     public static Capture ParseText(CaptureFormat format, string text, params string[] parts)
     {

@@ -31,7 +31,7 @@ public sealed class InputResultStoreTests
     {
         using var folder = new TemporaryFolder();
         var importer = new CaptureImporter();
-        var inputs = importer.List([TestPaths.Corpus]);
+        var inputs = importer.List([TestPaths.Corpus, TestPaths.BadInputs]);
         var originals = new List<InputResult>();
         var loaded = new List<InputResult>();
         foreach (var (file, index) in inputs.Files.Select((f, i) => (f, i)))
@@ -43,12 +43,12 @@ public sealed class InputResultStoreTests
             loaded.Add(copy);
         }
 
-        Assert.Equal(127, originals.Count);
+        Assert.Equal(348, originals.Count);
         var byPath = loaded.ToDictionary(r => r.Record.Path);
-        Assert.Equal(20026, Assert.Single(byPath["bench/many-maps.maps.xz"].Captures).Regions.Count);
-        Assert.Equal([33, 33, 33], byPath["ticket/incident-ticket.md"].Captures.Select(c => c.Regions.Count));
-        Assert.Equal([(12, 44), (53, 89), (97, 134)], byPath["ticket/incident-ticket.md"].Captures.Select(c => c.LineRange!.Value));
-        var dotnet = Assert.Single(byPath["dotnet/dotnet-crash.core.xz"].Captures);
+        Assert.Equal(20026, Assert.Single(byPath["corpus/bench/many-maps.maps.xz"].Captures).Regions.Count);
+        Assert.Equal([33, 33, 33], byPath["corpus/ticket/incident-ticket.md"].Captures.Select(c => c.Regions.Count));
+        Assert.Equal([(12, 44), (53, 89), (97, 134)], byPath["corpus/ticket/incident-ticket.md"].Captures.Select(c => c.LineRange!.Value));
+        var dotnet = Assert.Single(byPath["corpus/dotnet/dotnet-crash.core.xz"].Captures);
         Assert.Equal(20160, dotnet.Pid);
         Assert.Equal("10.0.12", dotnet.Runtime!.Version);
         Assert.Contains(dotnet.Regions, r => r.RuntimeRole is not null);
@@ -68,11 +68,11 @@ public sealed class InputResultStoreTests
         { "public/cores/lldb/elf-core/thread_crash/linux-x86_64.core", CaptureFormat.Core, Architecture.X86_64, 5222, 40, 3 },
         // gdb kept only the vDSO of this process (coredump_filter=0).
         { "public/cores/lldb/elf-core/gcore/linux-i386.core", CaptureFormat.Core, Architecture.X86, 5586, 1, 3 },
-        { "local/set-crash-null/core.xz", CaptureFormat.Core, Architecture.X86_64, 16579, 29, 3 },
-        { "local/set-hello/gcore.core.xz", CaptureFormat.Core, Architecture.X86_64, 16367, 37, 4 },
-        { "local/set-crash-null/smaps", CaptureFormat.Smaps, Architecture.X86_64, 0, 29, 0 },
-        { "local/set-hello/pmap-XX.txt", CaptureFormat.PmapExtended, Architecture.X86_64, 16367, 39, 0 },
-        { "local/set-dotnet/gdb-mappings.txt", CaptureFormat.Gdb, Architecture.X86_64, 16873, 224, 0 },
+        { "sets/set-crash-null/core.xz", CaptureFormat.Core, Architecture.X86_64, 16579, 29, 3 },
+        { "sets/set-hello/gcore.core.xz", CaptureFormat.Core, Architecture.X86_64, 16367, 37, 4 },
+        { "sets/set-crash-null/smaps", CaptureFormat.Smaps, Architecture.X86_64, 0, 29, 0 },
+        { "sets/set-hello/pmap-XX.txt", CaptureFormat.PmapExtended, Architecture.X86_64, 16367, 39, 0 },
+        { "sets/set-dotnet/gdb-mappings.txt", CaptureFormat.Gdb, Architecture.X86_64, 16873, 224, 0 },
         { "public/text/nikosChalk_virophage_gdb13_infoproc_i386compat.txt", CaptureFormat.Gdb, Architecture.X86, 62, 3, 0 },
         { "public/text/prometheus-procfs_26231_smaps_rollup", CaptureFormat.SmapsRollup, Architecture.Unknown, 0, 0, 0 },
     };
@@ -84,7 +84,7 @@ public sealed class InputResultStoreTests
     {
         using var folder = new TemporaryFolder();
         var importer = new CaptureImporter();
-        var original = importer.ImportInput(TestPaths.Sample(path.Split('/')), path);
+        var original = importer.ImportInput(TestPaths.CorpusFile(path.Split('/')), path);
 
         var loaded = RoundTrip(original, folder, "sample.store");
 
@@ -103,7 +103,7 @@ public sealed class InputResultStoreTests
     public void The_same_result_gives_the_same_bytes_every_time()
     {
         using var folder = new TemporaryFolder();
-        var result = new CaptureImporter().ImportInput(TestPaths.Sample("local", "set-hello", "gcore.core.xz"), "gcore.core.xz");
+        var result = new CaptureImporter().ImportInput(TestPaths.CorpusFile("sets", "set-hello", "gcore.core.xz"), "gcore.core.xz");
 
         InputResultStore.Save(folder.File("a.store"), result);
         InputResultStore.Save(folder.File("b.store"), result);
@@ -117,7 +117,7 @@ public sealed class InputResultStoreTests
     public void Comparer_names_a_member_that_differs_after_loading()
     {
         using var folder = new TemporaryFolder();
-        var original = new CaptureImporter().ImportInput(TestPaths.Sample("local", "set-crash-null", "smaps"), "smaps");
+        var original = new CaptureImporter().ImportInput(TestPaths.CorpusFile("sets", "set-crash-null", "smaps"), "smaps");
         var loaded = RoundTrip(original, folder, "smaps.store");
 
         loaded.Captures[0].Regions[5].VmFlags = "rd";
@@ -164,7 +164,7 @@ public sealed class InputResultStoreTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("result.store");
-        InputResultStore.Save(path, new CaptureImporter().ImportInput(TestPaths.Sample("local", "set-hello", "maps"), "maps"));
+        InputResultStore.Save(path, new CaptureImporter().ImportInput(TestPaths.CorpusFile("sets", "set-hello", "maps"), "maps"));
         var good = File.ReadAllBytes(path);
         var json = ContentOf(good);
         File.WriteAllBytes(path, damage switch

@@ -5,7 +5,7 @@ using Forensics.TestSupport;
 
 namespace Forensics.Importers.Tests.Text;
 
-/// <summary>Every text capture of every local sample set, against the facts computed for it (local/facts.json).</summary>
+/// <summary>Every text capture of every tool set, against the facts computed for it (sets/facts.json).</summary>
 public sealed class LocalSampleSweepTests
 {
     public static TheoryData<string, string, CaptureFormat> Captures()
@@ -37,7 +37,7 @@ public sealed class LocalSampleSweepTests
     [MemberData(nameof(Captures))]
     public void Local_sample_parses_cleanly_with_the_manifest_region_count_and_totals(string set, string file, CaptureFormat format)
     {
-        using var facts = JsonDocument.Parse(File.ReadAllText(TestPaths.Sample("local", "facts.json")));
+        using var facts = JsonDocument.Parse(File.ReadAllText(TestPaths.CorpusFile("sets", "facts.json")));
         var setFacts = facts.RootElement.GetProperty(set);
         var expectedRegions = setFacts.GetProperty("maps").GetProperty("lines").GetInt32();
         var totalKib = setFacts.GetProperty("maps").GetProperty("total_kib").GetUInt64();

@@ -4,12 +4,12 @@ using Forensics.TestSupport;
 
 namespace Forensics.Importers.Tests.Text;
 
-/// <summary>Reads the shared samples and parses them with the detected (and asserted) format.</summary>
+/// <summary>Reads corpus captures and parses them with the detected (and asserted) format.</summary>
 internal static class TextSamples
 {
-    public static string Local(string set, string file) => SampleFile.ReadAllText(TestPaths.Sample("local", set, file));
+    public static string Local(string set, string file) => SampleFile.ReadAllText(TestPaths.CorpusFile("sets", set, file));
 
-    public static string Public(string file) => SampleFile.ReadAllText(TestPaths.Sample("public", "text", file));
+    public static string Public(string file) => SampleFile.ReadAllText(TestPaths.CorpusFile("public", "text", file));
 
     /// <summary>Detects the format, checks it is <paramref name="expected"/>, and parses.</summary>
     public static Capture Parse(string text, CaptureFormat expected)

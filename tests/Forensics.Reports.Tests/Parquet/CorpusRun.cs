@@ -12,13 +12,14 @@ namespace Forensics.Reports.Tests.Parquet;
 /// </summary>
 internal static class CorpusRun
 {
-    private static readonly Lazy<PreparedRun> Shared = new(() => Import("live", "crash-null", "preload", "bad-inputs"));
+    private static readonly Lazy<PreparedRun> Shared = new(() =>
+        Import(TestPaths.CorpusFile("live"), TestPaths.CorpusFile("crash-null"), TestPaths.CorpusFile("preload"), TestPaths.BadInputs));
 
     public static PreparedRun Prepared => Shared.Value;
 
-    private static PreparedRun Import(params string[] sets)
+    private static PreparedRun Import(params string[] folders)
     {
-        var batch = new CaptureImporter().Import(sets.Select(s => TestPaths.CorpusFile(s)));
+        var batch = new CaptureImporter().Import(folders);
         var analyses = batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList();
         return new PreparedRun(new AnalysisRun([.. batch.Inputs.Select(ReportInput.From)], analyses, CaptureComparer.Compare(analyses, null)));
     }
