@@ -85,6 +85,20 @@ public sealed class LayoutSvgWriterTests
     }
 
     [Fact]
+    public void A_module_mapped_inside_another_is_boxed_but_not_named_over_it()
+    {
+        var capture = new Capture { Id = "nested" };
+        capture.Regions.Add(new Region(0x7f0000000000, 0x7f1000000000) { Kind = RegionKind.Text });
+        capture.Modules.Add(new Module { Name = "coreclr", Path = "/usr/share/dotnet/coreclr", Base = 0x7f0000000000, End = 0x7f1000000000 });
+        capture.Modules.Add(new Module { Name = "CoreLib", Path = "CoreLib", Base = 0x7f0100000000, End = 0x7f0f00000000 });
+
+        var modules = Group(Picture(new CaptureAnalysis(capture, null, [])), "modules");
+
+        Assert.Equal(2, modules.Elements(Svg + "rect").Count());
+        Assert.Equal(["coreclr"], modules.Elements(Svg + "text").Select(t => t.Value));
+    }
+
+    [Fact]
     public void Twenty_thousand_regions_of_a_bench_capture_stay_within_the_maximum_width()
     {
         var batch = new CaptureImporter().Import([TestPaths.CorpusFile("bench", "many-maps.maps.xz")]);

@@ -77,10 +77,14 @@ public static class LayoutSvgWriter
         svg.Append("  </g>\n");
     }
 
-    /// <summary>A row under the segments with one box per module, named inside where the name fits.</summary>
+    /// <summary>
+    /// A row under the segments with one box per module, named inside where the name fits and clears the name before
+    /// (a runtime may map images inside another's range, as .NET does its assemblies).
+    /// </summary>
     private static void WriteModules(StringBuilder svg, Capture capture, LayoutGeometry geometry)
     {
         svg.Append("  <g class=\"modules\">\n");
+        var namedUpTo = 0;
         foreach (var module in ReportOrder.Modules(capture).Where(m => m.End > m.Base))
         {
             var left = geometry.X(module.Base, out _);
@@ -90,8 +94,12 @@ public static class LayoutSvgWriter
                 .Append(UntrustedText.Xml(module.Name + " " + ReportValues.Address(module.Base) + "-" + ReportValues.Address(module.End) + " " + module.Path))
                 .Append("</title></rect>\n");
             var name = Fit(module.Name, (right - left - 4) / CharacterWidth);
-            if (name.Length > 0)
-                Text(svg, (left + right) / 2, ModuleTop + ModuleHeight - 3, name, middle: true);
+            var centre = (left + right) / 2;
+            if (name.Length > 0 && centre - name.Length * CharacterWidth / 2 >= namedUpTo)
+            {
+                Text(svg, centre, ModuleTop + ModuleHeight - 3, name, middle: true);
+                namedUpTo = centre + name.Length * CharacterWidth / 2 + CharacterWidth;
+            }
         }
         svg.Append("  </g>\n");
     }
