@@ -33,9 +33,10 @@ public static class LayoutSvgWriter
         var body = new StringBuilder();
         if (segments.Count > 0)
         {
+            body.Append("  <g class=\"range\">\n");
             Text(body, Margin, 14, ReportValues.Address(segments[0].Start) + " (low)");
-            var high = "(high) " + ReportValues.Address(segments[^1].End);
-            Text(body, width - Margin - high.Length * CharacterWidth, 14, high);
+            Text(body, width - Margin, 14, "(high) " + ReportValues.Address(segments[^1].End), anchor: "end");
+            body.Append("  </g>\n");
         }
         WriteSegments(body, segments, geometry);
         // The module boxes cover the mark lines where they cross, so the names stay readable.
@@ -63,14 +64,10 @@ public static class LayoutSvgWriter
             if (geometry.GapBefore(i) is { } gap)
                 GapLine(svg, gap);
             int left = geometry.Left(i), right = geometry.Right(i);
-            svg.Append("    <rect x=\"").Append(Number(left)).Append("\" y=\"").Append(Number(BarTop)).Append("\" width=\"").Append(Number(right - left))
-                .Append("\" height=\"").Append(Number(BarHeight)).Append("\" fill=\"").Append(Colour(segment.Kind))
-                .Append("\" stroke=\"#333\" stroke-width=\"0.5\"><title>")
-                .Append(UntrustedText.Xml(segment.Kind.ToId() + " " + ReportValues.Address(segment.Start) + "-" + ReportValues.Address(segment.End)
-                    + " " + ReportValues.HumanBytes(segment.Size) + " in " + Number(segment.Regions) + " regions"))
-                .Append("</title></rect>\n");
+            Rect(svg, left, BarTop, right - left, BarHeight, Colour(segment.Kind), "#333", segment.Kind.ToId() + " " + ReportValues.Address(segment.Start)
+                + "-" + ReportValues.Address(segment.End) + " " + ReportValues.HumanBytes(segment.Size) + " in " + Number(segment.Regions) + " regions");
             if (right - left >= CharacterWidth + 2)
-                Text(svg, (left + right) / 2, BarTop + BarHeight / 2 + 4, LayoutPicture.Mark(segment.Kind).ToString(), middle: true);
+                Text(svg, (left + right) / 2, BarTop + BarHeight / 2 + 4, LayoutPicture.Mark(segment.Kind).ToString(), anchor: "middle");
         }
         if (geometry.TrailingGap is { } trailing)
             GapLine(svg, trailing);
@@ -89,15 +86,13 @@ public static class LayoutSvgWriter
         {
             var left = geometry.X(module.Base, out _);
             var right = Math.Max(left + 1, geometry.X(module.End - 1, out _) + 1);
-            svg.Append("    <rect x=\"").Append(Number(left)).Append("\" y=\"").Append(Number(ModuleTop)).Append("\" width=\"").Append(Number(right - left))
-                .Append("\" height=\"").Append(Number(ModuleHeight)).Append("\" fill=\"#f4f4f4\" stroke=\"#666\" stroke-width=\"0.5\"><title>")
-                .Append(UntrustedText.Xml(module.Name + " " + ReportValues.Address(module.Base) + "-" + ReportValues.Address(module.End) + " " + module.Path))
-                .Append("</title></rect>\n");
+            Rect(svg, left, ModuleTop, right - left, ModuleHeight, "#f4f4f4", "#666",
+                module.Name + " " + ReportValues.Address(module.Base) + "-" + ReportValues.Address(module.End) + " " + module.Path);
             var name = Fit(module.Name, (right - left - 4) / CharacterWidth);
             var centre = (left + right) / 2;
             if (name.Length > 0 && centre - name.Length * CharacterWidth / 2 >= namedUpTo)
             {
-                Text(svg, centre, ModuleTop + ModuleHeight - 3, name, middle: true);
+                Text(svg, centre, ModuleTop + ModuleHeight - 3, name, anchor: "middle");
                 namedUpTo = centre + name.Length * CharacterWidth / 2 + CharacterWidth;
             }
         }
@@ -108,27 +103,25 @@ public static class LayoutSvgWriter
     /// A line through the picture at each marked address, labelled on a row of its own under the modules; an
     /// unmapped address is marked on the line of the gap it lies in.
     /// </summary>
-    private static void WriteMarks(StringBuilder svg, IReadOnlyList<Mark> marks, LayoutGeometry geometry)
+    private static void WriteMarks(StringBuilder svg, IReadOnlyList<Marker> marks, LayoutGeometry geometry)
     {
         if (marks.Count == 0)
             return;
         svg.Append("  <g class=\"marks\">\n");
         for (var i = 0; i < marks.Count; i++)
         {
-            var mark = marks[i];
-            var x = geometry.X(mark.Address, out var inSegment);
+            var marker = marks[i];
+            var x = geometry.X(marker.Address, out var inSegment);
             var baseline = MarksTop + (i + 1) * RowHeight - 4;
-            var title = mark.Label + (inSegment ? "" : " (unmapped: drawn on the gap the address lies in)");
-            svg.Append("    <line x1=\"").Append(Number(x)).Append("\" y1=\"").Append(Number(BarTop - 2)).Append("\" x2=\"").Append(Number(x))
-                .Append("\" y2=\"").Append(Number(baseline - 10)).Append("\" stroke=\"").Append(mark.Colour).Append("\" stroke-width=\"2\"><title>")
-                .Append(UntrustedText.Xml(title)).Append("</title></line>\n");
+            var title = marker.Label + (inSegment ? "" : " (unmapped: drawn on the gap the address lies in)");
+            Line(svg, x, BarTop - 2, baseline - 10, "stroke=\"" + marker.Colour + "\" stroke-width=\"2\"", title);
             svg.Append("    <polygon points=\"").Append(Number(x - 4)).Append(',').Append(Number(BarTop - 9)).Append(' ').Append(Number(x + 4)).Append(',')
-                .Append(Number(BarTop - 9)).Append(' ').Append(Number(x)).Append(',').Append(Number(BarTop - 1)).Append("\" fill=\"").Append(mark.Colour).Append("\"/>\n");
-            var label = Fit(mark.Label, (geometry.Width - 2 * Margin) / CharacterWidth);
+                .Append(Number(BarTop - 9)).Append(' ').Append(Number(x)).Append(',').Append(Number(BarTop - 1)).Append("\" fill=\"").Append(marker.Colour).Append("\"/>\n");
+            var label = Fit(marker.Label, (geometry.Width - 2 * Margin) / CharacterWidth);
             var labelWidth = label.Length * CharacterWidth;
             // Right of the line where it fits, else left of it, always inside the canvas.
             var start = x + 4 + labelWidth <= geometry.Width - Margin ? x + 4 : x - 4 - labelWidth;
-            Text(svg, Math.Clamp(start, Margin, geometry.Width - Margin - labelWidth), baseline, label, fill: mark.Colour);
+            Text(svg, Math.Clamp(start, Margin, geometry.Width - Margin - labelWidth), baseline, label, fill: marker.Colour);
         }
         svg.Append("  </g>\n");
     }
@@ -154,8 +147,7 @@ public static class LayoutSvgWriter
             if (colour is null)
                 GapLine(svg, x + Swatch / 2, baseline - Swatch, baseline);
             else
-                svg.Append("    <rect x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(baseline - Swatch)).Append("\" width=\"").Append(Number(Swatch))
-                    .Append("\" height=\"").Append(Number(Swatch)).Append("\" fill=\"").Append(colour).Append("\" stroke=\"#333\" stroke-width=\"0.5\"/>\n");
+                Rect(svg, x, baseline - Swatch, Swatch, Swatch, colour, "#333");
             Text(svg, x + Swatch + 4, baseline, text);
             x += entryWidth + 2 * CharacterWidth;
         }
@@ -163,9 +155,9 @@ public static class LayoutSvgWriter
         return entries.Count == 0 ? 0 : row + 1;
     }
 
-    private static List<Mark> Marks(CrashReport? crash)
+    private static List<Marker> Marks(CrashReport? crash)
     {
-        var marks = new List<Mark>();
+        var marks = new List<Marker>();
         if (crash?.Threads.FirstOrDefault(t => t.IsCrashing) is { } thread)
             marks.Add(new(thread.ProgramCounter, "PC " + ReportValues.Address(thread.ProgramCounter) + In(thread.ProgramCounterLocation), "#000000"));
         if (crash?.FaultAddress is { } fault)
@@ -176,15 +168,30 @@ public static class LayoutSvgWriter
     }
 
     private static void GapLine(StringBuilder svg, int x, int top = BarTop, int bottom = BarTop + BarHeight) =>
+        Line(svg, x, top, bottom, "stroke=\"#999\" stroke-dasharray=\"2,2\"", "unmapped");
+
+    /// <summary>A vertical line; <paramref name="style"/> is our own attribute text, <paramref name="title"/> is escaped here.</summary>
+    private static void Line(StringBuilder svg, int x, int top, int bottom, string style, string title) =>
         svg.Append("    <line x1=\"").Append(Number(x)).Append("\" y1=\"").Append(Number(top)).Append("\" x2=\"").Append(Number(x)).Append("\" y2=\"")
-            .Append(Number(bottom)).Append("\" stroke=\"#999\" stroke-dasharray=\"2,2\"><title>unmapped</title></line>\n");
+            .Append(Number(bottom)).Append("\" ").Append(style).Append("><title>").Append(UntrustedText.Xml(title)).Append("</title></line>\n");
+
+    /// <summary>A rectangle, with a tooltip when <paramref name="title"/> is given (escaped here).</summary>
+    private static void Rect(StringBuilder svg, int x, int y, int width, int height, string fill, string stroke, string? title = null)
+    {
+        svg.Append("    <rect x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(y)).Append("\" width=\"").Append(Number(width)).Append("\" height=\"")
+            .Append(Number(height)).Append("\" fill=\"").Append(fill).Append("\" stroke=\"").Append(stroke).Append("\" stroke-width=\"0.5\"");
+        if (title is null)
+            svg.Append("/>\n");
+        else
+            svg.Append("><title>").Append(UntrustedText.Xml(title)).Append("</title></rect>\n");
+    }
 
     /// <summary>A text element; <paramref name="text"/> is escaped here, so evidence text may be passed as it is.</summary>
-    private static void Text(StringBuilder svg, int x, int baseline, string text, bool middle = false, string? fill = null)
+    private static void Text(StringBuilder svg, int x, int baseline, string text, string? anchor = null, string? fill = null)
     {
         svg.Append("    <text x=\"").Append(Number(x)).Append("\" y=\"").Append(Number(baseline)).Append('"');
-        if (middle)
-            svg.Append(" text-anchor=\"middle\"");
+        if (anchor is not null)
+            svg.Append(" text-anchor=\"").Append(anchor).Append('"');
         if (fill is not null)
             svg.Append(" fill=\"").Append(fill).Append('"');
         svg.Append('>').Append(UntrustedText.Xml(text)).Append("</text>\n");
@@ -216,5 +223,5 @@ public static class LayoutSvgWriter
     };
 
     /// <summary>An address marked on the picture, with its label and colour.</summary>
-    private sealed record Mark(ulong Address, string Label, string Colour);
+    private sealed record Marker(ulong Address, string Label, string Colour);
 }
