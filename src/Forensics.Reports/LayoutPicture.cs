@@ -31,9 +31,7 @@ public static class LayoutPicture
             }
             previousEnd = Math.Max(previousEnd, region.End);
         }
-        while (segments.Count > MaximumSegments)
-            MergeSmallest(segments);
-        return segments;
+        return segments.Count > MaximumSegments ? MergeSmallest(segments) : segments;
     }
 
     /// <summary>The one-character mark of a kind in the text bar.</summary>
@@ -97,23 +95,45 @@ public static class LayoutPicture
         return lines;
     }
 
-    private static void MergeSmallest(List<LayoutSegment> segments)
+    /// <summary>
+    /// Merges the adjacent pair with the smallest combined size, into the larger one's kind, until
+    /// <see cref="MaximumSegments"/> remain; ties go to the lower pair. The pairs wait in a heap and the segments form
+    /// a linked list, so tens of thousands of regions cost O(n log n) (a scan for each merge was quadratic).
+    /// </summary>
+    private static List<LayoutSegment> MergeSmallest(List<LayoutSegment> segments)
     {
-        var best = 0;
-        var bestSize = ulong.MaxValue;
-        for (var i = 0; i + 1 < segments.Count; i++)
+        var count = segments.Count;
+        var merged = segments.ToArray<LayoutSegment?>();
+        var next = new int[count];
+        var previous = new int[count];
+        var pairs = new PriorityQueue<int, (ulong Size, int Left)>();
+        for (var i = 0; i < count; i++)
         {
-            var size = segments[i].Size + segments[i + 1].Size;
-            if (size < bestSize)
-            {
-                bestSize = size;
-                best = i;
-            }
+            next[i] = i + 1;
+            previous[i] = i - 1;
+            if (i + 1 < count)
+                pairs.Enqueue(i, (segments[i].Size + segments[i + 1].Size, i));
         }
-        var left = segments[best];
-        var right = segments[best + 1];
-        var kind = left.Size >= right.Size ? left.Kind : right.Kind;
-        segments[best] = new LayoutSegment(kind, left.Start, right.End, left.Regions + right.Regions, left.GapBefore);
-        segments.RemoveAt(best + 1);
+        var remaining = count;
+        while (remaining > MaximumSegments && pairs.TryDequeue(out var left, out var pair))
+        {
+            // An entry is stale once either side has merged since: its left is gone or the sizes it was queued with changed.
+            if (merged[left] is not { } low || next[left] == count || merged[next[left]] is not { } high || low.Size + high.Size != pair.Size)
+                continue;
+            var right = next[left];
+            var joined = new LayoutSegment(low.Size >= high.Size ? low.Kind : high.Kind, low.Start, high.End, low.Regions + high.Regions, low.GapBefore);
+            merged[left] = joined;
+            merged[right] = null;
+            next[left] = next[right];
+            if (next[left] < count)
+            {
+                previous[next[left]] = left;
+                pairs.Enqueue(left, (joined.Size + merged[next[left]]!.Size, left));
+            }
+            if (previous[left] >= 0)
+                pairs.Enqueue(previous[left], (merged[previous[left]]!.Size + joined.Size, previous[left]));
+            remaining--;
+        }
+        return [.. merged.OfType<LayoutSegment>()];
     }
 }

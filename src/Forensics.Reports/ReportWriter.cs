@@ -37,7 +37,7 @@ public static class ReportWriter
             {
                 var slug = prepared.SlugOf(analysis.Capture.Id);
                 WriteTo(Path.Combine(outputDirectory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text), SmallBuffer);
-                File.WriteAllText(Path.Combine(outputDirectory, "captures", slug + ".svg"), LayoutSvgWriter.Write(analysis.Capture), Utf8);
+                File.WriteAllText(Path.Combine(outputDirectory, "captures", slug + ".svg"), LayoutSvgWriter.Write(analysis), Utf8);
             });
             var current = new HashSet<string>(StringComparer.Ordinal);
             foreach (var analysis in prepared.Captures)

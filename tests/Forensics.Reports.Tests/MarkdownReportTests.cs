@@ -50,6 +50,44 @@ public sealed class MarkdownReportTests
         Assert.Contains("| bad-inputs/truncated-64k.core.xz | **partial** | truncated |", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Capture_page_leads_with_the_crash_and_the_high_severity_findings()
+    {
+        var run = Parquet.CorpusRun.Prepared;
+        var crashNull = run.Captures.Single(a => a.Capture.InputPath == "crash-null/core.xz");
+        var lines = CaptureReportWriter.Write(run, crashNull).Split('\n');
+
+        Assert.Equal(
+            ["Summary", "Crash", "High-severity findings", "Layout", "Totals by kind", "Modules", "Other findings", "Architecture", "Regions", "Diagnostics"],
+            lines.Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..]));
+        var crash = lines.SkipWhile(l => l != "## Crash").TakeWhile(l => l != "### Evidence").ToList();
+        Assert.Contains("**null-pointer-dereference**: Null-pointer dereference\\: access to 0x10 (a null pointer plus an offset of 0x10) at crash\\_null+0x1416.", crash);
+        Assert.Contains("- Signature: SIGSEGV crash\\_null+0x1416", crash);
+        Assert.Contains("- Crashing thread: 28823", crash);
+        Assert.Contains("- Faulting module: crash\\_null (/tmp/forensics-corpus/bin/crash\\_null), build-id c8cce11a430e61de72235a60345648e718c9fc10", crash);
+    }
+
+    [Fact]
+    public void Capture_page_lists_high_severity_findings_before_the_layout_and_the_others_after_the_modules()
+    {
+        var run = Parquet.CorpusRun.Prepared;
+        var live = run.Captures.Single(a => a.Capture.InputPath == "live/gcore.core.xz");
+        var text = CaptureReportWriter.Write(run, live);
+
+        Assert.Equal(["| high | wx-memory | 0x7f0cc789d000 | 0x7f0cc789f000 |"], Section(text, "High-severity findings").Select(Start));
+        Assert.Equal(
+            ["| medium | unusual-image-path | 0x55896fdf1000 | 0x55896fe06000 |", "| medium | deleted-mapping | 0x7f0cc789b000 | 0x7f0cc789d000 |",
+             "| medium | anon-exec | 0x7f0cc789d000 | 0x7f0cc789f000 |"],
+            Section(text, "Other findings").Select(Start));
+
+        static string Start(string row) => string.Join('|', row.Split('|')[..5]) + "|";
+    }
+
+    // The table rows of one "## " section, without its header and separator rows.
+    private static List<string> Section(string text, string heading) =>
+        [.. text.Split('\n').SkipWhile(l => l != "## " + heading).Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
+            .Where(l => l.StartsWith('|')).Skip(2)];
+
     // Unescaped pipes separate cells; "\|" stays inside one.
     private static int Cells(string row)
     {

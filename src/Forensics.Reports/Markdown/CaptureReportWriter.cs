@@ -1,10 +1,14 @@
 using Forensics.Analysis;
+using Forensics.Analysis.Findings;
 using Forensics.Model;
 using static Forensics.Reports.Markdown.MarkdownCell;
 
 namespace Forensics.Reports.Markdown;
 
-/// <summary>Writes <c>captures/SLUG.md</c>: one capture in full, for an analyst.</summary>
+/// <summary>
+/// Writes <c>captures/SLUG.md</c>: one capture in full, led by what a responder wants first (the crash and the
+/// high-severity findings), then the layout and the tables.
+/// </summary>
 public static class CaptureReportWriter
 {
     public static string Write(PreparedRun run, CaptureAnalysis analysis) => MarkdownDocument.Render(text => Write(run, analysis, text));
@@ -22,11 +26,14 @@ public static class CaptureReportWriter
 
         document.Heading(2, "Summary");
         document.Bullets(Summary(run, analysis));
-        if (capture.ArchitectureEvidence.Count > 0)
-        {
-            document.Paragraph(Trusted("Architecture **" + capture.Architecture.ToId() + "** because:"));
-            document.Bullets(capture.ArchitectureEvidence.Select(e => (MarkdownCell)e));
-        }
+
+        // What a responder wants first: why it crashed and what is alarming; the layout and the tables follow.
+        if (analysis.Crash is { } crash)
+            CrashSection.Write(document, crash, capture);
+
+        var findings = ReportOrder.Findings(analysis).ToLookup(f => f.Severity == FindingSeverity.High);
+        document.Heading(2, "High-severity findings");
+        FindingsTable(document, findings[true], "no high-severity findings");
 
         document.Heading(2, "Layout");
         document.Paragraph(Trusted("The address space from low to high addresses, gaps compressed; "), Link("SVG picture", slug + ".svg"), Trusted("."));
@@ -59,11 +66,15 @@ public static class CaptureReportWriter
                 ReportValues.Number(m.Size), m.BuildId]),
             "no modules");
 
-        if (analysis.Crash is { } crash)
-            CrashSection.Write(document, crash, analysis.Capture.Runtime);
+        document.Heading(2, "Other findings");
+        FindingsTable(document, findings[false], "no other findings");
 
-        document.Heading(2, "Findings");
-        FindingsTable(document, analysis);
+        if (capture.ArchitectureEvidence.Count > 0)
+        {
+            document.Heading(2, "Architecture");
+            document.Paragraph(Trusted("Architecture **" + capture.Architecture.ToId() + "** because:"));
+            document.Bullets(capture.ArchitectureEvidence.Select(e => (MarkdownCell)e));
+        }
 
         document.Heading(2, "Regions");
         document.Table(
@@ -77,12 +88,12 @@ public static class CaptureReportWriter
         DiagnosticsTable(document, capture.Diagnostics.Items);
     }
 
-    internal static void FindingsTable(MarkdownDocument document, CaptureAnalysis analysis) =>
+    private static void FindingsTable(MarkdownDocument document, IEnumerable<Finding> findings, string empty) =>
         document.Table(
             ["severity", "rule", "start", "end", "name", "message"],
-            ReportOrder.Findings(analysis).Select(f => (IReadOnlyList<MarkdownCell>)[
+            findings.Select(f => (IReadOnlyList<MarkdownCell>)[
                 ReportValues.Severity(f.Severity), f.Rule, ReportValues.Address(f.Start), ReportValues.Address(f.End), f.Name, f.Message]),
-            "no findings");
+            empty);
 
     internal static void DiagnosticsTable(MarkdownDocument document, IEnumerable<Diagnostic> diagnostics) =>
         document.Table(

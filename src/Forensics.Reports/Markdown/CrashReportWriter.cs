@@ -12,7 +12,7 @@ public static class CrashReportWriter
         {
             var document = new MarkdownDocument(text).Heading(1, analysis.Capture.Id);
             if (analysis.Crash is { } crash)
-                CrashSection.Write(document, crash, analysis.Capture.Runtime);
+                CrashSection.Write(document, crash, analysis.Capture);
             else
                 document.Paragraph("No crash: the capture holds no fatal signal (a text capture, or a core of a live process).");
         });

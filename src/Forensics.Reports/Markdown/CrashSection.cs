@@ -4,10 +4,13 @@ using static Forensics.Reports.Markdown.MarkdownCell;
 
 namespace Forensics.Reports.Markdown;
 
-/// <summary>The crash section of a capture report: verdict, evidence, signature, where each thread was, and the managed threads.</summary>
+/// <summary>
+/// The crash section of a capture report: verdict, signature, crashing thread and the module it faulted in, evidence,
+/// where each thread was, and the managed threads.
+/// </summary>
 internal static class CrashSection
 {
-    public static void Write(MarkdownDocument document, CrashReport crash, ManagedRuntime? runtime)
+    public static void Write(MarkdownDocument document, CrashReport crash, Capture capture)
     {
         document.Heading(2, "Crash");
         document.Paragraph(Bold(ReportValues.Verdict(crash.Verdict)), Trusted(": "), crash.Summary);
@@ -23,6 +26,8 @@ internal static class CrashSection
             facts.Add(Trusted("Sent by PID " + ReportValues.Number(sender)));
         if (crash.CrashingThreadId is { } tid)
             facts.Add(Trusted("Crashing thread: " + ReportValues.Number(tid)));
+        if (crash.Threads.FirstOrDefault(t => t.IsCrashing) is { } crashing)
+            facts.Add(FaultingModule(crashing.ProgramCounter, capture.Modules));
         document.Bullets(facts);
         if (crash.Evidence.Count > 0)
         {
@@ -36,7 +41,16 @@ internal static class CrashSection
                 ReportValues.Number(t.Tid), t.IsCrashing ? "yes" : "", ReportValues.Number(t.Signal), ReportValues.Address(t.ProgramCounter),
                 t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
             "no threads");
-        WriteManagedThreads(document, runtime);
+        WriteManagedThreads(document, capture.Runtime);
+    }
+
+    /// <summary>The module holding the crashing PC, with the build-id that finds its symbols.</summary>
+    private static MarkdownCell FaultingModule(ulong programCounter, IEnumerable<Module> modules)
+    {
+        if (modules.FirstOrDefault(m => m.Base <= programCounter && programCounter < m.End) is not { } module)
+            return Trusted("Faulting module: none, the PC " + ReportValues.Address(programCounter) + " is in no module");
+        return Trusted("Faulting module: " + ((MarkdownCell)module.Name).Markdown + " (" + ((MarkdownCell)module.Path).Markdown + ")"
+            + ", build-id " + (module.BuildId is { } buildId ? ((MarkdownCell)buildId).Markdown : "unknown"));
     }
 
     /// <summary>Each OS thread's managed thread, and the managed exception in flight on it, where ClrMD read them.</summary>
