@@ -22,7 +22,7 @@ public static class ReportConsole
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
+            Out = new AnsiConsoleOutput(new LineEndTrimmingWriter(output)),
         });
         console.Profile.Width = PlainWidth;
         return console;
