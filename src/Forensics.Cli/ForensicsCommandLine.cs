@@ -192,13 +192,8 @@ public static class ForensicsCommandLine
         if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
             return ExitCodes.BadUsage;
         var prepared = new PreparedRun(run);
-        if (!markdown)
-            CaptureTerminalReport.Write(terminal ?? ReportConsole.For(output), prepared, CaptureLabels.Of(paths, prepared));
-        else
-        {
-            foreach (var analysis in prepared.Captures)
-                output.Write(CaptureReportWriter.Write(prepared, analysis));
-        }
+        Print(markdown, prepared.Captures.Select(analysis => CaptureReportWriter.Write(prepared, analysis)),
+            console => CaptureTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
     }
 
@@ -218,13 +213,8 @@ public static class ForensicsCommandLine
         if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
             return ExitCodes.BadUsage;
         var prepared = new PreparedRun(run);
-        if (!markdown)
-            CrashTerminalReport.Write(terminal ?? ReportConsole.For(output), prepared, CaptureLabels.Of(paths, prepared));
-        else
-        {
-            foreach (var analysis in prepared.Captures)
-                output.Write(CrashReportWriter.Write(analysis));
-        }
+        Print(markdown, prepared.Captures.Select(CrashReportWriter.Write),
+            console => CrashTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
     }
 
@@ -253,11 +243,21 @@ public static class ForensicsCommandLine
             return ExitCodes.BadUsage;
         }
         var prepared = new PreparedRun(run);
-        if (markdown)
-            output.Write(CompareReportWriter.Write(prepared));
-        else
-            CompareTerminalReport.Write(terminal ?? ReportConsole.For(output), prepared, CaptureLabels.Of(paths, prepared));
+        Print(markdown, new[] { prepared }.Select(CompareReportWriter.Write),
+            console => CompareTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
+    }
+
+    /// <summary>The Markdown <paramref name="pages"/> when asked for, else the terminal <paramref name="view"/>.</summary>
+    private static void Print(bool markdown, IEnumerable<string> pages, Action<IAnsiConsole> view, TextWriter output, IAnsiConsole? terminal)
+    {
+        if (!markdown)
+        {
+            view(terminal ?? ReportConsole.For(output));
+            return;
+        }
+        foreach (var page in pages)
+            output.Write(page);
     }
 
     private static Command Formats(TextWriter output)
