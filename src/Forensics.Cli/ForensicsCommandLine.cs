@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Forensics.Analysis.Comparison;
 using Forensics.Cli.Batch;
+using Forensics.Cli.Terminal;
 using Forensics.Importers.Import;
 using Forensics.Reports;
 using Forensics.Reports.Markdown;
+using Spectre.Console;
 
 namespace Forensics.Cli;
 
@@ -174,39 +176,45 @@ public static class ForensicsCommandLine
     private static Command Show(TextWriter output, TextWriter error)
     {
         var paths = PathsArgument("Capture files or directories.");
-        var command = new Command("show", "Print each capture's report (summary, layout, modules, regions) on the terminal.") { paths };
-        command.SetAction(parse => ShowCommand(parse.GetValue(paths) ?? [], output, error));
+        var format = PageFormatOption();
+        var command = new Command("show", "Print each capture's report (summary, layout, modules, regions) on the terminal.") { paths, format };
+        command.SetAction(parse => ShowCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error));
         return command;
     }
 
-    /// <summary>The show command without a process: every capture's Markdown report to <paramref name="output"/>.</summary>
-    public static int ShowCommand(IReadOnlyList<string> paths, TextWriter output, TextWriter error)
+    /// <summary>
+    /// The show command without a process: every capture's report to <paramref name="output"/>, as its Markdown page
+    /// when <paramref name="markdown"/>, else for the terminal (on <paramref name="terminal"/> when given).
+    /// </summary>
+    public static int ShowCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
             return ExitCodes.BadUsage;
         var prepared = new PreparedRun(run);
-        foreach (var analysis in prepared.Captures)
-            output.Write(CaptureReportWriter.Write(prepared, analysis));
+        Print(markdown, prepared.Captures.Select(analysis => CaptureReportWriter.Write(prepared, analysis)),
+            console => CaptureTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
     }
 
     private static Command Crash(TextWriter output, TextWriter error)
     {
         var paths = PathsArgument("Core files (compressed or not) or directories.");
-        var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's PC and SP.") { paths };
-        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], output, error));
+        var format = PageFormatOption();
+        var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's PC and SP.") { paths, format };
+        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error));
         return command;
     }
 
-    /// <summary>The crash command without a process: the crash section of every core, or why there is none.</summary>
-    public static int CrashCommand(IReadOnlyList<string> paths, TextWriter output, TextWriter error)
+    /// <summary>The crash command without a process: the crash section of every core, or why there is none; as for show.</summary>
+    public static int CrashCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
             return ExitCodes.BadUsage;
-        foreach (var analysis in new PreparedRun(run).Captures)
-            output.Write(CrashReportWriter.Write(analysis));
+        var prepared = new PreparedRun(run);
+        Print(markdown, prepared.Captures.Select(CrashReportWriter.Write),
+            console => CrashTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
     }
 
@@ -214,13 +222,15 @@ public static class ForensicsCommandLine
     {
         var paths = PathsArgument("Two or more captures, or directories holding them.");
         var baseline = new Option<string?>("--baseline") { Description = "Capture id to compare against (default: the first)." };
-        var command = new Command("compare", "Compare captures: modules and their slides, layout changes, totals, findings, crashes.") { paths, baseline };
-        command.SetAction(parse => CompareCommand(parse.GetValue(paths) ?? [], parse.GetValue(baseline), output, error));
+        var format = PageFormatOption();
+        var command = new Command("compare", "Compare captures: modules and their slides, layout changes, totals, findings, crashes.") { paths, baseline, format };
+        command.SetAction(parse => CompareCommand(parse.GetValue(paths) ?? [], parse.GetValue(baseline), parse.GetValue(format) is not null, output, error));
         return command;
     }
 
-    /// <summary>The compare command without a process: the comparison report to <paramref name="output"/>.</summary>
-    public static int CompareCommand(IReadOnlyList<string> paths, string? baselineId, TextWriter output, TextWriter error)
+    /// <summary>The compare command without a process: the comparison report to <paramref name="output"/>; as for show.</summary>
+    public static int CompareCommand(IReadOnlyList<string> paths, string? baselineId, bool markdown, TextWriter output, TextWriter error,
+        IAnsiConsole? terminal = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -232,8 +242,22 @@ public static class ForensicsCommandLine
             AnalysisPipeline.ReportFailures(run, error);
             return ExitCodes.BadUsage;
         }
-        output.Write(CompareReportWriter.Write(new PreparedRun(run)));
+        var prepared = new PreparedRun(run);
+        Print(markdown, new[] { prepared }.Select(CompareReportWriter.Write),
+            console => CompareTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
+    }
+
+    /// <summary>The Markdown <paramref name="pages"/> when asked for, else the terminal <paramref name="view"/>.</summary>
+    private static void Print(bool markdown, IEnumerable<string> pages, Action<IAnsiConsole> view, TextWriter output, IAnsiConsole? terminal)
+    {
+        if (!markdown)
+        {
+            view(terminal ?? ReportConsole.For(output));
+            return;
+        }
+        foreach (var page in pages)
+            output.Write(page);
     }
 
     private static Command Formats(TextWriter output)
@@ -334,6 +358,11 @@ public static class ForensicsCommandLine
 
     private static Option<string> FormatOption() =>
         new("--format") { Description = "Comma-separated: md, csv, json, parquet.", DefaultValueFactory = _ => "md,csv" };
+
+    /// <summary>The <c>--format</c> of show, crash and compare: only <c>md</c>, the Markdown page instead of the terminal view.</summary>
+    private static Option<string?> PageFormatOption() =>
+        new Option<string?>("--format") { Description = "md: print the Markdown page of the reports, to paste, instead of the terminal view." }
+            .AcceptOnlyFromAmong("md");
 
     private static Option<bool> QuietOption() => new("--quiet") { Description = "No progress display." };
 

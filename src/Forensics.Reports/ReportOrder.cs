@@ -5,7 +5,7 @@ using Forensics.Model;
 namespace Forensics.Reports;
 
 /// <summary>The stable orders items are reported in, shared by every format.</summary>
-internal static class ReportOrder
+public static class ReportOrder
 {
     public static IEnumerable<Module> Modules(Capture capture) =>
         capture.Modules.OrderBy(m => m.Base).ThenBy(m => m.Path, StringComparer.Ordinal);

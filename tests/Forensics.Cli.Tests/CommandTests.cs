@@ -84,9 +84,9 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
-    public void Crash_prints_the_verdict_and_signature_of_a_null_dereference_core()
+    public void Crash_with_format_md_prints_the_markdown_verdict_and_signature_of_a_null_dereference_core()
     {
-        var (code, output, _) = Run("crash", TestPaths.CorpusFile("crash-null", "core.xz"));
+        var (code, output, _) = Run("crash", TestPaths.CorpusFile("crash-null", "core.xz"), "--format", "md");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("**null-pointer-dereference**", output, StringComparison.Ordinal);

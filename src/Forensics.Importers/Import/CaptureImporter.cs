@@ -99,9 +99,11 @@ public sealed class CaptureImporter
                 idByLabel.TryAdd(label, capture.Id);
         }
 
+        // A capture kept as it was has its own id; only a merged one is found by label, since two inputs can show one path.
+        var kept = new HashSet<Capture>(merged, ReferenceEqualityComparer.Instance);
         var inputs = originals.Select(o => o.Result.Record with
         {
-            CaptureIds = o.Captures.Select(c => idByLabel.GetValueOrDefault(MergeLabel(c), c.Id)).Distinct().ToList(),
+            CaptureIds = o.Captures.Select(c => kept.Contains(c) ? c.Id : idByLabel.GetValueOrDefault(MergeLabel(c), c.Id)).Distinct().ToList(),
         }).ToList();
         var captures = merged
             .OrderBy(c => c.InputPath, StringComparer.Ordinal)

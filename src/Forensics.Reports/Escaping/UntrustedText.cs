@@ -63,6 +63,36 @@ public static class UntrustedText
     }
 
     /// <summary>
+    /// Text for a terminal or a plain-text file, as the source printed it but inert: line breaks, control characters
+    /// (the escape that starts an ANSI sequence among them) and invisible formatting characters are shown as visible
+    /// escapes (<c>\n</c>, <c>\u001b</c>), so a hostile name cannot move the cursor, recolour or rewrite the screen.
+    /// </summary>
+    public static string Terminal(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        if (!text.Any(IsHidden))
+            return text;
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (IsHidden(c))
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else
+                        builder.Append(c);
+                    break;
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// A CSV cell that a spreadsheet cannot run as a formula (OWASP "CSV injection"): a cell starting
     /// with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return gets a leading <c>'</c>.
     /// A cell that is only a signed number (<c>-4096</c>, <c>+0x1000</c>, the deltas of comparison.csv)

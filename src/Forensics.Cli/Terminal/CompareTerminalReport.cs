@@ -1,0 +1,68 @@
+using Forensics.Model;
+using Forensics.Reports;
+using Spectre.Console;
+
+namespace Forensics.Cli.Terminal;
+
+/// <summary>The comparison on the terminal: the facts of <c>compare.md</c>, every capture called by its label.</summary>
+public static class CompareTerminalReport
+{
+    public static void Write(IAnsiConsole console, PreparedRun run, CaptureLabels labels)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(labels);
+        var document = new TerminalDocument(console).Title("Comparison");
+        if (run.Comparison is not { } comparison)
+        {
+            document.Line("Nothing compared (fewer than two captures).");
+            return;
+        }
+        document.Line("Baseline: " + labels[comparison.BaselineId] + "."
+            + (comparison.SuccessiveSnapshots ? " The captures are successive snapshots of one process, in time order." : ""));
+
+        var byId = run.Captures.ToDictionary(a => a.Capture.Id, StringComparer.Ordinal);
+        var width = comparison.CaptureIds.Max(id => labels[id].Length);
+        document.Heading("Layouts").Lines(comparison.CaptureIds.Where(byId.ContainsKey).Select(id =>
+        {
+            var bar = LayoutPicture.TextBar(byId[id].Capture);
+            return labels[id].PadRight(width) + "  " + (bar.Count > 1 ? bar[1] : bar[0]);
+        }));
+
+        var columns = comparison.CaptureIds.Select((id, i) => "#" + ReportValues.Number(i + 1)).ToList();
+        document.Heading("Totals by kind");
+        document.Lines(comparison.CaptureIds.Select((id, i) => columns[i] + " " + labels[id]));
+        document.Table(
+            ["kind", .. columns, "steady growth"],
+            comparison.KindTotals.Select(k => (IReadOnlyList<string?>)[
+                k.Kind.ToId(), .. k.Bytes.Select(ReportValues.Number), k.GrowsSteadily ? "yes" : ""]),
+            "no regions");
+
+        document.Heading("Crashes by signature").Table(
+            ["signature", "verdict", "summary", "captures"],
+            comparison.Crashes.Select(c => (IReadOnlyList<string?>)[
+                c.Signature, ReportValues.Verdict(c.Verdict), c.Summary, Join(c.CaptureIds, labels)]),
+            "no crashes");
+
+        document.Heading("Modules only some captures of a program map").Table(
+            ["program", "module", "captures"],
+            comparison.RareModules.Select(m => (IReadOnlyList<string?>)[
+                m.Program, m.Module,
+                ReportValues.Number(m.CaptureIds.Count) + " of " + ReportValues.Number(m.ProgramCaptures) + ": " + Join(m.CaptureIds, labels)]),
+            "none");
+
+        if (comparison.CaptureIds.Count > 2)
+        {
+            document.Heading("Presence matrix").Table(
+                ["module", .. columns],
+                comparison.Presence.Select(p => (IReadOnlyList<string?>)[p.Module, .. p.Present.Select(x => x ? "x" : "")]),
+                "no modules");
+        }
+
+        document.Heading("Changes").Table(
+            ["capture", "subject", "change", "baseline value", "value", "delta"],
+            run.ComparisonRows.Select(r => (IReadOnlyList<string?>)[labels[r.CaptureId], r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
+            "no changes");
+    }
+
+    private static string Join(IEnumerable<string> captureIds, CaptureLabels labels) => string.Join(", ", captureIds.Select(id => labels[id]));
+}
