@@ -45,7 +45,7 @@ public static class ForensicsCommandLine
         var jobs = JobsOption();
         var shard = new Option<string?>("--shard") { Description = "Take only the K-th of N slices of the inputs (K/N, stable by path); merge the slices with 'forensics merge'." };
         var fresh = new Option<bool>("--fresh") { Description = "Import every input again, even those whose kept results are current." };
-        var timeLimit = PositiveOption("--file-time-limit", "Seconds one input may take to import before it is stopped (status failed, problem time-limit).", 60);
+        var timeLimit = PositiveOption("--file-time-limit", "Seconds of CPU time one input may take to import before it is stopped (status failed, problem time-limit).", 60);
         var memoryLimit = PositiveOption("--file-memory-limit", "MiB one input may allocate while imported before it is stopped (problem memory-limit).", 2048);
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {

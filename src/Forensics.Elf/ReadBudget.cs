@@ -1,7 +1,7 @@
 namespace Forensics.Elf;
 
 /// <summary>
-/// A time and allocation budget for reading one input on the current thread. Long loops pass checkpoints
+/// A CPU-time and allocation budget for reading one input on the current thread. Long loops pass checkpoints
 /// (<see cref="CheckAtLine"/>, <see cref="CheckAtOffset"/>, <see cref="Check"/>) every few thousand lines or entries,
 /// and streamed reads after every chunk (a chunk of up to 64 KiB costs far more than a check); once the
 /// budget started by <see cref="Start"/> is spent, the next checkpoint throws <see cref="ReadBudgetExceededException"/>.
@@ -46,14 +46,15 @@ public sealed class ReadBudget : IDisposable
 
     /// <summary>
     /// Starts a budget for the current thread until the returned budget is disposed (on the same thread), which
-    /// restores the budget that was current before. <paramref name="clock"/> measures time (the system clock by default).
+    /// restores the budget that was current before. <paramref name="clock"/> measures time (by default the thread's CPU
+    /// time, <see cref="ThreadCpuClock"/>, so a busy machine does not make a read run out of time).
     /// </summary>
     public static ReadBudget Start(TimeSpan timeLimit, long allocationLimit, TimeProvider? clock = null)
     {
         if (timeLimit <= TimeSpan.Zero && timeLimit != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeLimit), timeLimit, "The time limit must be positive or infinite.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationLimit);
-        var budget = new ReadBudget(timeLimit, allocationLimit, clock ?? TimeProvider.System);
+        var budget = new ReadBudget(timeLimit, allocationLimit, clock ?? ThreadCpuClock.Instance);
         t_current = budget;
         return budget;
     }

@@ -217,7 +217,7 @@ public sealed class CaptureImporter
     {
         var message = exception.Limit == ReadBudgetLimit.Time
             ? string.Create(CultureInfo.InvariantCulture,
-                $"stopped by the per-file time limit [{_options.FileTimeLimit.TotalMilliseconds} ms] after [{exception.Elapsed.TotalMilliseconds:0.###} ms] {stage}; nothing of the input is kept")
+                $"stopped by the per-file time limit [{_options.FileTimeLimit.TotalMilliseconds} ms] after [{exception.Elapsed.TotalMilliseconds:0.###} ms] of CPU time {stage}; nothing of the input is kept (raise --file-time-limit to read it whole)")
             : string.Create(CultureInfo.InvariantCulture,
                 $"stopped by the per-file allocation limit [{_options.FileAllocationLimit}] bytes after [{exception.AllocatedBytes}] bytes allocated {stage}; nothing of the input is kept");
         var location = exception.Line is { } line ? SourceLocation.AtLine(line)

@@ -1,3 +1,5 @@
+using Forensics.Elf;
+
 namespace Forensics.Importers.Import;
 
 /// <summary>Limits and switches of <c>CaptureImporter</c>.</summary>
@@ -16,8 +18,9 @@ public sealed record ImportOptions
     public int MaxDepth { get; init; } = 64;
 
     /// <summary>
-    /// How long importing one file (hashing, decompressing, parsing) may take before it is stopped and reported;
-    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit. Checked every few thousand lines or table entries and
+    /// How much CPU time importing one file (hashing, decompressing, parsing) may take on its thread before it is
+    /// stopped and reported; <see cref="Timeout.InfiniteTimeSpan"/> for no limit. CPU time, not wall-clock time, so a
+    /// busy machine does not change what is reported. Checked every few thousand lines or table entries and
     /// every MiB streamed, so a file is stopped shortly after the limit, not at it.
     /// </summary>
     public TimeSpan FileTimeLimit { get; init; } = TimeSpan.FromSeconds(60);
@@ -29,6 +32,6 @@ public sealed record ImportOptions
     /// </summary>
     public long FileAllocationLimit { get; init; } = 2L << 30;
 
-    /// <summary>The clock <see cref="FileTimeLimit"/> is measured with.</summary>
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>The clock <see cref="FileTimeLimit"/> is measured with: the importing thread's CPU time.</summary>
+    public TimeProvider Clock { get; init; } = ThreadCpuClock.Instance;
 }

@@ -95,6 +95,54 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void A_busy_machine_changes_no_byte_of_the_reports()
+    {
+        string[] roots = [TestPaths.CorpusFile("aslr-pair"), TestPaths.CorpusFile("grow"), TestPaths.CorpusFile("live", "maps"),
+            TestPaths.CorpusFile("live", "smaps"), TestPaths.CorpusFile("live", "gdb-mappings.txt"), TestPaths.CorpusFile("crash-null", "core.xz")];
+        // Far above the CPU time these inputs take (the first one's includes JIT compilation), far below the wall-clock
+        // time they take while other threads keep every CPU busy.
+        var options = new PipelineOptions { Jobs = 2, Import = new Importers.Import.ImportOptions { FileTimeLimit = TimeSpan.FromSeconds(2) } };
+        var quiet = Path.Combine(_scratch, "quiet");
+        Analyze(roots, quiet, options);
+
+        var busy = Path.Combine(_scratch, "busy");
+        using (var hog = new CpuHog(Environment.ProcessorCount * 8))
+            Assert.Equal(ExitCodes.Success, Analyze(roots, busy, options).Code);
+
+        ReportFolders.AssertSameFiles(quiet, busy);
+    }
+
+    /// <summary>Threads that keep every CPU busy until disposed.</summary>
+    private sealed class CpuHog : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<Thread> _threads = [];
+
+        public CpuHog(int threads)
+        {
+            for (var index = 0; index < threads; index++)
+            {
+                var thread = new Thread(() =>
+                {
+                    var spins = 0UL;
+                    while (!_stop.IsCancellationRequested)
+                        spins++;
+                    GC.KeepAlive(spins);
+                }) { IsBackground = true };
+                thread.Start();
+                _threads.Add(thread);
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _threads.ForEach(t => t.Join());
+            _stop.Dispose();
+        }
+    }
+
+    [Fact]
     public void A_second_run_reuses_the_results_of_unchanged_inputs_and_imports_the_rest()
     {
         var evidence = Path.Combine(_scratch, "evidence");

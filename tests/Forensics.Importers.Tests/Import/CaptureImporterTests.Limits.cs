@@ -55,7 +55,7 @@ public sealed partial class CaptureImporterTests
         Assert.Equal(DetectionDiagnosticIds.TimeLimit, diagnostic.Id);
         Assert.NotNull(diagnostic.Location.Offset);
         Assert.StartsWith("error FX2018 at offset 0x", stopped.Reason, StringComparison.Ordinal);
-        Assert.Contains("per-file time limit [1 ms] after [5 ms] while reading", stopped.Reason, StringComparison.Ordinal);
+        Assert.Contains("per-file time limit [1 ms] after [5 ms] of CPU time while reading", stopped.Reason, StringComparison.Ordinal);
         Assert.Empty(stopped.CaptureIds);
         // Hashing was done before the stop: the hash is kept as evidence.
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(TestPaths.CorpusFile("live", "gcore.core.xz")))), stopped.Sha256);
