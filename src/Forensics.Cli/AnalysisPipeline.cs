@@ -16,6 +16,9 @@ namespace Forensics.Cli;
 /// </summary>
 public static class AnalysisPipeline
 {
+    /// <summary>How long an interrupted import waits for the inputs under way: Ctrl-C must stop the run within two seconds.</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>The inputs under <paramref name="paths"/>, every shard's, in path order.</summary>
     public static InputList List(IReadOnlyList<string> paths, ImportOptions options) => new CaptureImporter(options).List(paths);
 
@@ -96,7 +99,7 @@ public static class AnalysisPipeline
     /// <summary>
     /// Imports <paramref name="files"/>; the batch display counts the <paramref name="problems"/> of the listing as
     /// inputs done, so that its counts are those of the reports. On <paramref name="cancellation"/> no input is
-    /// started and the ones under way are not waited for: one can take its whole time limit.
+    /// started, and the ones under way are waited for only a moment: one can take its whole time limit.
     /// </summary>
     private static InputResult[] Import(CaptureImporter importer, List<InputFile> files, List<InputResult> problems, ResultFolder? folder,
         int jobs, ProgressReporter progress, CancellationToken cancellation)
@@ -120,9 +123,10 @@ public static class AnalysisPipeline
         {
             importing.Wait(cancellation);
         }
-        catch (AggregateException) when (cancellation.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or AggregateException && cancellation.IsCancellationRequested)
         {
-            // Parallel.ForEach saw the cancellation before the wait did.
+            // The inputs under way get a moment to finish and be kept, so that the count the run gives is what the next one finds.
+            SpinWait.SpinUntil(() => importing.IsCompleted, InterruptGrace);
             throw new OperationCanceledException(cancellation);
         }
         return results;
