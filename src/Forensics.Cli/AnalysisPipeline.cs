@@ -16,58 +16,76 @@ namespace Forensics.Cli;
 /// </summary>
 public static class AnalysisPipeline
 {
-    /// <summary>Imports and analyses <paramref name="paths"/>; the comparison is the caller's to add.</summary>
-    public static AnalysisRun Run(IReadOnlyList<string> paths, ProgressReporter progress) =>
-        Run(paths, new PipelineOptions(), progress, new PhaseTimings());
+    /// <summary>How long an interrupted import waits for the inputs under way: Ctrl-C must stop the run within two seconds.</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
 
-    /// <summary>Imports and analyses the inputs under <paramref name="paths"/> that are in <paramref name="options"/>' shard.</summary>
-    public static AnalysisRun Run(IReadOnlyList<string> paths, PipelineOptions options, ProgressReporter progress, PhaseTimings timings)
+    /// <summary>The inputs under <paramref name="paths"/>, every shard's, in path order.</summary>
+    public static InputList List(IReadOnlyList<string> paths, ImportOptions options) => new CaptureImporter(options).List(paths);
+
+    /// <summary>Imports and analyses <paramref name="paths"/>, keeping nothing; the comparison is the caller's to add.</summary>
+    public static AnalysisRun Run(IReadOnlyList<string> paths, ProgressReporter progress)
     {
-        ArgumentNullException.ThrowIfNull(paths);
+        var options = new PipelineOptions();
+        return Run(List(paths, options.Import), options, progress, new PhaseTimings());
+    }
+
+    /// <summary>
+    /// Imports and analyses the <paramref name="inputs"/> that are in <paramref name="options"/>' shard. A
+    /// <paramref name="cancellation"/> stops it at once with a <see cref="BatchInterruptedException"/>: the inputs being
+    /// imported are abandoned, the results finished stay in the result folder for the next run.
+    /// </summary>
+    public static AnalysisRun Run(InputList inputs, PipelineOptions options, ProgressReporter progress, PhaseTimings timings,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(timings);
         var importOptions = options.Import;
         var importer = new CaptureImporter(importOptions);
-        var listed = timings.Measure("list", () => importer.List(paths));
-        var files = listed.Files.Where(f => options.Shard.Includes(f.DisplayPath)).ToList();
-        var problems = listed.Problems.Where(p => options.Shard.Includes(p.Record.Path)).ToList();
+        var files = inputs.Files.Where(f => options.Shard.Includes(f.DisplayPath)).ToList();
+        var problems = inputs.Problems.Where(p => options.Shard.Includes(p.Record.Path)).ToList();
 
         var folder = options.OutputDirectory is { } output ? new ResultFolder(output, importOptions, options.Fresh) : null;
-        var results = timings.Measure("import", () => Import(importer, files, folder, options.Jobs, progress));
-        if (folder is not null)
+        try
         {
-            foreach (var problem in problems)
-                folder.Keep(problem);
-            folder.Finish();
-            if (folder.KeepProblem is { } keepProblem)
-                progress.Note(keepProblem + "; the next run imports everything again");
-            if (folder.Reused > 0)
-                progress.Note(string.Create(CultureInfo.InvariantCulture,
-                    $"reused the kept results of {folder.Reused} unchanged input(s) of {files.Count}"));
+            var results = timings.Measure("import", () => Import(importer, files, problems, folder, options.Jobs, progress, cancellation));
+            if (folder is not null)
+            {
+                foreach (var problem in problems)
+                    folder.Keep(problem);
+                folder.Finish();
+                if (folder.KeepProblem is { } keepProblem)
+                    progress.Note(keepProblem + "; the next run imports everything again");
+                if (folder.Reused > 0)
+                    progress.Note(string.Create(CultureInfo.InvariantCulture,
+                        $"reused the kept results of {folder.Reused} unchanged input(s) of {files.Count}"));
+            }
+            return Analyse([.. results, .. problems], options.Jobs, progress, timings, cancellation);
         }
-        return Analyse([.. results, .. problems], options.Jobs, progress, timings);
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw new BatchInterruptedException(folder?.Kept, cancellation);
+        }
     }
 
     /// <summary>Gives the captures of <paramref name="results"/> their ids, normalises and analyses them.</summary>
-    public static AnalysisRun Analyse(IReadOnlyCollection<InputResult> results, int jobs, ProgressReporter progress, PhaseTimings timings)
+    public static AnalysisRun Analyse(IReadOnlyCollection<InputResult> results, int jobs, ProgressReporter progress, PhaseTimings timings,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(timings);
         var batch = timings.Measure("normalise", () => new CaptureImporter().Finish(results));
         var analyses = timings.Measure("analysis", () => progress.Step("analysing " + batch.Captures.Count + " capture(s)",
-            () => batch.Captures.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs)
+            () => batch.Captures.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).WithCancellation(cancellation)
                 .Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList()));
         return new AnalysisRun([.. batch.Inputs.Select(ReportInput.From)], analyses, null);
     }
 
     /// <summary>0 when every input was read, 1 when some failed or were read only in part.</summary>
-    public static int ExitCode(AnalysisRun run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        return run.Inputs.Any(i => i.Status is "failed" or "partial") ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
-    }
+    public static int ExitCode(AnalysisRun run) =>
+        InputCounts.Of(run).Failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
 
     /// <summary>The failed and partial inputs, one short line each: what, where, why.</summary>
     public static void ReportFailures(AnalysisRun run, TextWriter error)
@@ -78,21 +96,39 @@ public static class AnalysisPipeline
             error.WriteLine(input.Status + ": " + input.Path + (input.Reason is { } reason ? ": " + reason : ""));
     }
 
-    private static InputResult[] Import(CaptureImporter importer, List<InputFile> files, ResultFolder? folder, int jobs, ProgressReporter progress)
+    /// <summary>
+    /// Imports <paramref name="files"/>; the batch display counts the <paramref name="problems"/> of the listing as
+    /// inputs done, so that its counts are those of the reports. On <paramref name="cancellation"/> no input is
+    /// started, and the ones under way are waited for only a moment: one can take its whole time limit.
+    /// </summary>
+    private static InputResult[] Import(CaptureImporter importer, List<InputFile> files, List<InputResult> problems, ResultFolder? folder,
+        int jobs, ProgressReporter progress, CancellationToken cancellation)
     {
         var results = new InputResult[files.Count];
-        using var batch = progress.StartBatch(files.Count, files.Sum(f => SizeOf(f.FullPath)));
+        using var batch = progress.StartBatch(files.Count + problems.Count, files.Sum(f => SizeOf(f.FullPath)));
+        foreach (var problem in problems)
+            batch.FileDone(problem.Record.Path, 0, 0, problem.Record.Status.ToId());
         // One input at a time per worker, taken in list order, so large inputs next to each other do not land on one worker.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation };
         var order = Partitioner.Create(Enumerable.Range(0, files.Count), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(order, parallel, i =>
+        var importing = Task.Run(() => Parallel.ForEach(order, parallel, i =>
         {
             var file = files[i];
             batch.FileStarted(file.DisplayPath);
             var result = ImportOne(importer, file, folder);
             batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, result.Record.Status.ToId());
             results[i] = result;
-        });
+        }), CancellationToken.None);
+        try
+        {
+            importing.Wait(cancellation);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or AggregateException && cancellation.IsCancellationRequested)
+        {
+            // The inputs under way get a moment to finish and be kept, so that the count the run gives is what the next one finds.
+            SpinWait.SpinUntil(() => importing.IsCompleted, InterruptGrace);
+            throw new OperationCanceledException(cancellation);
+        }
         return results;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Forensics.Analysis.Comparison;
 using Forensics.Cli.Batch;
 using Forensics.Cli.Terminal;
@@ -12,30 +13,48 @@ namespace Forensics.Cli;
 /// <summary>The <c>forensics</c> command line: each command a small factory whose action calls a plain method.</summary>
 public static class ForensicsCommandLine
 {
-    /// <summary>Parses and runs <paramref name="args"/>; bad usage prints the parser's errors and returns 2.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>; bad usage prints the parser's errors in one line and returns 2, a
+    /// <paramref name="cancellation"/> (Ctrl-C) stops the run with 130. Whatever happens, the user sees lines, never a
+    /// stack trace.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
     {
-        var root = new RootCommand("Offline forensic analyzer for Linux process memory layouts.")
+        ArgumentNullException.ThrowIfNull(error);
+        try
         {
-            Analyze(output, error),
-            Show(output, error),
-            Crash(output, error),
-            Compare(output, error),
-            Merge(output, error),
-            Formats(output),
-        };
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0)
-        {
-            foreach (var parseError in result.Errors)
-                error.WriteLine(parseError.Message);
-            error.WriteLine("Run 'forensics --help' for usage.");
-            return ExitCodes.BadUsage;
+            var root = new RootCommand("Offline forensic analyzer for Linux process memory layouts.")
+            {
+                Analyze(output, error, cancellation),
+                Show(output, error, cancellation),
+                Crash(output, error, cancellation),
+                Compare(output, error, cancellation),
+                Merge(output, error, cancellation),
+                Formats(output),
+            };
+            var result = root.Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                error.WriteLine(OneLine(string.Join(" ", result.Errors.Select(e => e.Message))) + " Run 'forensics --help' for usage.");
+                return ExitCodes.BadUsage;
+            }
+            return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        catch (OperationCanceledException interrupted) when (cancellation.IsCancellationRequested)
+        {
+            error.WriteLine(interrupted is BatchInterruptedException ? interrupted.Message : "interrupted: no report was written");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception exception)
+        {
+            // The last resort: a bug still ends in one line the user can report, not in a stack trace.
+            error.WriteLine("internal error (" + exception.GetType().Name + ": " + OneLine(exception.Message)
+                + "); nothing more was done; please report it with the command line.");
+            return ExitCodes.InternalError;
+        }
     }
 
-    private static Command Analyze(TextWriter output, TextWriter error)
+    private static Command Analyze(TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var paths = PathsArgument("Files or directories (searched recursively).");
         var outDirectory = OutOption();
@@ -71,31 +90,34 @@ public static class ForensicsCommandLine
                 Jobs = parse.GetValue(jobs), Shard = slice, OutputDirectory = outPath, Fresh = parse.GetValue(fresh), Import = import,
             };
             return AnalyzeCommand(parse.GetValue(paths) ?? [], outPath, parse.GetValue(baseline), parse.GetValue(formats) ?? "md,csv",
-                ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error, options);
+                ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error, options, cancellation);
         });
         return command;
     }
 
     /// <summary>
     /// The analyze command without a process: returns the exit code. With <paramref name="options"/> null, the run keeps
-    /// no results for the next one and uses every core.
+    /// no results for the next one and uses every core. A <paramref name="cancellation"/> ends it with a
+    /// <see cref="BatchInterruptedException"/> before any report is written.
     /// </summary>
     public static int AnalyzeCommand(
-        IReadOnlyList<string> paths, string outDirectory, string? baselineId, string formatList, ProgressReporter progress,
-        TextWriter output, TextWriter error, PipelineOptions? options = null)
+        IReadOnlyList<string> paths, string outDirectory, string? baseline, string formatList, ProgressReporter progress,
+        TextWriter output, TextWriter error, PipelineOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!TryCheckArguments(formatList, paths, error, out var formats) || !CanWrite(outDirectory, error))
+        if (!TryParseFormats(formatList, error, out var formats) || !CheckPaths(paths, error) || !CanWrite(outDirectory, error))
             return ExitCodes.BadUsage;
         options ??= new PipelineOptions();
         var timings = new PhaseTimings();
-        var run = AnalysisPipeline.Run(paths, options, progress, timings);
-        return Write(run, outDirectory, baselineId, formats, progress, timings, output, error);
+        if (TryList(paths, baseline, options.Import, timings, error, out var refusal) is not (var inputs, var choice))
+            return refusal;
+        var run = AnalysisPipeline.Run(inputs, options, progress, timings, cancellation);
+        return Write(run, outDirectory, choice, formats, progress, timings, output, error, cancellation);
     }
 
-    private static Command Merge(TextWriter output, TextWriter error)
+    private static Command Merge(TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var directories = new Argument<string[]>("directories")
         {
@@ -113,25 +135,30 @@ public static class ForensicsCommandLine
         };
         command.SetAction(parse => MergeCommand(
             parse.GetValue(directories) ?? [], parse.GetValue(outDirectory) ?? "reports", parse.GetValue(baseline),
-            parse.GetValue(formats) ?? "md,csv", ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error, parse.GetValue(jobs)));
+            parse.GetValue(formats) ?? "md,csv", ProgressReporter.ForConsole(parse.GetValue(quiet)), output, error, parse.GetValue(jobs), cancellation));
         return command;
     }
 
     /// <summary>The merge command without a process: the reports of every shard's kept results together; returns the exit code.</summary>
     public static int MergeCommand(
-        IReadOnlyList<string> directories, string outDirectory, string? baselineId, string formatList, ProgressReporter progress,
-        TextWriter output, TextWriter error, int jobs)
+        IReadOnlyList<string> directories, string outDirectory, string? baseline, string formatList, ProgressReporter progress,
+        TextWriter output, TextWriter error, int jobs, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(directories);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!TryCheckArguments(formatList, directories, error, out var formats) || !CanWrite(outDirectory, error))
+        if (!TryParseFormats(formatList, error, out var formats) || !CheckPaths(directories, error) || !CanWrite(outDirectory, error))
             return ExitCodes.BadUsage;
         var timings = new PhaseTimings();
         var kept = timings.Measure("load", () => ResultFolder.LoadAll(directories, out var problem) is { } loaded ? loaded : Fail(problem));
         if (kept is null)
             return ExitCodes.BadUsage;
+        if (!BaselineChoice.TryChoose(baseline, BaselineChoice.Candidates(kept.Select(k => k.Result.Record.Path)), out var choice, out var baselineProblem))
+        {
+            error.WriteLine(baselineProblem);
+            return ExitCodes.BadUsage;
+        }
         // The merged folder keeps what it merged, so that merged folders can be merged again.
         var folder = new ResultFolder(outDirectory, new ImportOptions(), fresh: false);
         timings.Measure("keep", () =>
@@ -142,8 +169,8 @@ public static class ForensicsCommandLine
         });
         if (folder.KeepProblem is { } keepProblem)
             progress.Note(keepProblem);
-        var run = AnalysisPipeline.Analyse([.. kept.Select(k => k.Result)], jobs, progress, timings);
-        return Write(run, outDirectory, baselineId, formats, progress, timings, output, error);
+        var run = AnalysisPipeline.Analyse([.. kept.Select(k => k.Result)], jobs, progress, timings, cancellation);
+        return Write(run, outDirectory, choice, formats, progress, timings, output, error, cancellation);
 
         List<KeptResult>? Fail(string? problem)
         {
@@ -152,12 +179,17 @@ public static class ForensicsCommandLine
         }
     }
 
-    /// <summary>Compares the run's captures, writes the reports and says what failed; returns the exit code.</summary>
-    private static int Write(AnalysisRun run, string outDirectory, string? baselineId, ReportFormats formats, ProgressReporter progress,
-        PhaseTimings timings, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Compares the run's captures, writes the reports and says what failed; returns the exit code. Once the writing
+    /// starts it ends, so that an interruption never leaves a report half written.
+    /// </summary>
+    private static int Write(AnalysisRun run, string outDirectory, BaselineChoice? baseline, ReportFormats formats, ProgressReporter progress,
+        PhaseTimings timings, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        if (!TryCompare(ref run, baselineId, progress, timings, error))
+        if (!TryCompare(ref run, baseline, progress, timings, error))
             return ExitCodes.BadUsage;
+        if (cancellation.IsCancellationRequested)
+            throw new BatchInterruptedException(run.Inputs.Count, cancellation);
         IReadOnlyList<string> files;
         try
         {
@@ -173,12 +205,12 @@ public static class ForensicsCommandLine
         return Finish(run, error);
     }
 
-    private static Command Show(TextWriter output, TextWriter error)
+    private static Command Show(TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var paths = PathsArgument("Capture files or directories.");
         var format = PageFormatOption();
         var command = new Command("show", "Print each capture's report (summary, layout, modules, regions) on the terminal.") { paths, format };
-        command.SetAction(parse => ShowCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error));
+        command.SetAction(parse => ShowCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error, cancellation: cancellation));
         return command;
     }
 
@@ -186,56 +218,59 @@ public static class ForensicsCommandLine
     /// The show command without a process: every capture's report to <paramref name="output"/>, as its Markdown page
     /// when <paramref name="markdown"/>, else for the terminal (on <paramref name="terminal"/> when given).
     /// </summary>
-    public static int ShowCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null)
+    public static int ShowCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
-            return ExitCodes.BadUsage;
+        if (TryRun(paths, null, compare: false, error, cancellation, out var refusal) is not { } run)
+            return refusal;
         var prepared = new PreparedRun(run);
         Print(markdown, prepared.Captures.Select(analysis => CaptureReportWriter.Write(prepared, analysis)),
             console => CaptureTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
     }
 
-    private static Command Crash(TextWriter output, TextWriter error)
+    private static Command Crash(TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var paths = PathsArgument("Core files (compressed or not) or directories.");
         var format = PageFormatOption();
         var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's PC and SP.") { paths, format };
-        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error));
+        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error, cancellation: cancellation));
         return command;
     }
 
     /// <summary>The crash command without a process: the crash section of every core, or why there is none; as for show.</summary>
-    public static int CrashCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null)
+    public static int CrashCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!TryRun(paths, null, compare: false, ProgressReporter.Silent, error, out var run))
-            return ExitCodes.BadUsage;
+        if (TryRun(paths, null, compare: false, error, cancellation, out var refusal) is not { } run)
+            return refusal;
         var prepared = new PreparedRun(run);
         Print(markdown, prepared.Captures.Select(CrashReportWriter.Write),
             console => CrashTerminalReport.Write(console, prepared, CaptureLabels.Of(paths, prepared)), output, terminal);
         return Finish(run, error);
     }
 
-    private static Command Compare(TextWriter output, TextWriter error)
+    private static Command Compare(TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var paths = PathsArgument("Two or more captures, or directories holding them.");
-        var baseline = new Option<string?>("--baseline") { Description = "Capture id to compare against (default: the first)." };
+        var baseline = BaselineOption();
         var format = PageFormatOption();
         var command = new Command("compare", "Compare captures: modules and their slides, layout changes, totals, findings, crashes.") { paths, baseline, format };
-        command.SetAction(parse => CompareCommand(parse.GetValue(paths) ?? [], parse.GetValue(baseline), parse.GetValue(format) is not null, output, error));
+        command.SetAction(parse => CompareCommand(parse.GetValue(paths) ?? [], parse.GetValue(baseline), parse.GetValue(format) is not null, output, error,
+            cancellation: cancellation));
         return command;
     }
 
     /// <summary>The compare command without a process: the comparison report to <paramref name="output"/>; as for show.</summary>
-    public static int CompareCommand(IReadOnlyList<string> paths, string? baselineId, bool markdown, TextWriter output, TextWriter error,
-        IAnsiConsole? terminal = null)
+    public static int CompareCommand(IReadOnlyList<string> paths, string? baseline, bool markdown, TextWriter output, TextWriter error,
+        IAnsiConsole? terminal = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!TryRun(paths, baselineId, compare: true, ProgressReporter.Silent, error, out var run))
-            return ExitCodes.BadUsage;
+        if (TryRun(paths, baseline, compare: true, error, cancellation, out var refusal) is not { } run)
+            return refusal;
         if (run.Comparison is null)
         {
             error.WriteLine("compare: found " + run.Captures.Count + " capture(s) under the paths; give at least two.");
@@ -288,26 +323,44 @@ public static class ForensicsCommandLine
     private static Argument<string[]> PathsArgument(string description) =>
         new("paths") { Description = description, Arity = ArgumentArity.OneOrMore };
 
-    /// <summary>Runs the pipeline over every input, and compares when asked; an unknown baseline is bad usage, reported in one line.</summary>
-    private static bool TryRun(IReadOnlyList<string> paths, string? baselineId, bool compare, ProgressReporter progress,
-        TextWriter error, out AnalysisRun run)
+    /// <summary>
+    /// Runs the pipeline over every input, keeping nothing, and compares when asked; null after one line on what is
+    /// wrong, with the exit code in <paramref name="refusal"/>.
+    /// </summary>
+    private static AnalysisRun? TryRun(IReadOnlyList<string> paths, string? baseline, bool compare, TextWriter error,
+        CancellationToken cancellation, out int refusal)
     {
-        run = new AnalysisRun([], [], null);
-        if (UnknownOption(paths, error))
-            return false;
-        run = AnalysisPipeline.Run(paths, progress);
-        return !compare || TryCompare(ref run, baselineId, progress, new PhaseTimings(), error);
+        refusal = ExitCodes.BadUsage;
+        var timings = new PhaseTimings();
+        var options = new PipelineOptions();
+        if (!CheckPaths(paths, error) || TryList(paths, baseline, options.Import, timings, error, out refusal) is not (var inputs, var choice))
+            return null;
+        var run = AnalysisPipeline.Run(inputs, options, ProgressReporter.Silent, timings, cancellation);
+        return !compare || TryCompare(ref run, choice, ProgressReporter.Silent, timings, error) ? run : null;
     }
 
-    /// <summary>The formats of <c>--format</c>, and no unknown option among the paths; false after saying what is wrong.</summary>
-    private static bool TryCheckArguments(string formatList, IReadOnlyList<string> paths, TextWriter error, out ReportFormats formats)
+    /// <summary>
+    /// The inputs under <paramref name="paths"/> and the input <c>--baseline</c> names among them, before anything is
+    /// imported; null after one line on what is wrong: a baseline that matches no input is bad usage, paths that hold
+    /// nothing to analyse exit 1.
+    /// </summary>
+    private static (InputList Inputs, BaselineChoice? Baseline)? TryList(IReadOnlyList<string> paths, string? baseline,
+        ImportOptions options, PhaseTimings timings, TextWriter error, out int refusal)
     {
-        if (!TryParseFormats(formatList, out formats))
+        refusal = ExitCodes.BadUsage;
+        var inputs = timings.Measure("list", () => AnalysisPipeline.List(paths, options));
+        if (inputs.Files.Count + inputs.Problems.Count == 0)
         {
-            error.WriteLine("--format: unknown format in [" + formatList + "]; use md, csv, json and/or parquet.");
-            return false;
+            error.WriteLine("nothing to analyse under [" + string.Join("], [", paths) + "]: it holds no file; give the files or folders of the captures.");
+            refusal = ExitCodes.SomeInputsFailed;
+            return null;
         }
-        return !UnknownOption(paths, error);
+        if (!BaselineChoice.TryChoose(baseline, BaselineChoice.Candidates(inputs, paths), out var choice, out var problem))
+        {
+            error.WriteLine(problem);
+            return null;
+        }
+        return (inputs, choice);
     }
 
     /// <summary>Whether <paramref name="outDirectory"/> is, or can be made, a folder this process writes to; says why not.</summary>
@@ -328,23 +381,29 @@ public static class ForensicsCommandLine
         }
     }
 
-    /// <summary>An option the parser does not know reaches us as a path, since the paths take any number of tokens.</summary>
-    private static bool UnknownOption(IReadOnlyList<string> paths, TextWriter error)
+    /// <summary>
+    /// Every path exists; false after one line on the first that does not. An option the parser does not know reaches
+    /// us as a path, since the paths take any number of tokens.
+    /// </summary>
+    private static bool CheckPaths(IReadOnlyList<string> paths, TextWriter error)
     {
-        if (paths.FirstOrDefault(p => p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p)) is not { } unknown)
-            return false;
-        error.WriteLine("unknown option [" + unknown + "]; run 'forensics --help' for usage.");
-        return true;
+        if (paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is not { } missing)
+            return true;
+        error.WriteLine(missing.StartsWith('-')
+            ? "unknown option [" + missing + "]; run 'forensics --help' for usage."
+            : "no such file or directory [" + missing + "]; give the files or folders of the captures.");
+        return false;
     }
 
-    /// <summary>Adds the comparison when there are two captures or more; false for a baseline that no capture has.</summary>
-    private static bool TryCompare(ref AnalysisRun run, string? baselineId, ProgressReporter progress, PhaseTimings timings, TextWriter error)
+    /// <summary>Adds the comparison when there are two captures or more; false for a baseline that names no capture of the run.</summary>
+    private static bool TryCompare(ref AnalysisRun run, BaselineChoice? baseline, ProgressReporter progress, PhaseTimings timings, TextWriter error)
     {
         if (run.Captures.Count < 2)
             return true;
-        if (baselineId is not null && !run.Captures.Any(c => c.Capture.Id == baselineId))
+        string? baselineId = null;
+        if (baseline is not null && !baseline.TryFindCapture(run, out baselineId, out var problem))
         {
-            error.WriteLine("--baseline: no capture has the id [" + baselineId + "]; the ids are in captures.csv (capture_id).");
+            error.WriteLine(problem);
             return false;
         }
         var captures = run.Captures;
@@ -354,7 +413,10 @@ public static class ForensicsCommandLine
 
     private static Option<string> OutOption() => new("--out") { Description = "Output folder.", DefaultValueFactory = _ => "reports" };
 
-    private static Option<string?> BaselineOption() => new("--baseline") { Description = "Capture id to compare against (default: the first)." };
+    private static Option<string?> BaselineOption() => new("--baseline")
+    {
+        Description = "What to compare against: a capture id, an input's path (as given or relative to a root) or a glob of input paths (default: the first capture).",
+    };
 
     private static Option<string> FormatOption() =>
         new("--format") { Description = "Comma-separated: md, csv, json, parquet.", DefaultValueFactory = _ => "md,csv" };
@@ -369,21 +431,39 @@ public static class ForensicsCommandLine
     private static Option<int> JobsOption() =>
         PositiveOption("--jobs", "Inputs imported at once; by default one per core.", Environment.ProcessorCount);
 
-    private static Option<int> PositiveOption(string name, string description, int defaultValue)
+    /// <summary>A whole number from 1 up; anything else is a parse error naming the option and the value, never an exception.</summary>
+    private static Option<int> PositiveOption(string name, string description, int defaultValue) => new(name)
     {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
-                result.AddError(name + " must be at least 1.");
-        });
-        return option;
-    }
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
+                return value;
+            result.AddError(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: [{text}] is not a whole number from 1 to {int.MaxValue}; for example {name} 4."));
+            return defaultValue;
+        },
+    };
 
+    /// <summary>The failed and partial inputs, then the counts of the run; returns the exit code they imply.</summary>
     private static int Finish(AnalysisRun run, TextWriter error)
     {
         AnalysisPipeline.ReportFailures(run, error);
+        error.WriteLine("analysed " + InputCounts.Of(run));
         return AnalysisPipeline.ExitCode(run);
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The formats of <c>--format</c>; false after saying what is wrong.</summary>
+    private static bool TryParseFormats(string text, TextWriter error, out ReportFormats formats)
+    {
+        if (TryParseFormats(text, out formats))
+            return true;
+        error.WriteLine("--format: unknown format in [" + text + "]; use md, csv, json and/or parquet.");
+        return false;
     }
 
     private static bool TryParseFormats(string text, out ReportFormats formats)

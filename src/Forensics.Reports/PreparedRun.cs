@@ -19,6 +19,7 @@ public sealed class PreparedRun
         Inputs = [.. run.Inputs.OrderBy(i => i.Path, StringComparer.Ordinal)];
         Captures = [.. run.Captures.OrderBy(c => c.Capture.Id, StringComparer.Ordinal).ThenBy(c => c.Capture.InputPath, StringComparer.Ordinal)];
         Comparison = run.Comparison;
+        Counts = InputCounts.Of(run);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var analysis in Captures)
@@ -38,6 +39,9 @@ public sealed class PreparedRun
     }
 
     public IReadOnlyList<ReportInput> Inputs { get; }
+
+    /// <summary>The inputs of each status and the captures, as stderr and the exit code count them.</summary>
+    public InputCounts Counts { get; }
     public IReadOnlyList<CaptureAnalysis> Captures { get; }
     public ComparisonReport? Comparison { get; }
     public string? BaselineId => Comparison?.BaselineId;

@@ -22,6 +22,7 @@ public sealed class ResultFolder
     private readonly bool _fresh;
     private readonly ConcurrentDictionary<string, string> _keyByPath = new(StringComparer.Ordinal);
     private int _reused;
+    private int _kept;
     private string? _keepProblem;
 
     public ResultFolder(string outputDirectory, ImportOptions options, bool fresh)
@@ -40,6 +41,9 @@ public sealed class ResultFolder
     /// <summary>How many inputs were loaded from kept results rather than imported.</summary>
     public int Reused => Volatile.Read(ref _reused);
 
+    /// <summary>How many inputs of this run have their result in the folder: reused, or imported and saved.</summary>
+    public int Kept => Volatile.Read(ref _kept);
+
     /// <summary>
     /// The kept result of <paramref name="file"/> when its content, path, the options and the code are unchanged;
     /// otherwise imports it with <paramref name="importer"/> and keeps the result. Thread-safe.
@@ -54,6 +58,7 @@ public sealed class ResultFolder
             && kept.Record.Path == file.DisplayPath && !MayDifferNextTime(kept.Record.Problem))
         {
             Interlocked.Increment(ref _reused);
+            Interlocked.Increment(ref _kept);
             _keyByPath[file.DisplayPath] = key;
             return kept;
         }
@@ -154,7 +159,11 @@ public sealed class ResultFolder
     private void Keep(string key, InputResult result)
     {
         _keyByPath[result.Record.Path] = key;
-        TryKeeping(() => InputResultStore.Save(PathOf(key), result));
+        TryKeeping(() =>
+        {
+            InputResultStore.Save(PathOf(key), result);
+            Interlocked.Increment(ref _kept);
+        });
     }
 
     private void TryKeeping(Action keep)

@@ -22,11 +22,7 @@ public static class IndexReportWriter
         ArgumentNullException.ThrowIfNull(run);
         var document = new MarkdownDocument(output);
         document.Heading(1, "Memory layout analysis");
-        var statuses = run.Inputs.GroupBy(i => i.Status, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => ReportValues.Number(g.Count()) + " " + g.Key);
-        document.Paragraph(
-            "Analysed " + ReportValues.Number(run.Inputs.Count) + " inputs (" + string.Join(", ", statuses) + ") giving "
-            + ReportValues.Number(run.Captures.Count) + " captures.");
+        document.Paragraph("Analysed " + run.Counts + ".");
 
         document.Heading(2, "Crashes");
         document.Bullets(run.Captures.Where(a => a.Crash is { Verdict: not Analysis.Crash.CrashVerdict.NoCrash }).Select(a => Trusted(

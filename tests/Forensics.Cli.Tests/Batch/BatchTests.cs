@@ -223,7 +223,7 @@ public sealed class BatchTests : IDisposable
         Assert.Contains("--shard: [4/3] is not K/N", badShard.Error, StringComparison.Ordinal);
         var badJobs = Run("analyze", TestPaths.Corpus, "--out", output, "--jobs", "0");
         Assert.Equal(ExitCodes.BadUsage, badJobs.Code);
-        Assert.Contains("--jobs must be at least 1", badJobs.Error, StringComparison.Ordinal);
+        Assert.Contains("--jobs: [0] is not a whole number from 1", badJobs.Error, StringComparison.Ordinal);
     }
 
     [Fact]

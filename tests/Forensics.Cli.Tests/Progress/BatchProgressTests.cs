@@ -83,7 +83,7 @@ public sealed class BatchProgressTests
 
         // set-hello: 23 files of 330,348 bytes; 10 captures (maps, smaps, smaps_rollup, five pmap layouts, gdb's
         // mappings, the gcore core), 13 other files skipped as not captures.
-        Assert.Equal("imported 23 files (323 KiB) in 2.0 s: 10 captures, 0 failed, 0 partial, 13 skipped\n", error.ToString());
+        Assert.Equal("imported 23 files (323 KiB) in 2.0 s\n", error.ToString());
         Assert.Equal(10, results.Count(r => r.Record.Status == InputStatus.Ok));
     }
 

@@ -39,7 +39,7 @@ public sealed class PlainBatchProgressTests
                 "importing 4/12 files, 4 KiB/12 KiB, 2 captures, 1 failed, 0 partial, 0.8 files/s, 819 B/s, 10 s left: host-01/app-5.maps",
                 // At 10 s: 10 s * 3 KiB left / 9 KiB done = 3.3 s, shown as 4 s.
                 "importing 9/12 files, 9 KiB/12 KiB, 6 captures, 1 failed, 1 partial, 0.9 files/s, 921 B/s, 4 s left: host-01/app-10.maps",
-                "imported 12 files (12 KiB) in 12.0 s: 8 captures, 1 failed, 1 partial, 3 skipped",
+                "imported 12 files (12 KiB) in 12.0 s",
             ],
             Lines());
     }
@@ -56,7 +56,7 @@ public sealed class PlainBatchProgressTests
         Assert.Equal(
             [
                 "importing 0/2 files, 0 B/3 MiB, 0 captures, 0 failed, 0 partial, 0.0 files/s, 0 B/s: host-02/core.1234.xz",
-                "imported 0 files (0 B) in 21.0 s: 0 captures, 0 failed, 0 partial",
+                "imported 0 files (0 B) in 21.0 s",
             ],
             Lines());
     }
@@ -85,7 +85,7 @@ public sealed class PlainBatchProgressTests
         batch.FileDone("a.maps", 1, 1, "ok");
         _time.Advance(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(["imported 0 files (0 B) in 0.0 s: 0 captures, 0 failed, 0 partial"], Lines());
+        Assert.Equal(["imported 0 files (0 B) in 0.0 s"], Lines());
     }
 
     [Fact]
