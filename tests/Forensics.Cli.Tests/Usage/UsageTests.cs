@@ -71,8 +71,8 @@ public sealed class UsageTests : IDisposable
     public void A_junk_folder_gives_the_same_counts_on_stderr_in_index_md_in_inputs_csv_and_in_the_exit_code()
     {
         var junk = Directory.CreateDirectory(Path.Combine(_scratch, "junk")).FullName;
-        File.Copy(TestPaths.CorpusFile("bad-inputs", "random-4096.bin"), Path.Combine(junk, "random.bin"));
-        File.Copy(TestPaths.CorpusFile("bad-inputs", "not-a-core.elf.xz"), Path.Combine(junk, "not-a-core.elf.xz"));
+        File.Copy(Path.Combine(TestPaths.BadInputs, "random-4096.bin"), Path.Combine(junk, "random.bin"));
+        File.Copy(Path.Combine(TestPaths.BadInputs, "not-a-core.elf.xz"), Path.Combine(junk, "not-a-core.elf.xz"));
         File.WriteAllBytes(Path.Combine(junk, "empty"), []);
         File.CreateSymbolicLink(Path.Combine(junk, "broken"), Path.Combine(_scratch, "gone"));
         Directory.CreateSymbolicLink(Path.Combine(Directory.CreateDirectory(Path.Combine(junk, "sub")).FullName, "loop"), junk);
