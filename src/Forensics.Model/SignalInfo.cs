@@ -4,8 +4,10 @@ namespace Forensics.Model;
 public sealed record SignalInfo
 {
     public required int Number { get; init; }
-    public int Code { get; init; }
-    public int Errno { get; init; }
+    /// <summary>si_code; null when the core has no NT_SIGINFO, as NT_PRSTATUS never holds it.</summary>
+    public int? Code { get; init; }
+    /// <summary>si_errno; null when the core has no NT_SIGINFO.</summary>
+    public int? Errno { get; init; }
     /// <summary>si_addr for SIGSEGV/SIGBUS/SIGILL/SIGFPE.</summary>
     public ulong? FaultAddress { get; init; }
     /// <summary>si_pid for kill/tkill/sigqueue (si_code ≤ 0).</summary>

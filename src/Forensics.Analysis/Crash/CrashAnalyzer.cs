@@ -35,10 +35,11 @@ internal static class CrashAnalyzer
         var number = signal?.Number ?? crashing?.Signal ?? 0;
         var code = signal?.Code;
         var ownPid = capture.Pid ?? capture.Process?.Pid;
-        var threads = Locate(capture, map, crashing);
 
         var context = new CrashContext(capture, map, signal, crashing, number, code, ownPid);
         var (verdict, summary) = Decide(context);
+        // A snapshot (gcore, createdump, a stopped process) has no crashing thread, whatever thread its core lists first.
+        var threads = Locate(capture, map, verdict == CrashVerdict.NoCrash ? null : crashing);
 
         var evidence = new List<string>();
         if (number != 0)
@@ -135,7 +136,9 @@ internal static class CrashAnalyzer
                 "No crash: the threads were stopped with " + SignalName(number)
                 + ", as gdb's gcore stops a running process to dump it (si_code SI_KERNEL).");
         }
-        if (context.Code is { } code && IsSentByProcess(code))
+        if (context.Code is not { } code)
+            return WithoutSigInfo(context);
+        if (IsSentByProcess(code))
             return DecideSent(context, code);
         return number switch
         {
@@ -150,6 +153,38 @@ internal static class CrashAnalyzer
                 "Killed by the kernel with SIGKILL (SI_KERNEL), for example by the out-of-memory killer."),
             _ => (CrashVerdict.OtherSignal, "Ended by " + SignalName(number) + " (" + CodeText(context) + ")."),
         };
+    }
+
+    /// <summary>
+    /// A core without NT_SIGINFO names the signal and nothing of its cause: no si_code, fault address or sender. The
+    /// verdict is the signal's class with the cause unknown, and the evidence what the map shows of the crashing thread.
+    /// </summary>
+    private static (CrashVerdict, string) WithoutSigInfo(CrashContext context)
+    {
+        context.Evidence.Add("the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown");
+        if (context.Crashing is { } thread)
+        {
+            var pcRegion = context.Map.FindRegion(thread.ProgramCounter);
+            context.Evidence.Add(pcRegion is null ? "the PC " + HexFormat.Address(thread.ProgramCounter) + " is in no region: execution went to unmapped memory"
+                : pcRegion.Permissions.CanExecute == true ? "the PC is in executable memory (" + pcRegion + ")"
+                : "the PC is in memory that is not executable (" + pcRegion + ")");
+            if (context.Map.FindRegion(thread.StackPointer) is null && context.Map.FindRegionAbove(thread.StackPointer) is { } above
+                && MappingNames.IsStack(above.Kind) && above.Start - thread.StackPointer <= StackGuardGap)
+            {
+                context.Evidence.Add("the SP " + HexFormat.Address(thread.StackPointer) + " is below the stack " + above + ", inside its guard gap: a stack overflow is likely");
+            }
+        }
+        var name = SignalName(context.Number);
+        var verdict = context.Number switch
+        {
+            SigSegv => CrashVerdict.SegmentationFault,
+            SigAbrt => CrashVerdict.Abort,
+            SigIll => CrashVerdict.IllegalInstruction,
+            SigFpe => CrashVerdict.ArithmeticError,
+            SigBus => CrashVerdict.BusError,
+            _ => CrashVerdict.OtherSignal,
+        };
+        return (verdict, name + " at " + CrashingPc(context) + "; cause unknown: the core has no siginfo.");
     }
 
     private static (CrashVerdict, string) DecideSent(CrashContext context, int code)

@@ -19,4 +19,7 @@ public enum CrashVerdict
     ArithmeticError,
     BusError,
     OtherSignal,
+
+    /// <summary>A SIGSEGV whose cause the core does not record: it has no NT_SIGINFO, so no fault address or si_code.</summary>
+    SegmentationFault,
 }

@@ -53,10 +53,11 @@ internal static class CoreThreadBuilder
                 ThreadId = threadId,
             };
         }
-        // No NT_SIGINFO (kernels before 3.7): pr_cursig, and the code from pr_info (often 0).
+        // No NT_SIGINFO (kernels before 3.7): only the signal number is known. The kernel fills pr_info.si_signo and
+        // nothing else of it (fill_prstatus), so its si_code and si_errno are zeros that mean nothing.
         var status = thread.Status;
         var number = status.CurrentSignal != 0 ? status.CurrentSignal : status.SignalNumber;
-        return number == 0 ? null : new SignalInfo { Number = number, Code = status.SignalCode, Errno = status.SignalErrno, ThreadId = threadId };
+        return number == 0 ? null : new SignalInfo { Number = number, ThreadId = threadId };
     }
 
     /// <summary>Signals whose default action dumps core; without SIGTRAP, which gdb leaves on threads stopped at breakpoints.</summary>

@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+using Forensics.Analysis.Crash;
+using Forensics.Importers.Core;
+using Forensics.Importers.Normalisation;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Analysis.Tests.Crash;
+
+/// <summary>Signal facts come only from where the core records them; a snapshot has no crashing thread.</summary>
+public sealed class SignalFactsTests
+{
+    private const uint NtSigInfo = 0x53494749;
+
+    private static CrashReport CrashOf(byte[] core, string path)
+    {
+        var capture = CoreImporter.Import(new MemoryStream(core, writable: false), path);
+        CaptureNormalizer.Normalize(capture);
+        return CaptureAnalyzer.Analyze(capture, [capture]).Crash!;
+    }
+
+    /// <summary>
+    /// The kernel core with its NT_SIGINFO note made a note of an unknown type: the core a kernel before 3.7 wrote for
+    /// the same crash, whose NT_PRSTATUS pr_info holds the signal number and zeros.
+    /// </summary>
+    private static byte[] WithoutSigInfo(params string[] corpusPath)
+    {
+        var core = SampleFile.ReadAllBytes(TestPaths.CorpusFile(corpusPath));
+        var programHeaders = (int)BinaryPrimitives.ReadUInt64LittleEndian(core.AsSpan(0x20));
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(core.AsSpan(0x38));
+        var renamed = 0;
+        for (var index = 0; index < count; index++)
+        {
+            var header = core.AsSpan(programHeaders + (index * 56));
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 4)
+                continue;
+            var offset = (int)BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+            var end = offset + (int)BinaryPrimitives.ReadUInt64LittleEndian(header[32..]);
+            while (offset + 12 <= end)
+            {
+                var nameSize = BinaryPrimitives.ReadInt32LittleEndian(core.AsSpan(offset));
+                var descriptorSize = BinaryPrimitives.ReadInt32LittleEndian(core.AsSpan(offset + 4));
+                if (BinaryPrimitives.ReadUInt32LittleEndian(core.AsSpan(offset + 8)) == NtSigInfo)
+                {
+                    BinaryPrimitives.WriteUInt32LittleEndian(core.AsSpan(offset + 8), 0x7fff0001);
+                    renamed++;
+                }
+                offset += 12 + ((nameSize + 3) & ~3) + ((descriptorSize + 3) & ~3);
+            }
+        }
+        Assert.Equal(1, renamed);
+        return core;
+    }
+
+    [Fact]
+    public void A_segfault_core_without_siginfo_has_an_unknown_cause_and_no_invented_code()
+    {
+        var crash = CrashOf(WithoutSigInfo("crash-null", "core.xz"), "crash-null/core");
+
+        Assert.Equal(CrashVerdict.SegmentationFault, crash.Verdict);
+        Assert.Equal("SIGSEGV at crash_null+0x1416; cause unknown: the core has no siginfo.", crash.Summary);
+        Assert.Equal(("SIGSEGV", (int?)null, (string?)null, (ulong?)null, (int?)null),
+            (crash.SignalName, crash.SignalCode, crash.SignalCodeName, crash.FaultAddress, crash.SenderPid));
+        Assert.Equal(28823, crash.CrashingThreadId);
+        Assert.Equal("SIGSEGV crash_null+0x1416", crash.Signature);
+        Assert.Contains(crash.Evidence, e => e.StartsWith("the PC is in executable memory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_kill_without_siginfo_is_not_said_to_be_sent_by_a_process()
+    {
+        // The kernel core of a process that got SIGSEGV from /bin/kill: only NT_SIGINFO said so.
+        var crash = CrashOf(WithoutSigInfo("killed-by-signal", "core.xz"), "killed-by-signal/core");
+
+        Assert.Equal(CrashVerdict.SegmentationFault, crash.Verdict);
+        Assert.Null(crash.SenderPid);
+        Assert.DoesNotContain("sent", crash.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("cause unknown: the core has no siginfo.", crash.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trap_from_the_kernel_has_no_fault_address()
+    {
+        // SIGTRAP with SI_KERNEL (an int3 breakpoint): si_addr is 0 and means nothing.
+        var core = new ElfCoreBuilder().PrStatus(4242, 5, 0x401000, 0x7ffc0000).SigInfo(5, 0x80, 0)
+            .Segment(0x400000, 0x2000, 5).Segment(0x7ffb0000, 0x20000, 6).Build();
+
+        var crash = CrashOf(core, "trap.core");
+
+        Assert.Equal(("SIGTRAP", (ulong?)null, (string?)null), (crash.SignalName, crash.FaultAddress, crash.FaultLocation));
+    }
+
+    [Theory]
+    [InlineData("sets", "set-dotnet", "createdump-triage.core.xz")]
+    [InlineData("live", "gcore.core.xz")]
+    [InlineData("sets", "set-hello", "gcore.core.xz")]
+    public void A_snapshot_has_no_crashing_thread(params string[] corpusPath)
+    {
+        var crash = CrashOf(SampleFile.ReadAllBytes(TestPaths.CorpusFile(corpusPath)), string.Join('/', corpusPath));
+
+        Assert.Equal(CrashVerdict.NoCrash, crash.Verdict);
+        Assert.Null(crash.CrashingThreadId);
+        Assert.NotEmpty(crash.Threads);
+        Assert.DoesNotContain(crash.Threads, t => t.IsCrashing);
+    }
+}
