@@ -1,6 +1,6 @@
 namespace Forensics.Cli;
 
-/// <summary>The exit codes of SPEC §5.</summary>
+/// <summary>The exit codes listed in README.md, section Commands.</summary>
 public static class ExitCodes
 {
     /// <summary>Every input was read.</summary>

@@ -1,6 +1,6 @@
 namespace Forensics.Model;
 
-/// <summary>The input formats of SPEC §1 (plus smaps_rollup).</summary>
+/// <summary>The input formats, as docs/formats.md#recognising-a-capture tells them apart.</summary>
 public enum CaptureFormat
 {
     Maps,

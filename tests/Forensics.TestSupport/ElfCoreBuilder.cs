@@ -4,7 +4,7 @@ using System.Text;
 namespace Forensics.TestSupport;
 
 /// <summary>
-/// Writes small ELF32/ELF64 cores from a description, laid out as the kernel does (FORMATS §5.2): header,
+/// Writes small ELF32/ELF64 cores from a description, laid out as the kernel does (docs/formats.md#elf-program-headers): header,
 /// program headers with the PT_NOTE first, the notes, then the segment data page-aligned. For bounds and
 /// malformed-input tests that no real core shows; <see cref="Boundaries"/> lists every header and note edge.
 /// </summary>

@@ -84,7 +84,7 @@ public static partial class CaptureComparer
     }
 
     /// <summary>
-    /// Under ASLR two process instances practically never share their file-backed mappings' addresses (SPEC §2), so the
+    /// Under ASLR two process instances practically never share their file-backed mappings' addresses (docs/region-model.md#merging-the-captures-of-one-instance), so the
     /// same layout at the same bases is one instance, unless both captures name different PIDs: then ASLR was off.
     /// </summary>
     private static string LayoutVerdict(CaptureLayout baseline, CaptureLayout capture, ModuleChanges modules, bool different)

@@ -1,7 +1,7 @@
 namespace Forensics.Analysis.Comparison;
 
 /// <summary>
-/// What differs between captures and a baseline (SPEC §3): the rows of <c>comparison.csv</c>, the per-kind totals of
+/// What differs between captures and a baseline (docs/report-schema.md#comparisoncsv): the rows of <c>comparison.csv</c>, the per-kind totals of
 /// every capture, the crashes grouped by signature, and for many captures the module presence matrix and the modules
 /// that only a few captures of one program have.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Forensics.Analysis.Crash;
 
-/// <summary>What most likely happened, in the words of SPEC §3.</summary>
+/// <summary>What most likely happened: the verdict column of docs/report-schema.md#capturescsv.</summary>
 public enum CrashVerdict
 {
     /// <summary>The process did not die of a signal (a live capture, gcore of a running process).</summary>

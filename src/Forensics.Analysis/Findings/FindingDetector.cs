@@ -213,7 +213,7 @@ internal static class FindingDetector
         foreach (var stack in stacks.OrderBy(s => s.Start))
         {
             // A PROT_NONE page is the usual guard; any page that cannot be written stops a push just as well
-            // (gdb's gcore marks PROT_NONE segments readable, FORMATS §5.12).
+            // (gdb's gcore marks PROT_NONE segments readable, docs/formats.md#gdb-gcore-cores).
             if (map.AdjacentBelow(stack) is { IsAnonymous: true } below && below.Permissions.CanWrite == false && below.Permissions.CanExecute != true)
                 continue;
             findings.Add(At(stack, FindingRules.MissingGuard, FindingSeverity.Low,

@@ -15,7 +15,7 @@ internal static class MappingNames
     public static bool IsDevShm(string name) => name.StartsWith("/dev/shm/", StringComparison.Ordinal);
 
     /// <summary>
-    /// shmem objects the kernel always prints with <c> (deleted)</c> (FORMATS §1.2): memfd, System V segments
+    /// shmem objects the kernel always prints with <c> (deleted)</c> (docs/formats.md#maps-names): memfd, System V segments
     /// (<c>/SYSV%08x</c>) and shared anonymous memory (<c>/dev/zero</c>). Default pmap keeps only the basename
     /// (<c>zero</c>) of the last.
     /// </summary>

@@ -4,7 +4,7 @@ namespace Forensics.Elf.Images;
 
 /// <summary>
 /// Reads an ELF image's header, program headers, build-id note and DT_SONAME from process memory, the way
-/// <c>eu-unstrip -n --core</c> does (FORMATS §5.11). Everything comes from the core; nothing is read from disk.
+/// <c>eu-unstrip -n --core</c> does (docs/formats.md#images-and-build-ids). Everything comes from the core; nothing is read from disk.
 /// </summary>
 public static class ElfImageReader
 {
@@ -79,7 +79,7 @@ public static class ElfImageReader
             var address = note.VirtualAddress + bias;
             var read = memory.Read(address, bytes);
             var notes = new List<ElfNote>();
-            // GNU property notes use 8-byte alignment; everything else 4 (FORMATS §5.11 step 4).
+            // GNU property notes use 8-byte alignment; everything else 4 (docs/formats.md#images-and-build-ids, step 4).
             NoteWalker.Walk(bytes.AsMemory(0, read), address, note.Align == 8 ? 8 : 4, 256, notes, null);
             foreach (var found in notes)
             {

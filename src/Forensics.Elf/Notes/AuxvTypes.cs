@@ -1,6 +1,6 @@
 namespace Forensics.Elf.Notes;
 
-/// <summary>Auxiliary-vector entry types and names (linux include/uapi/linux/auxvec.h, FORMATS §5.8).</summary>
+/// <summary>Auxiliary-vector entry types and names (linux include/uapi/linux/auxvec.h, docs/formats.md#nt_auxv).</summary>
 public static class AuxvTypes
 {
     public const ulong Null = 0, ProgramHeaders = 3, ProgramHeaderEntrySize = 4, ProgramHeaderCount = 5, PageSize = 6,

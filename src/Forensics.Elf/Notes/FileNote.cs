@@ -1,6 +1,6 @@
 namespace Forensics.Elf.Notes;
 
-/// <summary>NT_FILE: count, page size, count × {start, end, file_ofs in pages}, then count names (FORMATS §5.9).</summary>
+/// <summary>NT_FILE: count, page size, count × {start, end, file_ofs in pages}, then count names (docs/formats.md#nt_file).</summary>
 public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entries)
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Forensics.Elf.Notes;
 
-/// <summary>Note types and their names (linux include/uapi/linux/elf.h, FORMATS §5.10).</summary>
+/// <summary>Note types and their names (linux include/uapi/linux/elf.h, docs/formats.md#note-type-numbers).</summary>
 public static class NoteTypes
 {
     public const uint PrStatus = 1, FpRegisters = 2, PrPsInfo = 3, Auxv = 6;

@@ -1,6 +1,6 @@
 namespace Forensics.Elf.Notes;
 
-/// <summary>NT_PRPSINFO (struct elf_prpsinfo), i386 or x86_64 layout (FORMATS §5.6).</summary>
+/// <summary>NT_PRPSINFO (struct elf_prpsinfo), i386 or x86_64 layout (docs/formats.md#nt_prpsinfo).</summary>
 public sealed record PrPsInfoNote
 {
     public required byte State { get; init; }

@@ -1,6 +1,6 @@
 namespace Forensics.Elf.Notes;
 
-/// <summary>NT_PRSTATUS (struct elf_prstatus) of one thread, i386 or x86_64 layout (FORMATS §5.5).</summary>
+/// <summary>NT_PRSTATUS (struct elf_prstatus) of one thread, i386 or x86_64 layout (docs/formats.md#nt_prstatus).</summary>
 public sealed record PrStatusNote
 {
     public required int SignalNumber { get; init; }

@@ -1,6 +1,6 @@
 namespace Forensics.Elf.Notes;
 
-/// <summary>NT_SIGINFO (siginfo_t), i386 or x86_64 layout (FORMATS §5.7).</summary>
+/// <summary>NT_SIGINFO (siginfo_t), i386 or x86_64 layout (docs/formats.md#nt_siginfo).</summary>
 public sealed record SigInfoNote
 {
     public required int Number { get; init; }

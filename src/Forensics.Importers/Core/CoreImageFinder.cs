@@ -6,7 +6,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Core;
 
 /// <summary>
-/// ELF images in core memory the way <c>eu-unstrip -n --core</c> finds them (FORMATS §5.11): every dumped
+/// ELF images in core memory the way <c>eu-unstrip -n --core</c> finds them (docs/formats.md#images-and-build-ids): every dumped
 /// segment that starts with an ELF header, plus the vdso at AT_SYSINFO_EHDR, in address order, skipping
 /// starts inside an image already found. Names come from NT_FILE, else the loader's link map, else AT_EXECFN.
 /// </summary>

@@ -5,7 +5,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Core;
 
 /// <summary>
-/// The decoded notes of a core. A thread's notes follow its NT_PRSTATUS (FORMATS §5.4), so NT_SIGINFO and
+/// The decoded notes of a core. A thread's notes follow its NT_PRSTATUS (docs/formats.md#elf-note-order), so NT_SIGINFO and
 /// NT_386_TLS are attached to the NT_PRSTATUS before them.
 /// </summary>
 internal sealed class CoreNoteSet

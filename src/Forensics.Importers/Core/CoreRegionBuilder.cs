@@ -6,7 +6,7 @@ namespace Forensics.Importers.Core;
 
 /// <summary>
 /// Regions of a core: the union of PT_LOAD segments (ranges, p_flags, what was dumped) and NT_FILE entries
-/// (names and file offsets, and the file-backed ranges gcore leaves out), SPEC §2.
+/// (names and file offsets, and the file-backed ranges gcore leaves out), docs/formats.md#nt_file.
 /// </summary>
 internal static class CoreRegionBuilder
 {
@@ -76,7 +76,7 @@ internal static class CoreRegionBuilder
     {
         if (!writtenByGdb)
             return Permissions.OfAccess(load.CanRead, load.CanWrite, load.CanExecute);
-        // BFD sets PF_R on every segment gcore writes, PROT_NONE ones included (FORMATS §5.12): read is unknown.
+        // BFD sets PF_R on every segment gcore writes, PROT_NONE ones included (docs/formats.md#gdb-gcore-cores): read is unknown.
         Permissions.TryParse("?" + (load.CanWrite ? "w" : "-") + (load.CanExecute ? "x" : "-"), out var permissions);
         return permissions;
     }

@@ -5,7 +5,7 @@ namespace Forensics.Importers.Core;
 
 /// <summary>
 /// Threads and the process signal from NT_PRSTATUS and NT_SIGINFO. A kernel core names the crashing thread by
-/// putting it first (FORMATS §5.4). A gcore core has one NT_SIGINFO per thread holding the signal it last stopped
+/// putting it first (docs/formats.md#elf-note-order). A gcore core has one NT_SIGINFO per thread holding the signal it last stopped
 /// with: SIGSTOP (si_code SI_KERNEL) on every thread means gdb stopped a running process, so no thread is marked
 /// crashing and <see cref="Capture.Signal"/> is that SIGSTOP without a thread id.
 /// </summary>

@@ -75,7 +75,7 @@ public sealed partial record CommandHint(int? Pid, string? ProcessName, string? 
     [GeneratedRegex(@"^(?:\(gdb\)|(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::[^$#%]*)?)?[$#%])\s+(?<command>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Prompt();
 
-    // procps prints "PID:   command line" above every pmap listing (FORMATS.md §3); writers copy it above other pastes.
+    // procps prints "PID:   command line" above every pmap listing (docs/formats.md#pmap-procps-ng-4x); writers copy it above other pastes.
     [GeneratedRegex(@"^(?<pid>\d{1,9}):\s+(?<command>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex PmapHeader();
 

@@ -63,7 +63,7 @@ public static class ContentSniffer
                 invalid++;
             rest = rest[consumed..];
         }
-        // maps prints file names as raw bytes (FORMATS.md 1.2), so a few non-UTF-8 bytes in a name are
+        // maps prints file names as raw bytes (docs/formats.md#maps-names), so a few non-UTF-8 bytes in a name are
         // tolerated; binary data has many.
         return control * 20 <= window.Length && invalid * 20 <= window.Length;
     }

@@ -3,7 +3,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Normalisation;
 
 /// <summary>
-/// Turns what an importer produced into SPEC §2's model: regions sorted by start (out-of-order and overlapping
+/// Turns what an importer produced into the model of docs/region-model.md#normalisation: regions sorted by start (out-of-order and overlapping
 /// regions reported, not guessed at), the architecture decided from evidence, every unclassified region given a
 /// kind, and the ELF images grouped into modules.
 /// </summary>

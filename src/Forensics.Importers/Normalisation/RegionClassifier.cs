@@ -4,7 +4,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Normalisation;
 
 /// <summary>
-/// Gives every region whose kind is still <see cref="RegionKind.Unknown"/> one of SPEC §2's kinds; a kind an importer
+/// Gives every region whose kind is still <see cref="RegionKind.Unknown"/> one of the kinds of docs/region-model.md#region-kinds; a kind an importer
 /// set is kept. Regions must be sorted by start.
 /// </summary>
 /// <remarks>

@@ -8,7 +8,7 @@ internal static class RegionComparison
 {
     /// <summary>
     /// Equal names, or equal basenames where one side printed only a basename (pmap), or equal once maps'
-    /// <c>\012</c> escape is read as the newline a kernel core's NT_FILE holds raw (FORMATS.md §1.2).
+    /// <c>\012</c> escape is read as the newline a kernel core's NT_FILE holds raw (docs/formats.md#maps-names).
     /// </summary>
     public static bool NamesCompatible(Region a, Region b)
     {

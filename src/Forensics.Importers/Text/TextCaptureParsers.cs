@@ -32,7 +32,7 @@ public static class TextCaptureParsers
     }
 
     /// <summary>
-    /// Detects the format of an isolated capture from its first significant lines (FORMATS.md §0), skipping
+    /// Detects the format of an isolated capture from its first significant lines (docs/formats.md#recognising-a-capture), skipping
     /// blank lines, shell and gdb prompts and gdb chatter; null when nothing recognisable comes first.
     /// </summary>
     public static CaptureFormat? Detect(ReadOnlySpan<char> text)

@@ -6,7 +6,7 @@ using Forensics.Model;
 namespace Forensics.Reports.Csv;
 
 /// <summary>
-/// The column schema of every CSV file in one place. SPEC §4 fixes the first columns' names, order and
+/// The column schema of every CSV file in one place. docs/report-schema.md#stability-of-the-columns fixes the first columns' names, order and
 /// meaning; more columns may only follow them.
 /// </summary>
 internal static class CsvColumns

@@ -5,7 +5,7 @@ using Forensics.Reports.Escaping;
 
 namespace Forensics.Reports.Csv;
 
-/// <summary>Writes the CSV files of SPEC §4: one row per item, snake_case headers, invariant culture, <c>\n</c>.</summary>
+/// <summary>Writes the CSV files of docs/report-schema.md: one row per item, snake_case headers, invariant culture, <c>\n</c>.</summary>
 public static class CsvReportWriter
 {
     public const string Captures = "captures.csv";

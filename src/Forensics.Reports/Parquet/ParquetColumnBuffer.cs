@@ -61,7 +61,7 @@ internal abstract class ParquetColumnBuffer
                 _values.Add(null);
             else if (long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
                 _values.Add(value);
-            // Sizes are unsigned 64-bit (SPEC §2); one above 2^63-1 comes only from a hostile capture
+            // Sizes are unsigned 64-bit (docs/region-model.md#region); one above 2^63-1 comes only from a hostile capture
             // (a maps line 0-ffffffffffffffff). INT64 cannot hold it: it is unknown here, the CSV keeps the digits.
             else if (cell.All(char.IsAsciiDigit))
                 _values.Add(null);

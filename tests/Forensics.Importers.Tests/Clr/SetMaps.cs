@@ -7,7 +7,7 @@ namespace Forensics.Importers.Tests.Clr;
 
 /// <summary>
 /// The normalised <c>maps</c> of a sample set. The createdump cores of set-dotnet were taken from the same process
-/// while its maps stayed identical (MANIFEST §4.5), so their annotation lands on these regions.
+/// while its maps stayed identical (corpus/sets/MANIFEST.md, section 4.5), so their annotation lands on these regions.
 /// </summary>
 internal static class SetMaps
 {

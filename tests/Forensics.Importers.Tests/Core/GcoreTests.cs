@@ -2,7 +2,7 @@ using Forensics.Model;
 
 namespace Forensics.Importers.Tests.Core;
 
-/// <summary>gdb gcore cores of the local samples (FORMATS §5.12).</summary>
+/// <summary>gdb gcore cores of the local samples (docs/formats.md#gdb-gcore-cores).</summary>
 public class GcoreTests
 {
     private static readonly Capture CrashNull = CoreSamples.Import(CoreSamples.LocalCore("set-crash-null", "gcore.core.xz"));

@@ -102,7 +102,7 @@ public sealed class GdbParserTests
     [Fact]
     public void Tab_indented_32_bit_old_layout_built_from_formats_md()
     {
-        // gdb ≤ 11 on an i386 inferior, exactly as FORMATS.md §4.1 builds it from the gdb source (no sample shows it).
+        // gdb ≤ 11 on an i386 inferior, built from gdb's format strings as docs/formats.md#gdb-live-process describes it (no sample shows it).
         const string text =
             "process 4242\n" +
             "cmdline = '/home/user/demo/a32 --flag'\n" +
@@ -129,7 +129,7 @@ public sealed class GdbParserTests
     [Fact]
     public void Core_listing_built_from_formats_md_joins_a_name_split_by_a_newline()
     {
-        // gdb on a kernel core lists NT_FILE entries only; a raw newline in a file name splits the row (FORMATS.md §4.2).
+        // gdb on a kernel core lists NT_FILE entries only; a raw newline in a file name splits the row (docs/formats.md#gdb-core-file-listing).
         const string text =
             "exe = './maptest crash'\n" +
             "Mapped address spaces:\n" +

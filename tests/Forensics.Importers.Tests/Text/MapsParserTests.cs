@@ -116,7 +116,7 @@ public sealed class MapsParserTests
     [Fact]
     public void Formats_md_examples_keep_spaces_escapes_and_name_column_49()
     {
-        // Lines exactly as FORMATS.md §1.1 prints them (no sample shows a 32-bit kernel or these names).
+        // Lines laid out as docs/formats.md#maps-line-layout describes them (no sample shows a 32-bit kernel or these names).
         const string text =
             "7f8548a49000-7f8548a4b000 r--s 00001000 fe:00 11665637                   /home/user/demo/odd name\\012x\\y.bin\n" +
             "7f8548a4c000-7f8548a4d000 r--p 00000000 fe:00 11665639                   /home/user/trailing space \n" +
@@ -135,7 +135,7 @@ public sealed class MapsParserTests
     [Fact]
     public void Old_kernel_stack_tid_names_and_anonymous_page_offsets()
     {
-        // Linux 3.4–4.4 printed [stack:TID]; very old 2.6 kernels printed the page offset of anonymous VMAs (FORMATS.md §1).
+        // Linux 3.4–4.4 printed [stack:TID]; very old 2.6 kernels printed the page offset of anonymous VMAs (docs/formats.md#maps-kernel-versions).
         const string text =
             "b7f3c000-b7f3e000 rw-p b7f3c000 00:00 0 \n" +
             "7f0c2d7fe000-7f0c2dffe000 rw-p 00000000 00:00 0                          [stack:4242]\n";

@@ -4,8 +4,8 @@ using Forensics.Model;
 namespace Forensics.Importers.Tests.Text;
 
 /// <summary>
-/// pmap layouts no sample shows, built line by line from the printf formats FORMATS.md §3.2–3.4 quotes from the
-/// busybox, toybox and procps 3.2/3.3 sources.
+/// pmap layouts no sample shows, built line by line from the printf formats of the
+/// busybox, toybox and procps 3.2/3.3 sources (docs/formats.md#pmap-older-procps, busybox, toybox).
 /// </summary>
 public sealed class PmapLayoutTests
 {

@@ -119,7 +119,7 @@ public sealed class SmapsParserTests
     public void Old_kernel_key_order_unaligned_thpeligible_and_protection_key_are_read_by_name()
     {
         // Kernels ≤ 4.13 print KernelPageSize/MMUPageSize after SwapPss; before 6.6 THPeligible was unaligned;
-        // ProtectionKey has no unit (FORMATS.md §2.1). Built from those rules: no sample shows them.
+        // ProtectionKey has no unit (docs/formats.md#smaps-records). Built from those rules: no sample shows them.
         const string text =
             "00400000-00401000 r-xp 00000000 08:01 1234                               /usr/bin/old\n" +
             "Size:                  4 kB\n" +

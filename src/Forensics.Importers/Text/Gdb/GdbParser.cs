@@ -4,7 +4,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Text.Gdb;
 
 /// <summary>
-/// Parses gdb <c>info proc mappings</c> (FORMATS.md §4): the layout with Perms (gdb ≥ 12, live), without
+/// Parses gdb <c>info proc mappings</c> (docs/formats.md#gdb-info-proc-mappings): the layout with Perms (gdb ≥ 12, live), without
 /// (gdb ≤ 11, and every core listing), the 32-bit layout with width-10 columns, and the core listing that
 /// shows only NT_FILE mappings. Chatter before the table (attach messages, <c>[New LWP ...]</c>) is skipped.
 /// </summary>
@@ -74,7 +74,7 @@ internal static class GdbParser
                 continue; // "[Inferior 1 (process N) detached]" and a repeated header
             if (previous is { Name: not null } && sawMappedAddressSpaces && !sawProcess)
             {
-                // A kernel core's NT_FILE holds raw names, so a newline in a file name splits the row (FORMATS.md §4.2).
+                // A kernel core's NT_FILE holds raw names, so a newline in a file name splits the row (docs/formats.md#gdb-core-file-listing).
                 // The name is joined with the maps escape \012 so it matches the same file seen in maps.
                 previous.Name = names.Intern(string.Concat(previous.Name, "\\012", line.ToString()));
                 capture.Diagnostics.Info(TextDiagnosticIds.GdbNameContinued, location,

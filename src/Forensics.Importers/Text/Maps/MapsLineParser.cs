@@ -4,7 +4,7 @@ namespace Forensics.Importers.Text.Maps;
 
 /// <summary>
 /// Parses one <c>/proc/PID/maps</c> line (also the header line of each smaps record), following the
-/// robust rule of FORMATS.md §1.1: five blank-separated fields, one space, leading spaces skipped, the rest is the name.
+/// rule of docs/formats.md#maps-line-layout: five blank-separated fields, one space, leading spaces skipped, the rest is the name.
 /// </summary>
 internal static class MapsLineParser
 {

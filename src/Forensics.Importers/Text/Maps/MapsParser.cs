@@ -2,7 +2,7 @@ using Forensics.Model;
 
 namespace Forensics.Importers.Text.Maps;
 
-/// <summary>Parses a whole <c>/proc/PID/maps</c> capture (FORMATS.md §1).</summary>
+/// <summary>Parses a whole <c>/proc/PID/maps</c> capture (docs/formats.md#procpidmaps).</summary>
 internal static class MapsParser
 {
     private const int ShortestLine = 16;

@@ -123,7 +123,7 @@ internal sealed partial class PmapParser
                 case "Swap": metrics.Add("Swap", values[i]); break;
                 case "Anon": metrics.Add("Anonymous", values[i]); break;
                 case "Locked": metrics.Add("Locked", values[i]); break;
-                // procps: Shared_Dirty + Private_Dirty; busybox and toybox: Private_Dirty only (FORMATS.md §7).
+                // procps: Shared_Dirty + Private_Dirty; busybox and toybox: Private_Dirty only (docs/formats.md#pmap-dirty-column).
                 case "Dirty" when _oneSpaceHeader: metrics.Add("Private_Dirty", values[i]); break;
                 case "Dirty": metrics.SetDirty(values[i]); break;
                 default: metrics.Add(column, values[i]); break;
@@ -212,7 +212,7 @@ internal sealed partial class PmapParser
         }
         if (trimmed.StartsWith(ShmidPrefix, StringComparison.Ordinal) && trimmed.EndsWith(" ]", StringComparison.Ordinal))
         {
-            // procps prints the SysV shmid, which is the maps inode (FORMATS.md §1.1).
+            // procps prints the SysV shmid, which is the maps inode (docs/formats.md#maps-line-layout).
             region.Name = _names.Intern(trimmed);
             if (TextSpan.TryParseHex(trimmed[ShmidPrefix.Length..^2], out var shmid))
                 region.Inode = shmid;

@@ -4,7 +4,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Text.Pmap;
 
 /// <summary>
-/// Parses pmap output in every layout of FORMATS.md §3: procps-ng 4.x and 3.3.x default/<c>-q</c>/<c>-p</c>,
+/// Parses pmap output in every layout of docs/formats.md#pmap: procps-ng 4.x and 3.3.x default/<c>-q</c>/<c>-p</c>,
 /// <c>-x</c>, <c>-X</c>, <c>-XX</c>, <c>-d</c>; procps 3.2.x; busybox; toybox. Declared totals are kept next to the
 /// sums of the parsed rows, with a warning when they differ.
 /// </summary>

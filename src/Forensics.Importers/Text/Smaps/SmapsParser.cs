@@ -4,7 +4,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Text.Smaps;
 
 /// <summary>
-/// Parses <c>/proc/PID/smaps</c> (FORMATS.md §2.1) and <c>smaps_rollup</c> (§2.3). The rollup record becomes
+/// Parses <c>/proc/PID/smaps</c> (docs/formats.md#smaps-records) and <c>smaps_rollup</c> (docs/formats.md#smaps_rollup). The rollup record becomes
 /// <see cref="Capture.Totals"/> with no regions; the range it covers is reported as an info diagnostic (FX1012)
 /// and kept in <see cref="Capture.Variant"/>.
 /// </summary>
