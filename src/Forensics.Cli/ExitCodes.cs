@@ -9,6 +9,8 @@ public static class ExitCodes
     public const int SomeInputsFailed = 1;
     /// <summary>The command line was wrong.</summary>
     public const int BadUsage = 2;
+    /// <summary>The reports could not be written (a full disk, a refused folder); the previous ones stay (EX_CANTCREAT).</summary>
+    public const int CannotWrite = 73;
     /// <summary>A bug stopped the command (EX_SOFTWARE of sysexits.h); one line on stderr says what to report.</summary>
     public const int InternalError = 70;
     /// <summary>Ctrl-C stopped the run before it wrote reports (128 + SIGINT, as a shell reports it).</summary>

@@ -195,10 +195,16 @@ public static class ForensicsCommandLine
         {
             files = timings.Measure("write", () => progress.Step("writing reports", () => ReportWriter.Write(run, outDirectory, formats)));
         }
+        catch (ReportFolderConflictException conflict)
+        {
+            error.WriteLine("--out: " + conflict.Message + "; nothing was written: give an empty folder, or one this tool wrote its reports to.");
+            return ExitCodes.BadUsage;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine("cannot write the reports to [" + outDirectory + "]: " + exception.Message.TrimEnd('.') + "; free space or give another --out.");
-            return ExitCodes.BadUsage;
+            error.WriteLine("cannot write the reports to [" + outDirectory + "]: " + exception.Message.TrimEnd('.')
+                + "; the reports there are those of the previous run; free space or give another --out.");
+            return ExitCodes.CannotWrite;
         }
         output.WriteLine("wrote " + files.Count + " files to " + outDirectory);
         progress.Note("time: " + timings);

@@ -6,52 +6,63 @@ using Forensics.Reports.Svg;
 
 namespace Forensics.Reports;
 
-/// <summary>Writes every report of a run into one output folder: UTF-8 without BOM, <c>\n</c>, no clock.</summary>
+/// <summary>
+/// Writes every report of a run into one output folder: UTF-8 without BOM, <c>\n</c>, no clock. The files are made
+/// in a staging folder and moved into place only when all are made, so a failed run leaves the previous reports as
+/// they were. <see cref="ManifestName"/> lists what the writer placed: the next run replaces and removes only those
+/// files, and refuses to overwrite any other (the folder may hold evidence).
+/// </summary>
 public static class ReportWriter
 {
+    /// <summary>The list of the files the last run placed in the folder, one relative path a line.</summary>
+    public const string ManifestName = ".forensics-manifest";
+
+    private const string StagingName = ".forensics-staging";
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the reports and returns the files written, relative to <paramref name="outputDirectory"/>, in order.</summary>
+    /// <summary>True when <paramref name="directory"/> is a report folder this writer made.</summary>
+    public static bool IsReportFolder(string directory) => File.Exists(Path.Combine(directory, ManifestName));
+
+    /// <summary>
+    /// Writes the reports and returns the files written, relative to <paramref name="outputDirectory"/>, in order.
+    /// Throws <see cref="ReportFolderConflictException"/>, having changed nothing, when a report would replace a file
+    /// this writer did not place.
+    /// </summary>
     public static IReadOnlyList<string> Write(AnalysisRun run, string outputDirectory, ReportFormats formats)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
-        var prepared = new PreparedRun(run);
-        var written = new List<string>();
         Directory.CreateDirectory(outputDirectory);
+        var staging = Path.Combine(outputDirectory, StagingName);
+        if (Directory.Exists(staging))
+            Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var written = WriteAll(new PreparedRun(run), staging, formats);
+            Place(written, staging, outputDirectory);
+            return written;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static List<string> WriteAll(PreparedRun prepared, string directory, ReportFormats formats)
+    {
+        var written = new List<string>();
 
         // Straight to the file as the report is made: the regions of a large batch would otherwise be held as one string.
         void Stream(string name, Action<TextWriter> write)
         {
-            WriteTo(Path.Combine(outputDirectory, name), write, LargeBuffer);
+            WriteTo(Path.Combine(directory, name), write, LargeBuffer);
             written.Add(name);
         }
 
-        if (formats.HasFlag(ReportFormats.Markdown))
-        {
-            Stream("index.md", text => IndexReportWriter.Write(prepared, text));
-            Stream("compare.md", text => CompareReportWriter.Write(prepared, text));
-            Directory.CreateDirectory(Path.Combine(outputDirectory, "captures"));
-            // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
-            Parallel.ForEach(prepared.Captures, analysis =>
-            {
-                var slug = prepared.SlugOf(analysis.Capture.Id);
-                WriteTo(Path.Combine(outputDirectory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text), SmallBuffer);
-                File.WriteAllText(Path.Combine(outputDirectory, "captures", slug + ".svg"), LayoutSvgWriter.Write(analysis), Utf8);
-            });
-            var current = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var analysis in prepared.Captures)
-            {
-                var slug = prepared.SlugOf(analysis.Capture.Id);
-                written.Add("captures/" + slug + ".md");
-                written.Add("captures/" + slug + ".svg");
-                current.Add(slug + ".md");
-                current.Add(slug + ".svg");
-            }
-            // The folder is this writer's: a capture of an earlier run into the same folder must not look like one of this run.
-            foreach (var stale in Directory.EnumerateFiles(Path.Combine(outputDirectory, "captures")).Where(f => !current.Contains(Path.GetFileName(f))))
-                File.Delete(stale);
-        }
+        // The tables first: they are what a batch is for, and the pages are the slower part.
         if (formats.HasFlag(ReportFormats.Csv))
         {
             foreach (var name in CsvReportWriter.FileNames)
@@ -60,8 +71,65 @@ public static class ReportWriter
         if (formats.HasFlag(ReportFormats.Json))
             Stream(JsonReportWriter.FileName, text => text.Write(JsonReportWriter.Write(prepared)));
         if (formats.HasFlag(ReportFormats.Parquet))
-            written.AddRange(Parquet.ParquetReportWriter.Write(prepared, outputDirectory));
+            written.AddRange(Parquet.ParquetReportWriter.Write(prepared, directory));
+        if (formats.HasFlag(ReportFormats.Markdown))
+        {
+            Stream("index.md", text => IndexReportWriter.Write(prepared, text));
+            Stream("compare.md", text => CompareReportWriter.Write(prepared, text));
+            Directory.CreateDirectory(Path.Combine(directory, "captures"));
+            // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
+            Parallel.ForEach(prepared.Captures, analysis =>
+            {
+                var slug = prepared.SlugOf(analysis.Capture.Id);
+                WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text), SmallBuffer);
+                File.WriteAllText(Path.Combine(directory, "captures", slug + ".svg"), LayoutSvgWriter.Write(analysis), Utf8);
+            });
+            foreach (var analysis in prepared.Captures)
+            {
+                var slug = prepared.SlugOf(analysis.Capture.Id);
+                written.Add("captures/" + slug + ".md");
+                written.Add("captures/" + slug + ".svg");
+            }
+        }
         return written;
+    }
+
+    /// <summary>
+    /// Moves the staged files into the folder, removes the files the previous run placed that this one did not, and
+    /// writes the new manifest; first checks that no staged file would replace one this writer did not place.
+    /// </summary>
+    private static void Place(List<string> written, string staging, string outputDirectory)
+    {
+        var manifest = Path.Combine(outputDirectory, ManifestName);
+        var placedBefore = File.Exists(manifest)
+            ? new HashSet<string>(File.ReadAllLines(manifest, Utf8), StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        if (written.FirstOrDefault(name => !placedBefore.Contains(name) && Exists(Path.Combine(outputDirectory, name))) is { } foreign)
+            throw new ReportFolderConflictException(Path.Combine(outputDirectory, foreign));
+
+        foreach (var name in written)
+        {
+            var target = Path.Combine(outputDirectory, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(Path.Combine(staging, name), target, overwrite: true);
+        }
+        var placed = new HashSet<string>(written, StringComparer.Ordinal);
+        foreach (var stale in placedBefore.Where(name => !placed.Contains(name) && IsInside(outputDirectory, name)))
+            File.Delete(Path.Combine(outputDirectory, stale));
+
+        var temporary = manifest + ".tmp";
+        File.WriteAllText(temporary, string.Concat(written.Order(StringComparer.Ordinal).Select(name => name + "\n")), Utf8);
+        File.Move(temporary, manifest, overwrite: true);
+    }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
+
+    /// <summary>A manifest line names a file below the folder, never one outside it (the manifest may have been edited).</summary>
+    private static bool IsInside(string directory, string name)
+    {
+        var full = Path.GetFullPath(Path.Combine(directory, name));
+        return full.StartsWith(Path.GetFullPath(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !name.Contains("..", StringComparison.Ordinal);
     }
 
     /// <summary>Characters buffered for a run-wide file, and for one of the thousands of per-capture files.</summary>
