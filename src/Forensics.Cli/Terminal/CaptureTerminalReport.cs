@@ -41,7 +41,7 @@ public static class CaptureTerminalReport
             document.Heading("Totals the source declares").Table(
                 ["total", "declared bytes", "computed bytes", "matches", "where"],
                 capture.DeclaredTotals.Select(t => (IReadOnlyList<string?>)[
-                    t.Name, ReportValues.Number(t.DeclaredBytes), ReportValues.Number(t.ComputedBytes), t.Matches ? "yes" : "NO",
+                    t.Name, ReportValues.Number(t.DeclaredBytes), ReportValues.Number(t.ComputedBytes), !t.Checkable ? "not checkable" : t.Matches ? "yes" : "NO",
                     t.Location.ToString()]),
                 "no declared totals");
         }

@@ -10,7 +10,9 @@ namespace Forensics.Importers.Detection;
 /// with outputs pasted between prose, shell and gdb prompts, code-block markers and header rows a writer added.
 /// Each block of lines that the line classifier recognises as maps/smaps, pmap or a gdb listing becomes one
 /// <see cref="DocumentSection"/> with its line range. A line that breaks a block but is directly followed by
-/// more of it (a corrupted line) or looks like a cut data line stays inside, so the parser reports it by line.
+/// more of it (a corrupted line) or looks like a cut data line stays inside, so the parser reports it by line;
+/// so does a mapping row of another format. A mark where whoever pasted the listing cut rows out (<c>...</c>,
+/// <c>&lt;snip&gt;</c>) keeps the listing one capture, and the parser reports the cut.
 /// </summary>
 public static class DocumentSplitter
 {
@@ -60,7 +62,7 @@ public static class DocumentSplitter
             case TextLineShape.PmapProcpsHeader or TextLineShape.PmapBusyboxHeader or TextLineShape.PmapColumnHeader:
                 family = Family.Pmap;
                 var rowsFrom = start + 1;
-                while (rowsFrom < lines.Count && lines.Shape(rowsFrom) == TextLineShape.PmapColumnHeader)
+                while (rowsFrom < lines.Count && lines.Shape(rowsFrom) is TextLineShape.PmapColumnHeader or TextLineShape.Elision)
                     rowsFrom++;
                 if (rowsFrom < lines.Count && lines.Shape(rowsFrom) == TextLineShape.PmapRow)
                     last = ScanRows(lines, rowsFrom, family);
@@ -79,6 +81,9 @@ public static class DocumentSplitter
                 }
                 break;
         }
+        // Rows cut out right above the first row belong to the listing.
+        if (last >= 0 && first - 1 > previousEnd && lines.Shape(first - 1) == TextLineShape.Elision)
+            first--;
         return last >= 0;
     }
 
@@ -111,11 +116,25 @@ public static class DocumentSplitter
                 last = j++; // gdb repeats the header in some captures; the parser skips it
                 continue;
             }
+            if (shape == TextLineShape.Elision)
+            {
+                var afterCut = lines.NextNonBlank(j + 1);
+                if (afterCut >= 0 && (IsRow(lines.Shape(afterCut), family)
+                    || (family == Family.Pmap && lines.Shape(afterCut) == TextLineShape.PmapFooter)))
+                {
+                    j = afterCut;
+                    continue;
+                }
+                if (j == last + 1)
+                    last = j; // rows cut out at the end
+                break;
+            }
             if (shape == TextLineShape.Blank)
             {
                 // A blank line inside a table (seen in a pasted gdb listing) continues it when rows go on upwards.
                 var next = lines.NextNonBlank(j);
-                if (next >= 0 && IsDataRow(lines.Shape(next), family) && Ascends(lines, next, family, lastStart))
+                if (next >= 0 && ((IsDataRow(lines.Shape(next), family) && Ascends(lines, next, family, lastStart))
+                    || lines.Shape(next) == TextLineShape.Elision))
                 {
                     j = next;
                     continue;
@@ -124,14 +143,14 @@ public static class DocumentSplitter
             }
             if (family == Family.Gdb && lines.Trimmed(j).StartsWith("[Inferior ", StringComparison.Ordinal))
                 return j; // gdb's "[Inferior 1 (process N) detached]" closes a live listing
-            var run = DamagedRun(lines, j);
+            var run = DamagedRun(lines, j, family);
             if (run > 0 && j + run < lines.Count && IsRow(lines.Shape(j + run), family)
                 && (!IsDataRow(lines.Shape(j + run), family) || Ascends(lines, j + run, family, lastStart)))
             {
                 j += run; // corrupted lines inside a block: the parser reports them
                 continue;
             }
-            if (run > 0 && LooksLikeCutRow(lines.Trimmed(j), family))
+            if (run > 0 && shape == TextLineShape.Other && LooksLikeCutRow(lines.Trimmed(j), family))
             {
                 last = j++;
                 continue;
@@ -158,15 +177,24 @@ public static class DocumentSplitter
     private static bool IsDataRow(TextLineShape shape, Family family) =>
         shape == (family switch { Family.Maps => TextLineShape.MapsLine, Family.Pmap => TextLineShape.PmapRow, _ => TextLineShape.GdbRow });
 
-    /// <summary>Consecutive lines (at most <see cref="MaxDamagedRun"/>) that are neither blank, nor a prompt or code-block marker, nor a recognised shape.</summary>
-    private static int DamagedRun(LineTable lines, int from)
+    /// <summary>
+    /// Consecutive lines (at most <see cref="MaxDamagedRun"/>) that are neither blank, nor a prompt or code-block
+    /// marker, nor a recognised shape other than a mapping row of another format.
+    /// </summary>
+    private static int DamagedRun(LineTable lines, int from, Family family)
     {
         var run = 0;
-        while (run < MaxDamagedRun && from + run < lines.Count && lines.Shape(from + run) == TextLineShape.Other
-            && !IsBoundary(lines.Trimmed(from + run)))
+        while (run < MaxDamagedRun && from + run < lines.Count && IsDamaged(lines, from + run, family))
             run++;
         return run;
     }
+
+    private static bool IsDamaged(LineTable lines, int index, Family family) => lines.Shape(index) switch
+    {
+        TextLineShape.Other => !IsBoundary(lines.Trimmed(index)),
+        TextLineShape.MapsLine or TextLineShape.PmapRow or TextLineShape.GdbRow => !IsDataRow(lines.Shape(index), family),
+        _ => false,
+    };
 
     /// <summary>A row cut short (a truncated file, a damaged paste): it starts like a data row of the block.</summary>
     private static bool LooksLikeCutRow(ReadOnlySpan<char> trimmed, Family family) => family == Family.Gdb
@@ -201,6 +229,7 @@ public static class DocumentSplitter
                 case TextLineShape.GdbProcess when j == start:
                 case TextLineShape.GdbColumnHeader:
                 case TextLineShape.Blank:
+                case TextLineShape.Elision when sawMapped:
                     break;
                 case TextLineShape.Other when !sawMapped && !IsBoundary(lines.Trimmed(j)):
                     break; // info proc all: cmdline = '...', cwd = '...', exe = '...'

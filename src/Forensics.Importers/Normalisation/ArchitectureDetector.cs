@@ -14,6 +14,9 @@ namespace Forensics.Importers.Normalisation;
 /// 0x08048000 for the executable, and a stack that ends near 0xffffe000 (a compat task on a 64-bit kernel, which
 /// also has no [vsyscall]) or below 0xc0000000 (a 3G/1G 32-bit kernel). Last, a layout with kernel-named regions
 /// that lies wholly below 4 GiB is x86: a 64-bit kernel puts an x86_64 task's stack and vdso near 0x7fff….
+/// Before all of them, what only other machines show (ARM's [vectors] and [sigpage] pages, ARM and AArch64
+/// loader paths, a stack above the 47-bit x86_64 user space) keeps the architecture unknown with "not x86" in the
+/// evidence, and so does an importer that left it unknown with a reason (a Solaris listing, a core of another machine).
 /// </remarks>
 internal static class ArchitectureDetector
 {
@@ -24,14 +27,26 @@ internal static class ArchitectureDetector
     private static readonly string[] LayoutPhrases =
     [
         "regions above 4 GiB", "gate page at", "loader or library path", "the i386 default link address", "[stack] ends at",
-        "every address below 4 GiB",
+        "every address below 4 GiB", "not x86:",
     ];
+
+    /// <summary>The end of the x86_64 user address space with 4-level paging, where the kernel puts the stack even with 5 levels.</summary>
+    private const ulong X86_64UserEnd = 0x8000_0000_0000;
+
+    private static readonly string[] PathsOther = ["aarch64-linux-gnu", "ld-linux-aarch64.so", "arm-linux-gnueabi", "ld-linux-armhf.so", "ld-linux.so.3"];
 
     private static readonly string[] Paths64 = ["ld-linux-x86-64.so.2", "x86_64-linux-gnu", "/lib64/", "/usr/lib64/"];
     private static readonly string[] Paths32 = ["ld-linux.so.2", "i386-linux-gnu", "i686-linux-gnu", "/lib32/", "/usr/lib32/"];
 
     public static void Detect(Capture capture)
     {
+        if (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0)
+            return;
+        if (capture.Architecture == Architecture.Unknown && NotX86(capture.Regions) is { } notX86)
+        {
+            capture.ArchitectureEvidence.Add(notX86);
+            return;
+        }
         var regions = capture.Regions;
         var evidence64 = new List<string>();
         var evidence32 = new List<string>();
@@ -127,6 +142,22 @@ internal static class ArchitectureDetector
             capture.Diagnostics.Warning(NormalisationDiagnosticIds.ArchitectureContradiction, SourceLocation.None,
                 Text($"the layout suggests [{inferred.ToId()}] but the input says [{set.ToId()}]"));
         }
+    }
+
+    /// <summary>The first thing in the layout that no x86 or x86_64 Linux process shows, as an evidence line.</summary>
+    private static string? NotX86(List<Region> regions)
+    {
+        foreach (var region in regions)
+        {
+            var name = region.Name;
+            if (name is "[vectors]" or "[sigpage]")
+                return Text($"not x86: [{name}] page at [0x{region.Start:x}], which only ARM kernels map");
+            if (name is "[stack]" && region.End > X86_64UserEnd)
+                return Text($"not x86: [stack] ends at [0x{region.End:x}], above the x86_64 user address space (AArch64 puts it there)");
+            if (name is not null && FindMarker(name, PathsOther) is not null)
+                return Text($"not x86: ARM or AArch64 loader or library path [{name}]");
+        }
+        return null;
     }
 
     /// <summary>True for an evidence line that the layout gave, not the importer (re-derived when captures are merged).</summary>

@@ -12,6 +12,16 @@ internal static class TextCaptureChecks
                 $"the [{capture.Format.ToId()}] capture holds no mapping");
     }
 
+    /// <summary>Reports a line that marks rows cut out of the listing; false when <paramref name="line"/> is not one.</summary>
+    public static bool ReportElision(Capture capture, ReadOnlySpan<char> line, int number)
+    {
+        if (!TextLineClassifier.IsElision(TextSpan.TrimBlanks(line)))
+            return false;
+        capture.Diagnostics.Warning(TextDiagnosticIds.RowsElided, SourceLocation.AtLine(number),
+            $"rows were cut out of the listing here [{TextSpan.Excerpt(TextSpan.TrimBlanks(line))}]: the capture is incomplete and its totals cannot be checked");
+        return true;
+    }
+
     /// <summary>The basename of the first word of a command line, without a login shell's leading <c>-</c>.</summary>
     public static string? ProcessNameOf(string? commandLine)
     {

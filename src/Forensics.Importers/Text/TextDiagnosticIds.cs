@@ -13,6 +13,8 @@ public static class TextDiagnosticIds
     public const string UnexpectedLine = "FX1004";
     /// <summary>The capture holds no region at all.</summary>
     public const string NoRegions = "FX1005";
+    /// <summary>Whoever pasted the listing cut rows out at this line (<c>...</c>, <c>&lt;snip&gt;</c>); its totals cannot be checked.</summary>
+    public const string RowsElided = "FX1006";
 
     /// <summary>An smaps key line could not be parsed, or came before any mapping.</summary>
     public const string SmapsKeyMalformed = "FX1010";
@@ -40,4 +42,6 @@ public static class TextDiagnosticIds
     public const string GdbNameContinued = "FX1032";
     /// <summary>No <c>Start Addr</c> column header was found.</summary>
     public const string GdbHeaderMissing = "FX1033";
+    /// <summary>A gdb listing from another system than Linux (Solaris and illumos procfs: Flags column, inclusive End Addr).</summary>
+    public const string GdbForeignSystem = "FX1034";
 }

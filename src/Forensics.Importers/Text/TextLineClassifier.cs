@@ -32,7 +32,7 @@ public static class TextLineClassifier
             return TextLineShape.PmapFooter;
         if (first == '=' && IsRule(trimmed, '='))
             return TextLineShape.PmapFooter;
-        return TextLineShape.Other;
+        return IsElision(TextSpan.TrimBlanks(trimmed)) ? TextLineShape.Elision : TextLineShape.Other;
     }
 
     private static TextLineShape ClassifyWord(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
@@ -47,7 +47,7 @@ public static class TextLineClassifier
             && (trimmed.Contains("Kbytes", StringComparison.Ordinal)
                 || (trimmed.Contains(" Perm ", StringComparison.Ordinal) && trimmed.Contains(" Device ", StringComparison.Ordinal))))
             return TextLineShape.PmapColumnHeader;
-        if (trimmed.StartsWith("process ", StringComparison.Ordinal) && IsDigits(TextSpan.TrimBlanks(trimmed[8..])))
+        if (trimmed.StartsWith("process ", StringComparison.Ordinal) && IsDigits(ProcessNumber(trimmed)))
             return TextLineShape.GdbProcess;
         if (trimmed.StartsWith("total", StringComparison.Ordinal) && LooksLikeTotal(trimmed[5..]))
             return TextLineShape.PmapFooter;
@@ -56,7 +56,9 @@ public static class TextLineClassifier
         if (trimmed.Length == line.Length && IsSmapsKey(trimmed))
             return TextLineShape.SmapsKey;
         // pmap -X rows of small addresses are right-aligned hex that may start with a letter (a0000).
-        return LooksLikePmapRow(trimmed) ? TextLineShape.PmapRow : TextLineShape.Other;
+        if (LooksLikePmapRow(trimmed))
+            return TextLineShape.PmapRow;
+        return IsElision(TextSpan.TrimBlanks(trimmed)) ? TextLineShape.Elision : TextLineShape.Other;
     }
 
     private static TextLineShape ClassifyNumbered(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
@@ -86,25 +88,60 @@ public static class TextLineClassifier
         return TextLineShape.Other;
     }
 
-    /// <summary><c>0xSTART 0xEND 0xSIZE 0xOFFSET</c> at the start of the (left-trimmed) line.</summary>
+    /// <summary>
+    /// <c>0xSTART 0xEND 0xSIZE 0xOFFSET</c> at the start of the (left-trimmed) line. A shape test only: a number too
+    /// large for 64 bits still makes a row, so the parser reports it instead of the row vanishing.
+    /// </summary>
     internal static bool LooksLikeGdbRow(ReadOnlySpan<char> trimmed)
     {
         var rest = trimmed;
         for (var i = 0; i < 4; i++)
         {
-            var token = TextSpan.NextToken(ref rest);
-            if (!TextSpan.TryParsePrefixedHex(token, out _))
+            if (!IsGdbNumber(TextSpan.NextToken(ref rest)))
                 return false;
         }
         return true;
     }
+
+    /// <summary>
+    /// <c>0x</c> and hex digits, or a bare <c>0</c>: gdb before 7.5 (linux-nat.c) and gdb's procfs.c print every
+    /// column with <c>%#x</c>, which prints zero without the prefix.
+    /// </summary>
+    internal static bool IsGdbNumber(ReadOnlySpan<char> token) =>
+        token is "0" || (token.Length > 2 && token[0] == '0' && (token[1] | 0x20) == 'x' && IsHexDigits(token[2..]));
+
+    /// <summary>True when <paramref name="line"/> has the shape of a mapping row of any text format.</summary>
+    public static bool IsMappingRow(ReadOnlySpan<char> line) =>
+        Classify(line) is TextLineShape.MapsLine or TextLineShape.PmapRow or TextLineShape.GdbRow
+        || MapsLineParser.LooksLikeMapsLine(line);
+
+    /// <summary>
+    /// A line that only marks rows cut out of a listing: dots or an ellipsis (<c>...</c>, <c>[...]</c>, <c>(…)</c>)
+    /// or one word such as <c>snip</c> between brackets, dashes or dots (<c>&lt;snip&gt;</c>, <c>---snip---</c>).
+    /// </summary>
+    internal static bool IsElision(ReadOnlySpan<char> trimmed)
+    {
+        const string Frame = "-=.…[]<>()*~ ";
+        var word = trimmed.Trim(Frame);
+        if (word.IsEmpty)
+            return trimmed.Contains("...", StringComparison.Ordinal) || trimmed.Contains('…');
+        foreach (var elided in ElisionWords)
+        {
+            if (word.Equals(elided, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] ElisionWords = ["snip", "snipped", "cut", "elided", "omitted", "skipped", "more"];
 
     /// <summary>A hex address, then a size (<c>NK</c> or a number) or a 4-character kernel perms (-X).</summary>
     internal static bool LooksLikePmapRow(ReadOnlySpan<char> trimmed)
     {
         var rest = trimmed;
         var address = TextSpan.NextToken(ref rest);
-        if (address.Length < 4 || address.Length > 16 || !TextSpan.TryParseHex(address, out _))
+        // A shape test: an address too large for 64 bits is the parser's to report.
+        if (address.Length < 4 || !IsHexDigits(address))
             return false;
         var second = TextSpan.NextToken(ref rest);
         if (second.Length == 4 && IsMode(second))
@@ -185,6 +222,18 @@ public static class TextLineClassifier
         }
         return dashes >= 5;
     }
+
+    /// <summary>The number after <c>process </c>, without the <c> flags:</c> that Solaris and illumos gdb print after it.</summary>
+    internal static ReadOnlySpan<char> ProcessNumber(ReadOnlySpan<char> trimmed)
+    {
+        var number = TextSpan.TrimBlanks(trimmed[8..]);
+        return number.EndsWith(" flags:", StringComparison.Ordinal) ? number[..^7] : number;
+    }
+
+    private static bool IsHexDigits(ReadOnlySpan<char> text) => !text.IsEmpty && !text.ContainsAnyExcept(HexDigits);
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits =
+        System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
     private static bool IsDigits(ReadOnlySpan<char> text)
     {

@@ -18,11 +18,13 @@ public enum TextLineShape
     PmapRow,
     /// <summary><c> total  NK</c>, <c>total kB ...</c>, <c>mapped: ...</c>, dashes and <c>=</c> rules, <c>-X</c> totals.</summary>
     PmapFooter,
-    /// <summary><c>process N</c>.</summary>
+    /// <summary><c>process N</c> (Linux) or <c>process N flags:</c> (Solaris and illumos procfs).</summary>
     GdbProcess,
     GdbMappedAddressSpaces,
     /// <summary>The <c>Start Addr   End Addr ...</c> header.</summary>
     GdbColumnHeader,
     GdbRow,
+    /// <summary>A mark where whoever pasted the listing cut rows out: <c>...</c>, <c>[...]</c>, <c>&lt;snip&gt;</c>, <c>---snip---</c>.</summary>
+    Elision,
     Other,
 }

@@ -54,7 +54,7 @@ public static class CaptureReportWriter
             document.Table(
                 ["total", "declared bytes", "computed bytes", "matches", "where"],
                 capture.DeclaredTotals.Select(t => (IReadOnlyList<MarkdownCell>)[
-                    t.Name, ReportValues.Number(t.DeclaredBytes), ReportValues.Number(t.ComputedBytes), t.Matches ? "yes" : Bold("no"),
+                    t.Name, ReportValues.Number(t.DeclaredBytes), ReportValues.Number(t.ComputedBytes), !t.Checkable ? "not checkable" : t.Matches ? "yes" : Bold("no"),
                     t.Location.ToString()]));
         }
 

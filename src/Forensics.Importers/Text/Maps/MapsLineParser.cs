@@ -12,24 +12,42 @@ internal static class MapsLineParser
     public const int NameColumn64 = 73;
     public const int NameColumn32 = 49;
 
-    /// <summary>A cheap shape test: <c>hex-hex perms</c> at the start of the line.</summary>
+    /// <summary>
+    /// A cheap shape test: <c>hex-hex perms</c> at the start of the line. Blanks may pad either address (a table
+    /// re-aligned by whoever pasted it) and an address may have any number of digits, so a row with an out-of-range
+    /// address is still a row, which the parser reports instead of dropping.
+    /// </summary>
     public static bool LooksLikeMapsLine(ReadOnlySpan<char> line)
     {
-        var dash = line.IndexOf('-');
-        if (dash < 1 || dash > 16)
+        var i = SkipBlanks(line, 0);
+        var startDigits = i;
+        i = SkipHexDigits(line, i);
+        if (i == startDigits)
             return false;
-        var i = dash + 1;
-        var hexEnd = i;
-        while (hexEnd < line.Length && TextSpan.IsHexDigit(line[hexEnd]))
-            hexEnd++;
-        if (hexEnd == i || hexEnd - i > 16 || hexEnd + 5 > line.Length || line[hexEnd] != ' ')
+        i = SkipBlanks(line, i);
+        if (i >= line.Length || line[i] != '-')
             return false;
-        foreach (var c in line[..dash])
-        {
-            if (!TextSpan.IsHexDigit(c))
-                return false;
-        }
-        return IsKernelPerms(line.Slice(hexEnd + 1, 4));
+        i = SkipBlanks(line, i + 1);
+        var endDigits = i;
+        i = SkipHexDigits(line, i);
+        if (i == endDigits || i >= line.Length || !TextSpan.IsBlank(line[i]))
+            return false;
+        i = SkipBlanks(line, i);
+        return i + 4 <= line.Length && IsKernelPerms(line.Slice(i, 4)) && (i + 4 == line.Length || TextSpan.IsBlank(line[i + 4]));
+    }
+
+    private static int SkipBlanks(ReadOnlySpan<char> line, int position)
+    {
+        while (position < line.Length && TextSpan.IsBlank(line[position]))
+            position++;
+        return position;
+    }
+
+    private static int SkipHexDigits(ReadOnlySpan<char> line, int position)
+    {
+        while (position < line.Length && TextSpan.IsHexDigit(line[position]))
+            position++;
+        return position;
     }
 
     /// <summary>Exactly the four characters the kernel prints: <c>r</c>/<c>-</c>, <c>w</c>/<c>-</c>, <c>x</c>/<c>-</c>, <c>p</c>/<c>s</c>.</summary>
@@ -123,7 +141,7 @@ internal static class MapsLineParser
     {
         fields = default;
         var rest = line;
-        var range = TextSpan.NextToken(ref rest);
+        var range = NextRange(ref rest);
         var permsToken = TextSpan.NextToken(ref rest);
         var offsetToken = TextSpan.NextToken(ref rest);
         var deviceToken = TextSpan.NextToken(ref rest);
@@ -139,7 +157,8 @@ internal static class MapsLineParser
             return false;
         }
         var dash = range.IndexOf('-');
-        if (dash < 0 || !TextSpan.TryParseHex(range[..dash], out fields.Start) || !TextSpan.TryParseHex(range[(dash + 1)..], out fields.End))
+        if (dash < 0 || !TextSpan.TryParseHex(TextSpan.TrimBlanks(range[..dash]), out fields.Start)
+            || !TextSpan.TryParseHex(TextSpan.TrimBlanks(range[(dash + 1)..]), out fields.End))
             return Fail(capture, location, "address range", range);
         if (!IsKernelPerms(permsToken) || !Permissions.TryParse(permsToken, out fields.Permissions))
             return Fail(capture, location, "permissions", permsToken);
@@ -154,6 +173,22 @@ internal static class MapsLineParser
         fields.Device = line[(deviceEnd - deviceToken.Length)..deviceEnd];
         fields.AfterInode = line[inodeEnd..];
         return true;
+    }
+
+    /// <summary>
+    /// The first token, taking blanks around its dash into it: <c>    400000-    452000</c> is one range whose
+    /// addresses were padded to line up with longer ones.
+    /// </summary>
+    private static ReadOnlySpan<char> NextRange(ref ReadOnlySpan<char> rest)
+    {
+        var start = SkipBlanks(rest, 0);
+        var dash = SkipBlanks(rest, SkipHexDigits(rest, start));
+        if (dash >= rest.Length || rest[dash] != '-')
+            return TextSpan.NextToken(ref rest);
+        var end = SkipHexDigits(rest, SkipBlanks(rest, dash + 1));
+        var range = rest[start..end];
+        rest = rest[end..];
+        return range;
     }
 
     /// <summary>Reads 1 to 16 hex digits at <paramref name="position"/>; false when there are none or more.</summary>

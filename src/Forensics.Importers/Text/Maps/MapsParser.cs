@@ -19,7 +19,7 @@ internal static class MapsParser
         var lines = new TextLines(text, firstLine);
         while (lines.MoveNext(out var line, out var number))
         {
-            if (TextSpan.IsAllBlank(line))
+            if (TextSpan.IsAllBlank(line) || TextCaptureChecks.ReportElision(capture, line, number))
                 continue;
             var region = MapsLineParser.Parse(line, number, capture, names, RegionSources.Maps, out var nameColumn);
             if (region is null)

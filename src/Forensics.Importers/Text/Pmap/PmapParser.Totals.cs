@@ -122,9 +122,9 @@ internal sealed partial class PmapParser
 
     private void Declare(string name, ulong declared, ulong computed, SourceLocation location)
     {
-        var total = new DeclaredTotal(name, declared, computed, location);
+        var total = new DeclaredTotal(name, declared, computed, location) { Checkable = !_elided };
         _capture.DeclaredTotals.Add(total);
-        if (!total.Matches)
+        if (total.Checkable && !total.Matches)
             _capture.Diagnostics.Warning(TextDiagnosticIds.PmapTotalMismatch, location,
                 $"pmap declares {name} [{declared / 1024}] KiB but its rows add up to [{computed / 1024}] KiB");
     }

@@ -24,6 +24,7 @@ internal sealed partial class PmapParser
     private PmapLayout _layout = PmapLayout.Default;
     private bool _columnHeaderSeen;
     private bool _footerSeen;
+    private bool _elided;
     private bool _oneSpaceHeader;
     private bool _procpsHeader;
     private int _modeLength;
@@ -60,6 +61,9 @@ internal sealed partial class PmapParser
                 return;
             case TextLineShape.PmapFooter:
                 ParseFooter(line, trimmed, location);
+                return;
+            case TextLineShape.Elision when TextCaptureChecks.ReportElision(_capture, line, number):
+                _elided = true;
                 return;
             case TextLineShape.PmapRow or TextLineShape.PmapColumnHeader or TextLineShape.Other or TextLineShape.SmapsKey:
                 if (!_footerSeen && ParseRow(line, location))

@@ -23,7 +23,7 @@ internal static class SmapsParser
         var lines = new TextLines(text, firstLine);
         while (lines.MoveNext(out var line, out var number))
         {
-            if (TextSpan.IsAllBlank(line))
+            if (TextSpan.IsAllBlank(line) || TextCaptureChecks.ReportElision(capture, line, number))
                 continue;
             if (MapsLineParser.LooksLikeMapsLine(line))
             {
