@@ -596,6 +596,7 @@ text/mrdrivingduck_zsh_pmap_x.txt| mrdrivingduck/notes | `Linux/pmap.md` lines 1
 text/Mulling_st-dyn_pmap_d.txt| Mulling/mulling.github.io | `content/guides/static-libs.md` lines 65-209 | `66a95941` | none stated | SHA | `pmap -d`: 142 rows, mapped 17940K, writeable/private 2380K, shared 1132K
 text/angr-binaries_test_gdb_plugin_procmap.txt| angr/binaries | `tests_data/test_gdb_plugin/procmap` | `bedd3009` | none stated | SHA | old gdb layout, 17 rows, libc.so.6 at 0x7ffff7a17000
 text/nikosChalk_virophage_gdb13_infoproc_x86_64.txt| nikosChalk/ctf-writeups | `uiuctf23/pwn/virophage/README.md` lines 191-202 | `2397567d` | none stated | SHA | gdb 13 layout, process 62, 8 rows
+text/hellogcc_100-gdb-tips_solaris_info_proc_mappings.txt| hellogcc/100-gdb-tips | `src/print-process-memory.md` lines 9-36 | `0ea48dda` | GFDL-1.3 | SHA | gdb on Solaris: 16 rows, inclusive End Addr, Flags, architecture unknown
 text/nikosChalk_virophage_gdb13_infoproc_i386compat.txt| nikosChalk/ctf-writeups | `uiuctf23/pwn/virophage/README.md` lines 214-220 | `2397567d` | none stated | SHA | gdb 13, 32-bit inferior, 3 rows, rwx stack
 EOF
     echo
