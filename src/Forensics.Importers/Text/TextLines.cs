@@ -12,6 +12,7 @@ internal ref struct TextLines
     private readonly int _firstLine;
     private int _nextNumber;
     private bool _done;
+    private bool _checkedAtEnd;
 
     public TextLines(ReadOnlySpan<char> text, int firstLine)
     {
@@ -25,6 +26,10 @@ internal ref struct TextLines
     {
         if (_done)
         {
+            // The end is a checkpoint too: what the last few thousand lines allocated counts.
+            if (_nextNumber != _firstLine && !_checkedAtEnd)
+                ReadBudget.CheckAtLine(_nextNumber - 1);
+            _checkedAtEnd = true;
             line = default;
             number = 0;
             return false;
