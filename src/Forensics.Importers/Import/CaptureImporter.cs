@@ -156,6 +156,14 @@ public sealed class CaptureImporter
             diagnostics.Add(stopped);
             return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
         }
+        catch (OutOfMemoryException exception)
+        {
+            // Reached only by an allocation between two budget checkpoints, or under a heap limit below the budget;
+            // what the input allocated is garbage now, so the run goes on with the next input.
+            var stopped = OutOfMemory(exception, stage);
+            diagnostics.Add(stopped);
+            return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             var unreadable = Unreadable(exception);
@@ -226,6 +234,10 @@ public sealed class CaptureImporter
         return new Diagnostic(DiagnosticSeverity.Error,
             exception.Limit == ReadBudgetLimit.Time ? DetectionDiagnosticIds.TimeLimit : DetectionDiagnosticIds.MemoryLimit, message, location);
     }
+
+    private static Diagnostic OutOfMemory(OutOfMemoryException exception, string stage) =>
+        new(DiagnosticSeverity.Error, DetectionDiagnosticIds.MemoryLimit,
+            $"stopped: the process ran out of memory {stage} ({exception.Message}); nothing of the input is kept", SourceLocation.None);
 
     /// <summary>A refused permission, a file gone between listing and reading, and other I/O errors, each by its own id.</summary>
     private static Diagnostic Unreadable(Exception exception)
