@@ -67,8 +67,13 @@ public static class CoreImporter
 
         var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics);
         capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb));
-        capture.Auxv.AddRange(notes.Auxv.Select(a => new AuxvEntry(a.Type, AuxvTypes.Name(a.Type), a.Value,
-            AuxvTypes.PointsAtString(a.Type) ? ElfImageReader.ReadCString(file.Memory, a.Value, limits.MaxStringBytes) : null)));
+        foreach (var (type, value) in notes.Auxv)
+        {
+            if (capture.Auxv.Count % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
+            var text = AuxvTypes.PointsAtString(type) ? ElfImageReader.ReadCString(file.Memory, value, limits.MaxStringBytes) : null;
+            capture.Auxv.Add(new AuxvEntry(type, AuxvTypes.Name(type), value, text));
+        }
         SetProcess(capture, notes.Process);
         CoreThreadBuilder.Build(capture, notes, writtenByGdb);
         if (readRegisters && notes.HasCoreNote && notes.Threads.Count == 0)
