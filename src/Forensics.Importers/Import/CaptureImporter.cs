@@ -350,47 +350,57 @@ public sealed class CaptureImporter
         var disposables = new List<Stream>();
         try
         {
-            var head = ReadHead(file);
-            if (Decompress(file, ref head, diagnostics, disposables) is not { } content)
-            {
-                diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
-                    $"compressed data nested more than [{MaxCompressionDepth}] deep");
-                return ([], InputStatus.Failed);
-            }
-            var compressed = disposables.Count > 0;
-
-            switch (ContentSniffer.Sniff(head))
-            {
-                case ContentKind.Empty:
-                    if (!diagnostics.HasErrors)
-                        diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None,
-                            compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
-                    return ([], InputStatus.Failed);
-                case ContentKind.Elf:
-                    var core = CoreImporter.Import(Rewind(content, head), displayPath);
-                    ApplyFileNameHint(core, displayPath);
-                    return ([core], null);
-                case ContentKind.Text:
-                    var captures = ImportText(Rewind(content, head), diagnostics);
-                    if (captures.Count > 0)
-                        return ([.. captures], null);
-                    diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
-                        "text without any maps, smaps, pmap or gdb listing");
-                    return ([], diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
-                default:
-                    var namedLikeCore = FileNameHint.FromFileName(displayPath).NamedLikeCore;
-                    var message = string.Create(CultureInfo.InvariantCulture,
-                        $"binary data that is neither an ELF core nor text (first bytes [{Convert.ToHexStringLower(head[..Math.Min(8, head.Length)])}])");
-                    if (namedLikeCore)
-                        diagnostics.Error(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
-                    else
-                        diagnostics.Info(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), message);
-                    return ([], namedLikeCore || diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
-            }
+            var (captures, status) = ReadContent(file, displayPath, diagnostics, disposables);
+            // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
+            var whole = true;
+            for (var index = disposables.Count - 1; index >= 0; index--)
+                whole &= disposables[index] is not DecompressionStream decompressed || decompressed.ReadToEnd();
+            return (captures, whole || status is not InputStatus.Skipped ? status : InputStatus.Failed);
         }
         finally
         {
             Dispose(disposables);
+        }
+    }
+
+    private (List<Capture> Captures, InputStatus? Status) ReadContent(Stream file, string displayPath, DiagnosticBag diagnostics, List<Stream> disposables)
+    {
+        var head = ReadHead(file);
+        if (Decompress(file, ref head, diagnostics, disposables) is not { } content)
+        {
+            diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
+                $"compressed data nested more than [{MaxCompressionDepth}] deep");
+            return ([], InputStatus.Failed);
+        }
+        var compressed = disposables.Count > 0;
+
+        switch (ContentSniffer.Sniff(head))
+        {
+            case ContentKind.Empty:
+                if (!diagnostics.HasErrors)
+                    diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None,
+                        compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
+                return ([], InputStatus.Failed);
+            case ContentKind.Elf:
+                var core = CoreImporter.Import(Rewind(content, head), displayPath);
+                ApplyFileNameHint(core, displayPath);
+                return ([core], null);
+            case ContentKind.Text:
+                var captures = ImportText(Rewind(content, head), diagnostics);
+                if (captures.Count > 0)
+                    return ([.. captures], null);
+                diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
+                    "text without any maps, smaps, pmap or gdb listing");
+                return ([], diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
+            default:
+                var namedLikeCore = FileNameHint.FromFileName(displayPath).NamedLikeCore;
+                var message = string.Create(CultureInfo.InvariantCulture,
+                    $"binary data that is neither an ELF core nor text (first bytes [{Convert.ToHexStringLower(head[..Math.Min(8, head.Length)])}])");
+                if (namedLikeCore)
+                    diagnostics.Error(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
+                else
+                    diagnostics.Info(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), message);
+                return ([], namedLikeCore || diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
         }
     }
 
