@@ -452,16 +452,23 @@ public sealed class CaptureImporter
                 }
             }
             var text = bytes.AsSpan(0, length);
-            if (text.StartsWith("\uFEFF"u8))
+            var wide = ContentSniffer.DetectWideText(text);
+            if (wide is { } found)
+            {
+                text = text[found.MarkLength..];
+                diagnostics.Info(DetectionDiagnosticIds.WideText, SourceLocation.None, $"text is {found.Encoding.WebName}; read as such");
+            }
+            else if (text.StartsWith("\uFEFF"u8))
                 text = text[3..];
-            if (!System.Text.Unicode.Utf8.IsValid(text))
+            if (wide is null && !System.Text.Unicode.Utf8.IsValid(text))
             {
                 var line = 1 + text[..FirstInvalidUtf8(text)].Count((byte)'\n');
                 diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
                     "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
             }
-            chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(text.Length));
-            var count = Encoding.UTF8.GetChars(text, chars);
+            var encoding = wide?.Encoding ?? Encoding.UTF8;
+            chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(text.Length));
+            var count = encoding.GetChars(text, chars);
             return TextDocumentImporter.Import(chars.AsMemory(0, count));
         }
         finally
