@@ -18,13 +18,12 @@ public class HostileCoreTests
     private const int Segments = 2000, Entries = 2000;
 
     /// <summary>Segments of one page with a page-sized gap between each two, and identical entries over all of them.</summary>
-    private static byte[] BlowUpCore()
+    private static byte[] BlowUpCore(int segments = Segments, int entries = Entries)
     {
         var builder = new ElfCoreBuilder().PrStatus(1, 11, 0x10000000, 0x10000000);
-        for (var index = 0; index < Segments; index++)
+        for (var index = 0; index < segments; index++)
             builder.Segment(0x10000000 + ((ulong)index * 0x2000), 0x1000, 5);
-        var entries = Enumerable.Repeat((0x1000UL, 0x7fff_ffff_f000UL, 0UL, "/x"), Entries).ToArray();
-        return builder.FileNote(0x1000, entries).Build();
+        return builder.FileNote(0x1000, Enumerable.Repeat((0x1000UL, 0x7fff_ffff_f000UL, 0UL, "/x"), entries).ToArray()).Build();
     }
 
     [Fact]
@@ -46,6 +45,25 @@ public class HostileCoreTests
         Assert.Equal(DiagnosticSeverity.Error, overlap.Severity);
         Assert.Contains($"[{Entries - 1}] NT_FILE entries overlap an earlier entry", overlap.Message, StringComparison.Ordinal);
         Assert.NotNull(overlap.Location.Offset);
+    }
+
+    [Fact]
+    public void The_work_grows_with_the_input_not_with_segments_times_entries()
+    {
+        // Allocation stands for the work: a product of the counts would allocate 16 times as much for 4 times the input.
+        long PerInputByte(int count)
+        {
+            var bytes = BlowUpCore(count, count);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            CoreImporter.Import(new MemoryByteSource(bytes), "blowup.core", CoreLimits.Default);
+            return (GC.GetAllocatedBytesForCurrentThread() - before) / bytes.Length;
+        }
+        PerInputByte(100);
+
+        var small = PerInputByte(1000);
+        var large = PerInputByte(4000);
+
+        Assert.True(large <= 2 * small && large < 50, $"[{small}] bytes allocated per input byte for 1,000 segments and entries, [{large}] for 4,000");
     }
 
     [Fact]
