@@ -62,8 +62,16 @@ public sealed partial class ElfCoreFile
         Span<byte> section = stackalloc byte[ElfConstants.SectionHeader64Size];
         var size = header.Is64 ? ElfConstants.SectionHeader64Size : ElfConstants.SectionHeader32Size;
         var read = header.SectionHeaderOffset == 0 ? 0 : Source.Read(header.SectionHeaderOffset, section[..size]);
-        if (header.ExtendedProgramHeaderCount(section[..read]) is { } count)
+        if (header.ExtendedProgramHeaderCount(section[..read]) is { } count and not 0)
             return count;
+        if (read == size)
+        {
+            // PN_XNUM is only written for 0xffff headers or more; a count of 0 would make the core look empty.
+            Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.BadExtendedNumbering,
+                $"e_phnum is PN_XNUM but sh_info of section header 0 at [0x{header.SectionHeaderOffset:x}] is [0]; program headers are not read",
+                header.SectionHeaderOffset);
+            return 0;
+        }
         Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.BadExtendedNumbering,
             $"e_phnum is PN_XNUM but section header 0 at [0x{header.SectionHeaderOffset:x}] cannot be read ([{read}] of [{size}] bytes); program headers are not read",
             header.SectionHeaderOffset);
@@ -91,6 +99,8 @@ public sealed partial class ElfCoreFile
     {
         for (var index = 1; index < _loads.Count; index++)
         {
+            if (index % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
             var previous = _loads[index - 1];
             var current = _loads[index];
             if (current.VirtualAddress < previous.MemoryEnd && current.MemorySize > 0)
@@ -110,6 +120,8 @@ public sealed partial class ElfCoreFile
         var truncated = 0;
         foreach (var load in _programHeaders)
         {
+            if (load.Index % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.CheckAtOffset(load.HeaderOffset);
             if (load.FileSize == 0)
                 continue;
             var end = load.Offset + load.FileSize;

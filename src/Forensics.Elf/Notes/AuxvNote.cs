@@ -10,6 +10,8 @@ public static class AuxvNote
         var entries = new List<(ulong, ulong)>(desc.Length / (2 * word));
         for (var at = 0; at + (2 * word) <= desc.Length; at += 2 * word)
         {
+            if (entries.Count % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
             var type = LittleEndian.Word(desc, at, is64);
             if (type == AuxvTypes.Null)
                 break;

@@ -1,19 +1,23 @@
+using System.Numerics;
+
 namespace Forensics.Elf.Notes;
 
 /// <summary>NT_FILE: count, page size, count × {start, end, file_ofs in pages}, then count names (docs/formats.md#nt_file).</summary>
 public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entries)
 {
     /// <summary>
-    /// Decodes the note. Entries that do not fit, names that are missing, and counts above
-    /// <paramref name="maxEntries"/> are reported through <paramref name="problem"/>; what was readable is kept.
+    /// Decodes the note. A count that does not fit or is above <paramref name="maxEntries"/>, a page size that is
+    /// not a power of two, names that are missing, not NUL-terminated or left over after the count are each
+    /// reported in <paramref name="problems"/>; what was readable is kept.
     /// </summary>
-    public static FileNote? Parse(ReadOnlySpan<byte> desc, bool is64, int maxEntries, out string? problem)
+    public static FileNote? Parse(ReadOnlySpan<byte> desc, bool is64, int maxEntries, out IReadOnlyList<string> problems)
     {
-        problem = null;
+        var found = new List<string>();
+        problems = found;
         var word = is64 ? 8 : 4;
         if (desc.Length < 2 * word)
         {
-            problem = $"NT_FILE has [{desc.Length}] bytes, too short for its count and page size";
+            found.Add($"NT_FILE has [{desc.Length}] bytes, too short for its count and page size");
             return null;
         }
         var count = LittleEndian.Word(desc, 0, is64);
@@ -21,9 +25,12 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
         var fits = (ulong)(desc.Length - (2 * word)) / (ulong)(3 * word);
         if (count > fits || count > (ulong)maxEntries)
         {
-            problem = $"NT_FILE declares [{count}] entries but [{Math.Min(fits, (ulong)maxEntries)}] fit";
+            found.Add($"NT_FILE declares [{count}] entries but [{Math.Min(fits, (ulong)maxEntries)}] fit");
             count = Math.Min(fits, (ulong)maxEntries);
         }
+        var pageSizeUsable = BitOperations.IsPow2(pageSize);
+        if (!pageSizeUsable)
+            found.Add($"NT_FILE page size is [{pageSize}], not a power of two; the file offsets of its mappings are unknown");
         var entries = new List<FileNoteEntry>((int)count);
         var names = desc[(2 * word + (int)count * 3 * word)..];
         for (var index = 0; index < (int)count; index++)
@@ -31,21 +38,27 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
             var at = (2 * word) + (index * 3 * word);
             if (index % ReadBudget.EntriesPerCheck == 0)
                 ReadBudget.Check();
-            var end = names.IndexOf((byte)0);
             if (names.IsEmpty)
             {
-                problem ??= $"NT_FILE names end after [{index}] of [{count}] entries";
+                found.Add($"NT_FILE names end after [{index}] of [{count}] entries; the other [{(int)count - index}] entries are not read");
                 break;
             }
+            var end = names.IndexOf((byte)0);
+            if (end < 0)
+                found.Add($"NT_FILE name [{index}] has no terminating NUL; the [{(int)count - index - 1}] entries after it have no names and are not read");
             var name = LittleEndian.PathText(end < 0 ? names : names[..end]);
             names = end < 0 ? [] : names[(end + 1)..];
             var start = LittleEndian.Word(desc, at, is64);
             var stop = LittleEndian.Word(desc, at + word, is64);
             var pages = LittleEndian.Word(desc, at + (2 * word), is64);
             // The offset is in pages of pageSize; saturate rather than wrap on a lying page size.
-            var offset = pageSize != 0 && pages > ulong.MaxValue / pageSize ? ulong.MaxValue : pages * pageSize;
+            ulong? offset = !pageSizeUsable ? null : pages > ulong.MaxValue / pageSize ? ulong.MaxValue : pages * pageSize;
             entries.Add(new FileNoteEntry(start, stop, offset, name));
+            if (end < 0)
+                break;
         }
+        if (names.IndexOfAnyExcept((byte)0) >= 0 && entries.Count == (int)count)
+            found.Add($"NT_FILE has names after its [{count}] entries: its count is too small");
         return new FileNote(pageSize, entries);
     }
 }

@@ -30,6 +30,8 @@ public static class ForwardStreamReader
         var entrySize = header.ProgramHeaderEntrySize;
         for (var index = 0; (index + 1) * entrySize <= table.Bytes.Length; index++)
         {
+            if (index % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
             var segment = ProgramHeader.Parse(table.Bytes.AsSpan(index * entrySize), header.Is64, index, 0);
             if (segment.FileSize == 0 || segment.Offset + segment.FileSize < segment.Offset)
                 continue;

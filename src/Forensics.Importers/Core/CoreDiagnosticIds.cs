@@ -10,7 +10,8 @@ public static class CoreDiagnosticIds
     public const string KernelDump = "FX4005";
     public const string ShortNote = "FX4006";
     public const string FileNoteProblem = "FX4007";
-    public const string FileEntryPartialOverlap = "FX4008";
+    /// <summary>An NT_FILE entry overlaps another; mappings never do.</summary>
+    public const string FileEntriesOverlap = "FX4008";
     public const string FileEntryInvalid = "FX4009";
     public const string NoThreads = "FX4010";
     public const string DuplicateNote = "FX4011";

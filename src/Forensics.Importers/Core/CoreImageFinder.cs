@@ -12,21 +12,29 @@ namespace Forensics.Importers.Core;
 /// </summary>
 internal static class CoreImageFinder
 {
-    public static List<ImageIdentity> Find(ElfCoreFile file, FileNote? files, IReadOnlyList<AuxvEntry> auxv, CoreLimits limits)
+    public static List<ImageIdentity> Find(ElfCoreFile file, FileMappings files, IReadOnlyList<AuxvEntry> auxv, CoreLimits limits)
     {
         var memory = file.Memory;
         var starts = new SortedSet<ulong>(file.LoadSegments.Where(l => l.FileSize >= 4).Select(l => l.VirtualAddress));
         if (Value(auxv, AuxvTypes.SysInfoElfHeader) is { } vdso)
             starts.Add(vdso);
         var images = new List<ElfImage>();
+        // The starts ascend, so a start is inside an image found before exactly when it is below their furthest end.
+        var imagesEnd = 0UL;
+        var index = 0;
         foreach (var start in starts)
         {
+            if (index++ % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
             if (images.Count >= limits.MaxImages)
                 break;
-            if (images.Exists(i => start >= i.Base && start < i.End))
+            if (start < imagesEnd)
                 continue;
             if (ElfImageReader.TryRead(memory, start, limits.MaxStringBytes) is { } image)
+            {
                 images.Add(image);
+                imagesEnd = Math.Max(imagesEnd, image.End);
+            }
         }
 
         var programHeaders = Value(auxv, AuxvTypes.ProgramHeaders);
@@ -54,17 +62,10 @@ internal static class CoreImageFinder
         }).ToList();
     }
 
-    private static string? NameFromFiles(FileNote? files, ulong address)
-    {
-        if (files is null)
-            return null;
-        foreach (var entry in files.Entries)
-        {
-            if (address >= entry.Start && address < entry.End)
-                return entry.Name.EndsWith(" (deleted)", StringComparison.Ordinal) ? entry.Name[..^" (deleted)".Length] : entry.Name;
-        }
-        return null;
-    }
+    private static string? NameFromFiles(FileMappings files, ulong address) =>
+        files.Find(address) is { } entry
+            ? entry.Name.EndsWith(" (deleted)", StringComparison.Ordinal) ? entry.Name[..^" (deleted)".Length] : entry.Name
+            : null;
 
     private static ulong? Value(IReadOnlyList<AuxvEntry> auxv, ulong type) =>
         auxv.FirstOrDefault(a => a.Type == type)?.Value;

@@ -65,14 +65,20 @@ public static class CoreImporter
                 $"the core is cut short: [{file.MissingBytes}] bytes of segment data are missing (RLIMIT_CORE, a full disk or a partial copy)");
         }
 
-        capture.Regions.AddRange(CoreRegionBuilder.Build(file, notes.Files, notes.FilesOffset, writtenByGdb, capture.Diagnostics));
-        capture.Auxv.AddRange(notes.Auxv.Select(a => new AuxvEntry(a.Type, AuxvTypes.Name(a.Type), a.Value,
-            AuxvTypes.PointsAtString(a.Type) ? ElfImageReader.ReadCString(file.Memory, a.Value, limits.MaxStringBytes) : null)));
+        var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics);
+        capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb));
+        foreach (var (type, value) in notes.Auxv)
+        {
+            if (capture.Auxv.Count % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
+            var text = AuxvTypes.PointsAtString(type) ? ElfImageReader.ReadCString(file.Memory, value, limits.MaxStringBytes) : null;
+            capture.Auxv.Add(new AuxvEntry(type, AuxvTypes.Name(type), value, text));
+        }
         SetProcess(capture, notes.Process);
         CoreThreadBuilder.Build(capture, notes, writtenByGdb);
         if (readRegisters && notes.HasCoreNote && notes.Threads.Count == 0)
             capture.Diagnostics.Warning(CoreDiagnosticIds.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
-        capture.Images.AddRange(CoreImageFinder.Find(file, notes.Files, capture.Auxv, limits));
+        capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits));
         if (capture.ProcessName is null && capture.Images.Find(i => i.IsExecutable)?.Path is { } path)
         {
             capture.ProcessName = System.IO.Path.GetFileName(path);

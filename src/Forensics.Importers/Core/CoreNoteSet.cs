@@ -35,8 +35,11 @@ internal sealed class CoreNoteSet
         var is64 = file.Header!.Is64;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var note in file.Notes)
+        for (var index = 0; index < file.Notes.Count; index++)
         {
+            var note = file.Notes[index];
+            if (index % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.CheckAtOffset(note.Offset);
             var key = note.Owner + ":" + NoteTypes.Name(note.Owner, note.Type);
             if (counts.TryAdd(key, 1)) order.Add(key);
             else counts[key]++;
@@ -91,10 +94,10 @@ internal sealed class CoreNoteSet
                     Duplicate(note, diagnostics);
                     break;
                 }
-                Files = FileNote.Parse(desc, is64, limits.MaxFileEntries, out var problem);
+                Files = FileNote.Parse(desc, is64, limits.MaxFileEntries, out var problems);
                 FilesOffset = note.Offset;
-                if (problem is not null)
-                    diagnostics.Warning(CoreDiagnosticIds.FileNoteProblem, SourceLocation.AtOffset(note.Offset), problem);
+                foreach (var problem in problems)
+                    diagnostics.Error(CoreDiagnosticIds.FileNoteProblem, SourceLocation.AtOffset(note.Offset), problem);
                 break;
         }
     }

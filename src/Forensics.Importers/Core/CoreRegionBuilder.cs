@@ -8,68 +8,120 @@ namespace Forensics.Importers.Core;
 /// Regions of a core: the union of PT_LOAD segments (ranges, p_flags, what was dumped) and NT_FILE entries
 /// (names and file offsets, and the file-backed ranges gcore leaves out), docs/formats.md#nt_file.
 /// </summary>
+/// <remarks>
+/// Segments and entries are merged in one sweep over both sorted lists, so the work and the regions grow with
+/// segments + entries, never with their product: each region ends at a segment or entry boundary, which makes at
+/// most 2 × (segments + entries) regions.
+/// </remarks>
 internal static class CoreRegionBuilder
 {
     private const string DeletedSuffix = " (deleted)";
 
-    public static List<Region> Build(ElfCoreFile file, FileNote? files, ulong filesOffset, bool writtenByGdb, DiagnosticBag diagnostics)
+    public static List<Region> Build(ElfCoreFile file, FileMappings files, bool writtenByGdb)
     {
-        var regions = new List<Region>(file.LoadSegments.Count);
+        var sweep = new Sweep(files);
+        var mergedEnd = 0UL;
+        var index = 0;
         foreach (var load in file.LoadSegments)
         {
+            if (index++ % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.CheckAtOffset(load.HeaderOffset);
             if (load.MemorySize == 0)
                 continue;
-            regions.Add(new Region(load.VirtualAddress, load.MemoryEnd)
-            {
-                Permissions = LoadPermissions(load, writtenByGdb),
-                DumpedBytes = Math.Min(load.FileSize, load.MemorySize),
-                CoreFileOffset = load.Offset,
-                Sources = RegionSources.CoreLoad,
-                Location = SourceLocation.AtOffset(load.HeaderOffset),
-            });
+            // A segment overlapping an earlier one (the reader reports it) is kept whole and unnamed, out of the sweep.
+            if (load.VirtualAddress < mergedEnd)
+                sweep.Regions.Add(LoadPiece(load, load.VirtualAddress, load.MemoryEnd, writtenByGdb));
+            else
+                sweep.AddSegment(load, writtenByGdb);
+            mergedEnd = Math.Max(mergedEnd, load.MemoryEnd);
         }
-        if (files is not null)
-        {
-            regions = SplitAtFileBoundaries(regions, files);
-            regions.AddRange(MergeFiles(regions, files, filesOffset, diagnostics));
-        }
-        regions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-        return regions;
+        sweep.AddFileOnlyBelow(ulong.MaxValue);
+        sweep.Regions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return sweep.Regions;
     }
 
     /// <summary>
-    /// Splits a segment that spans several NT_FILE entries at their boundaries. createdump merges adjacent
-    /// mappings into one PT_LOAD; the kernel and gcore never do, so their segments are left whole.
+    /// Walks the segments in address order with a cursor into the (sorted, disjoint) entries. A segment is cut at
+    /// the entry boundaries inside it (createdump merges adjacent mappings into one PT_LOAD; the kernel and gcore
+    /// never do) and each piece inside an entry is named by it; entry ranges no segment covers become regions of
+    /// their own.
     /// </summary>
-    private static List<Region> SplitAtFileBoundaries(List<Region> regions, FileNote files)
+    private sealed class Sweep(FileMappings files)
     {
-        var boundaries = new SortedSet<ulong>(files.Entries.SelectMany(e => new[] { e.Start, e.End }));
-        var result = new List<Region>(regions.Count);
-        foreach (var region in regions)
+        private readonly IReadOnlyList<FileNoteEntry> _entries = files.Entries;
+        /// <summary>The first entry not yet wholly turned into regions.</summary>
+        private int _next;
+        /// <summary>Entry addresses below this are in regions already.</summary>
+        private ulong _done;
+
+        public List<Region> Regions { get; } = [];
+
+        public void AddSegment(ProgramHeader load, bool writtenByGdb)
         {
-            var cuts = boundaries.GetViewBetween(region.Start, region.End).Where(b => b > region.Start && b < region.End).ToList();
-            if (cuts.Count == 0)
+            AddFileOnlyBelow(load.VirtualAddress);
+            // Now the entry at _next, if any, ends above the segment's start.
+            var position = load.VirtualAddress;
+            while (position < load.MemoryEnd)
             {
-                result.Add(region);
-                continue;
-            }
-            var start = region.Start;
-            foreach (var end in cuts.Append(region.End))
-            {
-                var skip = start - region.Start;
-                var dumped = region.DumpedBytes is { } total && total > skip ? Math.Min(total - skip, end - start) : 0;
-                result.Add(new Region(start, end)
+                if (_next == _entries.Count || _entries[_next].Start >= load.MemoryEnd)
                 {
-                    Permissions = region.Permissions,
-                    DumpedBytes = dumped,
-                    CoreFileOffset = region.CoreFileOffset + skip,
-                    Sources = region.Sources,
-                    Location = region.Location,
-                });
-                start = end;
+                    Regions.Add(LoadPiece(load, position, load.MemoryEnd, writtenByGdb));
+                    break;
+                }
+                var entry = _entries[_next];
+                if (entry.Start > position)
+                {
+                    Regions.Add(LoadPiece(load, position, entry.Start, writtenByGdb));
+                    position = entry.Start;
+                    continue;
+                }
+                var end = Math.Min(load.MemoryEnd, entry.End);
+                var piece = LoadPiece(load, position, end, writtenByGdb);
+                Name(piece, entry);
+                piece.Sources |= RegionSources.CoreFile;
+                Regions.Add(piece);
+                position = end;
+                if (end == entry.End)
+                    _next++;
             }
+            _done = load.MemoryEnd;
         }
-        return result;
+
+        /// <summary>Regions for the entry ranges below <paramref name="address"/> that are in no region yet.</summary>
+        public void AddFileOnlyBelow(ulong address)
+        {
+            for (; _next < _entries.Count && _entries[_next].Start < address; _next++)
+            {
+                if (_next % ReadBudget.EntriesPerCheck == 0)
+                    ReadBudget.Check();
+                var entry = _entries[_next];
+                var start = Math.Max(_done, entry.Start);
+                var end = Math.Min(entry.End, address);
+                if (start < end)
+                {
+                    var region = new Region(start, end) { Permissions = Permissions.Unknown, Sources = RegionSources.CoreFile, Location = files.Location };
+                    Name(region, entry);
+                    Regions.Add(region);
+                }
+                if (entry.End > address)
+                    break;
+            }
+            _done = Math.Max(_done, address);
+        }
+    }
+
+    private static Region LoadPiece(ProgramHeader load, ulong start, ulong end, bool writtenByGdb)
+    {
+        var skip = start - load.VirtualAddress;
+        var dumped = Math.Min(load.FileSize, load.MemorySize);
+        return new Region(start, end)
+        {
+            Permissions = LoadPermissions(load, writtenByGdb),
+            DumpedBytes = dumped > skip ? Math.Min(dumped - skip, end - start) : 0,
+            CoreFileOffset = load.Offset + skip,
+            Sources = RegionSources.CoreLoad,
+            Location = SourceLocation.AtOffset(load.HeaderOffset),
+        };
     }
 
     private static Permissions LoadPermissions(ProgramHeader load, bool writtenByGdb)
@@ -81,79 +133,17 @@ internal static class CoreRegionBuilder
         return permissions;
     }
 
-    /// <summary>Names the PT_LOAD regions inside each NT_FILE entry and returns regions for the parts no PT_LOAD covers.</summary>
-    private static List<Region> MergeFiles(List<Region> loads, FileNote files, ulong filesOffset, DiagnosticBag diagnostics)
-    {
-        var location = SourceLocation.AtOffset(filesOffset);
-        var added = new List<Region>();
-        foreach (var entry in files.Entries)
-        {
-            if (entry.End <= entry.Start)
-            {
-                diagnostics.Warning(CoreDiagnosticIds.FileEntryInvalid, location,
-                    $"NT_FILE entry [0x{entry.Start:x}-0x{entry.End:x}] for [{entry.Name}] is empty or reversed; ignored");
-                continue;
-            }
-            var (name, deleted) = SplitName(entry.Name);
-            var covered = entry.Start;
-            foreach (var region in Overlapping(loads, entry.Start, entry.End))
-            {
-                if (region.Start < entry.Start || region.End > entry.End)
-                {
-                    diagnostics.Warning(CoreDiagnosticIds.FileEntryPartialOverlap, location,
-                        $"NT_FILE entry [0x{entry.Start:x}-0x{entry.End:x}] for [{entry.Name}] only partly overlaps segment [0x{region.Start:x}-0x{region.End:x}]");
-                    covered = Math.Max(covered, Math.Min(region.End, entry.End));
-                    continue;
-                }
-                if (region.Start > covered)
-                    added.Add(FileOnly(covered, region.Start, entry, name, deleted, location));
-                region.Name = name;
-                region.Deleted = deleted;
-                region.Offset = entry.FileOffset + (region.Start - entry.Start);
-                region.Sources |= RegionSources.CoreFile;
-                covered = region.End;
-            }
-            if (covered < entry.End)
-                added.Add(FileOnly(covered, entry.End, entry, name, deleted, location));
-        }
-        return added;
-    }
-
-    private static Region FileOnly(ulong start, ulong end, FileNoteEntry entry, string name, bool deleted, SourceLocation location) =>
-        new(start, end)
-        {
-            Permissions = Permissions.Unknown,
-            Name = name,
-            Deleted = deleted,
-            Offset = entry.FileOffset + (start - entry.Start),
-            Sources = RegionSources.CoreFile,
-            Location = location,
-        };
-
-    private static IEnumerable<Region> Overlapping(List<Region> sorted, ulong start, ulong end)
-    {
-        int low = 0, high = sorted.Count - 1;
-        while (low <= high)
-        {
-            var mid = low + ((high - low) >> 1);
-            if (sorted[mid].End <= start) low = mid + 1;
-            else high = mid - 1;
-        }
-        for (var index = low; index < sorted.Count && sorted[index].Start < end; index++)
-        {
-            if (sorted[index].End > start)
-                yield return sorted[index];
-        }
-    }
-
     /// <summary>
-    /// Strips <c> (deleted)</c> into a flag. The kernel writes raw d_path bytes, so a newline in a name is a real
-    /// newline; it is written as maps does (<c>\012</c>) so names join with the maps text of the same process.
+    /// Names <paramref name="region"/> after the entry, with <c> (deleted)</c> stripped into a flag. The kernel
+    /// writes raw d_path bytes, so a newline in a name is a real newline; it is written as maps does (<c>\012</c>)
+    /// so names join with the maps text of the same process.
     /// </summary>
-    private static (string Name, bool Deleted) SplitName(string raw)
+    private static void Name(Region region, FileNoteEntry entry)
     {
-        var deleted = raw.EndsWith(DeletedSuffix, StringComparison.Ordinal);
-        var name = deleted ? raw[..^DeletedSuffix.Length] : raw;
-        return (name.Replace("\n", "\\012", StringComparison.Ordinal), deleted);
+        var deleted = entry.Name.EndsWith(DeletedSuffix, StringComparison.Ordinal);
+        var name = deleted ? entry.Name[..^DeletedSuffix.Length] : entry.Name;
+        region.Name = name.Replace("\n", "\\012", StringComparison.Ordinal);
+        region.Deleted = deleted;
+        region.Offset = entry.FileOffset + (region.Start - entry.Start);
     }
 }

@@ -40,7 +40,69 @@ public static class ContentSniffer
             return ContentKind.Empty;
         if (head.StartsWith(ElfMagic))
             return ContentKind.Elf;
+        if (DetectWideText(head) is not null)
+            return ContentKind.Text;
         return LooksLikeText(head[..Math.Min(head.Length, TextWindow)]) ? ContentKind.Text : ContentKind.Binary;
+    }
+
+    /// <summary>
+    /// The UTF-16 or UTF-32 encoding of text that starts with <paramref name="head"/> and how many bytes its byte
+    /// order mark takes; null for UTF-8 and for anything that is not text. A Windows shell redirect writes UTF-16LE
+    /// with a mark; text without one is recognised by its zero bytes (the high bytes of ASCII characters). Either is
+    /// kept only when it decodes to text.
+    /// </summary>
+    public static (Encoding Encoding, int MarkLength)? DetectWideText(ReadOnlySpan<byte> head)
+    {
+        (Encoding Encoding, int MarkLength)? candidate = head switch
+        {
+            [0x00, 0x00, 0xfe, 0xff, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4),
+            [0xff, 0xfe, 0x00, 0x00, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: false), 4),
+            [0xfe, 0xff, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: false), 2),
+            [0xff, 0xfe, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: false), 2),
+            _ => ByZeroBytes(head[..Math.Min(head.Length, TextWindow)]) is { } encoding ? (encoding, 0) : null,
+        };
+        if (candidate is not { } found)
+            return null;
+        var window = head[found.MarkLength..Math.Min(head.Length, found.MarkLength + TextWindow)];
+        // A character cut by the end of the window decodes to U+FFFD, which is not a control character.
+        var text = found.Encoding.GetString(window);
+        return LooksLikeDecodedText(text) ? found : null;
+    }
+
+    /// <summary>
+    /// UTF-32 when three of every four bytes are (nearly always) zero, UTF-16 when every second one is, little or big
+    /// endian; a few characters above U+00FF are allowed.
+    /// </summary>
+    private static Encoding? ByZeroBytes(ReadOnlySpan<byte> window)
+    {
+        if (window.Length < 8)
+            return null;
+        var zeros = new int[4];
+        var length = window.Length & ~3;
+        for (var index = 0; index < length; index++)
+        {
+            if (window[index] == 0)
+                zeros[index & 3]++;
+        }
+        // Per position in each group of four bytes: nearly always zero, or nearly never.
+        var quarter = length / 4;
+        var zero = zeros.Select(count => count * 10 >= quarter * 9).ToArray();
+        var text = zeros.Select(count => count * 10 <= quarter).ToArray();
+        if (text[0] && zero[1] && zero[2] && zero[3])
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false);
+        if (zero[0] && zero[1] && zero[2] && text[3])
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false);
+        if (text[0] && zero[1] && text[2] && zero[3])
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        if (zero[0] && text[1] && zero[2] && text[3])
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        return null;
+    }
+
+    private static bool LooksLikeDecodedText(string text)
+    {
+        var control = text.Count(c => c < ' ' && c is not ('\t' or '\n' or '\r' or '\f' or '\v' or '\e'));
+        return text.Length > 0 && control * 20 <= text.Length;
     }
 
     private static bool LooksLikeText(ReadOnlySpan<byte> window)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.IO.Compression;
+using Forensics.Elf;
 using Forensics.Model;
 using SharpCompress.Common;
 using SharpCompress.Compressors.BZip2;
@@ -77,6 +79,25 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
             ReportDamage(exception);
             return 0;
         }
+    }
+
+    /// <summary>
+    /// Reads what is left, so that the stream's end is verified (CRCs, sizes, index and footer) also when the
+    /// importer stopped reading early or never began; returns whether the stream ended whole.
+    /// </summary>
+    public bool ReadToEnd()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            while (Read(buffer) > 0)
+                ReadBudget.CheckAtOffset((ulong)_position);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return !_failed;
     }
 
     private Stream CreateDecompressor() => _format switch

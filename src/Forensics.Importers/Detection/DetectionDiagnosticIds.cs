@@ -41,6 +41,8 @@ public static class DetectionDiagnosticIds
     public const string TimeLimit = "FX2018";
     /// <summary>Importing the file allocated more than <c>ImportOptions.FileAllocationLimit</c>.</summary>
     public const string MemoryLimit = "FX2019";
+    /// <summary>Text in UTF-16 or UTF-32 (with a byte order mark or recognised by its zero bytes), read in that encoding.</summary>
+    public const string WideText = "FX2020";
     /// <summary>An importer threw: a bug, never bad input alone; the batch reports it as that input's failure.</summary>
     public const string ImporterFault = "FX2099";
 }

@@ -156,6 +156,14 @@ public sealed class CaptureImporter
             diagnostics.Add(stopped);
             return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
         }
+        catch (OutOfMemoryException exception)
+        {
+            // Reached only by an allocation between two budget checkpoints, or under a heap limit below the budget;
+            // what the input allocated is garbage now, so the run goes on with the next input.
+            var stopped = OutOfMemory(exception, stage);
+            diagnostics.Add(stopped);
+            return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             var unreadable = Unreadable(exception);
@@ -226,6 +234,10 @@ public sealed class CaptureImporter
         return new Diagnostic(DiagnosticSeverity.Error,
             exception.Limit == ReadBudgetLimit.Time ? DetectionDiagnosticIds.TimeLimit : DetectionDiagnosticIds.MemoryLimit, message, location);
     }
+
+    private static Diagnostic OutOfMemory(OutOfMemoryException exception, string stage) =>
+        new(DiagnosticSeverity.Error, DetectionDiagnosticIds.MemoryLimit,
+            $"stopped: the process ran out of memory {stage} ({exception.Message}); nothing of the input is kept", SourceLocation.None);
 
     /// <summary>A refused permission, a file gone between listing and reading, and other I/O errors, each by its own id.</summary>
     private static Diagnostic Unreadable(Exception exception)
@@ -338,47 +350,57 @@ public sealed class CaptureImporter
         var disposables = new List<Stream>();
         try
         {
-            var head = ReadHead(file);
-            if (Decompress(file, ref head, diagnostics, disposables) is not { } content)
-            {
-                diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
-                    $"compressed data nested more than [{MaxCompressionDepth}] deep");
-                return ([], InputStatus.Failed);
-            }
-            var compressed = disposables.Count > 0;
-
-            switch (ContentSniffer.Sniff(head))
-            {
-                case ContentKind.Empty:
-                    if (!diagnostics.HasErrors)
-                        diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None,
-                            compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
-                    return ([], InputStatus.Failed);
-                case ContentKind.Elf:
-                    var core = CoreImporter.Import(Rewind(content, head), displayPath);
-                    ApplyFileNameHint(core, displayPath);
-                    return ([core], null);
-                case ContentKind.Text:
-                    var captures = ImportText(Rewind(content, head), diagnostics);
-                    if (captures.Count > 0)
-                        return ([.. captures], null);
-                    diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
-                        "text without any maps, smaps, pmap or gdb listing");
-                    return ([], diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
-                default:
-                    var namedLikeCore = FileNameHint.FromFileName(displayPath).NamedLikeCore;
-                    var message = string.Create(CultureInfo.InvariantCulture,
-                        $"binary data that is neither an ELF core nor text (first bytes [{Convert.ToHexStringLower(head[..Math.Min(8, head.Length)])}])");
-                    if (namedLikeCore)
-                        diagnostics.Error(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
-                    else
-                        diagnostics.Info(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), message);
-                    return ([], namedLikeCore || diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
-            }
+            var (captures, status) = ReadContent(file, displayPath, diagnostics, disposables);
+            // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
+            var whole = true;
+            for (var index = disposables.Count - 1; index >= 0; index--)
+                whole &= disposables[index] is not DecompressionStream decompressed || decompressed.ReadToEnd();
+            return (captures, whole || status is not InputStatus.Skipped ? status : InputStatus.Failed);
         }
         finally
         {
             Dispose(disposables);
+        }
+    }
+
+    private (List<Capture> Captures, InputStatus? Status) ReadContent(Stream file, string displayPath, DiagnosticBag diagnostics, List<Stream> disposables)
+    {
+        var head = ReadHead(file);
+        if (Decompress(file, ref head, diagnostics, disposables) is not { } content)
+        {
+            diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
+                $"compressed data nested more than [{MaxCompressionDepth}] deep");
+            return ([], InputStatus.Failed);
+        }
+        var compressed = disposables.Count > 0;
+
+        switch (ContentSniffer.Sniff(head))
+        {
+            case ContentKind.Empty:
+                if (!diagnostics.HasErrors)
+                    diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None,
+                        compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
+                return ([], InputStatus.Failed);
+            case ContentKind.Elf:
+                var core = CoreImporter.Import(Rewind(content, head), displayPath);
+                ApplyFileNameHint(core, displayPath);
+                return ([core], null);
+            case ContentKind.Text:
+                var captures = ImportText(Rewind(content, head), diagnostics);
+                if (captures.Count > 0)
+                    return ([.. captures], null);
+                diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
+                    "text without any maps, smaps, pmap or gdb listing");
+                return ([], diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
+            default:
+                var namedLikeCore = FileNameHint.FromFileName(displayPath).NamedLikeCore;
+                var message = string.Create(CultureInfo.InvariantCulture,
+                    $"binary data that is neither an ELF core nor text (first bytes [{Convert.ToHexStringLower(head[..Math.Min(8, head.Length)])}])");
+                if (namedLikeCore)
+                    diagnostics.Error(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
+                else
+                    diagnostics.Info(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), message);
+                return ([], namedLikeCore || diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
         }
     }
 
@@ -430,16 +452,23 @@ public sealed class CaptureImporter
                 }
             }
             var text = bytes.AsSpan(0, length);
-            if (text.StartsWith("\uFEFF"u8))
+            var wide = ContentSniffer.DetectWideText(text);
+            if (wide is { } found)
+            {
+                text = text[found.MarkLength..];
+                diagnostics.Info(DetectionDiagnosticIds.WideText, SourceLocation.None, $"text is {found.Encoding.WebName}; read as such");
+            }
+            else if (text.StartsWith("\uFEFF"u8))
                 text = text[3..];
-            if (!System.Text.Unicode.Utf8.IsValid(text))
+            if (wide is null && !System.Text.Unicode.Utf8.IsValid(text))
             {
                 var line = 1 + text[..FirstInvalidUtf8(text)].Count((byte)'\n');
                 diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
                     "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
             }
-            chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(text.Length));
-            var count = Encoding.UTF8.GetChars(text, chars);
+            var encoding = wide?.Encoding ?? Encoding.UTF8;
+            chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(text.Length));
+            var count = encoding.GetChars(text, chars);
             return TextDocumentImporter.Import(chars.AsMemory(0, count));
         }
         finally

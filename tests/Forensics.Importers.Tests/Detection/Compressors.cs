@@ -8,7 +8,13 @@ public static class Compressors
 {
     public static byte[] Gzip(byte[] data) => Compress(data, s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
 
-    public static byte[] Zstd(byte[] data) => Compress(data, s => new ZstdSharp.CompressionStream(s, level: 3, leaveOpen: true));
+    public static byte[] Zstd(byte[] data, bool checksum = false) => Compress(data, s =>
+    {
+        var compressor = new ZstdSharp.CompressionStream(s, level: 3, leaveOpen: true);
+        if (checksum)
+            compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_checksumFlag, 1);
+        return compressor;
+    });
 
     public static byte[] Bzip2(byte[] data) => Compress(data, s => BZip2Stream.Create(
         s, SharpCompress.Compressors.CompressionMode.Compress, decompressConcatenated: false, leaveOpen: true,
