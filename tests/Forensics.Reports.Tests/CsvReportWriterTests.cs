@@ -41,10 +41,11 @@ public sealed class CsvReportWriterTests
     }
 
     [Fact]
-    public void Csv_keeps_a_real_newline_inside_one_quoted_cell()
+    public void Csv_shows_a_newline_in_a_name_as_an_escape_and_keeps_one_row_a_line()
     {
         var regions = Write(CsvReportWriter.Regions);
-        Assert.Contains(",\"/tmp/line\nbreak.so\",false,text,\"/tmp/line\nbreak.so\",", regions, StringComparison.Ordinal);
+        Assert.Contains(",/tmp/line\\nbreak.so,false,text,/tmp/line\\nbreak.so,", regions, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', regions);
     }
 
     private static string Write(string fileName)

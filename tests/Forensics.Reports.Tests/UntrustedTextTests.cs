@@ -44,15 +44,20 @@ public sealed class UntrustedTextTests
     [InlineData("+1+cmd", "'+1+cmd")]
     [InlineData("-2+3", "'-2+3")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tx", "'\tx")]
-    [InlineData("\rx", "'\rx")]
+    [InlineData("\uff1dcmd|' /C calc'!A0", "'\uff1dcmd|' /C calc'!A0")]
+    [InlineData("\uff20SUM(A1)", "'\uff20SUM(A1)")]
+    [InlineData("\tx", "\\tx")]
+    [InlineData("\rx", "\\rx")]
+    [InlineData("/tmp/\u001b]0;pwned\u0007\u001b[2J", "/tmp/\\u001b]0;pwned\\u0007\\u001b[2J")]
+    [InlineData("invoice\u202egpj.exe", "invoice\\u202egpj.exe")]
+    [InlineData("a\nb", "a\\nb")]
     [InlineData("-4096", "-4096")]
     [InlineData("+0x1000", "+0x1000")]
     [InlineData("-0x2000", "-0x2000")]
     [InlineData("0x7f0000000000", "0x7f0000000000")]
     [InlineData("/usr/lib/libc.so.6", "/usr/lib/libc.so.6")]
     [InlineData("", "")]
-    public void Csv_cells_that_start_a_formula_get_a_leading_quote(string text, string expected) =>
+    public void Csv_cells_are_inert_in_a_spreadsheet_and_on_a_terminal(string text, string expected) =>
         Assert.Equal(expected, UntrustedText.Csv(text));
 
     [Theory]

@@ -93,19 +93,21 @@ public static class UntrustedText
     }
 
     /// <summary>
-    /// A CSV cell that a spreadsheet cannot run as a formula (OWASP "CSV injection"): a cell starting
-    /// with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return gets a leading <c>'</c>.
-    /// A cell that is only a signed number (<c>-4096</c>, <c>+0x1000</c>, the deltas of comparison.csv)
-    /// is exempt: a spreadsheet reads it as a number or a harmless error, never as a function call.
+    /// A CSV cell that is inert in a terminal and in a spreadsheet. Control, bidirectional and other invisible
+    /// characters are shown as on a terminal (<see cref="Terminal"/>: <c>\u001b</c>, <c>\u202e</c>, <c>\n</c>), and a
+    /// cell that a spreadsheet could run as a formula (OWASP "CSV injection": one starting with <c>=</c>, <c>+</c>,
+    /// <c>-</c>, <c>@</c> or their fullwidth forms, which some spreadsheets fold to them) gets a leading <c>'</c>.
+    /// A cell that is only a signed number (<c>-4096</c>, <c>+0x1000</c>, the deltas of comparison.csv) is exempt:
+    /// a spreadsheet reads it as a number or a harmless error, never as a function call.
     /// </summary>
     public static string Csv(string? text)
     {
         if (string.IsNullOrEmpty(text))
             return "";
-        var first = text[0];
-        if (first is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
-            return text;
-        return IsSignedNumber(text) ? text : "'" + text;
+        var visible = Terminal(text);
+        if (visible[0] is not ('=' or '+' or '-' or '@' or '\uff1d' or '\uff0b' or '\uff0d' or '\uff20'))
+            return visible;
+        return IsSignedNumber(visible) ? visible : "'" + visible;
     }
 
     /// <summary>Text for XML character data or an attribute value (the SVG pictures).</summary>
