@@ -80,7 +80,7 @@ public static class AnalysisPipeline
         var analyses = timings.Measure("analysis", () => progress.Step("analysing " + batch.Captures.Count + " capture(s)",
             () => batch.Captures.AsParallel().AsOrdered().WithDegreeOfParallelism(jobs).WithCancellation(cancellation)
                 .Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList()));
-        return new AnalysisRun([.. batch.Inputs.Select(ReportInput.From)], analyses, null);
+        return new AnalysisRun(batch.Inputs, analyses, null);
     }
 
     /// <summary>0 when every input was read, 1 when some failed or were read only in part.</summary>
@@ -92,8 +92,8 @@ public static class AnalysisPipeline
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(error);
-        foreach (var input in run.Inputs.Where(i => i.Status is "failed" or "partial").OrderBy(i => i.Path, StringComparer.Ordinal))
-            error.WriteLine(input.Status + ": " + input.Path + (input.Reason is { } reason ? ": " + reason : ""));
+        foreach (var input in run.Inputs.Where(i => i.Status is InputStatus.Failed or InputStatus.Partial).OrderBy(i => i.Path, StringComparer.Ordinal))
+            error.WriteLine(input.Status.ToId() + ": " + input.Path + (input.Reason is { } reason ? ": " + reason : ""));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Forensics.Analysis;
 using Forensics.Importers.Import;
 using Forensics.Reports;
 

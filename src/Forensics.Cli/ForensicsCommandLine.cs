@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
 using Forensics.Cli.Batch;
 using Forensics.Cli.Terminal;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Forensics.Importers.Import;
 using Forensics.Importers.Store;
+using Forensics.Model;
 
 namespace Forensics.Cli.Batch;
 

@@ -1,6 +1,7 @@
 using Forensics.Elf;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
+using Forensics.Model;
 
 namespace Forensics.Importers.Import;
 

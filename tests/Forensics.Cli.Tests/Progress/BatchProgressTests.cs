@@ -1,4 +1,5 @@
 using Forensics.Importers.Import;
+using Forensics.Model;
 using Forensics.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 

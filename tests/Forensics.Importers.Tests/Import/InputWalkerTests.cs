@@ -1,6 +1,7 @@
 using Forensics.Importers.Detection;
 using Forensics.Importers.Import;
 using Forensics.Importers.Tests.Detection;
+using Forensics.Model;
 
 namespace Forensics.Importers.Tests.Import;
 

@@ -21,6 +21,6 @@ internal static class CorpusRun
     {
         var batch = new CaptureImporter().Import(folders);
         var analyses = batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList();
-        return new PreparedRun(new AnalysisRun([.. batch.Inputs.Select(ReportInput.From)], analyses, CaptureComparer.Compare(analyses, null)));
+        return new PreparedRun(new AnalysisRun(batch.Inputs, analyses, CaptureComparer.Compare(analyses, null)));
     }
 }

@@ -1,6 +1,4 @@
-using Forensics.Model;
-
-namespace Forensics.Importers.Import;
+namespace Forensics.Model;
 
 /// <summary>
 /// One input of a batch: its path as displayed (relative to the root given), status, named problem and reason,

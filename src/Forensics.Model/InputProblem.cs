@@ -1,4 +1,4 @@
-namespace Forensics.Importers.Import;
+namespace Forensics.Model;
 
 /// <summary>
 /// What kept an input from being plainly read: <see cref="None"/> for an <see cref="InputStatus.Ok"/> input, one

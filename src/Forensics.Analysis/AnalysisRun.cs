@@ -1,7 +1,7 @@
-using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
+using Forensics.Model;
 
-namespace Forensics.Reports;
+namespace Forensics.Analysis;
 
 /// <summary>
 /// Everything one run produced, the single input of every report writer. Inputs and captures may come
@@ -9,6 +9,6 @@ namespace Forensics.Reports;
 /// compared (one capture, or the comparison was not asked for).
 /// </summary>
 public sealed record AnalysisRun(
-    IReadOnlyList<ReportInput> Inputs,
+    IReadOnlyList<InputRecord> Inputs,
     IReadOnlyList<CaptureAnalysis> Captures,
     ComparisonReport? Comparison);

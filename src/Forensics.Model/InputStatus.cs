@@ -1,4 +1,4 @@
-namespace Forensics.Importers.Import;
+namespace Forensics.Model;
 
 /// <summary>What became of one input file.</summary>
 public enum InputStatus
