@@ -16,7 +16,8 @@ public sealed class ProjectGraphTests
         ["Forensics.Importers"] = ["Forensics.Elf", "Forensics.Model"],
         ["Forensics.Analysis"] = ["Forensics.Model"],
         ["Forensics.Reports"] = ["Forensics.Analysis", "Forensics.Model"],
-        ["Forensics.Cli"] = ["Forensics.Importers", "Forensics.Reports"],
+        ["Forensics.Pipeline"] = ["Forensics.Analysis", "Forensics.Importers", "Forensics.Model"],
+        ["Forensics.Cli"] = ["Forensics.Pipeline", "Forensics.Reports"],
     };
 
     [Fact]
