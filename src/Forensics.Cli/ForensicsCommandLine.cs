@@ -162,17 +162,7 @@ public static class ForensicsCommandLine
             error.WriteLine(baselineProblem);
             return ExitCodes.BadUsage;
         }
-        // The merged folder keeps what it merged, so that merged folders can be merged again.
-        var folder = new ResultFolder(outDirectory, new ImportOptions(), fresh: false);
-        timings.Measure("keep", () =>
-        {
-            foreach (var result in kept)
-                folder.Keep(result);
-            folder.Finish();
-        });
-        if (folder.KeepProblem is { } keepProblem)
-            progress.Note(keepProblem);
-        var run = AnalysisPipeline.Analyse([.. kept.Select(k => k.Result)], new PipelineOptions { Jobs = jobs }, progress, timings, cancellation);
+        var run = AnalysisPipeline.Merge(kept, new PipelineOptions { Jobs = jobs, OutputDirectory = outDirectory }, progress, timings, cancellation);
         return Write(run, outDirectory, choice, formats, progress, timings, output, error, cancellation);
 
         List<KeptResult>? Fail(string? problem)

@@ -73,6 +73,32 @@ public static class AnalysisPipeline
     }
 
     /// <summary>
+    /// Analyses the results that shard runs kept (<see cref="ResultFolder.LoadAll"/>) as one run. The result folder of
+    /// <paramref name="options"/>' output directory keeps them again, so that merged folders can be merged again.
+    /// </summary>
+    public static AnalysisRun Merge(IReadOnlyList<KeptResult> kept, PipelineOptions options, IRunProgress progress, PhaseTimings timings,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(timings);
+        if (options.OutputDirectory is { } output)
+        {
+            var folder = new ResultFolder(output, options.Import, fresh: false);
+            timings.Measure("keep", () =>
+            {
+                foreach (var result in kept)
+                    folder.Keep(result);
+                folder.Finish();
+            });
+            if (folder.KeepProblem is { } keepProblem)
+                progress.Note(keepProblem);
+        }
+        return Analyse([.. kept.Select(k => k.Result)], options, progress, timings, cancellation);
+    }
+
+    /// <summary>
     /// Gives the captures of <paramref name="results"/> their ids, normalises them, merges them as
     /// <paramref name="options"/> say, and analyses them.
     /// </summary>
