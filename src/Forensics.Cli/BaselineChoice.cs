@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Forensics.Importers.Import;
+using Forensics.Analysis;
+using Forensics.Pipeline.Listing;
 using Forensics.Reports;
 
 namespace Forensics.Cli;

@@ -1,3 +1,6 @@
+using Forensics.Model;
+using Forensics.Pipeline;
+
 namespace Forensics.Cli;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace Forensics.Cli;
 /// bytes, captures and failures so far, the current file. The workers only move counters; the display
 /// (a Spectre.Console progress, plain lines, or none) reads them on its own thread.
 /// </summary>
-public sealed class BatchProgress : IDisposable
+public sealed class BatchProgress : IImportProgress
 {
     private readonly TimeProvider _time;
     private readonly long _startTimestamp;
@@ -44,27 +47,27 @@ public sealed class BatchProgress : IDisposable
         Interlocked.Increment(ref _filesStarted);
     }
 
-    /// <summary>A worker finished <paramref name="displayPath"/>: its size, captures found, and status id (ok, partial, failed, skipped).</summary>
-    public void FileDone(string displayPath, long bytes, int captures, string status)
+    /// <summary>A worker finished <paramref name="displayPath"/>: its size, captures found, and status.</summary>
+    public void FileDone(string displayPath, long bytes, int captures, InputStatus status)
     {
         ArgumentNullException.ThrowIfNull(displayPath);
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
         ArgumentOutOfRangeException.ThrowIfNegative(captures);
         switch (status)
         {
-            case "ok":
+            case InputStatus.Ok:
                 break;
-            case "partial":
+            case InputStatus.Partial:
                 Interlocked.Increment(ref _partial);
                 break;
-            case "failed":
+            case InputStatus.Failed:
                 Interlocked.Increment(ref _failed);
                 break;
-            case "skipped":
+            case InputStatus.Skipped:
                 Interlocked.Increment(ref _skipped);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(status), status, "expected ok, partial, failed or skipped");
+                throw new ArgumentOutOfRangeException(nameof(status), status, "not an input status");
         }
         Interlocked.Add(ref _bytesDone, bytes);
         Interlocked.Add(ref _captures, captures);

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
-using Forensics.Cli.Batch;
 using Forensics.Cli.Terminal;
-using Forensics.Importers.Import;
+using Forensics.Pipeline;
+using Forensics.Pipeline.Importing;
+using Forensics.Pipeline.Listing;
+using Forensics.Pipeline.Store;
 using Forensics.Reports;
 using Forensics.Reports.Markdown;
 using Spectre.Console;
@@ -159,17 +162,7 @@ public static class ForensicsCommandLine
             error.WriteLine(baselineProblem);
             return ExitCodes.BadUsage;
         }
-        // The merged folder keeps what it merged, so that merged folders can be merged again.
-        var folder = new ResultFolder(outDirectory, new ImportOptions(), fresh: false);
-        timings.Measure("keep", () =>
-        {
-            foreach (var result in kept)
-                folder.Keep(result);
-            folder.Finish();
-        });
-        if (folder.KeepProblem is { } keepProblem)
-            progress.Note(keepProblem);
-        var run = AnalysisPipeline.Analyse([.. kept.Select(k => k.Result)], jobs, progress, timings, cancellation);
+        var run = AnalysisPipeline.Merge(kept, new PipelineOptions { Jobs = jobs, OutputDirectory = outDirectory }, progress, timings, cancellation);
         return Write(run, outDirectory, choice, formats, progress, timings, output, error, cancellation);
 
         List<KeptResult>? Fail(string? problem)
@@ -280,7 +273,7 @@ public static class ForensicsCommandLine
         if (run.Comparison is null)
         {
             error.WriteLine("compare: found " + run.Captures.Count + " capture(s) under the paths; give at least two.");
-            AnalysisPipeline.ReportFailures(run, error);
+            RunFailures.Write(run, error);
             return ExitCodes.BadUsage;
         }
         var prepared = new PreparedRun(run);
@@ -412,8 +405,7 @@ public static class ForensicsCommandLine
             error.WriteLine(problem);
             return false;
         }
-        var captures = run.Captures;
-        run = run with { Comparison = timings.Measure("compare", () => progress.Step("comparing", () => CaptureComparer.Compare(captures, baselineId))) };
+        run = AnalysisPipeline.Compare(run, baselineId, progress, timings);
         return true;
     }
 
@@ -456,9 +448,9 @@ public static class ForensicsCommandLine
     /// <summary>The failed and partial inputs, then the counts of the run; returns the exit code they imply.</summary>
     private static int Finish(AnalysisRun run, TextWriter error)
     {
-        AnalysisPipeline.ReportFailures(run, error);
+        RunFailures.Write(run, error);
         error.WriteLine("analysed " + InputCounts.Of(run));
-        return AnalysisPipeline.ExitCode(run);
+        return RunFailures.ExitCode(run);
     }
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));

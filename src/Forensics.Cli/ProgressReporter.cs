@@ -1,3 +1,4 @@
+using Forensics.Pipeline;
 using Spectre.Console;
 
 namespace Forensics.Cli;
@@ -6,7 +7,7 @@ namespace Forensics.Cli;
 /// Progress of a run on stderr, never in the reports: a Spectre.Console status line and batch progress display on
 /// a terminal, plain lines when stderr is redirected, nothing with <c>--quiet</c>.
 /// </summary>
-public sealed class ProgressReporter
+public sealed class ProgressReporter : IRunProgress
 {
     /// <summary>How often a redirected batch prints a progress line at most.</summary>
     public static readonly TimeSpan DefaultLineInterval = TimeSpan.FromSeconds(5);
@@ -107,4 +108,6 @@ public sealed class ProgressReporter
             return new PlainBatchDisplay(batch, _plain.WriteLine, _time, _lineInterval);
         return null;
     });
+
+    IImportProgress IRunProgress.StartBatch(int totalFiles, long totalBytes) => StartBatch(totalFiles, totalBytes);
 }

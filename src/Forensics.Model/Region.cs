@@ -88,7 +88,7 @@ public sealed class Region
     /// What a managed runtime uses the region for (<c>gc-heap gen2</c>, <c>jit-code-heap</c>, <c>loader-heap</c>),
     /// next to its native <see cref="Kind"/>; null when no runtime claimed it.
     /// </summary>
-    public string? RuntimeRole { get; set; }
+    public RuntimeRole? RuntimeRole { get; set; }
 
     /// <summary>Thread id for <c>[stack:TID]</c> names or stacks found from a thread's stack pointer.</summary>
     public int? ThreadId

@@ -1,3 +1,6 @@
+using Forensics.Analysis;
+using Forensics.Model;
+
 namespace Forensics.Reports;
 
 /// <summary>
@@ -9,8 +12,8 @@ public sealed record InputCounts(int Inputs, int Ok, int Partial, int Failed, in
     public static InputCounts Of(AnalysisRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        int Count(string status) => run.Inputs.Count(i => i.Status == status);
-        return new(run.Inputs.Count, Count("ok"), Count("partial"), Count("failed"), Count("skipped"), run.Captures.Count);
+        int Count(InputStatus status) => run.Inputs.Count(i => i.Status == status);
+        return new(run.Inputs.Count, Count(InputStatus.Ok), Count(InputStatus.Partial), Count(InputStatus.Failed), Count(InputStatus.Skipped), run.Captures.Count);
     }
 
     /// <summary>Inputs that failed or were read only in part: any makes the exit code 1.</summary>
@@ -19,9 +22,10 @@ public sealed record InputCounts(int Inputs, int Ok, int Partial, int Failed, in
     /// <summary><c>5 inputs (3 failed, 2 skipped) giving 0 captures</c>: the statuses that occur, in the order of their ids.</summary>
     public override string ToString()
     {
-        (int Count, string Status)[] statuses = [(Failed, "failed"), (Ok, "ok"), (Partial, "partial"), (Skipped, "skipped")];
+        (int Count, InputStatus Status)[] statuses =
+            [(Failed, InputStatus.Failed), (Ok, InputStatus.Ok), (Partial, InputStatus.Partial), (Skipped, InputStatus.Skipped)];
         return ReportValues.Number(Inputs) + " inputs ("
-            + string.Join(", ", statuses.Where(s => s.Count > 0).Select(s => ReportValues.Number(s.Count) + " " + s.Status))
+            + string.Join(", ", statuses.Where(s => s.Count > 0).Select(s => ReportValues.Number(s.Count) + " " + s.Status.ToId()))
             + ") giving " + ReportValues.Number(Captures) + " captures";
     }
 }

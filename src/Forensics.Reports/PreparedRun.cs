@@ -1,5 +1,6 @@
 using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
+using Forensics.Model;
 using Forensics.Reports.Escaping;
 
 namespace Forensics.Reports;
@@ -11,7 +12,7 @@ namespace Forensics.Reports;
 public sealed class PreparedRun
 {
     private readonly Dictionary<string, string> _slugs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ReportInput> _inputByCapture = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InputRecord> _inputByCapture = new(StringComparer.Ordinal);
 
     public PreparedRun(AnalysisRun run)
     {
@@ -38,7 +39,7 @@ public sealed class PreparedRun
         }
     }
 
-    public IReadOnlyList<ReportInput> Inputs { get; }
+    public IReadOnlyList<InputRecord> Inputs { get; }
 
     /// <summary>The inputs of each status and the captures, as stderr and the exit code count them.</summary>
     public InputCounts Counts { get; }
@@ -52,5 +53,5 @@ public sealed class PreparedRun
         _slugs.TryGetValue(captureId, out var slug) ? slug : UntrustedText.Slug(captureId);
 
     /// <summary>The input a capture was read from, where the run names one.</summary>
-    public ReportInput? InputOf(string captureId) => _inputByCapture.GetValueOrDefault(captureId);
+    public InputRecord? InputOf(string captureId) => _inputByCapture.GetValueOrDefault(captureId);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Forensics.Analysis;
 using Forensics.Reports.Csv;
 using Forensics.Reports.Json;
 using Forensics.Reports.Markdown;

@@ -1,4 +1,4 @@
-using Forensics.Cli.Batch;
+using Forensics.Pipeline.Store;
 
 namespace Forensics.Cli.Tests;
 

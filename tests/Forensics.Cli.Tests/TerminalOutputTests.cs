@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Forensics.Cli.Terminal;
+using Forensics.Pipeline;
 using Forensics.Reports;
 using Forensics.Reports.Markdown;
 using Forensics.TestSupport;

@@ -1,9 +1,9 @@
 using System.Text;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
-using Forensics.Importers.Import;
 using Forensics.Importers.Text;
 using Forensics.Model;
+using Forensics.Pipeline;
 
 namespace Forensics.Fuzzing;
 
@@ -59,7 +59,7 @@ internal static class FuzzTargets
         File.WriteAllBytes(path, bytes);
         try
         {
-            var batch = new CaptureImporter().ImportFile(path, "fuzz.input");
+            var batch = new BatchImporter().ImportFile(path, "fuzz.input");
             foreach (var capture in batch.Captures)
                 Consume(capture);
         }

@@ -64,7 +64,7 @@ internal static class HostileCaptures
     }
 
     public static AnalysisRun Run() => new(
-        [new ReportInput("=cmd|hostile`maps`.txt", "ok", "none", null, new string('a', 64), 512, ["hostile-maps"], [])],
+        [new InputRecord("=cmd|hostile`maps`.txt", InputStatus.Ok, InputProblem.None, null, new string('a', 64), 512, ["hostile-maps"], [])],
         [Analysis()],
         new ComparisonReport
         {

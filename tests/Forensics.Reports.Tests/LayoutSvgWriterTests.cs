@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Forensics.Analysis;
-using Forensics.Importers.Import;
 using Forensics.Model;
+using Forensics.Pipeline;
 using Forensics.Reports.Svg;
 using Forensics.TestSupport;
 
@@ -101,7 +101,7 @@ public sealed class LayoutSvgWriterTests
     [Fact]
     public void Twenty_thousand_regions_of_a_bench_capture_stay_within_the_maximum_width()
     {
-        var batch = new CaptureImporter().Import([TestPaths.CorpusFile("bench", "many-maps.maps.xz")]);
+        var batch = new BatchImporter().Import([TestPaths.CorpusFile("bench", "many-maps.maps.xz")]);
         var capture = Assert.Single(batch.Captures);
         Assert.Equal(20026, capture.Regions.Count);
 

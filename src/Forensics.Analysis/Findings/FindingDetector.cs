@@ -1,6 +1,5 @@
 using System.Globalization;
 using Forensics.Analysis.Layout;
-using Forensics.Importers.Clr;
 using Forensics.Model;
 
 namespace Forensics.Analysis.Findings;
@@ -77,12 +76,12 @@ internal static class FindingDetector
     {
         if (jit is null || map.Capture.Runtime is null)
             return jit;
-        return RuntimeRoles.IsRuntimeCode(region.RuntimeRole) ? jit + " (its " + region.RuntimeRole + ")" : null;
+        return region.RuntimeRole is { IsRuntimeCode: true } role ? jit + " (its " + role + ")" : null;
     }
 
     /// <summary>Info for a code heap that ClrMD named, low where only a loaded JIT library explains it.</summary>
     private static FindingSeverity Expected(Region region) =>
-        RuntimeRoles.IsRuntimeCode(region.RuntimeRole) ? FindingSeverity.Info : FindingSeverity.Low;
+        region.RuntimeRole is { IsRuntimeCode: true } ? FindingSeverity.Info : FindingSeverity.Low;
 
     private static void WritableExecutable(Region region, RegionKind kind, string? jit, List<Finding> findings)
     {

@@ -1,4 +1,5 @@
-using Forensics.Importers.Import;
+using Forensics.Pipeline.Importing;
+using Forensics.Pipeline.Listing;
 using Forensics.Reports;
 
 namespace Forensics.Cli.Terminal;
@@ -36,7 +37,7 @@ public sealed class CaptureLabels
     public static CaptureLabels Of(IReadOnlyList<string> paths, PreparedRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new CaptureLabels(run, new CaptureImporter().List(paths).Files);
+        return new CaptureLabels(run, InputLister.List(paths, new ImportOptions()).Files);
     }
 
     public string this[string captureId] => _labels.GetValueOrDefault(captureId, captureId);

@@ -84,7 +84,7 @@ public static class CaptureTerminalReport
         foreach (var merged in capture.MergedInputs)
             yield return "Merged with: " + merged;
         if (run.InputOf(capture.Id) is { } record)
-            yield return "Input status: " + record.Status;
+            yield return "Input status: " + record.Status.ToId();
         yield return "SHA-256: " + capture.Sha256;
         yield return "Format: " + capture.Format.ToId() + (capture.Variant.Length > 0 ? " (" + capture.Variant + ")" : "");
         yield return "Architecture: " + capture.Architecture.ToId();

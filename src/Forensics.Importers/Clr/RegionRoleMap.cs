@@ -6,21 +6,14 @@ namespace Forensics.Importers.Clr;
 /// <summary>Collects the address ranges the runtime uses, with their roles, and writes them onto the regions they touch.</summary>
 internal sealed class RegionRoleMap
 {
-    // Roles in a fixed order so a region shared by several heaps always reads the same.
-    private static readonly string[] RoleOrder =
-    [
-        RuntimeRoles.JitCodeHeap, RuntimeRoles.StubHeap, RuntimeRoles.LoaderHeap, RuntimeRoles.HandleTable,
-        RuntimeRoles.GcBookkeeping, RuntimeRoles.GcFreeRegion, RuntimeRoles.RuntimeHeap,
-    ];
-
-    private readonly List<(ulong Start, ulong End, string Role)> _ranges = [];
+    private readonly List<(ulong Start, ulong End, RuntimeHeaps Heap)> _ranges = [];
 
     public int Count => _ranges.Count;
 
-    public void Add(ulong start, ulong end, string role)
+    public void Add(ulong start, ulong end, RuntimeHeaps heap)
     {
         if (end > start)
-            _ranges.Add((start, end, role));
+            _ranges.Add((start, end, heap));
     }
 
     public void AddSegment(ClrSegment segment)
@@ -34,11 +27,11 @@ internal sealed class RegionRoleMap
         }
         if (segment.ReservedMemory.Length > 0)
             end = Math.Max(end, segment.ReservedMemory.End);
-        Add(start, end, RoleOf(segment.Kind));
+        Add(start, end, HeapOf(segment.Kind));
     }
 
     public void AddNativeHeap(ClrNativeHeapInfo heap) =>
-        Add(heap.MemoryRange.Start, heap.MemoryRange.End, RoleOf(heap.Kind));
+        Add(heap.MemoryRange.Start, heap.MemoryRange.End, HeapOf(heap.Kind));
 
     /// <summary>Sets <see cref="Region.RuntimeRole"/> on every region a range overlaps; returns how many regions got one.</summary>
     public int ApplyTo(Capture capture)
@@ -46,57 +39,46 @@ internal sealed class RegionRoleMap
         var annotated = 0;
         foreach (var region in capture.Regions)
         {
-            var roles = new SortedSet<string>(Comparer<string>.Create(CompareRoles));
+            var heaps = RuntimeHeaps.None;
             var partial = false;
-            foreach (var (start, end, role) in _ranges)
+            foreach (var (start, end, heap) in _ranges)
             {
                 if (start >= region.End || end <= region.Start)
                     continue;
-                roles.Add(role);
+                heaps |= heap;
                 partial |= start > region.Start || end < region.End;
             }
-            if (roles.Count == 0)
+            if (heaps == RuntimeHeaps.None)
                 continue;
-            var text = string.Join(", ", roles);
-            region.RuntimeRole = partial ? RuntimeRoles.ContainsPrefix + text : text;
+            region.RuntimeRole = new RuntimeRole(heaps, partial);
             annotated++;
         }
         return annotated;
     }
 
-    internal static string RoleOf(GCSegmentKind kind) => kind switch
+    internal static RuntimeHeaps HeapOf(GCSegmentKind kind) => kind switch
     {
-        GCSegmentKind.Generation0 => RuntimeRoles.GcHeap + " gen0",
-        GCSegmentKind.Generation1 => RuntimeRoles.GcHeap + " gen1",
-        GCSegmentKind.Generation2 => RuntimeRoles.GcHeap + " gen2",
-        GCSegmentKind.Large => RuntimeRoles.GcHeap + " loh",
-        GCSegmentKind.Pinned => RuntimeRoles.GcHeap + " poh",
-        GCSegmentKind.Frozen => RuntimeRoles.GcHeap + " frozen",
-        GCSegmentKind.Ephemeral => RuntimeRoles.GcHeap + " ephemeral",
-        _ => RuntimeRoles.GcHeap,
+        GCSegmentKind.Generation0 => RuntimeHeaps.GcHeapGeneration0,
+        GCSegmentKind.Generation1 => RuntimeHeaps.GcHeapGeneration1,
+        GCSegmentKind.Generation2 => RuntimeHeaps.GcHeapGeneration2,
+        GCSegmentKind.Large => RuntimeHeaps.GcHeapLarge,
+        GCSegmentKind.Pinned => RuntimeHeaps.GcHeapPinned,
+        GCSegmentKind.Frozen => RuntimeHeaps.GcHeapFrozen,
+        GCSegmentKind.Ephemeral => RuntimeHeaps.GcHeapEphemeral,
+        _ => RuntimeHeaps.GcHeap,
     };
 
-    internal static string RoleOf(NativeHeapKind kind) => kind switch
+    internal static RuntimeHeaps HeapOf(NativeHeapKind kind) => kind switch
     {
-        NativeHeapKind.LoaderCodeHeap or NativeHeapKind.HostCodeHeap => RuntimeRoles.JitCodeHeap,
+        NativeHeapKind.LoaderCodeHeap or NativeHeapKind.HostCodeHeap => RuntimeHeaps.JitCodeHeap,
         NativeHeapKind.StubHeap or NativeHeapKind.FixupPrecodeHeap or NativeHeapKind.NewStubPrecodeHeap
             or NativeHeapKind.ThunkHeap or NativeHeapKind.ExecutableHeap or NativeHeapKind.LookupHeap
-            or NativeHeapKind.ResolveHeap or NativeHeapKind.DispatchHeap => RuntimeRoles.StubHeap,
+            or NativeHeapKind.ResolveHeap or NativeHeapKind.DispatchHeap => RuntimeHeaps.StubHeap,
         NativeHeapKind.HighFrequencyHeap or NativeHeapKind.LowFrequencyHeap or NativeHeapKind.IndirectionCellHeap
-            or NativeHeapKind.CacheEntryHeap or NativeHeapKind.VtableHeap => RuntimeRoles.LoaderHeap,
-        NativeHeapKind.HandleTable => RuntimeRoles.HandleTable,
-        NativeHeapKind.GCBookkeeping => RuntimeRoles.GcBookkeeping,
-        NativeHeapKind.GCFreeRegion => RuntimeRoles.GcFreeRegion,
-        _ => RuntimeRoles.RuntimeHeap,
+            or NativeHeapKind.CacheEntryHeap or NativeHeapKind.VtableHeap => RuntimeHeaps.LoaderHeap,
+        NativeHeapKind.HandleTable => RuntimeHeaps.HandleTable,
+        NativeHeapKind.GCBookkeeping => RuntimeHeaps.GcBookkeeping,
+        NativeHeapKind.GCFreeRegion => RuntimeHeaps.GcFreeRegion,
+        _ => RuntimeHeaps.RuntimeHeap,
     };
-
-    // GC heap roles first (by name), then the native heaps in RoleOrder.
-    private static int CompareRoles(string left, string right)
-    {
-        var byRank = Rank(left).CompareTo(Rank(right));
-        return byRank != 0 ? byRank : string.CompareOrdinal(left, right);
-    }
-
-    private static int Rank(string role) =>
-        role.StartsWith(RuntimeRoles.GcHeap, StringComparison.Ordinal) ? -1 : Array.IndexOf(RoleOrder, role);
 }

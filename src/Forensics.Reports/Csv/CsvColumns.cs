@@ -27,7 +27,7 @@ internal static class CsvColumns
         ("fault_address", x => ReportValues.Address(x.Analysis.Crash?.FaultAddress ?? x.Analysis.Capture.Signal?.FaultAddress)),
         ("findings", x => ReportValues.Number(x.Analysis.Findings.Count)),
         ("diagnostics", x => ReportValues.Number(x.Analysis.Capture.Diagnostics.Count)),
-        ("status", x => x.Run.InputOf(x.Analysis.Capture.Id)?.Status),
+        ("status", x => x.Run.InputOf(x.Analysis.Capture.Id)?.Status.ToId()),
         ("variant", x => x.Analysis.Capture.Variant),
         ("first_line", x => ReportValues.Number(x.Analysis.Capture.LineRange?.First)),
         ("last_line", x => ReportValues.Number(x.Analysis.Capture.LineRange?.Last)),
@@ -86,10 +86,10 @@ internal static class CsvColumns
         ("value", x => x.Value),
         ("delta", x => x.Delta));
 
-    public static readonly CsvSchema<ReportInput> Inputs = new(
+    public static readonly CsvSchema<InputRecord> Inputs = new(
         ("path", x => x.Path),
-        ("status", x => x.Status),
-        ("problem", x => x.Problem),
+        ("status", x => x.Status.ToId()),
+        ("problem", x => x.Problem.ToId()),
         ("reason", x => x.Reason),
         ("sha256", x => x.Sha256),
         ("bytes", x => ReportValues.Number(x.Bytes)),

@@ -30,7 +30,7 @@ public static class JsonReportWriter
             Version = SchemaVersion,
             Inputs = run.Inputs.Select(i => new
             {
-                i.Path, i.Status, i.Problem, i.Reason, i.Sha256, i.Bytes, i.CaptureIds,
+                i.Path, Status = i.Status.ToId(), Problem = i.Problem.ToId(), i.Reason, i.Sha256, i.Bytes, i.CaptureIds,
                 Diagnostics = i.Diagnostics.Select(Diagnostic),
             }),
             Captures = run.Captures.Select(a => Capture(run, a)),

@@ -112,7 +112,7 @@ public static class CaptureReportWriter
         foreach (var merged in capture.MergedInputs)
             yield return Trusted("Merged with: " + ((MarkdownCell)merged).Markdown);
         if (run.InputOf(capture.Id) is { } record)
-            yield return Trusted("Input status: " + ((MarkdownCell)record.Status).Markdown);
+            yield return Trusted("Input status: " + record.Status.ToId());
         yield return Trusted("SHA-256: " + ((MarkdownCell)capture.Sha256).Markdown);
         yield return Trusted("Format: " + capture.Format.ToId() + (capture.Variant.Length > 0 ? " (" + ((MarkdownCell)capture.Variant).Markdown + ")" : ""));
         yield return Trusted("Architecture: " + capture.Architecture.ToId());

@@ -78,7 +78,7 @@ public static class IndexReportWriter
         document.Table(
             ["input", "status", "problem", "reason", "bytes", "captures"],
             run.Inputs.Select(i => (IReadOnlyList<MarkdownCell>)[
-                i.Path, i.Status == "ok" ? "ok" : Bold(i.Status), i.Problem, i.Reason, ReportValues.Number(i.Bytes), ReportValues.Number(i.CaptureIds.Count)]),
+                i.Path, i.Status == InputStatus.Ok ? i.Status.ToId() : Bold(i.Status.ToId()), i.Problem.ToId(), i.Reason, ReportValues.Number(i.Bytes), ReportValues.Number(i.CaptureIds.Count)]),
             "no inputs");
 
         document.Heading(2, "Diagnostics");

@@ -1,4 +1,6 @@
-using Forensics.Cli.Batch;
+using Forensics.Pipeline;
+using Forensics.Pipeline.Listing;
+using Forensics.Pipeline.Store;
 using Forensics.TestSupport;
 
 namespace Forensics.Cli.Tests.Batch;
@@ -101,7 +103,7 @@ public sealed class BatchTests : IDisposable
             TestPaths.CorpusFile("live", "smaps"), TestPaths.CorpusFile("live", "gdb-mappings.txt"), TestPaths.CorpusFile("crash-null", "core.xz")];
         // Far above the CPU time these inputs take (the first one's includes JIT compilation), far below the wall-clock
         // time they take while other threads keep every CPU busy.
-        var options = new PipelineOptions { Jobs = 2, Import = new Importers.Import.ImportOptions { FileTimeLimit = TimeSpan.FromSeconds(2) } };
+        var options = new PipelineOptions { Jobs = 2, Import = new Pipeline.Importing.ImportOptions { FileTimeLimit = TimeSpan.FromSeconds(2) } };
         var quiet = Path.Combine(_scratch, "quiet");
         Analyze(roots, quiet, options);
 

@@ -1,4 +1,6 @@
-using Forensics.Importers.Import;
+using Forensics.Model;
+using Forensics.Pipeline.Importing;
+using Forensics.Pipeline.Listing;
 using Forensics.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
@@ -6,7 +8,7 @@ namespace Forensics.Cli.Tests.Progress;
 
 public sealed class BatchProgressTests
 {
-    private static readonly string[] Statuses = ["ok", "partial", "failed", "skipped"];
+    private static readonly InputStatus[] Statuses = [InputStatus.Ok, InputStatus.Partial, InputStatus.Failed, InputStatus.Skipped];
 
     [Fact]
     public void Counters_fed_by_parallel_workers_add_up_exactly()
@@ -37,7 +39,7 @@ public sealed class BatchProgressTests
     {
         using var batch = ProgressReporter.Silent.StartBatch(1, 1);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => batch.FileDone("a.maps", 1, 1, "Ok"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch.FileDone("a.maps", 1, 1, (InputStatus)99));
         Assert.Equal(0, batch.Snapshot().FilesDone);
     }
 
@@ -49,7 +51,7 @@ public sealed class BatchProgressTests
         Assert.Null(batch.Snapshot().FilesPerSecond);
 
         for (var i = 0; i < 4; i++)
-            batch.FileDone("f" + i, 0, 1, "ok");
+            batch.FileDone("f" + i, 0, 1, InputStatus.Ok);
         time.Advance(TimeSpan.FromSeconds(8));
 
         var snapshot = batch.Snapshot();
@@ -62,8 +64,8 @@ public sealed class BatchProgressTests
     [Fact]
     public void The_parallel_import_of_set_hello_sums_to_23_files_10_captures_13_skipped()
     {
-        var importer = new CaptureImporter();
-        var inputs = importer.List([TestPaths.CorpusFile("sets", "set-hello")]);
+        var importer = new InputImporter();
+        var inputs = InputLister.List([TestPaths.CorpusFile("sets", "set-hello")], new ImportOptions());
         var results = new InputResult[inputs.Files.Count];
         var time = new FakeTimeProvider();
         var error = new StringWriter { NewLine = "\n" };
@@ -76,7 +78,7 @@ public sealed class BatchProgressTests
                 var file = inputs.Files[i];
                 batch.FileStarted(file.DisplayPath);
                 results[i] = importer.ImportInput(file.FullPath, file.DisplayPath);
-                batch.FileDone(file.DisplayPath, results[i].Record.Bytes, results[i].Captures.Count, StatusId(results[i].Record.Status));
+                batch.FileDone(file.DisplayPath, results[i].Record.Bytes, results[i].Captures.Count, results[i].Record.Status);
             });
             time.Advance(TimeSpan.FromSeconds(2));
         }
@@ -86,12 +88,4 @@ public sealed class BatchProgressTests
         Assert.Equal("imported 23 files (323 KiB) in 2.0 s\n", error.ToString());
         Assert.Equal(10, results.Count(r => r.Record.Status == InputStatus.Ok));
     }
-
-    private static string StatusId(InputStatus status) => status switch
-    {
-        InputStatus.Ok => "ok",
-        InputStatus.Partial => "partial",
-        InputStatus.Failed => "failed",
-        _ => "skipped",
-    };
 }

@@ -1,3 +1,4 @@
+using Forensics.Model;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Forensics.Cli.Tests.Progress;
@@ -24,10 +25,10 @@ public sealed class PlainBatchProgressTests
                 _time.Advance(TimeSpan.FromSeconds(1));
                 var (captures, status) = i switch
                 {
-                    3 => (0, "failed"),
-                    7 => (1, "partial"),
-                    4 or 8 or 12 => (0, "skipped"),
-                    _ => (1, "ok"),
+                    3 => (0, InputStatus.Failed),
+                    7 => (1, InputStatus.Partial),
+                    4 or 8 or 12 => (0, InputStatus.Skipped),
+                    _ => (1, InputStatus.Ok),
                 };
                 batch.FileDone(path, 1024, captures, status);
             }
@@ -82,7 +83,7 @@ public sealed class PlainBatchProgressTests
         batch.FileStarted("a.maps");
         batch.Dispose();
         batch.Dispose();
-        batch.FileDone("a.maps", 1, 1, "ok");
+        batch.FileDone("a.maps", 1, 1, InputStatus.Ok);
         _time.Advance(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["imported 0 files (0 B) in 0.0 s"], Lines());

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Forensics.Model;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 
@@ -21,7 +22,7 @@ public sealed partial class TerminalBatchProgressTests
         using var console = Terminal(100);
         using (var batch = ProgressReporter.Terminal(console, _time).StartBatch(4, 4000))
         {
-            foreach (var (path, captures, status) in new[] { ("a.maps", 1, "ok"), ("b.core", 2, "ok"), ("c.txt", 0, "failed"), ("d.pmap", 1, "partial") })
+            foreach (var (path, captures, status) in new[] { ("a.maps", 1, InputStatus.Ok), ("b.core", 2, InputStatus.Ok), ("c.txt", 0, InputStatus.Failed), ("d.pmap", 1, InputStatus.Partial) })
             {
                 batch.FileStarted(path);
                 _time.Advance(TimeSpan.FromSeconds(2));
@@ -46,7 +47,7 @@ public sealed partial class TerminalBatchProgressTests
         {
             batch.FileStarted("first.maps");
             _time.Advance(TimeSpan.FromSeconds(1));
-            batch.FileDone("first.maps", 1000, 1, "ok");
+            batch.FileDone("first.maps", 1000, 1, InputStatus.Ok);
             batch.FileStarted(hostile);
         }
 
@@ -68,7 +69,7 @@ public sealed partial class TerminalBatchProgressTests
             using var batch = reporter.StartBatch(1, 100);
             batch.FileStarted("only.maps");
             _time.Advance(TimeSpan.FromSeconds(5));
-            batch.FileDone("only.maps", 100, 1, "ok");
+            batch.FileDone("only.maps", 100, 1, InputStatus.Ok);
             return batch.Snapshot().Captures;
         });
 

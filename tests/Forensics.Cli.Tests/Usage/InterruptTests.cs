@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Forensics.Cli.Batch;
+using Forensics.Pipeline.Store;
 using Forensics.TestSupport;
 
 namespace Forensics.Cli.Tests.Usage;

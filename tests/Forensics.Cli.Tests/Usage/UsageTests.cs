@@ -1,4 +1,5 @@
-using Forensics.Cli.Batch;
+using Forensics.Pipeline;
+using Forensics.Pipeline.Store;
 using Forensics.TestSupport;
 
 namespace Forensics.Cli.Tests.Usage;

@@ -33,7 +33,7 @@ public sealed class ClrAnnotatorCorpusCrashTests(DotnetCrashDump dump) : IClassF
 
         Assert.Equal(0x7f7db580cca0UL, dump.Info["block_data"]);
         Assert.Equal((0x7f7db5800000UL, 0x7f7db5831000UL), (region.Start, region.End));
-        Assert.Equal("gc-heap gen0", region.RuntimeRole);
+        Assert.Equal("gc-heap gen0", region.RuntimeRole?.ToString());
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ClrAnnotatorCorpusCrashTests(DotnetCrashDump dump) : IClassF
 
         Assert.Equal((int)dump.Info["records"], records.Count);
         Assert.Equal(100, records.Count);
-        Assert.Equal(["gc-heap gen0"], records.Select(o => dump.Capture.FindRegion(o.Address)?.RuntimeRole).Distinct());
+        Assert.Equal(["gc-heap gen0"], records.Select(o => dump.Capture.FindRegion(o.Address)?.RuntimeRole?.ToString()).Distinct());
     }
 
     [Fact]
@@ -58,19 +58,19 @@ public sealed class ClrAnnotatorCorpusCrashTests(DotnetCrashDump dump) : IClassF
         Assert.Equal([0x7f89922a2a27UL, 0x7f89922a1d04UL], frames.Select(f => f.InstructionPointer));
         var region = Assert.Single(frames.Select(f => f.Item3).Distinct());
         Assert.Equal((0x7f89922a0000UL, 0x7f89922a6000UL, RegionKind.AnonExec), (region.Start, region.End, region.Kind));
-        Assert.Equal("jit-code-heap", region.RuntimeRole);
+        Assert.Equal("jit-code-heap", region.RuntimeRole?.ToString());
     }
 
     [Fact]
     public void The_rwx_region_the_program_mapped_is_the_only_executable_anonymous_memory_the_runtime_does_not_claim()
     {
         var unclaimed = dump.Capture.Regions
-            .Where(r => r.Kind == RegionKind.AnonExec && !RuntimeRoles.IsRuntimeCode(r.RuntimeRole))
-            .Select(r => (r.Start, r.End, r.Permissions.ToString(), r.RuntimeRole));
+            .Where(r => r.Kind == RegionKind.AnonExec && r.RuntimeRole is not { IsRuntimeCode: true })
+            .Select(r => (r.Start, r.End, r.Permissions.ToString(), r.RuntimeRole?.ToString()));
 
         Assert.Equal([(0x7f8a10e1a000UL, 0x7f8a10e1c000UL, "rwx?", (string?)null)], unclaimed);
         Assert.Equal(0x7f8a10e1a000UL, dump.Info["rwx"]);
-        Assert.Equal(8, dump.Capture.Regions.Count(r => r.Kind == RegionKind.AnonExec && RuntimeRoles.IsRuntimeCode(r.RuntimeRole)));
+        Assert.Equal(8, dump.Capture.Regions.Count(r => r.Kind == RegionKind.AnonExec && r.RuntimeRole is { IsRuntimeCode: true }));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ClrAnnotatorTriageTests(DotnetTriageDump dump) : IClassFixtu
 
         Assert.Equal((DiagnosticSeverity.Warning, ClrDiagnosticIds.GcHeapMissing), (diagnostic.Severity, diagnostic.Id));
         Assert.Contains("createdump --withheap", diagnostic.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(dump.Capture.Regions, r => r.RuntimeRole?.Contains(RuntimeRoles.GcHeap, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(dump.Capture.Regions, r => r.RuntimeRole is { HasGcHeap: true });
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class ClrAnnotatorTriageTests(DotnetTriageDump dump) : IClassFixtu
     {
         var region = dump.Capture.Regions.Single(r => r.Contains(0x7f92e4c92030));
 
-        Assert.Equal("jit-code-heap", region.RuntimeRole);
+        Assert.Equal("jit-code-heap", region.RuntimeRole?.ToString());
         Assert.Equal("10.0.12", dump.Capture.Runtime!.Version);
         Assert.Equal([16873, 16878, 16881, 16882, 16883], dump.Capture.Runtime.Threads.Select(t => t.OsThreadId));
     }

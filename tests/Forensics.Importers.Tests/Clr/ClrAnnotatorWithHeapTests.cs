@@ -23,7 +23,7 @@ public sealed class ClrAnnotatorWithHeapTests(DotnetWithHeapDump dump) : IClassF
             .ToList();
 
         Assert.Equal(1000, markers.Count);
-        var roles = markers.Select(o => dump.Capture.Regions.Single(r => r.Contains(o.Address)).RuntimeRole).Distinct().ToList();
+        var roles = markers.Select(o => dump.Capture.Regions.Single(r => r.Contains(o.Address)).RuntimeRole?.ToString()).Distinct().ToList();
         Assert.Equal(["gc-heap gen0"], roles);
         Assert.Equal(0x7f8709000000UL, markers.Min(o => o.Address) & ~0xfffffUL);
     }
@@ -39,7 +39,7 @@ public sealed class ClrAnnotatorWithHeapTests(DotnetWithHeapDump dump) : IClassF
         var regions = blocks.Select(o => dump.Capture.Regions.Single(r => r.Contains(o.Address))).Distinct().ToList();
         var region = Assert.Single(regions);
         Assert.Equal((0x7f8709c00000UL, 0x7f870ac01000UL), (region.Start, region.End));
-        Assert.Equal("gc-heap loh", region.RuntimeRole);
+        Assert.Equal("gc-heap loh", region.RuntimeRole?.ToString());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ClrAnnotatorWithHeapTests(DotnetWithHeapDump dump) : IClassF
         var region = dump.Capture.Regions.Single(r => r.Contains(main.InstructionPointer));
         Assert.Equal((0x7f92e4c90000UL, 0x7f92e4c94000UL), (region.Start, region.End));
         Assert.Equal("/memfd:doublemapper", region.Name);
-        Assert.Equal("jit-code-heap", region.RuntimeRole);
+        Assert.Equal("jit-code-heap", region.RuntimeRole?.ToString());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ClrAnnotatorWithHeapTests(DotnetWithHeapDump dump) : IClassF
     [Fact]
     public void A_region_that_heaps_cover_only_in_part_says_it_contains_them()
     {
-        string? RoleAt(ulong start) => dump.Capture.Regions.Single(r => r.Start == start).RuntimeRole;
+        string? RoleAt(ulong start) => dump.Capture.Regions.Single(r => r.Start == start).RuntimeRole?.ToString();
 
         // The gen2 segment ends inside the ---p reservation that follows it (0x7f870bc01000-0x7f92cc000000).
         Assert.Equal("contains gc-heap gen2", RoleAt(0x7f870bc01000));

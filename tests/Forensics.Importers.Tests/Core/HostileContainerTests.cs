@@ -2,7 +2,9 @@ using System.Buffers.Binary;
 using System.Text;
 using Forensics.Elf;
 using Forensics.Importers.Core;
-using Forensics.Importers.Import;
+using Forensics.Model;
+using Forensics.Pipeline;
+using Forensics.Pipeline.Importing;
 using Forensics.Importers.Tests.Detection;
 using Forensics.TestSupport;
 
@@ -63,7 +65,7 @@ public class HostileContainerTests
         using var folder = new TemporaryFolder();
         folder.Write("evidence.core", core);
         folder.Write("good.maps", "00400000-00401000 r-xp 00000000 08:01 11 /bin/good\n");
-        var batch = new CaptureImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
+        var batch = new BatchImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
 
         var input = Assert.Single(batch.Inputs, i => i.Path == "evidence.core");
         Assert.True(input.Status is InputStatus.Partial or InputStatus.Failed, $"{attack}: {input.Status}");

@@ -2,7 +2,8 @@ using Forensics.Elf;
 using Forensics.Elf.Sources;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
-using Forensics.Importers.Import;
+using Forensics.Pipeline;
+using Forensics.Pipeline.Importing;
 using Forensics.Importers.Tests.Detection;
 using Forensics.Model;
 using Forensics.TestSupport;
@@ -72,7 +73,7 @@ public class HostileCoreTests
         using var folder = new TemporaryFolder();
         folder.Write("evidence.core.gz", Compressors.Gzip(BlowUpCore()));
         folder.Write("good.maps", "00400000-00401000 r-xp 00000000 08:01 11 /bin/good\n7ffd0000-7ffd1000 rw-p 00000000 00:00 0 [stack]\n");
-        var importer = new CaptureImporter(new ImportOptions { FileAllocationLimit = 64L << 20, MergeInstances = false });
+        var importer = new BatchImporter(new ImportOptions { FileAllocationLimit = 64L << 20, MergeInstances = false });
 
         var batch = importer.Import([folder.Path]);
 
@@ -82,29 +83,5 @@ public class HostileCoreTests
         var good = Assert.Single(batch.Inputs, i => i.Path == "good.maps");
         Assert.Equal((InputStatus.Ok, InputProblem.None), (good.Status, good.Problem));
         Assert.Equal(2, Assert.Single(batch.Captures, c => c.InputPath == "good.maps").Regions.Count);
-    }
-
-    [Fact]
-    public void Running_out_of_memory_on_one_input_is_its_memory_limit_and_the_rest_of_the_batch_is_whole()
-    {
-        using var folder = new TemporaryFolder();
-        folder.Write("evidence.core", BlowUpCore());
-        folder.Write("good.maps", "00400000-00401000 r-xp 00000000 08:01 11 /bin/good\n");
-        var importer = new CaptureImporter(new ImportOptions { MergeInstances = false })
-        {
-            BetweenReads = path =>
-            {
-                if (path.EndsWith("evidence.core", StringComparison.Ordinal))
-                    throw new OutOfMemoryException("a heap limit was reached");
-            },
-        };
-
-        var batch = importer.Import([folder.Path]);
-
-        var core = Assert.Single(batch.Inputs, i => i.Path == "evidence.core");
-        Assert.Equal((InputStatus.Failed, InputProblem.MemoryLimit), (core.Status, core.Problem));
-        Assert.Equal(DetectionDiagnosticIds.MemoryLimit, Assert.Single(core.Diagnostics).Id);
-        Assert.Equal(InputStatus.Ok, Assert.Single(batch.Inputs, i => i.Path == "good.maps").Status);
-        Assert.Single(batch.Captures);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Forensics.Importers.Detection;
-using Forensics.Importers.Import;
+using Forensics.Pipeline;
+using Forensics.Pipeline.Importing;
 using Forensics.Model;
 using Forensics.TestSupport;
 
@@ -140,7 +141,7 @@ public sealed class DamagedStreamTests
         folder.Write("evidence-whole.bz2", compressed);
         folder.Write("good.maps", "00400000-00401000 r-xp 00000000 08:01 11 /bin/good\n");
 
-        var batch = new CaptureImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
+        var batch = new BatchImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
 
         foreach (var damage in new[] { "half", "three-quarters", "crc", "bitrot" })
         {

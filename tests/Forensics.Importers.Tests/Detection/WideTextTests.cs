@@ -1,6 +1,8 @@
 using System.Text;
 using Forensics.Importers.Detection;
-using Forensics.Importers.Import;
+using Forensics.Model;
+using Forensics.Pipeline;
+using Forensics.Pipeline.Importing;
 using Forensics.TestSupport;
 
 namespace Forensics.Importers.Tests.Detection;
@@ -57,7 +59,7 @@ public sealed class WideTextTests
         folder.Write("utf16be-no-mark.maps", Encode(Maps, "utf-16BE", mark: false));
         folder.Write("utf32.maps.gz", Compressors.Gzip(Encode(Maps, "utf-32", mark: true)));
 
-        var batch = new CaptureImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
+        var batch = new BatchImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
 
         var expected = Assert.Single(batch.Captures, c => c.InputPath == "utf8.maps").Regions.Select(r => (r.Start, r.End, r.Name, r.Permissions));
         foreach (var path in new[] { "utf16.maps", "utf16be-no-mark.maps", "utf32.maps.gz" })

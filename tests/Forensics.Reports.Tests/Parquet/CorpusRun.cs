@@ -1,6 +1,6 @@
 using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
-using Forensics.Importers.Import;
+using Forensics.Pipeline;
 using Forensics.TestSupport;
 
 namespace Forensics.Reports.Tests.Parquet;
@@ -19,8 +19,8 @@ internal static class CorpusRun
 
     private static PreparedRun Import(params string[] folders)
     {
-        var batch = new CaptureImporter().Import(folders);
+        var batch = new BatchImporter().Import(folders);
         var analyses = batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList();
-        return new PreparedRun(new AnalysisRun([.. batch.Inputs.Select(ReportInput.From)], analyses, CaptureComparer.Compare(analyses, null)));
+        return new PreparedRun(new AnalysisRun(batch.Inputs, analyses, CaptureComparer.Compare(analyses, null)));
     }
 }

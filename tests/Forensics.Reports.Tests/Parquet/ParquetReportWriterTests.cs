@@ -1,5 +1,5 @@
 using Forensics.Analysis;
-using Forensics.Importers.Import;
+using Forensics.Pipeline;
 using Forensics.Reports.Csv;
 using Forensics.Reports.Parquet;
 using Parquet.Meta;
@@ -197,7 +197,7 @@ public sealed class ParquetReportWriterTests
         try
         {
             File.WriteAllText(path, "00000000-ffffffffffffffff r--p 00000000 00:00 0\n");
-            var batch = new CaptureImporter().ImportFile(path, "huge.maps");
+            var batch = new BatchImporter().ImportFile(path, "huge.maps");
             run = new PreparedRun(new AnalysisRun([], [.. batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures))], null));
         }
         finally

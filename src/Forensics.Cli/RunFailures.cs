@@ -1,0 +1,22 @@
+using Forensics.Analysis;
+using Forensics.Model;
+using Forensics.Reports;
+
+namespace Forensics.Cli;
+
+/// <summary>How a finished run ends a command: a line for each input that was not plainly read, and the exit code.</summary>
+public static class RunFailures
+{
+    /// <summary>0 when every input was read, 1 when some failed or were read only in part.</summary>
+    public static int ExitCode(AnalysisRun run) =>
+        InputCounts.Of(run).Failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+
+    /// <summary>The failed and partial inputs, one short line each: what, where, why.</summary>
+    public static void Write(AnalysisRun run, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(error);
+        foreach (var input in run.Inputs.Where(i => i.Status is InputStatus.Failed or InputStatus.Partial).OrderBy(i => i.Path, StringComparer.Ordinal))
+            error.WriteLine(input.Status.ToId() + ": " + input.Path + (input.Reason is { } reason ? ": " + reason : ""));
+    }
+}

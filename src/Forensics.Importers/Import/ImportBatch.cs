@@ -1,6 +1,0 @@
-using Forensics.Model;
-
-namespace Forensics.Importers.Import;
-
-/// <summary>Every input of a run, in path order, and every capture, ordered by input path then line.</summary>
-public sealed record ImportBatch(IReadOnlyList<InputRecord> Inputs, IReadOnlyList<Capture> Captures);

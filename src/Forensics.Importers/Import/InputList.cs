@@ -1,4 +1,0 @@
-namespace Forensics.Importers.Import;
-
-/// <summary>The inputs under the paths of a run, in path order: files to import, and paths already reported as problems.</summary>
-public sealed record InputList(IReadOnlyList<InputFile> Files, IReadOnlyList<InputResult> Problems);

@@ -1,6 +1,0 @@
-using Forensics.Model;
-
-namespace Forensics.Importers.Import;
-
-/// <summary>What one input gave: its record and its captures as read, before ids, normalisation and merging.</summary>
-public sealed record InputResult(InputRecord Record, IReadOnlyList<Capture> Captures);

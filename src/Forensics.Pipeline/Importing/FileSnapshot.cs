@@ -1,0 +1,19 @@
+namespace Forensics.Pipeline.Importing;
+
+/// <summary>What a file's metadata says of its content: size and last write; a missing file is (0, DateTime.MinValue).</summary>
+internal readonly record struct FileSnapshot(long Length, DateTime LastWriteUtc)
+{
+    /// <summary>The file as opened now, through any symbolic links (a link's own size and time say nothing of the content).</summary>
+    public static FileSnapshot Of(string path)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return new FileSnapshot(RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle));
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new FileSnapshot(0, DateTime.MinValue);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Forensics.Elf;
+
+namespace Forensics.Pipeline.Importing;
+
+/// <summary>Limits and switches of a run: listing (<c>InputWalker</c>), importing (<c>InputImporter</c>) and merging (<c>BatchNormaliser</c>).</summary>
+public sealed record ImportOptions
+{
+    /// <summary>Text inputs (after decompression) are read up to this many bytes; the rest is reported, not read.</summary>
+    public long MaxTextBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Follow symbolic links to directories while recursing (loops are detected and reported).</summary>
+    public bool FollowDirectoryLinks { get; init; } = true;
+
+    /// <summary>Merge captures that show the same process instance (a core and its maps, pmap and gdb of one PID).</summary>
+    public bool MergeInstances { get; init; } = true;
+
+    /// <summary>Directory depth below a root beyond which the importer does not descend.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>
+    /// How much CPU time importing one file (hashing, decompressing, parsing) may take on its thread before it is
+    /// stopped and reported; <see cref="Timeout.InfiniteTimeSpan"/> for no limit. CPU time, not wall-clock time, so a
+    /// busy machine does not change what is reported. Checked every few thousand lines or table entries and
+    /// every MiB streamed, so a file is stopped shortly after the limit, not at it.
+    /// </summary>
+    public TimeSpan FileTimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How many bytes the importing thread may allocate for one file (<see cref="GC.GetAllocatedBytesForCurrentThread"/>)
+    /// before the file is stopped and reported: a bound on memory growth that holds however the importer is fooled.
+    /// Checked where <see cref="FileTimeLimit"/> is.
+    /// </summary>
+    public long FileAllocationLimit { get; init; } = 2L << 30;
+
+    /// <summary>The clock <see cref="FileTimeLimit"/> is measured with: the importing thread's CPU time.</summary>
+    public TimeProvider Clock { get; init; } = ThreadCpuClock.Instance;
+}

@@ -1,0 +1,373 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Forensics.Elf;
+using Forensics.Importers.Clr;
+using Forensics.Importers.Core;
+using Forensics.Importers.Detection;
+using Forensics.Model;
+using Forensics.Pipeline.Opening;
+
+namespace Forensics.Pipeline.Importing;
+
+/// <summary>
+/// Imports one input: reads it by its content (compression and format from magic bytes and lines, never from the
+/// name) through one <see cref="OpenedInput"/>, hands it to the importer of its format and names the .NET runtime's
+/// memory with ClrMD. Bad input becomes a status, a named problem and diagnostics, never an exception. Inputs are
+/// opened read-only and nothing is written next to them.
+/// </summary>
+/// <remarks>
+/// Statuses: <see cref="InputStatus.Ok"/> and <see cref="InputStatus.Partial"/> when captures were found (Partial
+/// when an error was reported); <see cref="InputStatus.Failed"/> for an empty, unreadable or corrupt input, an ELF
+/// file that is not a usable core, binary data named like a core, or a file stopped by its time or allocation
+/// budget; <see cref="InputStatus.Skipped"/> for text without any capture (a README) and other binary data. A
+/// document with pasted captures is a capture source. Every status but Ok comes with an <see cref="InputProblem"/>
+/// taken from the diagnostic that decided it.
+/// </remarks>
+public sealed class InputImporter
+{
+    private readonly ImportOptions _options;
+    private readonly InputOpener _opener;
+
+    /// <param name="options">Limits of the import.</param>
+    /// <param name="opener">Opens each input once for every reader of it; a plain <see cref="InputOpener"/> when null.</param>
+    public InputImporter(ImportOptions? options = null, InputOpener? opener = null)
+    {
+        _options = options ?? new ImportOptions();
+        _opener = opener ?? new InputOpener();
+    }
+
+    /// <summary>
+    /// Imports one file, shown as <paramref name="displayPath"/> in ids and reports: its record and its captures
+    /// as read, before ids and normalisation (<see cref="Normalisation.BatchNormaliser"/> does both). The file is
+    /// read under the per-file budget of <see cref="ImportOptions.FileTimeLimit"/> and
+    /// <see cref="ImportOptions.FileAllocationLimit"/>, on the calling thread; an exhausted budget or an I/O error
+    /// becomes a failed record, never an exception. A <paramref name="hash"/> made of the file just before (to look up
+    /// a kept result) saves reading it twice.
+    /// </summary>
+    public InputResult ImportInput(string path, string displayPath, FileHash? hash = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        var diagnostics = new DiagnosticBag();
+        if (LooksEmpty(path))
+        {
+            diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
+            return new InputResult(Record(displayPath, InputStatus.Failed, null, "", 0, [], diagnostics), []);
+        }
+        var sha256 = "";
+        long? bytes = null;
+        var stage = "while hashing";
+        using var budget = ReadBudget.Start(_options.FileTimeLimit, _options.FileAllocationLimit, _options.Clock);
+        try
+        {
+            hash ??= FileHash.Of(path);
+            (sha256, bytes) = (hash.Sha256, hash.Bytes);
+            BetweenReads?.Invoke(path);
+            stage = "while reading";
+            using var opened = _opener.Open(path, diagnostics);
+            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics);
+            var changed = ReportChange(hash.Before, FileSnapshot.Of(path), hash.Bytes, diagnostics);
+            return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics);
+        }
+        catch (ReadBudgetExceededException exception)
+        {
+            var stopped = Stopped(exception, stage);
+            diagnostics.Add(stopped);
+            return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+        }
+        catch (OutOfMemoryException exception)
+        {
+            // Reached only by an allocation between two budget checkpoints, or under a heap limit below the budget;
+            // what the input allocated is garbage now, so the run goes on with the next input.
+            var stopped = OutOfMemory(exception, stage);
+            diagnostics.Add(stopped);
+            return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var unreadable = Unreadable(exception);
+            diagnostics.Add(unreadable);
+            return new InputResult(Record(displayPath, InputStatus.Failed, unreadable, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+        }
+    }
+
+    /// <summary>Test seam: called after the file is hashed and before it is parsed, the window a change falls into.</summary>
+    internal Action<string>? BetweenReads { get; init; }
+
+    private static InputResult Result(
+        OpenedInput opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
+        Diagnostic? changed, DiagnosticBag diagnostics)
+    {
+        var usable = new List<Capture>(captures.Count);
+        foreach (var capture in captures)
+        {
+            if (capture.Regions.Count == 0 && capture.Totals is null && capture.Threads.Count == 0 && capture.Diagnostics.HasErrors)
+            {
+                diagnostics.AddRange(capture.Diagnostics.Items);
+                continue;
+            }
+            capture.InputPath = displayPath;
+            capture.Sha256 = sha256;
+            capture.Diagnostics.AddRange(diagnostics.Items);
+            AnnotateManagedRuntime(capture, opened);
+            usable.Add(capture);
+        }
+        if (captures.Count > 0 && usable.Count == 0)
+            diagnostics.Error(DetectionDiagnosticIds.UnusableCapture, SourceLocation.None,
+                $"[{captures.Count}] capture(s) found but none holds anything usable");
+
+        var status = usable.Count > 0
+            ? diagnostics.HasErrors || usable.Exists(c => c.Diagnostics.HasErrors) ? InputStatus.Partial : InputStatus.Ok
+            : changed is null && emptyStatus is { } nothingFound ? nothingFound : InputStatus.Failed;
+        return new InputResult(Record(displayPath, status, changed, sha256, bytes, usable, diagnostics), usable);
+    }
+
+    /// <summary>
+    /// An error when the file's size or modification time differs after parsing from before hashing, or the bytes
+    /// hashed from the size: the hash and the captures may then come from different contents. The captures are
+    /// kept (the input is partial), as a log still being written is worth reading, but they are flagged.
+    /// </summary>
+    private static Diagnostic? ReportChange(FileSnapshot before, FileSnapshot after, long hashed, DiagnosticBag diagnostics)
+    {
+        // /proc and /sys files report a size of 0 whatever they hold.
+        var hashedOtherSize = before.Length > 0 && hashed != before.Length;
+        if (before == after && !hashedOtherSize)
+            return null;
+        var change = new Diagnostic(DiagnosticSeverity.Error, DetectionDiagnosticIds.ChangedWhileReading, string.Create(CultureInfo.InvariantCulture,
+            $"the file changed while it was read: [{before.Length}] bytes modified [{before.LastWriteUtc:O}] before hashing, [{hashed}] bytes hashed, [{after.Length}] bytes modified [{after.LastWriteUtc:O}] after parsing; the SHA-256 and the captures may not be of the same content, so import it again once it no longer changes"),
+            SourceLocation.None);
+        diagnostics.Add(change);
+        return change;
+    }
+
+    private Diagnostic Stopped(ReadBudgetExceededException exception, string stage)
+    {
+        var message = exception.Limit == ReadBudgetLimit.Time
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"stopped by the per-file time limit [{_options.FileTimeLimit.TotalMilliseconds} ms] after [{exception.Elapsed.TotalMilliseconds:0.###} ms] of CPU time {stage}; nothing of the input is kept (raise --file-time-limit to read it whole)")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"stopped by the per-file allocation limit [{_options.FileAllocationLimit}] bytes after [{exception.AllocatedBytes}] bytes allocated {stage}; nothing of the input is kept");
+        var location = exception.Line is { } line ? SourceLocation.AtLine(line)
+            : exception.Offset is { } offset ? SourceLocation.AtOffset(offset)
+            : SourceLocation.None;
+        return new Diagnostic(DiagnosticSeverity.Error,
+            exception.Limit == ReadBudgetLimit.Time ? DetectionDiagnosticIds.TimeLimit : DetectionDiagnosticIds.MemoryLimit, message, location);
+    }
+
+    private static Diagnostic OutOfMemory(OutOfMemoryException exception, string stage) =>
+        new(DiagnosticSeverity.Error, DetectionDiagnosticIds.MemoryLimit,
+            $"stopped: the process ran out of memory {stage} ({exception.Message}); nothing of the input is kept", SourceLocation.None);
+
+    /// <summary>A refused permission, a file gone between listing and reading, and other I/O errors, each by its own id.</summary>
+    private static Diagnostic Unreadable(Exception exception)
+    {
+        var (id, what) = exception switch
+        {
+            UnauthorizedAccessException => (DetectionDiagnosticIds.PermissionDenied, "permission denied"),
+            FileNotFoundException or DirectoryNotFoundException => (DetectionDiagnosticIds.PathNotFound, "the input went away before it was read"),
+            _ => (DetectionDiagnosticIds.UnreadableInput, "cannot read the input"),
+        };
+        return new Diagnostic(DiagnosticSeverity.Error, id, $"{what}: {exception.Message}", SourceLocation.None);
+    }
+
+    /// <summary>ClrMD reads a .NET core through the same opened input to name the runtime's regions and threads.</summary>
+    private static void AnnotateManagedRuntime(Capture capture, OpenedInput opened)
+    {
+        if (capture.Format != CaptureFormat.Core || !ClrAnnotator.HasRuntime(capture))
+            return;
+        ClrAnnotator.Annotate(capture, opened.Read, capture.InputPath);
+    }
+
+    /// <summary>
+    /// The record of an input; its problem and reason come from <paramref name="decisive"/> when given (a change, a
+    /// stop, an I/O error), else from the first error on the input or its captures.
+    /// </summary>
+    private static InputRecord Record(
+        string displayPath, InputStatus status, Diagnostic? decisive, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
+    {
+        decisive ??= diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+            ?? captures.SelectMany(c => c.Diagnostics.Items).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+            ?? diagnostics.Items.FirstOrDefault();
+        var (problem, reason) = status switch
+        {
+            InputStatus.Ok => (InputProblem.None, null),
+            InputStatus.Skipped => (InputProblem.NotACapture, "not a capture: " + (decisive?.Message ?? "nothing recognised")),
+            _ => (InputProblemClassifier.FromDiagnosticId(decisive?.Id), decisive?.ToString()),
+        };
+        return new InputRecord(displayPath, status, problem, reason, sha256, bytes, [], [.. diagnostics.Items]);
+    }
+
+    /// <summary>
+    /// A length of 0 outside /proc and /sys: an empty file, or a FIFO, socket or device, which .NET cannot tell
+    /// apart from a regular file and whose opening could block or never end; none of them is read.
+    /// </summary>
+    private static bool LooksEmpty(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/sys/", StringComparison.Ordinal))
+            return false;
+        var info = new FileInfo(full);
+        return info.Exists && info.Length == 0;
+    }
+
+    private static long SizeOf(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? info.Length : 0;
+    }
+
+    /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
+    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics)
+    {
+        var (captures, status) = ReadContent(opened, displayPath, diagnostics);
+        // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
+        return (captures, opened.ReadToEnd() || status is not InputStatus.Skipped ? status : InputStatus.Failed);
+    }
+
+    private (List<Capture> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (!opened.IsReadable)
+        {
+            diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
+                $"compressed data nested more than [{OpenedInput.MaxCompressionDepth}] deep");
+            return ([], InputStatus.Failed);
+        }
+        var compressed = opened.IsCompressed;
+        var head = opened.Head;
+
+        switch (ContentSniffer.Sniff(head))
+        {
+            case ContentKind.Empty:
+                if (!diagnostics.HasErrors)
+                    diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None,
+                        compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
+                return ([], InputStatus.Failed);
+            case ContentKind.Elf:
+                var core = CoreImporter.Import(opened.Read(), displayPath);
+                ApplyFileNameHint(core, displayPath);
+                return ([core], null);
+            case ContentKind.Text:
+                var captures = ImportText(opened.Read(), diagnostics);
+                if (captures.Count > 0)
+                    return ([.. captures], null);
+                diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
+                    "text without any maps, smaps, pmap or gdb listing");
+                return ([], diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
+            default:
+                var namedLikeCore = FileNameHint.FromFileName(displayPath).NamedLikeCore;
+                var message = string.Create(CultureInfo.InvariantCulture,
+                    $"binary data that is neither an ELF core nor text (first bytes [{Convert.ToHexStringLower(head[..Math.Min(8, head.Length)])}])");
+                if (namedLikeCore)
+                    diagnostics.Error(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
+                else
+                    diagnostics.Info(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), message);
+                return ([], namedLikeCore || diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
+        }
+    }
+
+    /// <summary>
+    /// Reads the text and imports its captures. The bytes and characters live in rented buffers, given back when the
+    /// captures are made (they keep no slice of them): a batch of thousands of text files otherwise allocates each
+    /// file several times over on the large object heap.
+    /// </summary>
+    private IReadOnlyList<Capture> ImportText(Stream content, DiagnosticBag diagnostics)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(InitialTextBuffer(content));
+        char[]? chars = null;
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == bytes.Length)
+                    Grow(ref bytes, length);
+                var read = content.Read(bytes, length, (int)Math.Min(bytes.Length - length, TextLimit + 1 - length));
+                if (read == 0)
+                    break;
+                length += read;
+                ReadBudget.CheckAtOffset((ulong)length);
+                if (length > TextLimit)
+                {
+                    length = TextLimit;
+                    diagnostics.Error(DetectionDiagnosticIds.TextTooLarge, SourceLocation.AtOffset((ulong)_options.MaxTextBytes),
+                        $"text input is larger than [{_options.MaxTextBytes}] bytes; the rest was not read");
+                    break;
+                }
+            }
+            var text = bytes.AsSpan(0, length);
+            var wide = ContentSniffer.DetectWideText(text);
+            if (wide is { } found)
+            {
+                text = text[found.MarkLength..];
+                diagnostics.Info(DetectionDiagnosticIds.WideText, SourceLocation.None, $"text is {found.Encoding.WebName}; read as such");
+            }
+            else if (text.StartsWith("\uFEFF"u8))
+                text = text[3..];
+            if (wide is null && !System.Text.Unicode.Utf8.IsValid(text))
+            {
+                var line = 1 + text[..FirstInvalidUtf8(text)].Count((byte)'\n');
+                diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
+                    "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
+            }
+            var encoding = wide?.Encoding ?? Encoding.UTF8;
+            chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(text.Length));
+            var count = encoding.GetChars(text, chars);
+            return TextDocumentImporter.Import(chars.AsMemory(0, count));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            if (chars is not null)
+                ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>The file's own length when it tells one (up to the limit), else a buffer that grows as it fills.</summary>
+    private int InitialTextBuffer(Stream content)
+    {
+        const int Chunk = 1 << 16;
+        if (!content.CanSeek || content.Length == 0)
+            return Chunk;
+        return (int)Math.Min(content.Length + 1, TextLimit + 1);
+    }
+
+    /// <summary><see cref="ImportOptions.MaxTextBytes"/>, kept below the largest array .NET can make.</summary>
+    private int TextLimit => (int)Math.Clamp(_options.MaxTextBytes, 0, Array.MaxLength - 1);
+
+    private void Grow(ref byte[] buffer, int length)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, TextLimit + 1));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var position = 0;
+        while (position < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[position..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return position;
+            position += consumed;
+        }
+        return bytes.Length;
+    }
+
+    private static void ApplyFileNameHint(Capture capture, string displayPath)
+    {
+        var hint = FileNameHint.FromFileName(displayPath);
+        if (hint.Pid is { } pid && capture.Pid is null)
+        {
+            capture.Pid = pid;
+            capture.Diagnostics.Info(DetectionDiagnosticIds.FileNameHint, SourceLocation.None,
+                string.Create(CultureInfo.InvariantCulture, $"PID [{pid}] taken from the file name"));
+        }
+        if (hint.ProcessName is { } name && capture.ProcessName is null)
+        {
+            capture.ProcessName = name;
+            capture.Diagnostics.Info(DetectionDiagnosticIds.FileNameHint, SourceLocation.None, $"process name [{name}] taken from the file name");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Forensics.Elf;
+using Forensics.Importers.Text.Maps;
+using Forensics.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Forensics.Importers.Tests.Text;
+
+/// <summary>The per-file budget reaches into the text parsers: they check it every few thousand lines.</summary>
+public sealed class MapsParserBudgetTests
+{
+    [Fact]
+    public void Text_parsing_stops_at_a_line_checkpoint_and_names_the_line()
+    {
+        var text = SampleFile.ReadAllText(TestPaths.CorpusFile("bench", "many-maps.maps.xz"));
+        // Every reading of the clock moves it one second: the checkpoint at line 1 sees 1 s, the one at line 4097 2 s.
+        var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
+
+        using (ReadBudget.Start(TimeSpan.FromSeconds(1.5), long.MaxValue, clock))
+        {
+            var stopped = Assert.Throws<ReadBudgetExceededException>(() => MapsParser.Parse(text, 1));
+
+            Assert.Equal((ReadBudgetLimit.Time, 1 + ReadBudget.LinesPerCheck, (ulong?)null), (stopped.Limit, stopped.Line, stopped.Offset));
+        }
+    }
+}

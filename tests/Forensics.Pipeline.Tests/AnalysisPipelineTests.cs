@@ -1,0 +1,51 @@
+using Forensics.Analysis;
+using Forensics.Model;
+using Forensics.Pipeline.Importing;
+using Forensics.TestSupport;
+
+namespace Forensics.Pipeline.Tests;
+
+public sealed class AnalysisPipelineTests
+{
+    [Fact]
+    public void The_merge_option_reaches_the_normalisation_of_the_batch()
+    {
+        var merged = RunOnHelloSet(mergeInstances: true);
+        var separate = RunOnHelloSet(mergeInstances: false);
+
+        Assert.Equal(merged.Inputs.Select(i => (i.Path, i.Status)), separate.Inputs.Select(i => (i.Path, i.Status)));
+        Assert.True(separate.Captures.Count > merged.Captures.Count, $"[{separate.Captures.Count}] captures unmerged, [{merged.Captures.Count}] merged");
+        Assert.All(separate.Captures, c => Assert.Empty(c.Capture.MergedInputs));
+        Assert.Contains(merged.Captures, c => c.Capture.MergedInputs.Count > 0);
+    }
+
+    private static AnalysisRun RunOnHelloSet(bool mergeInstances)
+    {
+        var options = new PipelineOptions { Jobs = 1, Import = new ImportOptions { MergeInstances = mergeInstances } };
+        var inputs = AnalysisPipeline.List([TestPaths.CorpusFile("sets", "set-hello")], options.Import);
+        return AnalysisPipeline.Run(inputs, options, new SilentProgress(), new PhaseTimings());
+    }
+
+    private sealed class SilentProgress : IRunProgress, IImportProgress
+    {
+        public T Step<T>(string description, Func<T> step) => step();
+
+        public void Note(string line)
+        {
+        }
+
+        public IImportProgress StartBatch(int totalFiles, long totalBytes) => this;
+
+        public void FileStarted(string displayPath)
+        {
+        }
+
+        public void FileDone(string displayPath, long bytes, int captures, InputStatus status)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

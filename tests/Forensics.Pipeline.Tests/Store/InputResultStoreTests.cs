@@ -1,0 +1,290 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using Forensics.Importers.Tests.Detection;
+using Forensics.Model;
+using Forensics.Pipeline.Importing;
+using Forensics.Pipeline.Listing;
+using Forensics.Pipeline.Normalisation;
+using Forensics.Pipeline.Store;
+using Forensics.TestSupport;
+
+namespace Forensics.Pipeline.Tests.Store;
+
+public sealed class InputResultStoreTests
+{
+    private static InputResult RoundTrip(InputResult result, TemporaryFolder folder, string name)
+    {
+        var path = folder.File(name);
+        InputResultStore.Save(path, result);
+        var loaded = InputResultStore.Load(path, out var problem);
+        Assert.Null(problem);
+        Assert.NotNull(loaded);
+        return loaded;
+    }
+
+    private static void AssertSame(object expected, object actual)
+    {
+        var differences = ObjectGraphComparer.Differences(expected, actual);
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+    }
+
+    [Fact]
+    public void Every_corpus_input_loads_back_equal_and_finishes_to_the_same_batch()
+    {
+        using var folder = new TemporaryFolder();
+        var importer = new InputImporter();
+        var inputs = InputLister.List([TestPaths.Corpus, TestPaths.BadInputs], new ImportOptions());
+        var originals = new List<InputResult>();
+        var loaded = new List<InputResult>();
+        foreach (var (file, index) in inputs.Files.Select((f, i) => (f, i)))
+        {
+            var original = importer.ImportInput(file.FullPath, file.DisplayPath);
+            var copy = RoundTrip(original, folder, $"{index}.store");
+            AssertSame(original, copy);
+            originals.Add(original);
+            loaded.Add(copy);
+        }
+
+        Assert.Equal(350, originals.Count);
+        var byPath = loaded.ToDictionary(r => r.Record.Path);
+        Assert.Equal(20026, Assert.Single(byPath["corpus/bench/many-maps.maps.xz"].Captures).Regions.Count);
+        Assert.Equal([33, 33, 33], byPath["corpus/ticket/incident-ticket.md"].Captures.Select(c => c.Regions.Count));
+        Assert.Equal([(12, 44), (53, 89), (97, 134)], byPath["corpus/ticket/incident-ticket.md"].Captures.Select(c => c.LineRange!.Value));
+        var dotnet = Assert.Single(byPath["corpus/dotnet/dotnet-crash.core.xz"].Captures);
+        Assert.Equal(20160, dotnet.Pid);
+        Assert.Equal("10.0.12", dotnet.Runtime!.Version);
+        Assert.Contains(dotnet.Regions, r => r.RuntimeRole is not null);
+        Assert.Equal(InputStatus.Failed, byPath["bad-inputs/empty.txt"].Record.Status);
+        Assert.Equal(InputStatus.Partial, byPath["bad-inputs/truncated-64k.core.xz"].Record.Status);
+
+        var expected = BatchNormaliser.Normalise(originals, new ImportOptions());
+        var actual = BatchNormaliser.Normalise(loaded, new ImportOptions());
+        AssertSame(expected, actual);
+        Assert.Equal(expected.Captures.Select(c => c.Id), actual.Captures.Select(c => c.Id));
+    }
+
+    public static TheoryData<string, CaptureFormat, Architecture, int, int, int> Samples => new()
+    {
+        // path under the samples, format, architecture, PID, regions, threads
+        { "public/cores/lldb/elf-core/thread_crash/linux-i386.core", CaptureFormat.Core, Architecture.X86, 5193, 33, 3 },
+        { "public/cores/lldb/elf-core/thread_crash/linux-x86_64.core", CaptureFormat.Core, Architecture.X86_64, 5222, 40, 3 },
+        // gdb kept only the vDSO of this process (coredump_filter=0).
+        { "public/cores/lldb/elf-core/gcore/linux-i386.core", CaptureFormat.Core, Architecture.X86, 5586, 1, 3 },
+        { "sets/set-crash-null/core.xz", CaptureFormat.Core, Architecture.X86_64, 16579, 29, 3 },
+        { "sets/set-hello/gcore.core.xz", CaptureFormat.Core, Architecture.X86_64, 16367, 37, 4 },
+        { "sets/set-crash-null/smaps", CaptureFormat.Smaps, Architecture.X86_64, 0, 29, 0 },
+        { "sets/set-hello/pmap-XX.txt", CaptureFormat.PmapExtended, Architecture.X86_64, 16367, 39, 0 },
+        { "sets/set-dotnet/gdb-mappings.txt", CaptureFormat.Gdb, Architecture.X86_64, 16873, 224, 0 },
+        { "public/text/nikosChalk_virophage_gdb13_infoproc_i386compat.txt", CaptureFormat.Gdb, Architecture.X86, 62, 3, 0 },
+        { "public/text/prometheus-procfs_26231_smaps_rollup", CaptureFormat.SmapsRollup, Architecture.Unknown, 0, 0, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Sample_loads_back_equal_and_finishes_to_the_same_captures(
+        string path, CaptureFormat format, Architecture architecture, int pid, int regions, int threads)
+    {
+        using var folder = new TemporaryFolder();
+        var importer = new InputImporter();
+        var original = importer.ImportInput(TestPaths.CorpusFile(path.Split('/')), path);
+
+        var loaded = RoundTrip(original, folder, "sample.store");
+
+        AssertSame(original, loaded);
+        var capture = Assert.Single(loaded.Captures);
+        Assert.Equal(format, capture.Format);
+        Assert.Equal(pid, capture.Pid ?? 0);
+        Assert.Equal(regions, capture.Regions.Count);
+        Assert.Equal(threads, capture.Threads.Count);
+        var finished = BatchNormaliser.Normalise([loaded], new ImportOptions());
+        AssertSame(BatchNormaliser.Normalise([original], new ImportOptions()), finished);
+        Assert.Equal(architecture, Assert.Single(finished.Captures).Architecture);
+    }
+
+    [Fact]
+    public void The_same_result_gives_the_same_bytes_every_time()
+    {
+        using var folder = new TemporaryFolder();
+        var result = new InputImporter().ImportInput(TestPaths.CorpusFile("sets", "set-hello", "gcore.core.xz"), "gcore.core.xz");
+
+        InputResultStore.Save(folder.File("a.store"), result);
+        InputResultStore.Save(folder.File("b.store"), result);
+        InputResultStore.Save(folder.File("a.store"), result);
+
+        Assert.Equal(File.ReadAllBytes(folder.File("a.store")), File.ReadAllBytes(folder.File("b.store")));
+        Assert.Equal(["a.store", "b.store"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Comparer_names_a_member_that_differs_after_loading()
+    {
+        using var folder = new TemporaryFolder();
+        var original = new InputImporter().ImportInput(TestPaths.CorpusFile("sets", "set-crash-null", "smaps"), "smaps");
+        var loaded = RoundTrip(original, folder, "smaps.store");
+
+        loaded.Captures[0].Regions[5].VmFlags = "rd";
+        // r--p becomes r--?: only the sharing is lost.
+        loaded.Captures[0].Regions[0].Permissions = Permissions.OfAccess(read: true, write: false, execute: false);
+
+        Assert.Equal("r--p", original.Captures[0].Regions[0].Permissions.ToString());
+        Assert.Equal(
+            ["$.Captures[0].Regions[0].Permissions", "$.Captures[0].Regions[0].Permissions.IsShared",
+             "$.Captures[0].Regions[0].Permissions.IsFullyKnown", "$.Captures[0].Regions[5].VmFlags"],
+            ObjectGraphComparer.Differences(original, loaded).Select(d => d[..d.IndexOf(':', StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void A_missing_store_file_is_reported_not_thrown()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("absent.store");
+
+        Assert.Null(InputResultStore.Load(path, out var problem));
+        Assert.Equal($"store file [{path}] is missing", problem);
+    }
+
+    public static TheoryData<string, string> Damages => new()
+    {
+        { "empty", "is empty" },
+        { "not a store file", "is not a store file" },
+        { "truncated header", "is truncated: [10] bytes" },
+        { "truncated content", "is truncated: [" },
+        { "flipped byte", "is corrupt: " },
+        { "other version", "has store format version [99], expected [1]" },
+        { "too large", "is too large: declares [2147483648] bytes" },
+        { "length beyond compression", "more than its [" },
+        { "content beyond its length", "is corrupt: content goes on past the declared" },
+        { "not JSON", "is corrupt: " },
+        { "region ending before it starts", "is corrupt: " },
+        { "null capture", "is corrupt: " },
+        { "missing record", "is corrupt: " },
+    };
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public void A_damaged_store_file_loads_as_null_with_its_problem(string damage, string expected)
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("result.store");
+        InputResultStore.Save(path, new InputImporter().ImportInput(TestPaths.CorpusFile("sets", "set-hello", "maps"), "maps"));
+        var good = File.ReadAllBytes(path);
+        var json = ContentOf(good);
+        File.WriteAllBytes(path, damage switch
+        {
+            "empty" => [],
+            "not a store file" => [.. "55f5da648000-55f5da649000 r--p"u8],
+            "truncated header" => good[..10],
+            "truncated content" => good[..(good.Length / 2)],
+            "flipped byte" => Flip(good, good.Length - 40),
+            "other version" => WithHeader(good, version: 99),
+            "too large" => WithHeader(good, length: 1L << 31),
+            "length beyond compression" => WithHeader(good, length: (good.Length - 16) * 1033L),
+            "content beyond its length" => WithHeader(good, length: json.Length - 1),
+            "not JSON" => StoreFile("{\"Record\": ["u8.ToArray()),
+            "region ending before it starts" => StoreFile(Replace(json, "\"End\":94514419372032", "\"End\":1")),
+            "null capture" => StoreFile(Replace(json, "\"Captures\":[{", "\"Captures\":[null,{")),
+            "missing record" => StoreFile(Replace(json, "{\"Record\":", "{\"Ignored\":")),
+            _ => throw new ArgumentOutOfRangeException(nameof(damage)),
+        });
+
+        var result = InputResultStore.Load(path, out var problem);
+
+        Assert.Null(result);
+        Assert.NotNull(problem);
+        Assert.StartsWith($"store file [{path}] ", problem, StringComparison.Ordinal);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', problem);
+    }
+
+    [Fact]
+    public void A_decompression_bomb_is_refused_after_its_declared_length()
+    {
+        using var folder = new TemporaryFolder();
+        // 64 GZip members of 16 MiB of zeros each: 1 GiB once decompressed, from about 1 MiB of file.
+        var member = Gzip(new byte[16 << 20]);
+        var bomb = new MemoryStream();
+        bomb.Write(Header(1, 4096));
+        for (var i = 0; i < 64; i++)
+            bomb.Write(member);
+        var path = folder.Write("bomb.store", bomb.ToArray());
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = InputResultStore.Load(path, out var problem);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Null(result);
+        Assert.Equal($"store file [{path}] is corrupt: content goes on past the declared [4096] bytes", problem);
+        Assert.InRange(allocated, 0, 4L << 20);
+    }
+
+    [Fact]
+    public void Key_changes_with_each_part_and_is_lower_case_hex()
+    {
+        var options = new ImportOptions();
+        const string sha = "94dd2d78319ac436eacee7791057ad2d2b246fc2c5d01ed72f32f49e64dc4cf0";
+        var key = InputResultStore.KeyFor("bench/many-maps.maps.xz", sha, options);
+
+        Assert.Matches("^[0-9a-f]{64}$", key);
+        Assert.Equal(key, InputResultStore.KeyFor("bench/many-maps.maps.xz", sha, new ImportOptions()));
+        string[] others =
+        [
+            InputResultStore.KeyFor("bench/many-maps.maps", sha, options),
+            InputResultStore.KeyFor("bench/many-maps.maps.xz", sha[..63] + "1", options),
+            InputResultStore.KeyFor("bench/many-maps.maps.xz", sha, options with { MergeInstances = false }),
+            InputResultStore.KeyFor("bench/many-maps.maps.xz", sha, options with { MaxTextBytes = 1 << 20 }),
+        ];
+        Assert.Equal(5, others.Append(key).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static byte[] Gzip(byte[] content)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(content);
+        return output.ToArray();
+    }
+
+    private static byte[] Header(int version, long length)
+    {
+        var header = new byte[16];
+        "FXIR"u8.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), version);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(8), length);
+        return header;
+    }
+
+    private static byte[] StoreFile(byte[] json) => [.. Header(1, json.Length), .. Gzip(json)];
+
+    private static byte[] ContentOf(byte[] store)
+    {
+        using var gzip = new GZipStream(new MemoryStream(store, 16, store.Length - 16), CompressionMode.Decompress);
+        var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return output.ToArray();
+    }
+
+    private static byte[] WithHeader(byte[] store, int? version = null, long? length = null)
+    {
+        var copy = store.ToArray();
+        if (version is { } v)
+            BinaryPrimitives.WriteInt32LittleEndian(copy.AsSpan(4), v);
+        if (length is { } l)
+            BinaryPrimitives.WriteInt64LittleEndian(copy.AsSpan(8), l);
+        return copy;
+    }
+
+    private static byte[] Flip(byte[] bytes, int position)
+    {
+        var copy = bytes.ToArray();
+        copy[position] ^= 0x5a;
+        return copy;
+    }
+
+    private static byte[] Replace(byte[] json, string from, string to)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(json);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        var index = text.IndexOf(from, StringComparison.Ordinal);
+        return System.Text.Encoding.UTF8.GetBytes(string.Concat(text.AsSpan(0, index), to, text.AsSpan(index + from.Length)));
+    }
+}
