@@ -3,6 +3,7 @@ using System.Globalization;
 using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
 using Forensics.Cli.Terminal;
+using Forensics.Model;
 using Forensics.Pipeline;
 using Forensics.Pipeline.Importing;
 using Forensics.Pipeline.Listing;
@@ -110,7 +111,8 @@ public static class ForensicsCommandLine
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(progress);
-        if (!TryParseFormats(formatList, error, out var formats) || !CheckPaths(paths, error) || !CanWrite(outDirectory, error))
+        if (!TryParseFormats(formatList, error, out var formats) || !CheckPaths(paths, error) || !CheckOutPlacement(paths, outDirectory, error)
+            || !CanWrite(outDirectory, error))
             return ExitCodes.BadUsage;
         options ??= new PipelineOptions();
         var timings = new PhaseTimings();
@@ -363,6 +365,31 @@ public static class ForensicsCommandLine
     }
 
     /// <summary>Whether <paramref name="outDirectory"/> is, or can be made, a folder this process writes to; says why not.</summary>
+    /// <summary>
+    /// An existing --out folder that this tool did not write reports to may hold evidence: it must not be an input
+    /// folder, lie inside one or contain one, since the reports would mix with the evidence. A new folder, or one that
+    /// holds this tool's reports (which the listing skips), is fine. False after one line saying why.
+    /// </summary>
+    private static bool CheckOutPlacement(IReadOnlyList<string> paths, string outDirectory, TextWriter error)
+    {
+        if (!Directory.Exists(outDirectory) || ReportFolder.IsReportFolder(outDirectory))
+            return true;
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDirectory));
+        foreach (var path in paths.Where(Directory.Exists))
+        {
+            var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+            if (input == output || IsBelow(output, input) || IsBelow(input, output))
+            {
+                error.WriteLine("--out: [" + outDirectory + "] " + (input == output ? "is" : IsBelow(output, input) ? "lies inside" : "contains")
+                    + " the input folder [" + path + "] and holds files this tool did not write; give a new or empty folder outside the evidence.");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsBelow(string path, string folder) => path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     private static bool CanWrite(string outDirectory, TextWriter error)
     {
         try

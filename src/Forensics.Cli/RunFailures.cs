@@ -1,6 +1,7 @@
 using Forensics.Analysis;
 using Forensics.Model;
 using Forensics.Reports;
+using Forensics.Reports.Escaping;
 
 namespace Forensics.Cli;
 
@@ -11,12 +12,12 @@ public static class RunFailures
     public static int ExitCode(AnalysisRun run) =>
         InputCounts.Of(run).Failures > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
 
-    /// <summary>The failed and partial inputs, one short line each: what, where, why.</summary>
+    /// <summary>The failed and partial inputs, one short line each: what, where, why; names and reasons made inert.</summary>
     public static void Write(AnalysisRun run, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(error);
         foreach (var input in run.Inputs.Where(i => i.Status is InputStatus.Failed or InputStatus.Partial).OrderBy(i => i.Path, StringComparer.Ordinal))
-            error.WriteLine(input.Status.ToId() + ": " + input.Path + (input.Reason is { } reason ? ": " + reason : ""));
+            error.WriteLine(input.Status.ToId() + ": " + UntrustedText.Terminal(input.Path) + (input.Reason is { } reason ? ": " + UntrustedText.Terminal(reason) : ""));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Forensics.Model;
 using Forensics.Analysis;
 using Forensics.Reports.Csv;
 using Forensics.Reports.Json;
@@ -16,14 +17,11 @@ namespace Forensics.Reports;
 public static class ReportWriter
 {
     /// <summary>The list of the files the last run placed in the folder, one relative path a line.</summary>
-    public const string ManifestName = ".forensics-manifest";
+    public const string ManifestName = ReportFolder.ManifestName;
 
     private const string StagingName = ".forensics-staging";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    /// <summary>True when <paramref name="directory"/> is a report folder this writer made.</summary>
-    public static bool IsReportFolder(string directory) => File.Exists(Path.Combine(directory, ManifestName));
 
     /// <summary>
     /// Writes the reports and returns the files written, relative to <paramref name="outputDirectory"/>, in order.

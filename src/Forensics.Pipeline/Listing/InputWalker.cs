@@ -30,7 +30,11 @@ internal sealed class InputWalker(ImportOptions options)
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(full));
         if (name.Length == 0)
             name = "root";
-        if (Directory.Exists(full))
+        if (Directory.Exists(full) && ReportFolder.IsReportFolder(full))
+        {
+            Problems.Add(OwnReports(name));
+        }
+        else if (Directory.Exists(full))
         {
             var canonical = Canonical(full);
             if (canonical is not null && !_visitedDirectories.Add(canonical))
@@ -136,6 +140,11 @@ internal sealed class InputWalker(ImportOptions options)
                 $"deeper than [{options.MaxDepth}] directories; not entered"));
             return;
         }
+        if (ReportFolder.IsReportFolder(directory))
+        {
+            Problems.Add(OwnReports(display));
+            return;
+        }
         var canonical = Canonical(directory);
         if (canonical is null || !_visitedDirectories.Add(canonical))
         {
@@ -145,6 +154,10 @@ internal sealed class InputWalker(ImportOptions options)
         }
         Walk(directory, display, depth + 1);
     }
+
+    private static InputRecord OwnReports(string display) =>
+        Record(display, InputStatus.Skipped, InputProblem.OwnReports, DetectionDiagnosticIds.OwnReportFolder, DiagnosticSeverity.Info,
+            "a folder this tool wrote its reports to; its reports are not read as evidence");
 
     private static string DisplayOf(string relative, string directory) =>
         relative.Length > 0 ? relative : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));

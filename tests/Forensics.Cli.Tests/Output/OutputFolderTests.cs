@@ -37,10 +37,42 @@ public sealed class OutputFolderTests : IDisposable
         var (code, error) = Analyze(evidence, "--out", evidence);
 
         Assert.Equal(ExitCodes.BadUsage, code);
-        Assert.Contains("is not a report of this tool", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'), line => line.StartsWith("--out:", StringComparison.Ordinal));
-        Assert.Equal(before, Hashes(evidence).Where(h => !h.Key.StartsWith(".forensics", StringComparison.Ordinal)).ToDictionary());
-        Assert.False(File.Exists(Path.Combine(evidence, ReportWriter.ManifestName)));
+        Assert.Equal($"--out: [{evidence}] is the input folder [{evidence}] and holds files this tool did not write; give a new or empty folder outside the evidence.\n", error);
+        Assert.Equal(before, Hashes(evidence));
+        Assert.Equal(["captures", "index.md"], Directory.EnumerateFileSystemEntries(evidence).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_existing_folder_inside_the_evidence_is_refused_before_anything_is_read()
+    {
+        var evidence = Directory.CreateDirectory(Path.Combine(_scratch, "evidence")).FullName;
+        File.Copy(TestPaths.CorpusFile("aslr-pair", "run-1.maps"), Path.Combine(evidence, "run-1.maps"));
+        var notes = Directory.CreateDirectory(Path.Combine(evidence, "notes")).FullName;
+        File.WriteAllText(Path.Combine(notes, "index.md"), "the analyst's own notes\n");
+
+        var (code, error) = Analyze(evidence, "--out", notes);
+
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.StartsWith($"--out: [{notes}] lies inside the input folder [{evidence}]", error, StringComparison.Ordinal);
+        Assert.Equal(["index.md"], Directory.EnumerateFileSystemEntries(notes).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_report_folder_inside_the_evidence_is_never_read_back_as_evidence()
+    {
+        var evidence = Directory.CreateDirectory(Path.Combine(_scratch, "evidence")).FullName;
+        File.Copy(TestPaths.CorpusFile("aslr-pair", "run-1.maps"), Path.Combine(evidence, "run-1.maps"));
+        File.Copy(TestPaths.CorpusFile("crash-null", "core.xz"), Path.Combine(evidence, "core.xz"));
+        var reports = Path.Combine(evidence, "reports");
+
+        Assert.Equal(ExitCodes.Success, Analyze(evidence, "--out", reports).Code);
+        var first = File.ReadAllLines(Path.Combine(reports, "inputs.csv"));
+        Assert.Equal(ExitCodes.Success, Analyze(evidence, "--out", reports).Code);
+        var second = File.ReadAllLines(Path.Combine(reports, "inputs.csv"));
+
+        Assert.Equal(3, first.Length);
+        Assert.Equal([first[0], first[1], "reports,skipped,own-reports,a folder this tool wrote its reports to; its reports are not read as evidence,,0,,1", first[2]],
+            second);
     }
 
     [Fact]
@@ -66,5 +98,19 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Contains("captures/run-1-maps.svg", manifest);
         Assert.DoesNotContain("captures/run-2-maps.md", manifest);
         Assert.False(Directory.Exists(Path.Combine(output, ".forensics-staging")));
+    }
+
+    [Fact]
+    public void A_hostile_file_name_reaches_stderr_inert()
+    {
+        var evidence = Directory.CreateDirectory(Path.Combine(_scratch, "evidence")).FullName;
+        File.WriteAllBytes(Path.Combine(evidence, "\u001b]0;PWNED\u0007\u001b[2J\u001b[31mevidence.maps"), []);
+
+        var (code, error) = Analyze(evidence, "--out", Path.Combine(_scratch, "out"));
+
+        Assert.Equal(ExitCodes.SomeInputsFailed, code);
+        Assert.DoesNotContain('\u001b', error);
+        Assert.DoesNotContain('\u0007', error);
+        Assert.Contains("failed: \\u001b]0;PWNED\\u0007\\u001b[2J\\u001b[31mevidence.maps: error FX2001", error, StringComparison.Ordinal);
     }
 }
