@@ -6,6 +6,7 @@ using Forensics.Importers.Clr;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Model;
+using Forensics.Pipeline.Listing;
 using Forensics.Pipeline.Opening;
 
 namespace Forensics.Pipeline.Importing;
@@ -50,7 +51,7 @@ public sealed class InputImporter
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(displayPath);
         var diagnostics = new DiagnosticBag();
-        if (LooksEmpty(path))
+        if (TargetFile.LooksEmpty(path))
         {
             diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
             return new InputResult(Record(displayPath, InputStatus.Failed, null, "", 0, [], diagnostics), []);
@@ -198,18 +199,6 @@ public sealed class InputImporter
         return new InputRecord(displayPath, status, problem, reason, sha256, bytes, [], [.. diagnostics.Items]);
     }
 
-    /// <summary>
-    /// A length of 0 outside /proc and /sys: an empty file, or a FIFO, socket or device, which .NET cannot tell
-    /// apart from a regular file and whose opening could block or never end; none of them is read.
-    /// </summary>
-    private static bool LooksEmpty(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/sys/", StringComparison.Ordinal))
-            return false;
-        var info = new FileInfo(full);
-        return info.Exists && info.Length == 0;
-    }
 
     private static long SizeOf(string path)
     {

@@ -189,7 +189,7 @@ public sealed class ResultFolder
     {
         try
         {
-            return new FileInfo(file.FullPath).Length == 0 ? null : FileHash.Of(file.FullPath);
+            return TargetFile.Length(file.FullPath) == 0 ? null : FileHash.Of(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
