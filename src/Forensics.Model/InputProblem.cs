@@ -42,8 +42,6 @@ public enum InputProblem
     MemoryLimit,
     /// <summary>The importer threw: a bug, reported as this input's failure so that the rest of the batch is still read.</summary>
     ImporterFault,
-    /// <summary>A folder this tool wrote its reports to (<see cref="ReportFolder"/>): never read back as evidence.</summary>
-    OwnReports,
 }
 
 public static class InputProblemText
@@ -52,7 +50,7 @@ public static class InputProblemText
     [
         "none", "empty", "not-a-capture", "corrupt", "truncated", "unsupported", "too-large", "too-deep", "unreadable",
         "permission-denied", "not-found", "broken-link", "directory-loop", "link-not-followed", "changed-while-reading",
-        "time-limit", "memory-limit", "importer-fault", "own-reports",
+        "time-limit", "memory-limit", "importer-fault",
     ];
 
     /// <summary>The id used in reports (<c>permission-denied</c>, <c>time-limit</c>, ...).</summary>

@@ -45,7 +45,4 @@ public static class DetectionDiagnosticIds
     public const string WideText = "FX2020";
     /// <summary>An importer threw: a bug, never bad input alone; the batch reports it as that input's failure.</summary>
     public const string ImporterFault = "FX2099";
-
-    /// <summary>A folder holding this tool's own reports, not entered.</summary>
-    public const string OwnReportFolder = "FX2021";
 }

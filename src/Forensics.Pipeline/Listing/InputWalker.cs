@@ -30,11 +30,10 @@ internal sealed class InputWalker(ImportOptions options)
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(full));
         if (name.Length == 0)
             name = "root";
+        // The tool's own report folders are its output, not evidence: they are not listed at all.
         if (Directory.Exists(full) && ReportFolder.IsReportFolder(full))
-        {
-            Problems.Add(OwnReports(name));
-        }
-        else if (Directory.Exists(full))
+            return;
+        if (Directory.Exists(full))
         {
             var canonical = Canonical(full);
             if (canonical is not null && !_visitedDirectories.Add(canonical))
@@ -141,10 +140,7 @@ internal sealed class InputWalker(ImportOptions options)
             return;
         }
         if (ReportFolder.IsReportFolder(directory))
-        {
-            Problems.Add(OwnReports(display));
-            return;
-        }
+            return; // its own reports, see AddRoot
         var canonical = Canonical(directory);
         if (canonical is null || !_visitedDirectories.Add(canonical))
         {
@@ -154,10 +150,6 @@ internal sealed class InputWalker(ImportOptions options)
         }
         Walk(directory, display, depth + 1);
     }
-
-    private static InputRecord OwnReports(string display) =>
-        Record(display, InputStatus.Skipped, InputProblem.OwnReports, DetectionDiagnosticIds.OwnReportFolder, DiagnosticSeverity.Info,
-            "a folder this tool wrote its reports to; its reports are not read as evidence");
 
     private static string DisplayOf(string relative, string directory) =>
         relative.Length > 0 ? relative : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));

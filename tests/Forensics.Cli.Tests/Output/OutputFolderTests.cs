@@ -71,8 +71,7 @@ public sealed class OutputFolderTests : IDisposable
         var second = File.ReadAllLines(Path.Combine(reports, "inputs.csv"));
 
         Assert.Equal(3, first.Length);
-        Assert.Equal([first[0], first[1], "reports,skipped,own-reports,a folder this tool wrote its reports to; its reports are not read as evidence,,0,,1", first[2]],
-            second);
+        Assert.Equal(first, second);
     }
 
     [Fact]
