@@ -37,7 +37,42 @@ internal static class FindingDetector
         MissingGuards(map, findings);
         MapCount(map, findings);
         findings.Sort(Compare);
-        return findings;
+        return Condense(findings);
+    }
+
+    /// <summary>More findings than this of one rule, severity and name become one row that counts them.</summary>
+    public const int MaxRowsAlike = 10;
+
+    /// <summary>Addresses a condensed finding lists.</summary>
+    private const int AddressesListed = 3;
+
+    /// <summary>
+    /// The same finding over many regions (thousands of identical mappings, a crafted core) is one row per rule, with
+    /// the count and the first addresses, so that the findings grow with what is different, not with the input.
+    /// </summary>
+    private static List<Finding> Condense(List<Finding> sorted)
+    {
+        var groups = sorted.GroupBy(f => (f.Severity, f.Rule, f.Name)).ToList();
+        if (groups.TrueForAll(g => g.Count() <= MaxRowsAlike))
+            return sorted;
+        var condensed = new List<Finding>();
+        foreach (var group in groups)
+        {
+            var alike = group.ToList();
+            if (alike.Count <= MaxRowsAlike)
+            {
+                condensed.AddRange(alike);
+                continue;
+            }
+            var first = alike[0];
+            var addresses = string.Join(", ", alike.Take(AddressesListed).Select(f => f.Start is { } start ? HexFormat.Address(start) : "?"));
+            condensed.Add(first with
+            {
+                Message = string.Create(CultureInfo.InvariantCulture, $"[{alike.Count}] regions alike, the first at {addresses}: {first.Message}"),
+            });
+        }
+        condensed.Sort(Compare);
+        return condensed;
     }
 
     public static int Compare(Finding a, Finding b)
