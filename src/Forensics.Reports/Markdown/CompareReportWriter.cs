@@ -3,9 +3,22 @@ using static Forensics.Reports.Markdown.MarkdownCell;
 
 namespace Forensics.Reports.Markdown;
 
-/// <summary>Writes <c>compare.md</c>: the captures side by side against the baseline.</summary>
+/// <summary>
+/// Writes <c>compare.md</c>: the captures side by side against the baseline. The page grows at most linearly with the
+/// captures: the module-by-capture matrix is drawn only for a few captures, lists of captures are cut to their first
+/// ones with a count, and a long list of changes is summarised by kind before its first rows (comparison.csv has all).
+/// </summary>
 public static class CompareReportWriter
 {
+    /// <summary>Captures up to which the presence matrix (modules by captures) is drawn.</summary>
+    public const int MaxMatrixCaptures = 20;
+
+    /// <summary>Capture ids listed in one cell before the rest is counted.</summary>
+    public const int MaxIdsInCell = 10;
+
+    /// <summary>Change rows shown on the page; comparison.csv holds every one.</summary>
+    public const int MaxChangeRows = 1000;
+
     public static string Write(PreparedRun run) => MarkdownDocument.Render(text => Write(run, text));
 
     /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
@@ -49,17 +62,22 @@ public static class CompareReportWriter
         document.Table(
             ["signature", "verdict", "summary", "captures"],
             comparison.Crashes.Select(c => (IReadOnlyList<MarkdownCell>)[
-                c.Signature, ReportValues.Verdict(c.Verdict), c.Summary, string.Join(", ", c.CaptureIds)]),
+                c.Signature, ReportValues.Verdict(c.Verdict), c.Summary, Ids(c.CaptureIds)]),
             "no crashes");
 
         document.Heading(2, "Modules only some captures of a program map");
         document.Table(
             ["program", "module", "captures"],
             comparison.RareModules.Select(m => (IReadOnlyList<MarkdownCell>)[
-                m.Program, m.Module, ReportValues.Number(m.CaptureIds.Count) + " of " + ReportValues.Number(m.ProgramCaptures) + ": " + string.Join(", ", m.CaptureIds)]),
+                m.Program, m.Module, ReportValues.Number(m.CaptureIds.Count) + " of " + ReportValues.Number(m.ProgramCaptures) + ": " + Ids(m.CaptureIds)]),
             "none");
 
-        if (comparison.CaptureIds.Count > 2)
+        if (comparison.CaptureIds.Count > MaxMatrixCaptures)
+        {
+            document.Heading(2, "Presence matrix");
+            document.Paragraph(Trusted("_" + ReportValues.Number(comparison.CaptureIds.Count) + " captures are too many to draw side by side; modules.csv gives every capture's modules._"));
+        }
+        else if (comparison.CaptureIds.Count > 2)
         {
             document.Heading(2, "Presence matrix");
             document.Table(
@@ -68,9 +86,26 @@ public static class CompareReportWriter
         }
 
         document.Heading(2, "Changes");
+        var changes = run.ComparisonRows;
+        if (changes.Count > MaxChangeRows)
+        {
+            document.Paragraph(Trusted(ReportValues.Number(changes.Count) + " changes, by kind below, then the first "
+                + ReportValues.Number(MaxChangeRows) + "; comparison.csv holds every one."));
+            document.Table(
+                ["subject", "change", "count"],
+                changes.GroupBy(r => (r.Subject, r.Change)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Subject, StringComparer.Ordinal)
+                    .ThenBy(g => g.Key.Change, StringComparer.Ordinal)
+                    .Select(g => (IReadOnlyList<MarkdownCell>)[g.Key.Subject, g.Key.Change, ReportValues.Number(g.Count())]));
+        }
         document.Table(
             ["capture", "subject", "change", "baseline value", "value", "delta"],
-            run.ComparisonRows.Select(r => (IReadOnlyList<MarkdownCell>)[r.CaptureId, r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
+            changes.Take(MaxChangeRows).Select(r => (IReadOnlyList<MarkdownCell>)[r.CaptureId, r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
             "no changes");
     }
+
+    /// <summary>The first <see cref="MaxIdsInCell"/> capture ids, and how many more.</summary>
+    private static string Ids(IReadOnlyCollection<string> ids) =>
+        ids.Count <= MaxIdsInCell
+            ? string.Join(", ", ids)
+            : string.Join(", ", ids.Take(MaxIdsInCell)) + " and " + ReportValues.Number(ids.Count - MaxIdsInCell) + " more";
 }
