@@ -70,9 +70,13 @@ public static class ForensicsCommandLine
         var fresh = new Option<bool>("--fresh") { Description = "Import every input again, even those whose kept results are current." };
         var timeLimit = PositiveOption("--file-time-limit", "Seconds of CPU time one input may take to import before it is stopped (status failed, problem time-limit).", 60);
         var memoryLimit = PositiveOption("--file-memory-limit", "MiB one input may allocate while imported before it is stopped (problem memory-limit).", 2048);
+        var followOutside = new Option<bool>("--follow-links-outside")
+        {
+            Description = "Follow symbolic links whose target lies outside the paths given (by default they are skipped, problem link-outside-roots).",
+        };
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {
-            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit,
+            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit, followOutside,
         };
         command.SetAction(parse =>
         {
@@ -88,6 +92,7 @@ public static class ForensicsCommandLine
             {
                 FileTimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
                 FileAllocationLimit = (long)parse.GetValue(memoryLimit) << 20,
+                FollowLinksOutsideRoots = parse.GetValue(followOutside),
             };
             var options = new PipelineOptions
             {

@@ -42,6 +42,8 @@ public enum InputProblem
     MemoryLimit,
     /// <summary>The importer threw: a bug, reported as this input's failure so that the rest of the batch is still read.</summary>
     ImporterFault,
+    /// <summary>A symbolic link to a file or directory outside the paths given, not followed (an option allows it).</summary>
+    LinkOutsideRoots,
 }
 
 public static class InputProblemText
@@ -50,7 +52,7 @@ public static class InputProblemText
     [
         "none", "empty", "not-a-capture", "corrupt", "truncated", "unsupported", "too-large", "too-deep", "unreadable",
         "permission-denied", "not-found", "broken-link", "directory-loop", "link-not-followed", "changed-while-reading",
-        "time-limit", "memory-limit", "importer-fault",
+        "time-limit", "memory-limit", "importer-fault", "link-outside-roots",
     ];
 
     /// <summary>The id used in reports (<c>permission-denied</c>, <c>time-limit</c>, ...).</summary>

@@ -45,4 +45,7 @@ public static class DetectionDiagnosticIds
     public const string WideText = "FX2020";
     /// <summary>An importer threw: a bug, never bad input alone; the batch reports it as that input's failure.</summary>
     public const string ImporterFault = "FX2099";
+
+    /// <summary>A symbolic link whose target lies outside the paths given; not followed.</summary>
+    public const string LinkOutsideRoots = "FX2021";
 }

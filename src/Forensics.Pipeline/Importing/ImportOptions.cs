@@ -11,6 +11,9 @@ public sealed record ImportOptions
     /// <summary>Follow symbolic links to directories while recursing (loops are detected and reported).</summary>
     public bool FollowDirectoryLinks { get; init; } = true;
 
+    /// <summary>Follow symbolic links whose target lies outside the directories given (off: such links are skipped).</summary>
+    public bool FollowLinksOutsideRoots { get; init; }
+
     /// <summary>Merge captures that show the same process instance (a core and its maps, pmap and gdb of one PID).</summary>
     public bool MergeInstances { get; init; } = true;
 

@@ -15,7 +15,7 @@ public static class InputLister
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
         var roots = paths.ToList();
-        var walker = new InputWalker(options);
+        var walker = new InputWalker(options, roots);
         foreach (var root in roots)
             walker.AddRoot(root, prefixWithRootName: roots.Count > 1);
         return new InputList(

@@ -8,12 +8,16 @@ namespace Forensics.Pipeline.Listing;
 /// Lists the files under the paths given, recursing into directories in ordinal name order. Broken symbolic
 /// links, unreadable directories and directory loops become input records instead of exceptions.
 /// </summary>
-internal sealed class InputWalker(ImportOptions options)
+internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? roots = null)
 {
     /// <summary>Symbolic links followed while resolving one path, as the kernel's ELOOP limit.</summary>
     private const int MaxLinkHops = 40;
 
     private readonly HashSet<string> _visitedDirectories = new(StringComparer.Ordinal);
+
+    /// <summary>The canonical paths of the directories given, which links found inside them may point into.</summary>
+    private readonly List<string> _rootDirectories =
+        [.. (roots ?? []).Select(Path.GetFullPath).Where(Directory.Exists).Select(Canonical).OfType<string>()];
 
     public List<(string FullPath, string DisplayPath)> Files { get; } = [];
 
@@ -117,6 +121,13 @@ internal sealed class InputWalker(ImportOptions options)
                 return;
             }
         }
+        if (!options.FollowLinksOutsideRoots && !IsInsideRoots(target.FullName))
+        {
+            // A link out of the evidence (to /proc/self/maps, say) would make the analyst's own machine evidence.
+            Problems.Add(Record(display, InputStatus.Skipped, InputProblem.LinkOutsideRoots, DetectionDiagnosticIds.LinkOutsideRoots,
+                DiagnosticSeverity.Warning, $"symbolic link to [{target.FullName}], outside the paths given; not followed"));
+            return;
+        }
         if (target is DirectoryInfo || Directory.Exists(target.FullName))
         {
             if (!options.FollowDirectoryLinks)
@@ -129,6 +140,13 @@ internal sealed class InputWalker(ImportOptions options)
             return;
         }
         Files.Add((link.FullName, display));
+    }
+
+    /// <summary>Whether <paramref name="path"/>, its links resolved, lies in one of the directories given.</summary>
+    private bool IsInsideRoots(string path)
+    {
+        var canonical = Canonical(Path.GetFullPath(path));
+        return canonical is not null && _rootDirectories.Exists(root => canonical == root || canonical.StartsWith(root + "/", StringComparison.Ordinal));
     }
 
     private void EnterDirectory(string directory, string display, int depth)
