@@ -21,14 +21,14 @@ public static class BatchNormaliser
 
     private static ImportBatch NormaliseInPathOrder(List<InputResult> results, bool mergeInstances)
     {
-        var allocator = new CaptureIdAllocator();
+        var allocator = new CaptureIdAllocator(results.SelectMany(r => r.Captures.Select(c => (c.InputPath, LineRangeOfId(r, c)))));
         var all = new List<Capture>();
         var originals = new List<(InputResult Result, IReadOnlyList<Capture> Captures)>();
         foreach (var result in results)
         {
             foreach (var capture in result.Captures)
             {
-                capture.Id = allocator.Allocate(capture.InputPath, result.Captures.Count > 1 ? capture.LineRange : null);
+                capture.Id = allocator.Allocate(capture.InputPath, LineRangeOfId(result, capture));
                 CaptureNormalizer.Normalize(capture);
                 all.Add(capture);
             }
@@ -56,6 +56,10 @@ public static class BatchNormaliser
             .ToList();
         return new ImportBatch(inputs, captures);
     }
+
+    /// <summary>Only a capture that shares its document with others has its line range in its id.</summary>
+    private static (int First, int Last)? LineRangeOfId(InputResult result, Capture capture) =>
+        result.Captures.Count > 1 ? capture.LineRange : null;
 
     /// <summary>How <see cref="InstanceMerger"/> names a merged input in <see cref="Capture.MergedInputs"/>.</summary>
     private static string MergeLabel(Capture capture) =>

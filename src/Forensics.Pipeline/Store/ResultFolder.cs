@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
 using Forensics.Pipeline.Listing;
@@ -9,13 +10,14 @@ namespace Forensics.Pipeline.Store;
 /// <summary>
 /// Keeps the result of every input of a run in <c>.forensics/</c> inside the report folder: one store file per input,
 /// named by its cache key (content hash, display path, import options and the build of the importing code), and
-/// <c>inputs.tsv</c>, the key and path of each input of the last run. The next run over unchanged inputs loads
+/// <c>inputs.jsonl</c>, the key and path of each input of the last run, one JSON object a line (a file name may hold
+/// a newline or a tab). The next run over unchanged inputs loads
 /// their results instead of importing them again; <c>forensics merge</c> loads every shard's results.
 /// </summary>
 public sealed class ResultFolder
 {
     public const string FolderName = ".forensics";
-    private const string ListName = "inputs.tsv";
+    private const string ListName = "inputs.jsonl";
     private const string Extension = ".fxir";
 
     private readonly string _folder;
@@ -87,7 +89,7 @@ public sealed class ResultFolder
     {
         var list = new StringBuilder();
         foreach (var (path, key) in _keyByPath.OrderBy(p => p.Key, StringComparer.Ordinal))
-            list.Append(key).Append('\t').Append(path).Append('\n');
+            list.Append(JsonSerializer.Serialize(new ListedInput(key, path))).Append('\n');
         var listPath = Path.Combine(_folder, ListName);
         var temporary = listPath + ".tmp";
         File.WriteAllText(temporary, list.ToString(), new UTF8Encoding(false));
@@ -124,14 +126,12 @@ public sealed class ResultFolder
             foreach (var line in File.ReadLines(listPath))
             {
                 lineNumber++;
-                var tab = line.IndexOf('\t');
-                var key = tab < 0 ? "" : line[..tab];
-                if (!IsKey(key))
+                if (ListedInput.Parse(line) is not { } listed || !IsKey(listed.Key))
                 {
-                    problem = $"[{listPath}] line {lineNumber} is not 'KEY<tab>PATH'; run that shard again";
+                    problem = $"[{listPath}] line {lineNumber} is not a key and a path; run that shard again";
                     return null;
                 }
-                var path = line[(tab + 1)..];
+                var (key, path) = listed;
                 if (seen.TryGetValue(path, out var earlier))
                 {
                     if (earlier.Key == key)
@@ -205,6 +205,22 @@ public sealed class ResultFolder
     private string PathKey(string displayPath) => InputResultStore.KeyFor(displayPath, "", _options);
 
     private static bool IsKey(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigitLower);
+}
+
+/// <summary>A line of the list of a run's inputs.</summary>
+internal sealed record ListedInput(string Key, string Path)
+{
+    public static ListedInput? Parse(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ListedInput>(line) is { Key: not null, Path: not null } listed ? listed : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>An input's result as a result folder keeps it, with its cache key.</summary>

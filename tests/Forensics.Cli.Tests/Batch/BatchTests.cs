@@ -86,6 +86,32 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void Names_with_a_newline_or_a_tab_survive_shards_and_merge()
+    {
+        var evidence = Directory.CreateDirectory(Path.Combine(_scratch, "evidence")).FullName;
+        string[] names = ["two\nlines.maps", "a\ttab.maps", "\nleading.maps", "plain.maps", "end\n", "x\t\ny.maps"];
+        for (var i = 0; i < names.Length; i++)
+            File.Copy(TestPaths.CorpusFile("aslr-pair", i % 2 == 0 ? "run-1.maps" : "run-2.maps"), Path.Combine(evidence, names[i]));
+        var whole = Path.Combine(_scratch, "whole");
+        Assert.Equal(ExitCodes.Success, Analyze([evidence], whole, new PipelineOptions()).Code);
+
+        var shards = new List<string>();
+        for (var k = 1; k <= 2; k++)
+        {
+            var folder = Path.Combine(_scratch, "shard-" + k);
+            Analyze([evidence], folder, new PipelineOptions { Shard = new Shard(k, 2), OutputDirectory = folder });
+            shards.Add(folder);
+        }
+        var merged = Path.Combine(_scratch, "merged");
+        var (code, _) = Merge(shards, merged);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("two\\nlines.maps,ok", File.ReadAllText(Path.Combine(merged, "inputs.csv")), StringComparison.Ordinal);
+        Assert.Equal(names.Length, File.ReadAllLines(Path.Combine(merged, ResultFolder.FolderName, "inputs.jsonl")).Length);
+        ReportFolders.AssertSameFiles(whole, merged);
+    }
+
+    [Fact]
     public void One_job_and_four_jobs_write_the_same_bytes()
     {
         var one = Path.Combine(_scratch, "one");
@@ -218,7 +244,7 @@ public sealed class BatchTests : IDisposable
         var output = Path.Combine(_scratch, "out");
         var (code, _, _) = Run("analyze", Path.Combine(TestPaths.Corpus, "aslr-pair"), "--out", output, "--quiet", "--jobs", "2", "--shard", "1/1");
         Assert.Equal(ExitCodes.Success, code);
-        Assert.True(File.Exists(Path.Combine(output, ResultFolder.FolderName, "inputs.tsv")));
+        Assert.True(File.Exists(Path.Combine(output, ResultFolder.FolderName, "inputs.jsonl")));
 
         var badShard = Run("analyze", TestPaths.Corpus, "--out", output, "--shard", "4/3");
         Assert.Equal(ExitCodes.BadUsage, badShard.Code);
