@@ -258,7 +258,8 @@ public sealed class InputImporter
     /// <summary>
     /// Reads the text and imports its captures. The bytes and characters live in rented buffers, given back when the
     /// captures are made (they keep no slice of them): a batch of thousands of text files otherwise allocates each
-    /// file several times over on the large object heap.
+    /// file several times over on the large object heap. Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
+    /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
     private IReadOnlyList<Capture> ImportText(Stream content, DiagnosticBag diagnostics)
     {
@@ -266,26 +267,16 @@ public sealed class InputImporter
         char[]? chars = null;
         try
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == bytes.Length)
-                    Grow(ref bytes, length);
-                var read = content.Read(bytes, length, (int)Math.Min(bytes.Length - length, TextLimit + 1 - length));
-                if (read == 0)
-                    break;
-                length += read;
-                ReadBudget.CheckAtOffset((ulong)length);
-                if (length > TextLimit)
-                {
-                    length = TextLimit;
-                    diagnostics.Error(DetectionDiagnosticIds.TextTooLarge, SourceLocation.AtOffset((ulong)_options.MaxTextBytes),
-                        $"text input is larger than [{_options.MaxTextBytes}] bytes; the rest was not read");
-                    break;
-                }
-            }
+            var (length, more) = ReadText(content, ref bytes);
             var text = bytes.AsSpan(0, length);
             var wide = ContentSniffer.DetectWideText(text);
+            var encoding = wide?.Encoding ?? Encoding.UTF8;
+            if (more)
+            {
+                text = text[..WholeLines(text, encoding)];
+                diagnostics.Error(DetectionDiagnosticIds.TextTooLarge, SourceLocation.AtOffset((ulong)text.Length), string.Create(CultureInfo.InvariantCulture,
+                    $"text input is larger than [{_options.MaxTextBytes}] bytes; reading stopped at offset [{text.Length}], the end of the last whole line within the limit, and the rest was not read"));
+            }
             if (wide is { } found)
             {
                 text = text[found.MarkLength..];
@@ -299,8 +290,8 @@ public sealed class InputImporter
                 diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
                     "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
             }
-            var encoding = wide?.Encoding ?? Encoding.UTF8;
-            chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(text.Length));
+            // The exact count, not GetMaxCharCount: one more than the limit would double the rented buffer.
+            chars = ArrayPool<char>.Shared.Rent(encoding.GetCharCount(text));
             var count = encoding.GetChars(text, chars);
             return TextDocumentImporter.Import(chars.AsMemory(0, count));
         }
@@ -312,21 +303,59 @@ public sealed class InputImporter
         }
     }
 
+    /// <summary>
+    /// Reads up to <see cref="TextLimit"/> bytes into <paramref name="bytes"/>, which grows as it fills but never past
+    /// the limit; also says whether the content goes on beyond what was read.
+    /// </summary>
+    private (int Length, bool More) ReadText(Stream content, ref byte[] bytes)
+    {
+        var limit = TextLimit;
+        var length = 0;
+        while (length < limit)
+        {
+            if (length == bytes.Length)
+                Grow(ref bytes, length);
+            var read = content.Read(bytes, length, Math.Min(bytes.Length, limit) - length);
+            if (read == 0)
+                return (length, false);
+            length += read;
+            ReadBudget.CheckAtOffset((ulong)length);
+        }
+        Span<byte> next = stackalloc byte[1];
+        return (length, content.Read(next) > 0);
+    }
+
+    /// <summary>The length of <paramref name="text"/> up to the end of its last whole line; 0 when no line ends in it.</summary>
+    private static int WholeLines(ReadOnlySpan<byte> text, Encoding encoding)
+    {
+        var newline = encoding.GetBytes("\n");
+        if (newline.Length == 1)
+            return text.LastIndexOf(newline[0]) + 1;
+        // UTF-16 and UTF-32: a line end counts only where a character starts.
+        for (var end = text.Length - text.Length % newline.Length; end >= newline.Length; end -= newline.Length)
+        {
+            if (text[(end - newline.Length)..end].SequenceEqual(newline))
+                return end;
+        }
+        return 0;
+    }
+
     /// <summary>The file's own length when it tells one (up to the limit), else a buffer that grows as it fills.</summary>
     private int InitialTextBuffer(Stream content)
     {
         const int Chunk = 1 << 16;
         if (!content.CanSeek || content.Length == 0)
-            return Chunk;
-        return (int)Math.Min(content.Length + 1, TextLimit + 1);
+            return Math.Min(Chunk, TextLimit);
+        // One byte more than the file, so the read that finds its end needs no larger buffer.
+        return (int)Math.Min(content.Length + 1, TextLimit);
     }
 
-    /// <summary><see cref="ImportOptions.MaxTextBytes"/>, kept below the largest array .NET can make.</summary>
-    private int TextLimit => (int)Math.Clamp(_options.MaxTextBytes, 0, Array.MaxLength - 1);
+    /// <summary><see cref="ImportOptions.MaxTextBytes"/>, kept within the largest array .NET can make.</summary>
+    private int TextLimit => (int)Math.Clamp(_options.MaxTextBytes, 0, Array.MaxLength);
 
     private void Grow(ref byte[] buffer, int length)
     {
-        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, TextLimit + 1));
+        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, TextLimit));
         buffer.AsSpan(0, length).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(buffer);
         buffer = larger;

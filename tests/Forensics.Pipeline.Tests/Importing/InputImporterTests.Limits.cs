@@ -111,10 +111,74 @@ public sealed partial class InputImporterTests
 
         var large = Input(batch, "many-maps.maps.xz");
         Assert.Equal((InputStatus.Partial, InputProblem.TooLarge), (large.Status, large.Problem));
-        Assert.StartsWith("error FX2006 at offset 0x10000: text input is larger than [65536] bytes", large.Reason, StringComparison.Ordinal);
-        // The first 65536 bytes hold 1331 whole lines and the cut start of the next.
+        // The first 65536 bytes hold 1331 whole lines, which end at 0xffef, and the cut start of the next.
+        Assert.StartsWith("error FX2006 at offset 0xffef: text input is larger than [65536] bytes; reading stopped at offset [65519]", large.Reason, StringComparison.Ordinal);
         Assert.Equal(1331, Assert.Single(batch.Captures, c => c.InputPath == "many-maps.maps.xz").Regions.Count);
         AssertSmallInputsComplete(batch);
+    }
+
+    private const int OneMiB = 1 << 20;
+
+    /// <summary>Anonymous regions as /proc/PID/maps writes them, 48 bytes a line, from line <paramref name="first"/> on.</summary>
+    private static string AnonymousLines(int first, int count) => string.Concat(Enumerable.Range(first, count).Select(index =>
+        $"{0x7f0000000000L + index * 0x2000L:x}-{0x7f0000001000L + index * 0x2000L:x} rw-p 00000000 00:00 0\n"));
+
+    /// <summary>Imports one file on this thread under a 1 MiB text limit; also what importing it allocated.</summary>
+    private static (InputResult Result, long Allocated) ImportUnderOneMiB(string path)
+    {
+        var importer = new InputImporter(new ImportOptions { MaxTextBytes = OneMiB });
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = importer.ImportInput(path, Path.GetFileName(path));
+        return (result, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void A_maps_far_over_the_text_limit_is_read_to_its_last_whole_line_within_the_limit_with_memory_bound_by_the_limit()
+    {
+        using var folder = new TemporaryFolder();
+        // 700,000 lines of 48 bytes: 32 MiB, of which the first 1 MiB holds 21,845 whole lines (1,048,560 bytes).
+        var path = folder.Write("big.maps", AnonymousLines(0, 700_000));
+
+        var (result, allocated) = ImportUnderOneMiB(path);
+
+        var record = result.Record;
+        Assert.Equal((InputStatus.Partial, InputProblem.TooLarge), (record.Status, record.Problem));
+        Assert.StartsWith("error FX2006 at offset 0xffff0: text input is larger than [1048576] bytes; reading stopped at offset [1048560]", record.Reason, StringComparison.Ordinal);
+        Assert.Equal(33_600_000, record.Bytes);
+        var regions = Assert.Single(result.Captures).Regions;
+        Assert.Equal(21_845, regions.Count);
+        Assert.Equal(0x7f0000000000UL + 21_844 * 0x2000UL, regions[^1].Start);
+        // The 32 MiB file read whole would allocate far more than this: the bound follows the limit, not the file.
+        Assert.InRange(allocated, 0, 16L * OneMiB);
+    }
+
+    [Fact]
+    public void A_single_line_over_the_text_limit_stops_reading_at_the_end_of_the_line_before_it()
+    {
+        using var folder = new TemporaryFolder();
+        var huge = "7f1000000000-7f1000001000 r--p 00000000 08:01 42 /" + new string('a', 32 * OneMiB) + "\n";
+        var path = folder.Write("one-line.maps", AnonymousLines(0, 3) + huge + AnonymousLines(3, 3));
+
+        var (result, allocated) = ImportUnderOneMiB(path);
+
+        var record = result.Record;
+        Assert.Equal((InputStatus.Partial, InputProblem.TooLarge), (record.Status, record.Problem));
+        Assert.StartsWith("error FX2006 at offset 0x90: text input is larger than [1048576] bytes; reading stopped at offset [144]", record.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, Assert.Single(result.Captures).Regions.Count);
+        Assert.InRange(allocated, 0, 8L * OneMiB);
+    }
+
+    [Fact]
+    public void Text_over_the_limit_without_a_whole_line_in_it_fails_as_too_large()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("no-line-end.maps", new string('a', 4 * OneMiB));
+
+        var (result, _) = ImportUnderOneMiB(path);
+
+        Assert.Equal((InputStatus.Failed, InputProblem.TooLarge), (result.Record.Status, result.Record.Problem));
+        Assert.StartsWith("error FX2006 at offset 0x0: text input is larger than [1048576] bytes; reading stopped at offset [0]", result.Record.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Captures);
     }
 
     [Fact]
