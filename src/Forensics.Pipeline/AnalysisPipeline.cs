@@ -166,7 +166,8 @@ public static class AnalysisPipeline
 
     /// <summary>
     /// The importer turns bad input into statuses; an exception that still escapes is a bug, reported as this input's
-    /// failure so the rest of the batch is still read and reported.
+    /// failure so the rest of the batch is still read and reported. Running out of memory on one input (keeping a huge
+    /// result, say) is that input's memory-limit, never the end of the run.
     /// </summary>
     private static InputResult ImportOne(InputImporter importer, InputFile file, ResultFolder? folder)
     {
@@ -174,12 +175,22 @@ public static class AnalysisPipeline
         {
             return folder?.ImportOrReuse(importer, file) ?? importer.ImportInput(file.FullPath, file.DisplayPath);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (OutOfMemoryException exception)
         {
-            var message = $"internal error while importing ({exception.GetType().Name}: {exception.Message}); please report it with the input";
-            var diagnostic = new Diagnostic(DiagnosticSeverity.Error, DetectionDiagnosticIds.ImporterFault, message, SourceLocation.None);
-            return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, InputProblem.ImporterFault, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
+            return Failed(file, InputProblem.MemoryLimit, DetectionDiagnosticIds.MemoryLimit,
+                $"stopped: the process ran out of memory with this input ({exception.Message}); nothing of the input is kept");
         }
+        catch (Exception exception)
+        {
+            return Failed(file, InputProblem.ImporterFault, DetectionDiagnosticIds.ImporterFault,
+                $"internal error while importing ({exception.GetType().Name}: {exception.Message}); please report it with the input");
+        }
+    }
+
+    private static InputResult Failed(InputFile file, InputProblem problem, string id, string message)
+    {
+        var diagnostic = new Diagnostic(DiagnosticSeverity.Error, id, message, SourceLocation.None);
+        return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, problem, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
     }
 
     private static long SizeOf(string path)
