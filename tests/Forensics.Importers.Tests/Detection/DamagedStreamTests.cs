@@ -22,19 +22,9 @@ public sealed class DamagedStreamTests
         System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, lines / 100).Select(i =>
             $"{0x10000000 + (i * 0x2000):x}-{0x10001000 + (i * 0x2000):x} r--p {i * 7919 % 100000:x8} 08:01 {i * 31} /usr/lib/lib{i % 97}.so\n")));
 
-    private static (byte[] Output, DiagnosticBag Diagnostics) Decompress(byte[] compressed, CompressionFormat format)
-    {
-        var diagnostics = new DiagnosticBag();
-        using var input = new MemoryStream(compressed);
-        using var stream = DecompressionStream.Open(input, format, diagnostics);
-        using var output = new MemoryStream();
-        stream.CopyTo(output);
-        return (output.ToArray(), diagnostics);
-    }
-
     private static void AssertDamaged(byte[] damaged, CompressionFormat format, byte[] original)
     {
-        var (output, diagnostics) = Decompress(damaged, format);
+        var (output, diagnostics) = Compressors.Decompress(damaged, format);
         var diagnostic = Assert.Single(diagnostics.Items);
         Assert.Equal((DiagnosticSeverity.Error, DetectionDiagnosticIds.CorruptCompressedStream), (diagnostic.Severity, diagnostic.Id));
         Assert.Contains($"after [{output.Length}] decompressed bytes", diagnostic.Message, StringComparison.Ordinal);
@@ -71,10 +61,10 @@ public sealed class DamagedStreamTests
     [Fact]
     public void Whole_bzip2_and_xz_streams_verify()
     {
-        Assert.Empty(Decompress(Compressors.Bzip2(Payload), CompressionFormat.Bzip2).Diagnostics.Items);
-        Assert.Empty(Decompress(File.ReadAllBytes(BigMapsXz), CompressionFormat.Xz).Diagnostics.Items);
-        Assert.Empty(Decompress(Compressors.Gzip(Payload), CompressionFormat.Gzip).Diagnostics.Items);
-        Assert.Empty(Decompress(Compressors.Zstd(Payload, checksum: true), CompressionFormat.Zstd).Diagnostics.Items);
+        Assert.Empty(Compressors.Decompress(Compressors.Bzip2(Payload), CompressionFormat.Bzip2).Diagnostics.Items);
+        Assert.Empty(Compressors.Decompress(File.ReadAllBytes(BigMapsXz), CompressionFormat.Xz).Diagnostics.Items);
+        Assert.Empty(Compressors.Decompress(Compressors.Gzip(Payload), CompressionFormat.Gzip).Diagnostics.Items);
+        Assert.Empty(Compressors.Decompress(Compressors.Zstd(Payload, checksum: true), CompressionFormat.Zstd).Diagnostics.Items);
     }
 
     public static TheoryData<string> XzDamage => new() { "footer-magic", "footer-flags", "footer-crc", "backward-size", "check", "index", "cut-footer", "half" };
@@ -84,7 +74,7 @@ public sealed class DamagedStreamTests
     public void Damaged_xz_is_reported(string damage)
     {
         var compressed = File.ReadAllBytes(BigMapsXz);
-        var (original, _) = Decompress(compressed, CompressionFormat.Xz);
+        var (original, _) = Compressors.Decompress(compressed, CompressionFormat.Xz);
         var indexSize = (int)((BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(compressed.Length - 8)) + 1) * 4);
         var indexStart = compressed.Length - 12 - indexSize;
         var damaged = damage switch

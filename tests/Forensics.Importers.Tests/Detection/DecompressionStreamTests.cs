@@ -19,16 +19,6 @@ public sealed class DecompressionStreamTests
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
-    private static (byte[] Output, DiagnosticBag Diagnostics) Decompress(byte[] compressed, CompressionFormat format)
-    {
-        var diagnostics = new DiagnosticBag();
-        using var input = new MemoryStream(compressed);
-        using var stream = DecompressionStream.Open(input, format, diagnostics);
-        using var output = new MemoryStream();
-        stream.CopyTo(output);
-        return (output.ToArray(), diagnostics);
-    }
-
     [Theory]
     [MemberData(nameof(Formats))]
     public void Compressed_sample_maps_is_recognised_by_magic_and_decompresses_to_the_same_bytes(string format)
@@ -36,7 +26,7 @@ public sealed class DecompressionStreamTests
         var (data, expected) = Compressed(format, HelloMaps);
 
         Assert.Equal(expected, ContentSniffer.DetectCompression(data));
-        var (output, diagnostics) = Decompress(data, expected);
+        var (output, diagnostics) = Compressors.Decompress(data, expected);
 
         Assert.Equal(HelloMaps, output);
         Assert.Empty(diagnostics.Items);
@@ -72,7 +62,7 @@ public sealed class DecompressionStreamTests
         var (data, compression) = Compressed(format, HelloMaps);
         var truncated = data[..(data.Length / 2)];
 
-        var (output, diagnostics) = Decompress(truncated, compression);
+        var (output, diagnostics) = Compressors.Decompress(truncated, compression);
 
         Assert.True(output.Length < HelloMaps.Length);
         Assert.Equal(HelloMaps[..output.Length], output);
@@ -90,7 +80,7 @@ public sealed class DecompressionStreamTests
         for (var i = 12; i < data.Length - 12; i += 7)
             data[i] ^= 0x5a;
 
-        var (output, diagnostics) = Decompress(data, compression);
+        var (output, diagnostics) = Compressors.Decompress(data, compression);
 
         Assert.True(output.Length < HelloMaps.Length);
         var diagnostic = Assert.Single(diagnostics.Items);
