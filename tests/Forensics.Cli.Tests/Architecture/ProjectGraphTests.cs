@@ -16,7 +16,8 @@ public sealed class ProjectGraphTests
         ["Forensics.Importers"] = ["Forensics.Elf", "Forensics.Model"],
         ["Forensics.Analysis"] = ["Forensics.Model"],
         ["Forensics.Reports"] = ["Forensics.Analysis", "Forensics.Model"],
-        ["Forensics.Pipeline"] = ["Forensics.Analysis", "Forensics.Importers", "Forensics.Model"],
+        ["Forensics.Symbols"] = ["Forensics.Elf", "Forensics.Model"],
+        ["Forensics.Pipeline"] = ["Forensics.Analysis", "Forensics.Importers", "Forensics.Model", "Forensics.Symbols"],
         ["Forensics.Cli"] = ["Forensics.Pipeline", "Forensics.Reports"],
     };
 
