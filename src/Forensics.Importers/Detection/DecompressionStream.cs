@@ -103,7 +103,7 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
     private Stream CreateDecompressor() => _format switch
     {
         CompressionFormat.Gzip => new GZipStream(_gzipInput = new TailRecordingStream(_compressed), CompressionMode.Decompress),
-        CompressionFormat.Xz => new XZStream(_compressed),
+        CompressionFormat.Xz => NativeXzStream.IsAvailable ? new NativeXzStream(_compressed) : new XZStream(_compressed),
         CompressionFormat.Zstd => new ZstdSharp.DecompressionStream(_compressed, leaveOpen: true),
         CompressionFormat.Bzip2 => BZip2Stream.Create(
             _compressed, SharpCompress.Compressors.CompressionMode.Decompress,
