@@ -36,7 +36,7 @@ public sealed class CsvReportWriterTests
         Assert.Contains("\n'=cmd|hostile`maps`.txt,ok,none,,", inputs, StringComparison.Ordinal);
         var comparison = Write("comparison.csv");
         Assert.Equal(
-            "hostile-maps,hostile-maps,\"'=HYPERLINK(\"\"http://e\"\")\",added,,-4096,+0x1000",
+            "hostile-maps,hostile-maps,\"'=HYPERLINK(\"\"http://e\"\")\",module added,,-4096,+0x1000",
             comparison.Split('\n')[1]);
     }
 

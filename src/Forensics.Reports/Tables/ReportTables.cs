@@ -1,7 +1,7 @@
 using Forensics.Analysis;
-using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Findings;
 using Forensics.Model;
+using Forensics.Reports.Changes;
 
 namespace Forensics.Reports.Tables;
 
@@ -96,7 +96,7 @@ public static class ReportTables
             .Text("name", x => x.Finding.Name)
             .Text("message", x => x.Finding.Message);
 
-    // The values of a change are addresses, sizes, counts or names depending on its kind: text.
+    // The values of a change are addresses, sizes, counts or names depending on its kind: text, printed by ChangeText.
     public static readonly ReportTable<ComparisonRow> Comparison = new ReportTable<ComparisonRow>("comparison", run => run.ComparisonRows)
         // report.json gives the baseline once for all rows.
         .Text("baseline_id", x => x.BaselineId, json: false)
