@@ -71,7 +71,7 @@ public class ElfCoreFileTests
         BitConverter.GetBytes(4096).CopyTo(bytes, second + 4);
         var file = ElfCoreFile.Read(new MemoryByteSource(bytes));
         var diagnostic = Assert.Single(file.Diagnostics);
-        Assert.Equal((ElfDiagnosticIds.NoteRunsPastSegment, (ulong?)(ulong)second), (diagnostic.Id, diagnostic.Offset));
+        Assert.Equal((DiagnosticCatalogue.NoteRunsPastSegment, (ulong?)(ulong)second), (diagnostic.Id, diagnostic.Offset));
         Assert.Single(file.Notes);
     }
 

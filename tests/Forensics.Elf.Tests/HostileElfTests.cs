@@ -17,7 +17,7 @@ public class HostileElfTests
         var file = ElfCoreFile.Read(new MemoryByteSource(bytes));
 
         var diagnostic = Assert.Single(file.Diagnostics);
-        Assert.Equal((ElfDiagnosticSeverity.Error, ElfDiagnosticIds.BadExtendedNumbering), (diagnostic.Severity, diagnostic.Id));
+        Assert.Equal((ElfDiagnosticSeverity.Error, DiagnosticCatalogue.BadExtendedNumbering), (diagnostic.Severity, diagnostic.Id));
         Assert.Equal((ulong)(bytes.Length - 64), diagnostic.Offset);
         Assert.Contains("is [0]", diagnostic.Message, StringComparison.Ordinal);
     }
@@ -44,7 +44,7 @@ public class HostileElfTests
         // Reading every header's bytes allocated Segments × the file, 230 MB.
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < 4 * bytes.Length + (1 << 20), $"[{allocated}] bytes allocated for a [{bytes.Length}]-byte core");
-        Assert.Single(file.Diagnostics, d => d.Id == ElfDiagnosticIds.NoteSegmentTooLarge);
+        Assert.Single(file.Diagnostics, d => d.Id == DiagnosticCatalogue.NoteSegmentTooLarge);
     }
 
     [Fact]

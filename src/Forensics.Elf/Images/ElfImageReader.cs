@@ -17,7 +17,7 @@ public static class ElfImageReader
     {
         Span<byte> head = stackalloc byte[ElfConstants.Header64Size];
         var read = memory.Read(start, head);
-        var header = ElfHeader.Parse(head[..read], out _, out _);
+        var header = ElfHeader.Parse(head[..read], null);
         if (header is null || header.Type is not (ElfConstants.TypeExecutable or ElfConstants.TypeShared))
             return null;
         if (header.ProgramHeaderCount is 0 or > MaxImageProgramHeaders || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)

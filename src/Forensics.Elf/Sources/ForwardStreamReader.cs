@@ -10,15 +10,15 @@ public static class ForwardStreamReader
 {
     private const ulong Page = 0x1000;
 
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics)
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new Reader(stream, diagnostics);
+        var reader = new Reader(stream, sink);
         var kept = new List<(ulong, byte[])>();
 
         var head = reader.ReadAt(0, ElfConstants.Header64Size);
         kept.Add((0, head));
-        var header = ElfHeader.Parse(head, out _, out _);
+        var header = ElfHeader.Parse(head, null);
         if (header is null || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)
             return new RetainedByteSource(kept, reader.EndOfStream);
 
@@ -60,8 +60,8 @@ public static class ForwardStreamReader
             var length = end - from;
             if ((long)Math.Min(length, long.MaxValue) > budget)
             {
-                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.RetainedBytesLimit,
-                    $"keeping [0x{from:x}-0x{end:x}] would exceed the limit of [{limits.MaxRetainedBytes}] bytes kept from a stream; the rest is not read", from));
+                sink.Report(ElfProblem.RetainedBytesLimit, from,
+                    $"keeping [0x{from:x}-0x{end:x}] would exceed the limit of [{limits.MaxRetainedBytes}] bytes kept from a stream; the rest is not read");
                 break;
             }
             var bytes = reader.ReadAt(from, (int)length);
@@ -122,7 +122,7 @@ public static class ForwardStreamReader
     }
 
     /// <summary>A position-tracking reader over the stream that can only skip forward.</summary>
-    private sealed class Reader(Stream stream, List<ElfDiagnostic> diagnostics)
+    private sealed class Reader(Stream stream, IElfDiagnosticSink sink)
     {
         private readonly byte[] _skipBuffer = new byte[1 << 16];
 
@@ -133,8 +133,8 @@ public static class ForwardStreamReader
         {
             if (offset < Position)
             {
-                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Warning, ElfDiagnosticIds.StreamOutOfOrder,
-                    $"[0x{offset:x}] lies before the stream position [0x{Position:x}] and cannot be read from a forward-only stream", offset));
+                sink.Report(ElfProblem.StreamOutOfOrder, offset,
+                    $"[0x{offset:x}] lies before the stream position [0x{Position:x}] and cannot be read from a forward-only stream");
                 return [];
             }
             while (Position < offset && EndOfStream is null)
@@ -170,8 +170,8 @@ public static class ForwardStreamReader
                 }
                 catch (Exception exception) when (exception is IOException or InvalidDataException or InvalidOperationException or FormatException)
                 {
-                    diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.StreamReadFailed,
-                        $"reading the stream failed at [0x{Position + (ulong)total:x}]: [{exception.Message}]", Position + (ulong)total));
+                    sink.Report(ElfProblem.StreamReadFailed, Position + (ulong)total,
+                        $"reading the stream failed at [0x{Position + (ulong)total:x}]: [{exception.Message}]");
                     read = 0;
                 }
                 if (read == 0)

@@ -94,19 +94,17 @@ internal sealed class CoreNoteSet
                     Duplicate(note, diagnostics);
                     break;
                 }
-                Files = FileNote.Parse(desc, is64, limits.MaxFileEntries, out var problems);
+                Files = FileNote.Parse(desc, is64, limits.MaxFileEntries, new DiagnosticBagElfSink(diagnostics), note.Offset);
                 FilesOffset = note.Offset;
-                foreach (var problem in problems)
-                    diagnostics.Error(CoreDiagnosticIds.FileNoteProblem, SourceLocation.AtOffset(note.Offset), problem);
                 break;
         }
     }
 
     private static void Short(ElfNote note, int expected, DiagnosticBag diagnostics) =>
-        diagnostics.Error(CoreDiagnosticIds.ShortNote, SourceLocation.AtOffset(note.Offset),
+        diagnostics.Error(DiagnosticCatalogue.ShortNote, SourceLocation.AtOffset(note.Offset),
             $"{NoteTypes.Name(note.Owner, note.Type)} has [{note.Descriptor.Length}] bytes, expected at least [{expected}]; ignored");
 
     private static void Duplicate(ElfNote note, DiagnosticBag diagnostics) =>
-        diagnostics.Warning(CoreDiagnosticIds.DuplicateNote, SourceLocation.AtOffset(note.Offset),
+        diagnostics.Warning(DiagnosticCatalogue.DuplicateNote, SourceLocation.AtOffset(note.Offset),
             $"a second {NoteTypes.Name(note.Owner, note.Type)} note; the first is used");
 }

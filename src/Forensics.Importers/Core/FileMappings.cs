@@ -47,7 +47,7 @@ internal sealed class FileMappings
         }
         if (firstEmpty is { } invalid)
         {
-            diagnostics.Error(CoreDiagnosticIds.FileEntryInvalid, location, string.Create(CultureInfo.InvariantCulture,
+            diagnostics.Error(DiagnosticCatalogue.FileEntryInvalid, location, string.Create(CultureInfo.InvariantCulture,
                 $"[{empty}] NT_FILE entries are empty or reversed, the first [0x{invalid.Start:x}-0x{invalid.End:x}] for [{invalid.Name}]; ignored"));
         }
 
@@ -71,7 +71,7 @@ internal sealed class FileMappings
         }
         if (firstOverlap is { } overlap)
         {
-            diagnostics.Error(CoreDiagnosticIds.FileEntriesOverlap, location, string.Create(CultureInfo.InvariantCulture,
+            diagnostics.Error(DiagnosticCatalogue.FileEntriesOverlap, location, string.Create(CultureInfo.InvariantCulture,
                 $"[{overlapping}] NT_FILE entries overlap an earlier entry, the first [0x{overlap.Start:x}-0x{overlap.End:x}] for [{overlap.Name}]; mappings never overlap, so they are ignored"));
         }
         return new FileMappings(kept, location);
