@@ -63,7 +63,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor NotElf = Define("FX3001", Error, InputProblem.NotACapture, "No ELF magic at the start");
     public static readonly DiagnosticDescriptor UnsupportedClass = Define("FX3002", Error, InputProblem.Unsupported, "EI_CLASS is neither ELFCLASS32 nor ELFCLASS64");
     public static readonly DiagnosticDescriptor UnsupportedByteOrder = Define("FX3003", Error, InputProblem.Unsupported, "EI_DATA is not little-endian");
-    public static readonly DiagnosticDescriptor TruncatedHeader = Define("FX3004", Error, InputProblem.Truncated, "The ELF header is shorter than its class requires");
+    public static readonly DiagnosticDescriptor TruncatedHeader = Define("FX3004", Error, InputProblem.Truncated, "The ELF identification or header is shorter than its class requires");
     public static readonly DiagnosticDescriptor BadProgramHeaderSize = Define("FX3005", Error, InputProblem.Corrupt, "e_phentsize is not the size of a program header of the class");
     public static readonly DiagnosticDescriptor BadExtendedNumbering = Define("FX3006", Error, InputProblem.Corrupt, "PN_XNUM is set but section header 0 does not give the count");
     public static readonly DiagnosticDescriptor TooManyProgramHeaders = Define("FX3007", Error, InputProblem.Corrupt, "More program headers than the reader's limit");
@@ -72,14 +72,14 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor SegmentPastEnd = Define("FX3010", Error, InputProblem.Truncated, "A segment's data extends past the end of the file");
     public static readonly DiagnosticDescriptor SegmentAddressOverflow = Define("FX3011", Error, InputProblem.Corrupt, "A segment wraps the end of the address space");
     public static readonly DiagnosticDescriptor OverlappingSegments = Define("FX3012", Warning, InputProblem.None, "A PT_LOAD segment overlaps the one before it");
-    public static readonly DiagnosticDescriptor NoteSegmentTooLarge = Define("FX3013", Error, InputProblem.Corrupt, "A note segment is larger than the reader's limit");
+    public static readonly DiagnosticDescriptor NoteSegmentTooLarge = Define("FX3013", Error, InputProblem.Corrupt, "Note segments hold more bytes than the file or the reader's limit allows; the rest is not read");
     public static readonly DiagnosticDescriptor NoteSegmentTruncated = Define("FX3014", Error, InputProblem.Truncated, "A note segment extends past the end of the file");
     public static readonly DiagnosticDescriptor NoteRunsPastSegment = Define("FX3015", Error, InputProblem.Corrupt, "A note runs past the end of its segment");
     public static readonly DiagnosticDescriptor TooManyNotes = Define("FX3016", Error, InputProblem.Corrupt, "More notes than the reader's limit; the rest are ignored");
     public static readonly DiagnosticDescriptor NoteTrailingBytes = Define("FX3017", Warning, InputProblem.None, "Bytes after the last note are too short for a note header");
     public static readonly DiagnosticDescriptor TooManySegments = Define("FX3018", Error, InputProblem.Corrupt, "More segments than the reader's limit (not reported at present)");
-    public static readonly DiagnosticDescriptor StreamOutOfOrder = Define("FX3019", Warning, InputProblem.None, "A streamed core's headers point backwards; what lies behind is not read");
-    public static readonly DiagnosticDescriptor RetainedBytesLimit = Define("FX3020", Error, InputProblem.Corrupt, "A streamed core keeps more bytes than the reader's limit");
+    public static readonly DiagnosticDescriptor StreamOutOfOrder = Define("FX3019", Warning, InputProblem.None, "An offset a forward-only stream has already passed cannot be read");
+    public static readonly DiagnosticDescriptor RetainedBytesLimit = Define("FX3020", Error, InputProblem.Corrupt, "Keeping more of a streamed core would exceed the reader's limit; the rest is not read");
     public static readonly DiagnosticDescriptor StreamReadFailed = Define("FX3021", Error, InputProblem.Corrupt, "Reading a streamed core failed");
 
     // The core importer (FX4xxx).

@@ -30,7 +30,7 @@ public sealed class ReadBudgetTests
         using var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
         clock.Advance(TimeSpan.FromSeconds(2));
 
-        var stopped = Assert.Throws<ReadBudgetExceededException>(() => ElfCoreFile.Read(new MemoryByteSource(CoreWithSegments(3))));
+        var stopped = Assert.Throws<ReadBudgetExceededException>(() => ElfCoreFile.Read(new MemoryByteSource(CoreWithSegments(3)), new ElfDiagnosticList()));
 
         Assert.Equal((ReadBudgetLimit.Time, TimeSpan.FromSeconds(2), null, (ulong?)(ulong)builder.ProgramHeaderOffset),
             (stopped.Limit, stopped.Elapsed, stopped.Line, stopped.Offset));
@@ -63,7 +63,7 @@ public sealed class ReadBudgetTests
         {
             try
             {
-                read = ElfCoreFile.Read(new MemoryByteSource(core));
+                read = ElfCoreFile.Read(new MemoryByteSource(core), new ElfDiagnosticList());
             }
             catch (ReadBudgetExceededException exception)
             {
