@@ -14,7 +14,7 @@ public sealed partial class ElfCoreFile
         {
             if (!segment.IsNote || segment.FileSize == 0)
                 continue;
-            ReadBudget.CheckAtOffset(segment.HeaderOffset);
+            _checkpoint.Check(segment.HeaderOffset);
             var size = segment.FileSize;
             if (allowance == 0)
             {
@@ -47,7 +47,7 @@ public sealed partial class ElfCoreFile
                 Report(ElfProblem.NoteSegmentTruncated,
                     $"note segment [{segment.Index}] at [0x{segment.Offset:x}]: [{bytes.Length}] of [{size}] bytes could be read", segment.HeaderOffset);
             }
-            NoteWalker.Walk(bytes, segment.Offset, 4, Limits.MaxNotes, _notes, _sink);
+            NoteWalker.Walk(bytes, segment.Offset, 4, Limits.MaxNotes, _notes, _sink, _checkpoint);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed partial class ElfCoreFile
             if (read == 0)
                 break;
             length += read;
-            ReadBudget.CheckAtOffset(offset + (ulong)length);
+            _checkpoint.Check(offset + (ulong)length);
         }
         return length == bytes.Length ? bytes : bytes[..length];
     }

@@ -39,8 +39,8 @@ public sealed partial class ElfCoreFile
         for (ulong index = 0; index < count; index++)
         {
             var at = tableOffset + index * entrySize;
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(at);
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(at);
             if (Source.Read(at, entry) < entry.Length)
             {
                 Report(ElfProblem.ProgramHeadersPastEnd,
@@ -99,8 +99,8 @@ public sealed partial class ElfCoreFile
     {
         for (var index = 1; index < _loads.Count; index++)
         {
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(null);
             var previous = _loads[index - 1];
             var current = _loads[index];
             if (current.VirtualAddress < previous.MemoryEnd && current.MemorySize > 0)
@@ -120,8 +120,8 @@ public sealed partial class ElfCoreFile
         var truncated = 0;
         foreach (var load in _programHeaders)
         {
-            if (load.Index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(load.HeaderOffset);
+            if (load.Index % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(load.HeaderOffset);
             if (load.FileSize == 0)
                 continue;
             var end = load.Offset + load.FileSize;

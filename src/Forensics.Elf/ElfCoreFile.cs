@@ -9,12 +9,14 @@ namespace Forensics.Elf;
 public sealed partial class ElfCoreFile
 {
     private readonly IElfDiagnosticSink _sink;
+    private readonly IReadCheckpoint _checkpoint;
     private readonly List<ProgramHeader> _programHeaders = [];
     private readonly List<ProgramHeader> _loads = [];
     private readonly List<ElfNote> _notes = [];
 
-    private ElfCoreFile(IByteSource source, CoreLimits limits, IElfDiagnosticSink sink)
+    private ElfCoreFile(IByteSource source, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint checkpoint)
     {
+        _checkpoint = checkpoint;
         Source = source;
         Limits = limits;
         _sink = sink;
@@ -35,12 +37,15 @@ public sealed partial class ElfCoreFile
     /// <summary>Bytes the headers describe beyond the end of the file (a truncated core); 0 when complete or unknown.</summary>
     public ulong MissingBytes { get; private set; }
 
-    /// <summary>Reads the headers and notes of <paramref name="source"/>, reporting each problem to <paramref name="sink"/>.</summary>
-    public static ElfCoreFile Read(IByteSource source, IElfDiagnosticSink sink, CoreLimits? limits = null)
+    /// <summary>
+    /// Reads the headers and notes of <paramref name="source"/>, reporting each problem to <paramref name="sink"/> and
+    /// passing <paramref name="checkpoint"/> (none when null) between entries of long tables.
+    /// </summary>
+    public static ElfCoreFile Read(IByteSource source, IElfDiagnosticSink sink, CoreLimits? limits = null, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sink);
-        var file = new ElfCoreFile(source, limits ?? CoreLimits.Default, sink);
+        var file = new ElfCoreFile(source, limits ?? CoreLimits.Default, sink, checkpoint ?? ReadCheckpoints.Unlimited);
         file.ReadAll();
         return file;
     }

@@ -8,7 +8,7 @@ internal static class NoteWalker
     /// is the file (or memory) offset of the first byte, used for locations. Stops at the first note that runs
     /// past the end, with a diagnostic.
     /// </summary>
-    public static void Walk(ReadOnlyMemory<byte> bytes, ulong baseOffset, int align, int maxNotes, List<ElfNote> notes, IElfDiagnosticSink? sink)
+    public static void Walk(ReadOnlyMemory<byte> bytes, ulong baseOffset, int align, int maxNotes, List<ElfNote> notes, IElfDiagnosticSink? sink, IReadCheckpoint checkpoint)
     {
         var span = bytes.Span;
         ulong length = (ulong)span.Length;
@@ -16,8 +16,8 @@ internal static class NoteWalker
         while (length - position >= 12)
         {
             var at = (int)position;
-            if (notes.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(baseOffset + position);
+            if (notes.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(baseOffset + position);
             ulong nameSize = LittleEndian.U32(span, at), descSize = LittleEndian.U32(span, at + 4);
             var type = LittleEndian.U32(span, at + 8);
             var nameStart = position + 12;

@@ -9,10 +9,12 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
     /// Decodes the note. A count that does not fit or is above <paramref name="maxEntries"/>, a page size that is
     /// not a power of two, names that are missing, not NUL-terminated or left over after the count are each
     /// reported to <paramref name="sink"/> at <paramref name="noteOffset"/>, the note's offset; what was readable is kept.
+    /// <paramref name="checkpoint"/> (none when null) is passed between entries.
     /// </summary>
-    public static FileNote? Parse(ReadOnlySpan<byte> desc, bool is64, int maxEntries, IElfDiagnosticSink sink, ulong noteOffset)
+    public static FileNote? Parse(ReadOnlySpan<byte> desc, bool is64, int maxEntries, IElfDiagnosticSink sink, ulong noteOffset, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        checkpoint ??= ReadCheckpoints.Unlimited;
         void Report(string message) => sink.Report(ElfProblem.FileNoteMalformed, noteOffset, message);
         var word = is64 ? 8 : 4;
         if (desc.Length < 2 * word)
@@ -36,8 +38,8 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
         for (var index = 0; index < (int)count; index++)
         {
             var at = (2 * word) + (index * 3 * word);
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             if (names.IsEmpty)
             {
                 Report($"NT_FILE names end after [{index}] of [{count}] entries; the other [{(int)count - index}] entries are not read");

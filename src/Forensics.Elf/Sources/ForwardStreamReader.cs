@@ -10,10 +10,14 @@ public static class ForwardStreamReader
 {
     private const ulong Page = 0x1000;
 
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink)
+    /// <summary>
+    /// Reads what the importer needs of the core in <paramref name="stream"/>, reporting to <paramref name="sink"/> what
+    /// cannot be read, and passing <paramref name="checkpoint"/> (none when null) after every chunk and between entries.
+    /// </summary>
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new Reader(stream, sink);
+        var reader = new Reader(stream, sink, checkpoint ?? ReadCheckpoints.Unlimited);
         var kept = new List<(ulong, byte[])>();
 
         var head = reader.ReadAt(0, ElfConstants.Header64Size);
@@ -30,8 +34,8 @@ public static class ForwardStreamReader
         var entrySize = header.ProgramHeaderEntrySize;
         for (var index = 0; (index + 1) * entrySize <= table.Bytes.Length; index++)
         {
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                reader.Checkpoint.Check(null);
             var segment = ProgramHeader.Parse(table.Bytes.AsSpan(index * entrySize), header.Is64, index, 0);
             if (segment.FileSize == 0 || segment.Offset + segment.FileSize < segment.Offset)
                 continue;
@@ -89,8 +93,8 @@ public static class ForwardStreamReader
         var at = header.ProgramHeaderOffset;
         while (entries.Count < limits.MaxProgramHeaders && at + entrySize <= dataStart)
         {
-            if (entries.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(at);
+            if (entries.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                reader.Checkpoint.Check(at);
             var bytes = reader.ReadAt(at, entrySize);
             if (bytes.Length < entrySize)
                 break;
@@ -122,12 +126,13 @@ public static class ForwardStreamReader
     }
 
     /// <summary>A position-tracking reader over the stream that can only skip forward.</summary>
-    private sealed class Reader(Stream stream, IElfDiagnosticSink sink)
+    private sealed class Reader(Stream stream, IElfDiagnosticSink sink, IReadCheckpoint checkpoint)
     {
         private readonly byte[] _skipBuffer = new byte[1 << 16];
 
         public ulong Position { get; private set; }
         public long? EndOfStream { get; private set; }
+        public IReadCheckpoint Checkpoint => checkpoint;
 
         public byte[] ReadAt(ulong offset, int count)
         {
@@ -182,7 +187,7 @@ public static class ForwardStreamReader
                 total += read;
             }
             Position += (ulong)total;
-            ReadBudget.CheckAtOffset(Position);
+            checkpoint.Check(Position);
             return total;
         }
     }

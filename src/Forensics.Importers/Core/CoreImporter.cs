@@ -24,26 +24,34 @@ public static class CoreImporter
     /// (decompressing) stream is read once in increasing offset, keeping only headers, notes and the first and
     /// last page of each segment.
     /// </summary>
-    public static Capture Import(Stream input, string inputPath) => Import(input, inputPath, CoreLimits.Default);
+    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+        Import(input, inputPath, CoreLimits.Default, checkpoint);
 
-    public static Capture Import(Stream input, string inputPath, CoreLimits limits)
+    /// <summary>
+    /// Imports the core in <paramref name="input"/> within <paramref name="limits"/>, passing <paramref name="checkpoint"/>
+    /// (none when null) between entries of long tables and after each chunk of a stream.
+    /// </summary>
+    public static Capture Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
         // A forward-only stream reports what it cannot read while the core is imported; those come last.
         var streamDiagnostics = new ElfDiagnosticList();
-        IByteSource source = input.CanSeek ? new SeekableStreamByteSource(input) : ForwardStreamReader.Read(input, limits, streamDiagnostics);
-        var capture = Import(source, inputPath, limits);
+        IByteSource source = input.CanSeek
+            ? new SeekableStreamByteSource(input)
+            : ForwardStreamReader.Read(input, limits, streamDiagnostics, checkpoint);
+        var capture = Import(source, inputPath, limits, checkpoint);
         capture.Diagnostics.AddRange(streamDiagnostics.Items.Select(ElfProblemDescriptors.ToDiagnostic));
         return capture;
     }
 
     /// <summary>Imports a core from any byte source (a file, bytes in memory, a retained stream).</summary>
-    public static Capture Import(IByteSource source, string inputPath, CoreLimits limits)
+    public static Capture Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var capture = new Capture { InputPath = inputPath, Format = CaptureFormat.Core, Variant = KernelVariant };
-        var file = ElfCoreFile.Read(source, new DiagnosticBagElfSink(capture.Diagnostics), limits);
+        checkpoint ??= ReadCheckpoints.Unlimited;
+        var file = ElfCoreFile.Read(source, new DiagnosticBagElfSink(capture.Diagnostics), limits, checkpoint);
         if (file.Header is not { } header)
             return capture;
         if (header.Type != ElfConstants.TypeCore)
@@ -53,7 +61,7 @@ public static class CoreImporter
             return capture;
         }
         var readRegisters = DecideArchitecture(capture, header);
-        var notes = CoreNoteSet.Decode(file, readRegisters, limits, capture.Diagnostics);
+        var notes = CoreNoteSet.Decode(file, readRegisters, limits, capture.Diagnostics, checkpoint);
         var writtenByGdb = notes.HasGdbNote || header.SectionHeaderCount > 0
             || (file.LoadSegments.Count > 0 && file.LoadSegments.All(l => l.Align == 1));
         capture.Variant = writtenByGdb ? GdbVariant : KernelVariant;
@@ -65,12 +73,12 @@ public static class CoreImporter
                 $"the core is cut short: [{file.MissingBytes}] bytes of segment data are missing (RLIMIT_CORE, a full disk or a partial copy)");
         }
 
-        var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics);
-        capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb));
+        var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics, checkpoint);
+        capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb, checkpoint));
         foreach (var (type, value) in notes.Auxv)
         {
-            if (capture.Auxv.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (capture.Auxv.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             var text = AuxvTypes.PointsAtString(type) ? ElfImageReader.ReadCString(file.Memory, value, limits.MaxStringBytes) : null;
             capture.Auxv.Add(new AuxvEntry(type, AuxvTypes.Name(type), value, text));
         }
@@ -78,7 +86,7 @@ public static class CoreImporter
         CoreThreadBuilder.Build(capture, notes, writtenByGdb);
         if (readRegisters && notes.HasCoreNote && notes.Threads.Count == 0)
             capture.Diagnostics.Warning(DiagnosticCatalogue.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
-        capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits));
+        capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits, checkpoint));
         if (capture.ProcessName is null && capture.Images.Find(i => i.IsExecutable)?.Path is { } path)
         {
             capture.ProcessName = System.IO.Path.GetFileName(path);

@@ -27,7 +27,7 @@ internal sealed class FileMappings
     /// <summary>Where the NT_FILE note is.</summary>
     public SourceLocation Location { get; }
 
-    public static FileMappings From(FileNote? files, ulong noteOffset, DiagnosticBag diagnostics)
+    public static FileMappings From(FileNote? files, ulong noteOffset, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
     {
         if (files is null)
             return None;
@@ -52,15 +52,15 @@ internal sealed class FileMappings
         }
 
         // OrderBy is stable: of two entries with the same start, the first in the note is kept.
-        ReadBudget.Check();
+        checkpoint.Check(null);
         var ordered = sorted.OrderBy(entry => entry.Start);
         var kept = new List<FileNoteEntry>(sorted.Count);
         FileNoteEntry? firstOverlap = null;
         var overlapping = 0;
         foreach (var entry in ordered)
         {
-            if ((kept.Count + overlapping) % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(noteOffset);
+            if ((kept.Count + overlapping) % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(noteOffset);
             if (kept.Count > 0 && entry.Start < kept[^1].End)
             {
                 firstOverlap ??= entry;

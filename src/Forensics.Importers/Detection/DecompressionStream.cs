@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Model;
 using SharpCompress.Common;
 using SharpCompress.Compressors.BZip2;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
@@ -67,7 +67,7 @@ public sealed class InputImporter
             BetweenReads?.Invoke(path);
             stage = "while reading";
             using var opened = _opener.Open(path, diagnostics);
-            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics);
+            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget);
             var changed = ReportChange(hash.Before, FileSnapshot.Of(path), hash.Bytes, diagnostics);
             return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics);
         }
@@ -211,14 +211,14 @@ public sealed class InputImporter
     }
 
     /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
-    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics)
+    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
-        var (captures, status) = ReadContent(opened, displayPath, diagnostics);
+        var (captures, status) = ReadContent(opened, displayPath, diagnostics, budget);
         // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
         return (captures, opened.ReadToEnd() || status is not InputStatus.Skipped ? status : InputStatus.Failed);
     }
 
-    private (List<Capture> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics)
+    private (List<Capture> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
         if (!opened.IsReadable)
         {
@@ -237,7 +237,7 @@ public sealed class InputImporter
                         compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
                 return ([], InputStatus.Failed);
             case ContentKind.Elf:
-                var core = CoreImporter.Import(opened.Read(), displayPath);
+                var core = CoreImporter.Import(opened.Read(), displayPath, budget);
                 ApplyFileNameHint(core, displayPath);
                 return ([core], null);
             case ContentKind.Text:
