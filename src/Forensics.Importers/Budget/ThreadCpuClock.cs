@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Forensics.Elf;
+namespace Forensics.Importers.Budget;
 
 /// <summary>
 /// A clock that advances only while the calling thread runs on a CPU (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>), so a

@@ -1,4 +1,6 @@
-namespace Forensics.Elf;
+using Forensics.Elf;
+
+namespace Forensics.Importers.Budget;
 
 /// <summary>
 /// A CPU-time and allocation budget for reading one input on the current thread. Long loops pass checkpoints
@@ -7,17 +9,18 @@ namespace Forensics.Elf;
 /// budget started by <see cref="Start"/> is spent, the next checkpoint throws <see cref="ReadBudgetExceededException"/>.
 /// </summary>
 /// <remarks>
-/// The budget is ambient and per thread, so readers deep in the stack need no extra parameter, and inputs imported
-/// in parallel each have their own; allocation is what <see cref="GC.GetAllocatedBytesForCurrentThread"/> counts,
+/// The ELF reader and the core importer are given the budget explicitly, as their <see cref="IReadCheckpoint"/>. For
+/// the text parsers, decompression and hashing it is still ambient and per thread, so readers deep in the stack need
+/// no extra parameter, and inputs imported in parallel each have their own; allocation is what <see cref="GC.GetAllocatedBytesForCurrentThread"/> counts,
 /// which is per thread too. Work that passes no checkpoint (a blocking read, a library call) is not stopped.
 /// With no budget started a checkpoint costs one thread-static read.
 /// </remarks>
-public sealed class ReadBudget : IDisposable
+public sealed class ReadBudget : IReadCheckpoint, IDisposable
 {
     /// <summary>Text lines between two checkpoints.</summary>
     public const int LinesPerCheck = 4096;
     /// <summary>Table entries (program headers, notes, NT_FILE entries) between two checkpoints.</summary>
-    public const int EntriesPerCheck = 1024;
+    public const int EntriesPerCheck = ReadCheckpoints.EntriesPerCheck;
 
     [ThreadStatic]
     private static ReadBudget? t_current;
@@ -67,6 +70,8 @@ public sealed class ReadBudget : IDisposable
 
     /// <summary>A checkpoint with no position to report.</summary>
     public static void Check() => t_current?.Spend(null, null);
+
+    void IReadCheckpoint.Check(ulong? offset) => Spend(null, offset);
 
     private void Spend(int? line, ulong? offset)
     {

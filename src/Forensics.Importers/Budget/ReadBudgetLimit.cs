@@ -1,4 +1,4 @@
-namespace Forensics.Elf;
+namespace Forensics.Importers.Budget;
 
 /// <summary>Which part of a <see cref="ReadBudget"/> was spent.</summary>
 public enum ReadBudgetLimit

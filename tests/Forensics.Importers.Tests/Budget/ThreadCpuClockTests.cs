@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Forensics.Importers.Budget;
 
-namespace Forensics.Elf.Tests;
+namespace Forensics.Importers.Tests.Budget;
 
 /// <summary>The default budget clock counts the reading thread's CPU time, so waiting on a busy machine costs nothing.</summary>
 public sealed class ThreadCpuClockTests

@@ -1,8 +1,10 @@
+using Forensics.Elf;
 using Forensics.Elf.Sources;
+using Forensics.Importers.Budget;
 using Forensics.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Forensics.Elf.Tests;
+namespace Forensics.Importers.Tests.Budget;
 
 public sealed class ReadBudgetTests
 {
@@ -30,10 +32,24 @@ public sealed class ReadBudgetTests
         using var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
         clock.Advance(TimeSpan.FromSeconds(2));
 
-        var stopped = Assert.Throws<ReadBudgetExceededException>(() => ElfCoreFile.Read(new MemoryByteSource(CoreWithSegments(3))));
+        var stopped = Assert.Throws<ReadBudgetExceededException>(() => ElfCoreFile.Read(new MemoryByteSource(CoreWithSegments(3)), new ElfDiagnosticList(), checkpoint: budget));
 
         Assert.Equal((ReadBudgetLimit.Time, TimeSpan.FromSeconds(2), null, (ulong?)(ulong)builder.ProgramHeaderOffset),
             (stopped.Limit, stopped.Elapsed, stopped.Line, stopped.Offset));
+    }
+
+    [Fact]
+    public void The_ELF_reader_checks_only_the_budget_it_is_given()
+    {
+        var clock = new FakeTimeProvider();
+        using var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        var read = ElfCoreFile.Read(new MemoryByteSource(CoreWithSegments(3)), new ElfDiagnosticList());
+
+        Assert.Equal([0x400000UL, 0x401000UL, 0x402000UL], read.LoadSegments.Select(l => l.VirtualAddress));
+        var stopped = Assert.Throws<ReadBudgetExceededException>(() => ((IReadCheckpoint)budget).Check(0x40));
+        Assert.Equal((ReadBudgetLimit.Time, (ulong?)0x40), (stopped.Limit, stopped.Offset));
     }
 
     [Fact]
@@ -55,26 +71,13 @@ public sealed class ReadBudgetTests
         var clock = new FakeTimeProvider();
         using var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
         clock.Advance(TimeSpan.FromSeconds(2));
-        var core = CoreWithSegments(3);
 
-        ElfCoreFile? read = null;
-        ReadBudgetExceededException? stopped = null;
-        var other = new Thread(() =>
-        {
-            try
-            {
-                read = ElfCoreFile.Read(new MemoryByteSource(core));
-            }
-            catch (ReadBudgetExceededException exception)
-            {
-                stopped = exception;
-            }
-        });
+        Exception? stopped = null;
+        var other = new Thread(() => stopped = Record.Exception(() => ReadBudget.CheckAtOffset(0x40)));
         other.Start();
         other.Join();
 
         Assert.Null(stopped);
-        Assert.Equal(3, read!.LoadSegments.Count);
         Assert.Throws<ReadBudgetExceededException>(ReadBudget.Check);
     }
 

@@ -1,4 +1,4 @@
-namespace Forensics.Elf;
+namespace Forensics.Importers.Budget;
 
 /// <summary>
 /// Thrown at a checkpoint when the current <see cref="ReadBudget"/> is spent. Not an input error and not a bug: the
