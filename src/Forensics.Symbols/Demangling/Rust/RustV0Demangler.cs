@@ -1,0 +1,6 @@
+namespace Forensics.Symbols.Demangling.Rust;
+
+internal static class RustV0Demangler
+{
+    public static string? TryDemangle(string name) => null;
+}
