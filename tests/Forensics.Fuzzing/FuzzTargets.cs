@@ -4,6 +4,7 @@ using Forensics.Importers.Detection;
 using Forensics.Importers.Text;
 using Forensics.Model;
 using Forensics.Pipeline;
+using Forensics.Symbols.Demangling;
 
 namespace Forensics.Fuzzing;
 
@@ -14,7 +15,7 @@ namespace Forensics.Fuzzing;
 internal static class FuzzTargets
 {
     /// <summary>Target names in the order the usage text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline"];
+    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "demangle"];
 
     /// <summary>The target called <paramref name="name"/>, or null when there is none.</summary>
     public static Action<byte[]>? Find(string name) => name switch
@@ -26,6 +27,7 @@ internal static class FuzzTargets
         "text-any" => DetectAndParse,
         "core" => ImportCore,
         "pipeline" => ImportThroughPipeline,
+        "demangle" => Demangle,
         _ => null,
     };
 
@@ -67,6 +69,14 @@ internal static class FuzzTargets
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>The demangler must answer any text with a name or null, within its output limit.</summary>
+    private static void Demangle(byte[] bytes)
+    {
+        var name = Encoding.UTF8.GetString(bytes);
+        if (Demangler.TryDemangle(name) is { Length: > DemanglerLimits.MaxOutputLength })
+            throw new InvalidOperationException("the demangled text exceeds the output limit");
     }
 
     /// <summary>Touches what an analysis would read, so lazily built parts of a capture run too.</summary>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one importer target with afl-fuzz through SharpFuzz.
 # Usage: tests/Forensics.Fuzzing/run-fuzz.sh TARGET [SECONDS]
-#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline;  SECONDS: run time, 600 by default.
+#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | demangle;  SECONDS: run time, 600 by default.
 # Findings land in tests/Forensics.Fuzzing/out/TARGET/default/{crashes,hangs}; replay them with
 #   dotnet tests/Forensics.Fuzzing/bin/Release/net10.0/Forensics.Fuzzing.dll TARGET --replay DIR
 set -euo pipefail
@@ -29,7 +29,7 @@ dotnet build "$here/Forensics.Fuzzing.csproj" -c Release --nologo -v quiet
 # outside afl-fuzz (the coverage map lives in afl's shared memory).
 rm -rf "$afl_bin"
 cp -r "$bin" "$afl_bin"
-for assembly in Forensics.Model Forensics.Elf Forensics.Importers; do
+for assembly in Forensics.Model Forensics.Elf Forensics.Importers Forensics.Symbols; do
     sharpfuzz "$afl_bin/$assembly.dll"
 done
 
@@ -58,6 +58,9 @@ case $target in
             add_seed "$f" 32768
         done
         add_core_seed "$corpus"/crash-abort/core.xz ;;
+    demangle)
+        # Every 50th name of the oracle table: C++ from libstdc++ and names.cpp, Rust legacy and v0.
+        awk -F'\t' -v dir="$seeds" 'NR % 50 == 1 { f = dir "/name-" NR; printf "%s", $2 > f; close(f) }' "$corpus"/demangle/oracle.tsv ;;
     *) echo "unknown target [$target]" >&2; exit 2 ;;
 esac
 # afl-fuzz refuses an empty seed file.
