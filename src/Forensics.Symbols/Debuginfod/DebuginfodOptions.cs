@@ -2,7 +2,7 @@ namespace Forensics.Symbols.Debuginfod;
 
 /// <summary>
 /// Where a debuginfod client looks and keeps what it downloads, following the elfutils client's environment
-/// (docs/symbols.md, "Debuginfod").
+/// (docs/debuginfod.md#environment).
 /// </summary>
 public sealed record DebuginfodOptions
 {

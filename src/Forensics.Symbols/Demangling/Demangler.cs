@@ -5,7 +5,7 @@ namespace Forensics.Symbols.Demangling;
 
 /// <summary>
 /// Demangles C++ (Itanium ABI) and Rust (legacy and v0) symbol names into the text <c>c++filt</c> prints for
-/// them. Bounded by <see cref="DemanglerLimits"/>; see docs/symbols.md, "Demangling".
+/// them. Bounded by <see cref="DemanglerLimits"/>; see docs/demangling.md#what-is-demangled.
 /// </summary>
 public static class Demangler
 {
