@@ -19,8 +19,9 @@ public sealed class DebuginfodClient : IDisposable
     public DebuginfodClient(DebuginfodOptions options, HttpMessageHandler? handler = null)
     {
         this.options = options;
+        // The timeout is one of no progress, as elfutils' is: it restarts with every block received (see CopyBoundedAsync).
         http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        http.Timeout = options.Timeout;
+        http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
     /// <summary>The path in the cache of <paramref name="artifact"/> for <paramref name="buildId"/>.</summary>
@@ -63,9 +64,11 @@ public sealed class DebuginfodClient : IDisposable
         var url = new Uri(server.AbsoluteUri.TrimEnd('/') + $"/buildid/{buildId}/{kind}");
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var temporary = destination + $".partial-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        using var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        progress.CancelAfter(options.Timeout);
         try
         {
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, progress.Token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 problems.Add($"[{url}] answered [{(int)response.StatusCode} {response.ReasonPhrase}]");
@@ -76,10 +79,10 @@ public sealed class DebuginfodClient : IDisposable
                 problems.Add($"[{url}] offers [{response.Content.Headers.ContentLength}] bytes, over the limit [{options.MaxDownloadBytes}]");
                 return false;
             }
-            await using (var body = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false))
+            await using (var body = await response.Content.ReadAsStreamAsync(progress.Token).ConfigureAwait(false))
             await using (var file = File.Create(temporary))
             {
-                if (!await CopyBoundedAsync(body, file, options.MaxDownloadBytes, cancellation).ConfigureAwait(false))
+                if (!await CopyBoundedAsync(body, file, options.MaxDownloadBytes, progress, options.Timeout).ConfigureAwait(false))
                 {
                     problems.Add($"[{url}] sent more than the limit of [{options.MaxDownloadBytes}] bytes");
                     return false;
@@ -90,9 +93,9 @@ public sealed class DebuginfodClient : IDisposable
             File.Move(temporary, destination, overwrite: true);
             return true;
         }
-        catch (Exception error) when (error is HttpRequestException or IOException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        catch (Exception error) when (error is HttpRequestException or IOException or OperationCanceledException && !cancellation.IsCancellationRequested)
         {
-            var reason = error is TaskCanceledException ? $"no answer within [{options.Timeout.TotalSeconds}] s" : error.Message;
+            var reason = error is OperationCanceledException ? $"no answer within [{options.Timeout.TotalSeconds}] s" : error.Message;
             problems.Add($"[{url}] failed: {reason}");
             return false;
         }
@@ -103,17 +106,18 @@ public sealed class DebuginfodClient : IDisposable
         }
     }
 
-    private static async Task<bool> CopyBoundedAsync(Stream source, Stream destination, long limit, CancellationToken cancellation)
+    private static async Task<bool> CopyBoundedAsync(Stream source, Stream destination, long limit, CancellationTokenSource progress, TimeSpan timeout)
     {
         var buffer = new byte[81920];
         long total = 0;
         int read;
-        while ((read = await source.ReadAsync(buffer, cancellation).ConfigureAwait(false)) > 0)
+        while ((read = await source.ReadAsync(buffer, progress.Token).ConfigureAwait(false)) > 0)
         {
+            progress.CancelAfter(timeout);
             total += read;
             if (total > limit)
                 return false;
-            await destination.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
+            await destination.WriteAsync(buffer.AsMemory(0, read), progress.Token).ConfigureAwait(false);
         }
         return true;
     }

@@ -15,7 +15,7 @@ public sealed record DebuginfodOptions
     /// <summary>The cache folder: DEBUGINFOD_CACHE_PATH, else $XDG_CACHE_HOME/debuginfod_client, else ~/.cache/debuginfod_client.</summary>
     public required string CacheDirectory { get; init; }
 
-    /// <summary>How long one request may go on (DEBUGINFOD_TIMEOUT, in seconds).</summary>
+    /// <summary>How long a request may go without receiving anything (DEBUGINFOD_TIMEOUT, in seconds).</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     /// <summary>When set, only the cache is used and no request is made.</summary>

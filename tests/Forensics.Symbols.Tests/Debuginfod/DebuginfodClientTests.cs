@@ -10,11 +10,13 @@ public sealed class DebuginfodClientTests : IDisposable
 {
     private readonly string cache = Directory.CreateTempSubdirectory("forensics-debuginfod-cache-").FullName;
     private readonly DebuginfodBinaries binaries = new();
+    private readonly CancellationTokenSource stallingStopped = new();
 
     public void Dispose()
     {
         Directory.Delete(cache, recursive: true);
         binaries.Dispose();
+        stallingStopped.Dispose();
     }
 
     [Fact]
@@ -79,25 +81,38 @@ public sealed class DebuginfodClientTests : IDisposable
         Assert.Equal([$"build-id [{buildId}] is not 2 to 128 lower-case hex digits"], result.Problems);
     }
 
-    [Fact]
-    public async Task A_server_that_never_answers_is_given_up_after_the_timeout()
+    [Theory]
+    [InlineData("")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n\u007fELF")]
+    public async Task A_server_that_stops_sending_is_given_up_after_the_timeout(string sentBeforeStalling)
     {
-        // A listener that accepts connections and says nothing.
-        var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
+        // A listener that accepts the connection, sends the given start of an answer (maybe nothing) and stalls.
+        var stalling = new TcpListener(IPAddress.Loopback, 0);
+        stalling.Start();
+        var serve = Task.Run(async () =>
+        {
+            using var connection = await stalling.AcceptTcpClientAsync();
+            var stream = connection.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(sentBeforeStalling));
+            _ = await stream.ReadAtLeastAsync(new byte[4096], 1, throwOnEndOfStream: false);
+            await Task.Delay(Timeout.Infinite, stallingStopped.Token);
+        });
         try
         {
-            var url = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
+            var url = new Uri($"http://127.0.0.1:{((IPEndPoint)stalling.LocalEndpoint).Port}/");
             using var client = new DebuginfodClient(Options(url) with { Timeout = TimeSpan.FromSeconds(1) });
 
             var result = await client.FetchAsync(DebuginfodBinaries.LookupO0BuildId, DebuginfodArtifact.Executable);
 
             Assert.Null(result.Path);
             Assert.Equal([$"[{url}buildid/{DebuginfodBinaries.LookupO0BuildId}/executable] failed: no answer within [1] s"], result.Problems);
+            Assert.Empty(Directory.GetFiles(cache, "*", SearchOption.AllDirectories));
         }
         finally
         {
-            silent.Stop();
+            await stallingStopped.CancelAsync();
+            stalling.Stop();
+            await Task.WhenAny(serve);
         }
     }
 
