@@ -32,10 +32,11 @@ public static class ElfBuildIdReader
     {
         var head = new byte[ElfConstants.Header64Size];
         var headLength = ReadAt(file, 0, head);
-        var header = ElfHeader.Parse(head.AsSpan(0, headLength), out _, out var headerProblem);
+        var headerProblems = new ElfDiagnosticList();
+        var header = ElfHeader.Parse(head.AsSpan(0, headLength), headerProblems);
         if (header is null)
         {
-            problem = $"not an ELF file: {headerProblem}";
+            problem = $"not an ELF file: {headerProblems.Items.FirstOrDefault()?.Message}";
             return null;
         }
         if (header.Data != ElfConstants.DataLittleEndian)
