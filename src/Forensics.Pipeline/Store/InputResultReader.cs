@@ -124,23 +124,24 @@ internal static class InputResultReader
 
     private const RuntimeHeaps AllHeaps = (RuntimeHeaps)((1 << 15) - 1);
 
-    private static Permissions Permissions(byte code)
+    /// <summary>Each code <see cref="InputResultWriter.PermissionsCode"/> can write, by code; null for the others.</summary>
+    private static readonly Permissions?[] PermissionsByCode = [.. Enumerable.Range(0, 256).Select(code => Decode((byte)code))];
+
+    private static Permissions Permissions(byte code) =>
+        PermissionsByCode[code] ?? throw new StoreContentException($"permissions code [{code}] is not of the rwxp form");
+
+    private static Permissions? Decode(byte code)
     {
         Span<char> text = stackalloc char[4];
         ReadOnlySpan<(char Yes, char No)> letters = [('r', '-'), ('w', '-'), ('x', '-'), ('s', 'p')];
         for (var i = 0; i < 4; i++)
         {
-            text[i] = ((code >> (2 * i)) & 3) switch
-            {
-                0 => '?',
-                1 => letters[i].No,
-                2 => letters[i].Yes,
-                _ => throw new StoreContentException($"permissions code [{code}] is not of the rwxp form"),
-            };
+            var value = (code >> (2 * i)) & 3;
+            if (value == 3)
+                return null;
+            text[i] = value == 0 ? '?' : value == 1 ? letters[i].No : letters[i].Yes;
         }
-        return Model.Permissions.TryParse(text, out var permissions)
-            ? permissions
-            : throw new StoreContentException($"permissions code [{code}] is not of the rwxp form");
+        return Model.Permissions.TryParse(text, out var permissions) ? permissions : null;
     }
 
     private static RegionMetrics Metrics(StoreDecoder input)

@@ -70,6 +70,7 @@ internal sealed class StoreDecoder
 
     public T Enum<T>() where T : struct, System.Enum
     {
+        RequireIntEnum<T>();
         var value = Int32();
         var result = System.Runtime.CompilerServices.Unsafe.As<int, T>(ref value);
         return System.Enum.IsDefined(result) ? result : throw new StoreContentException($"[{value}] is not a {typeof(T).Name}");
@@ -78,10 +79,18 @@ internal sealed class StoreDecoder
     /// <summary>A flags value whose bits all lie within <paramref name="all"/>.</summary>
     public T Flags<T>(T all) where T : struct, System.Enum
     {
+        RequireIntEnum<T>();
         var value = Int32();
         var mask = System.Runtime.CompilerServices.Unsafe.As<T, int>(ref all);
         return (value & ~mask) == 0 ? System.Runtime.CompilerServices.Unsafe.As<int, T>(ref value)
             : throw new StoreContentException($"[{value}] is not a set of {typeof(T).Name}");
+    }
+
+    /// <summary>Every enum of the model is an <see cref="int"/>, which the reinterpreting casts here rely on.</summary>
+    private static void RequireIntEnum<T>() where T : struct, System.Enum
+    {
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != sizeof(int))
+            throw new NotSupportedException($"[{typeof(T).Name}] is not an int enum");
     }
 
     public string? String()

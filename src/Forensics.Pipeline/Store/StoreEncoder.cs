@@ -44,7 +44,13 @@ internal sealed class StoreEncoder : IDisposable
 
     public void Signed(long value) => Unsigned((ulong)((value << 1) ^ (value >> 63)));
 
-    public void Enum<T>(T value) where T : struct, System.Enum => Signed(System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value));
+    /// <summary>An enum of the model, all of which are stored as <see cref="int"/>.</summary>
+    public void Enum<T>(T value) where T : struct, System.Enum
+    {
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != sizeof(int))
+            throw new NotSupportedException($"[{typeof(T).Name}] is not an int enum");
+        Signed(System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value));
+    }
 
     /// <summary>0 for null, 1 and the UTF-8 bytes for a string not written before, 2 + its index for one that was.</summary>
     public void String(string? value)
