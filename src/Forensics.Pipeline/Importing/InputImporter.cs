@@ -267,7 +267,7 @@ public sealed class InputImporter
     /// </summary>
     private IReadOnlyList<Capture> ImportText(Stream content, DiagnosticBag diagnostics)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(InitialTextBuffer(content));
+        var bytes = RentText<byte>(InitialTextBuffer(content));
         char[]? chars = null;
         try
         {
@@ -295,15 +295,15 @@ public sealed class InputImporter
                     "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
             }
             // The exact count, not GetMaxCharCount: one more than the limit would double the rented buffer.
-            chars = ArrayPool<char>.Shared.Rent(encoding.GetCharCount(text));
+            chars = RentText<char>(encoding.GetCharCount(text));
             var count = encoding.GetChars(text, chars);
             return TextDocumentImporter.Import(chars.AsMemory(0, count));
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
+            ReturnText(bytes);
             if (chars is not null)
-                ArrayPool<char>.Shared.Return(chars);
+                ReturnText(chars);
         }
     }
 
@@ -359,11 +359,28 @@ public sealed class InputImporter
 
     private void Grow(ref byte[] buffer, int length)
     {
-        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, TextLimit));
+        var larger = RentText<byte>((int)Math.Min((long)buffer.Length * 2, TextLimit));
         buffer.AsSpan(0, length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        ReturnText(buffer);
         buffer = larger;
     }
+
+    /// <summary>
+    /// Text buffers up to <see cref="PooledTextElements"/> come from the shared pool; larger ones are plain arrays that the
+    /// GC takes back. The pool keeps what is returned to it for the rest of the run, and one 256 MiB text kept its bytes
+    /// and characters there (768 MiB) through the analysis and the writing of every report.
+    /// </summary>
+    private static T[] RentText<T>(int length) =>
+        length <= PooledTextElements ? ArrayPool<T>.Shared.Rent(length) : GC.AllocateUninitializedArray<T>(length);
+
+    private static void ReturnText<T>(T[] buffer)
+    {
+        if (buffer.Length <= PooledTextElements)
+            ArrayPool<T>.Shared.Return(buffer);
+    }
+
+    /// <summary>A power of two, so that what the pool rents for a length within it is within it too.</summary>
+    private const int PooledTextElements = 1 << 22;
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text.Json;
+using Forensics.Model;
 using Forensics.Pipeline.Importing;
 
 namespace Forensics.Pipeline.Store;
@@ -12,18 +12,20 @@ namespace Forensics.Pipeline.Store;
 /// </summary>
 /// <remarks>
 /// A store file is a 16-byte header (<c>FXIR</c>, the format version as a 32-bit and the content length as a 64-bit
-/// little-endian number) followed by the content, UTF-8 JSON, compressed with GZip (whose CRC-32 finds damage).
+/// little-endian number) followed by the content, a binary layout (docs/architecture.md#the-kept-result) compressed
+/// with GZip, whose CRC-32 finds damage. Both ways go through the compressor as a stream: no whole copy of the content
+/// is ever made.
 /// </remarks>
 public static partial class InputResultStore
 {
     /// <summary>Changes whenever the stored shape changes; files of another version are not read.</summary>
-    public const int FormatVersion = 1;
+    /// <remarks>1: reflection over the model to JSON. 2: the explicit binary layout.</remarks>
+    public const int FormatVersion = 2;
 
-    /// <summary>The largest content (decompressed JSON) a store file may hold.</summary>
+    /// <summary>The largest content (decompressed) a store file may hold.</summary>
     public const long MaxContentBytes = 1L << 30;
 
     private const int HeaderLength = 16;
-    private const int InitialBufferBytes = 1 << 20;
 
     /// <summary>Deflate expands at most about 1032 to 1 (RFC 1951 length codes): a larger declared length is a lie.</summary>
     private const long MaxCompressionRatio = 1032;
@@ -38,20 +40,28 @@ public static partial class InputResultStore
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(result);
-        var content = JsonSerializer.SerializeToUtf8Bytes(result, InputResultContract.Options);
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():n}.tmp");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
             {
                 Span<byte> header = stackalloc byte[HeaderLength];
                 Magic.CopyTo(header);
                 BinaryPrimitives.WriteInt32LittleEndian(header[4..], FormatVersion);
-                BinaryPrimitives.WriteInt64LittleEndian(header[8..], content.Length);
                 file.Write(header);
-                using var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true);
-                gzip.Write(content);
+                long length;
+                using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
+                using (var content = new StoreEncoder(gzip))
+                {
+                    InputResultWriter.Write(content, result);
+                    content.Flush();
+                    length = content.Length;
+                }
+                // The length is known only once the content is written: it goes into the header afterwards.
+                BinaryPrimitives.WriteInt64LittleEndian(header[8..], length);
+                file.Position = 8;
+                file.Write(header[8..]);
             }
             File.Move(temporary, full, overwrite: true);
         }
@@ -64,23 +74,34 @@ public static partial class InputResultStore
     /// <summary>
     /// Loads the result saved at <paramref name="path"/>; null when the file is missing, truncated, corrupt, of another
     /// format version or too large, and <paramref name="problem"/> then says which in one line with the path. Never
-    /// throws for bad content; the content read is capped at <see cref="MaxContentBytes"/> and its declared length.
+    /// throws for bad content; what is made is bounded by the content really there, within its declared length.
     /// </summary>
-    public static InputResult? Load(string path, out string? problem)
+    public static InputResult? Load(string path, out string? problem) => Load(path, static _ => true, out problem);
+
+    /// <summary>
+    /// As <see cref="Load(string, out string?)"/>, but reads the captures only when <paramref name="wanted"/> accepts the
+    /// input's record, which comes first in the file; null with a null <paramref name="problem"/> when it does not.
+    /// </summary>
+    public static InputResult? Load(string path, Func<InputRecord, bool> wanted, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(wanted);
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1 << 16);
-            var content = ReadContent(file, out problem);
-            if (content is null)
+            if (ContentLength(file, out problem) is not { } length)
             {
                 problem = $"store file [{path}] {problem}";
                 return null;
             }
-            var result = JsonSerializer.Deserialize<InputResult>(content, InputResultContract.Options);
-            problem = result is null ? $"store file [{path}] is corrupt: it holds null" : null;
-            return result;
+            using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+            var content = new StoreDecoder(gzip, length);
+            var record = InputResultReader.ReadRecord(content);
+            if (!wanted(record))
+                return null;
+            var captures = InputResultReader.ReadCaptures(content);
+            content.End();
+            return new InputResult(record, captures);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -90,18 +111,20 @@ public static partial class InputResultStore
         {
             problem = $"store file [{path}] cannot be read: {OneLine(exception.Message)}";
         }
-        catch (Exception exception) when (exception is InvalidDataException or JsonException or InvalidOperationException
-            or NotSupportedException or ArgumentException or FormatException or OverflowException)
+        catch (StoreContentException exception)
         {
-            // InvalidDataException: GZip damage or a CRC mismatch; the others: content that is valid GZip but not a
-            // result the model accepts (a region that ends before it starts, a null where none may be).
+            problem = $"store file [{path}] {OneLine(exception.Message)}";
+        }
+        catch (Exception exception) when (exception is InvalidDataException or ArgumentException)
+        {
+            // InvalidDataException: GZip damage or a CRC mismatch; ArgumentException: values the model refuses.
             problem = $"store file [{path}] is corrupt: {OneLine(exception.Message)}";
         }
         return null;
     }
 
-    /// <summary>The decompressed content after checking the header; null with the reason when it cannot be used.</summary>
-    private static byte[]? ReadContent(FileStream file, out string? problem)
+    /// <summary>The declared length of the content after checking the header; null with the reason when it cannot be used.</summary>
+    private static long? ContentLength(FileStream file, out string? problem)
     {
         Span<byte> header = stackalloc byte[HeaderLength];
         var headerRead = file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false);
@@ -138,32 +161,8 @@ public static partial class InputResultStore
             problem = $"is corrupt: declares [{length}] bytes of content, more than its [{compressed}] compressed bytes can hold";
             return null;
         }
-
-        using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
-        // The buffer grows with what is really there, so a false length costs no more than the content it hides.
-        var content = new byte[Math.Min(length, InitialBufferBytes)];
-        var read = 0;
-        while (read < length)
-        {
-            if (read == content.Length)
-                Array.Resize(ref content, (int)Math.Min(length, 2L * content.Length));
-            var count = gzip.Read(content.AsSpan(read));
-            if (count == 0)
-            {
-                problem = $"is truncated: [{read}] of [{length}] bytes of content";
-                return null;
-            }
-            read += count;
-        }
-        // Reading on to the end makes GZip check its CRC-32 and length; content past the declared length is damage.
-        Span<byte> extra = stackalloc byte[1];
-        if (gzip.Read(extra) != 0)
-        {
-            problem = $"is corrupt: content goes on past the declared [{length}] bytes";
-            return null;
-        }
         problem = null;
-        return content;
+        return length;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

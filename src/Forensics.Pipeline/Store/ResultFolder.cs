@@ -57,8 +57,9 @@ public sealed class ResultFolder
         ArgumentNullException.ThrowIfNull(file);
         var hash = HashOf(file);
         var key = hash is null ? null : InputResultStore.KeyFor(file.DisplayPath, hash.Sha256, _options);
-        if (key is not null && !_fresh && InputResultStore.Load(PathOf(key), out _) is { } kept
-            && kept.Record.Path == file.DisplayPath && !MayDifferNextTime(kept.Record.Problem))
+        // The record comes first in a store file: a result that will not be reused is refused before its captures are read.
+        if (key is not null && !_fresh
+            && InputResultStore.Load(PathOf(key), r => r.Path == file.DisplayPath && !MayDifferNextTime(r.Problem), out _) is { } kept)
         {
             Interlocked.Increment(ref _reused);
             Interlocked.Increment(ref _kept);

@@ -150,14 +150,16 @@ public sealed class InputResultStoreTests
         { "truncated header", "is truncated: [10] bytes" },
         { "truncated content", "is truncated: [" },
         { "flipped byte", "is corrupt: " },
-        { "other version", "has store format version [99], expected [1]" },
+        { "earlier version", "has store format version [1], expected [2]" },
+        { "future version", "has store format version [3], expected [2]" },
         { "too large", "is too large: declares [2147483648] bytes" },
         { "length beyond compression", "more than its [" },
-        { "content beyond its length", "is corrupt: content goes on past the declared" },
-        { "not JSON", "is corrupt: " },
-        { "region ending before it starts", "is corrupt: " },
-        { "null capture", "is corrupt: " },
-        { "missing record", "is corrupt: " },
+        { "content beyond its length", "is corrupt: the result goes on past its declared length" },
+        { "content left over", "is corrupt: [1] bytes of content are left after the result" },
+        { "cut content", "is corrupt: the result goes on past its declared length" },
+        { "lying string length", "is corrupt: a string of [268435455] bytes is longer than the [" },
+        { "unknown status", "is corrupt: [63] is not a InputStatus" },
+        { "string index out of the table", "is corrupt: string [5] is not in the table of [0]" },
     };
 
     [Theory]
@@ -166,9 +168,10 @@ public sealed class InputResultStoreTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("result.store");
-        InputResultStore.Save(path, new InputImporter().ImportInput(TestPaths.CorpusFile("sets", "set-hello", "maps"), "maps"));
+        var content = SaveHelloMaps(path);
         var good = File.ReadAllBytes(path);
-        var json = ContentOf(good);
+        // The content starts with the record's path: tag 1 (a new string), its length 4, "maps", then the status.
+        Assert.Equal([1, 4, .. "maps"u8, 0], content[..7]);
         File.WriteAllBytes(path, damage switch
         {
             "empty" => [],
@@ -176,14 +179,16 @@ public sealed class InputResultStoreTests
             "truncated header" => good[..10],
             "truncated content" => good[..(good.Length / 2)],
             "flipped byte" => Flip(good, good.Length - 40),
-            "other version" => WithHeader(good, version: 99),
+            "earlier version" => WithHeader(good, version: 1),
+            "future version" => WithHeader(good, version: 3),
             "too large" => WithHeader(good, length: 1L << 31),
             "length beyond compression" => WithHeader(good, length: (good.Length - 16) * 1033L),
-            "content beyond its length" => WithHeader(good, length: json.Length - 1),
-            "not JSON" => StoreFile("{\"Record\": ["u8.ToArray()),
-            "region ending before it starts" => StoreFile(Replace(json, "\"End\":94514419372032", "\"End\":1")),
-            "null capture" => StoreFile(Replace(json, "\"Captures\":[{", "\"Captures\":[null,{")),
-            "missing record" => StoreFile(Replace(json, "{\"Record\":", "{\"Ignored\":")),
+            "content beyond its length" => WithHeader(good, length: content.Length - 1),
+            "content left over" => StoreFile([.. content, 0]),
+            "cut content" => StoreFile(content[..^3]),
+            "lying string length" => StoreFile([1, 0xff, 0xff, 0xff, 0x7f, .. content[2..]]),
+            "unknown status" => StoreFile([.. content[..6], 0x7e, .. content[7..]]),
+            "string index out of the table" => StoreFile([7, .. content[6..]]),
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         });
 
@@ -197,23 +202,44 @@ public sealed class InputResultStoreTests
     }
 
     [Fact]
+    public void A_result_refused_by_its_record_is_left_before_its_captures_are_read()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("result.store");
+        var content = SaveHelloMaps(path);
+        var decoder = new StoreDecoder(new MemoryStream(content), content.Length);
+        Assert.Equal("maps", InputResultReader.ReadRecord(decoder).Path);
+        var recordLength = content.Length - (int)decoder.Remaining;
+        // The record whole, then a count of 127 captures where the file ends.
+        File.WriteAllBytes(path, StoreFile([.. content[..recordLength], 0x7f]));
+
+        Assert.Null(InputResultStore.Load(path, r => r.Path != "maps", out var refused));
+        Assert.Null(refused);
+        Assert.Null(InputResultStore.Load(path, r => r.Path == "maps", out var damaged));
+        Assert.Equal($"store file [{path}] is corrupt: a count of [127] is more than the [0] bytes of content left can hold", damaged);
+    }
+
+    [Fact]
     public void A_decompression_bomb_is_refused_after_its_declared_length()
     {
         using var folder = new TemporaryFolder();
-        // 64 GZip members of 16 MiB of zeros each: 1 GiB once decompressed, from about 1 MiB of file.
+        var path = folder.File("bomb.store");
+        var content = SaveHelloMaps(path);
+        // A whole result, then 64 GZip members of 16 MiB of zeros each: 1 GiB once decompressed, from about 1 MiB of file.
         var member = Gzip(new byte[16 << 20]);
         var bomb = new MemoryStream();
-        bomb.Write(Header(1, 4096));
+        bomb.Write(Header(InputResultStore.FormatVersion, content.Length));
+        bomb.Write(Gzip(content));
         for (var i = 0; i < 64; i++)
             bomb.Write(member);
-        var path = folder.Write("bomb.store", bomb.ToArray());
+        File.WriteAllBytes(path, bomb.ToArray());
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var result = InputResultStore.Load(path, out var problem);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Null(result);
-        Assert.Equal($"store file [{path}] is corrupt: content goes on past the declared [4096] bytes", problem);
+        Assert.Equal($"store file [{path}] is corrupt: content goes on past the declared [{content.Length}] bytes", problem);
         Assert.InRange(allocated, 0, 4L << 20);
     }
 
@@ -253,7 +279,14 @@ public sealed class InputResultStoreTests
         return header;
     }
 
-    private static byte[] StoreFile(byte[] json) => [.. Header(1, json.Length), .. Gzip(json)];
+    /// <summary>Saves the result of <c>sets/set-hello/maps</c> at <paramref name="path"/>; returns its content.</summary>
+    private static byte[] SaveHelloMaps(string path)
+    {
+        InputResultStore.Save(path, new InputImporter().ImportInput(TestPaths.CorpusFile("sets", "set-hello", "maps"), "maps"));
+        return ContentOf(File.ReadAllBytes(path));
+    }
+
+    private static byte[] StoreFile(byte[] content) => [.. Header(InputResultStore.FormatVersion, content.Length), .. Gzip(content)];
 
     private static byte[] ContentOf(byte[] store)
     {
@@ -278,13 +311,5 @@ public sealed class InputResultStoreTests
         var copy = bytes.ToArray();
         copy[position] ^= 0x5a;
         return copy;
-    }
-
-    private static byte[] Replace(byte[] json, string from, string to)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(json);
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        var index = text.IndexOf(from, StringComparison.Ordinal);
-        return System.Text.Encoding.UTF8.GetBytes(string.Concat(text.AsSpan(0, index), to, text.AsSpan(index + from.Length)));
     }
 }

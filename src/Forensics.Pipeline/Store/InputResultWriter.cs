@@ -1,0 +1,299 @@
+using Forensics.Model;
+using Forensics.Pipeline.Importing;
+
+namespace Forensics.Pipeline.Store;
+
+/// <summary>
+/// Writes an <see cref="InputResult"/> in the layout of docs/architecture.md#the-kept-result: every member by name, in
+/// a fixed order, optional ones behind a bit of their owner's presence mask. <see cref="InputResultReader"/> reads the
+/// same order; a member added to the model is stored only once it is added to both (the round-trip test over the
+/// corpus names a member that is not).
+/// </summary>
+internal static class InputResultWriter
+{
+    public static void Write(StoreEncoder output, InputResult result)
+    {
+        Record(output, result.Record);
+        output.List(result.Captures, Capture);
+    }
+
+    private static void Record(StoreEncoder output, InputRecord record)
+    {
+        output.String(record.Path);
+        output.Enum(record.Status);
+        output.Enum(record.Problem);
+        output.String(record.Reason);
+        output.String(record.Sha256);
+        output.Signed(record.Bytes);
+        output.List(record.CaptureIds, static (o, id) => o.String(id));
+        output.List(record.Diagnostics, Diagnostic);
+    }
+
+    private static void Capture(StoreEncoder output, Capture capture)
+    {
+        var present = Mask(capture.LineRange is not null, capture.Pid is not null, capture.Signal is not null,
+            capture.Process is not null, capture.Runtime is not null, capture.Totals is not null);
+        output.Unsigned(present);
+        output.String(capture.Id);
+        output.String(capture.InputPath);
+        if (capture.LineRange is var (first, last))
+        {
+            output.Signed(first);
+            output.Signed(last);
+        }
+        output.String(capture.Sha256);
+        output.Enum(capture.Format);
+        output.String(capture.Variant);
+        output.Enum(capture.Architecture);
+        output.List(capture.ArchitectureEvidence, static (o, text) => o.String(text));
+        if (capture.Pid is { } pid)
+            output.Signed(pid);
+        output.String(capture.ProcessName);
+        output.String(capture.CommandLine);
+        Regions(output, capture.Regions);
+        output.List(capture.Modules, Module);
+        output.List(capture.Images, Image);
+        output.List(capture.Threads, Thread);
+        if (capture.Signal is { } signal)
+            Signal(output, signal);
+        if (capture.Process is { } process)
+            Process(output, process);
+        output.List(capture.Auxv, static (o, entry) =>
+        {
+            o.Unsigned(entry.Type);
+            o.String(entry.Name);
+            o.Unsigned(entry.Value);
+            o.String(entry.Text);
+        });
+        output.List(capture.Notes, static (o, note) => o.String(note));
+        if (capture.Runtime is { } runtime)
+            Runtime(output, runtime);
+        if (capture.Totals is { } totals)
+            Metrics(output, totals);
+        output.List(capture.DeclaredTotals, static (o, total) =>
+        {
+            o.String(total.Name);
+            o.Unsigned(total.DeclaredBytes);
+            o.Unsigned(total.ComputedBytes);
+            Location(o, total.Location);
+            o.Boolean(total.Checkable);
+        });
+        output.List(capture.MergedInputs, static (o, input) => o.String(input));
+        output.List(capture.Diagnostics.Items, Diagnostic);
+    }
+
+    /// <summary>
+    /// Regions are most of a large result: each start is written as its distance from the previous region's end, each
+    /// line as its distance from the previous region's line, so a listing in address order costs a few bytes a region.
+    /// </summary>
+    private static void Regions(StoreEncoder output, List<Region> regions)
+    {
+        output.Count(regions.Count);
+        ulong previousEnd = 0;
+        long previousLine = 0;
+        foreach (var region in regions)
+        {
+            var location = region.Location;
+            var role = region.RuntimeRole;
+            var present = Mask(region.Offset is not null, region.Device is not null, region.Inode is not null,
+                region.Name is not null, region.Deleted, region.NameIsBasename, region.Module is not null,
+                region.Metrics is not null, region.VmFlags is not null, region.DumpedBytes is not null,
+                region.CoreFileOffset is not null, location.Line is not null, location.Offset is not null,
+                role is not null, role is { Partial: true }, region.ThreadId is not null);
+            output.Unsigned(present);
+            output.Signed((long)(region.Start - previousEnd));
+            output.Unsigned(region.Size);
+            output.Byte(PermissionsCode(region.Permissions));
+            output.Enum(region.Kind);
+            output.Enum(region.Sources);
+            if (region.Offset is { } offset)
+                output.Unsigned(offset);
+            output.String(region.Device);
+            if (region.Inode is { } inode)
+                output.Unsigned(inode);
+            output.String(region.Name);
+            output.String(region.Module);
+            if (region.Metrics is { } metrics)
+                Metrics(output, metrics);
+            output.String(region.VmFlags);
+            if (region.DumpedBytes is { } dumped)
+                output.Unsigned(dumped);
+            if (region.CoreFileOffset is { } coreFileOffset)
+                output.Unsigned(coreFileOffset);
+            if (location.Line is { } line)
+            {
+                output.Signed(line - previousLine);
+                previousLine = line;
+            }
+            if (location.Offset is { } at)
+                output.Unsigned(at);
+            if (role is { } runtimeRole)
+                output.Enum(runtimeRole.Heaps);
+            if (region.ThreadId is { } threadId)
+                output.Signed(threadId);
+            previousEnd = region.End;
+        }
+    }
+
+    /// <summary>Two bits for each of r, w, x and shared: 0 unknown, 1 no, 2 yes.</summary>
+    internal static byte PermissionsCode(Permissions permissions) => (byte)(
+        Tristate(permissions.CanRead) | Tristate(permissions.CanWrite) << 2
+        | Tristate(permissions.CanExecute) << 4 | Tristate(permissions.IsShared) << 6);
+
+    private static int Tristate(bool? value) => value switch
+    {
+        null => 0,
+        false => 1,
+        true => 2,
+    };
+
+    private static void Metrics(StoreEncoder output, RegionMetrics metrics)
+    {
+        ulong?[] values = [metrics.Rss, metrics.Pss, metrics.SharedClean, metrics.SharedDirty, metrics.PrivateClean,
+            metrics.PrivateDirty, metrics.Dirty, metrics.Anonymous, metrics.Swap, metrics.Locked];
+        ulong present = 0;
+        for (var i = 0; i < values.Length; i++)
+            present |= values[i] is null ? 0 : 1UL << i;
+        output.Unsigned(present);
+        foreach (var value in values)
+        {
+            if (value is { } known)
+                output.Unsigned(known);
+        }
+        output.List(metrics.Other, static (o, pair) =>
+        {
+            o.String(pair.Key);
+            o.Unsigned(pair.Value);
+        });
+    }
+
+    private static void Module(StoreEncoder output, Module module)
+    {
+        output.Unsigned(Mask(module.BuildIdAddress is not null, module.PathIsBasename, module.Deleted, module.IsMainExecutable));
+        output.String(module.Name);
+        output.String(module.Path);
+        output.Unsigned(module.Base);
+        output.Unsigned(module.End);
+        output.String(module.BuildId);
+        if (module.BuildIdAddress is { } address)
+            output.Unsigned(address);
+        output.String(module.SoName);
+        output.List(module.BytesByKind, static (o, pair) =>
+        {
+            o.Enum(pair.Key);
+            o.Unsigned(pair.Value);
+        });
+    }
+
+    private static void Image(StoreEncoder output, ImageIdentity image)
+    {
+        output.Unsigned(Mask(image.BuildIdAddress is not null, image.IsExecutable));
+        output.Unsigned(image.Base);
+        output.Unsigned(image.End);
+        output.String(image.Path);
+        output.String(image.BuildId);
+        if (image.BuildIdAddress is { } address)
+            output.Unsigned(address);
+        output.String(image.SoName);
+    }
+
+    private static void Thread(StoreEncoder output, ThreadInfo thread)
+    {
+        output.Unsigned(Mask(thread.ThreadPointer is not null, thread.IsCrashing));
+        output.Signed(thread.Tid);
+        output.Signed(thread.Signal);
+        output.Unsigned(thread.ProgramCounter);
+        output.Unsigned(thread.StackPointer);
+        output.Unsigned(thread.FramePointer);
+        if (thread.ThreadPointer is { } pointer)
+            output.Unsigned(pointer);
+        output.List(thread.Registers, static (o, pair) =>
+        {
+            o.String(pair.Key);
+            o.Unsigned(pair.Value);
+        });
+        Location(output, thread.Location);
+    }
+
+    private static void Signal(StoreEncoder output, SignalInfo signal)
+    {
+        output.Unsigned(Mask(signal.Code is not null, signal.Errno is not null, signal.FaultAddress is not null,
+            signal.SenderPid is not null, signal.SenderUid is not null, signal.ThreadId is not null));
+        output.Signed(signal.Number);
+        foreach (var value in (ReadOnlySpan<int?>)[signal.Code, signal.Errno])
+        {
+            if (value is { } known)
+                output.Signed(known);
+        }
+        if (signal.FaultAddress is { } address)
+            output.Unsigned(address);
+        foreach (var value in (ReadOnlySpan<int?>)[signal.SenderPid, signal.SenderUid, signal.ThreadId])
+        {
+            if (value is { } known)
+                output.Signed(known);
+        }
+    }
+
+    private static void Process(StoreEncoder output, ProcessInfo process)
+    {
+        output.Unsigned(process.State);
+        output.Unsigned(process.Uid);
+        output.Unsigned(process.Gid);
+        output.Signed(process.Pid);
+        output.Signed(process.ParentPid);
+        output.Signed(process.ProcessGroup);
+        output.Signed(process.Session);
+        output.Unsigned(process.Flags);
+        output.String(process.CommandName);
+        output.String(process.Arguments);
+    }
+
+    private static void Runtime(StoreEncoder output, ManagedRuntime runtime)
+    {
+        output.String(runtime.Flavor);
+        output.String(runtime.Version);
+        output.List(runtime.Modules, static (o, module) =>
+        {
+            o.String(module.Name);
+            o.Unsigned(module.ImageBase);
+            o.Unsigned(module.Size);
+            o.Boolean(module.IsFileLayout);
+            o.Boolean(module.IsDynamic);
+        });
+        output.List(runtime.Threads, static (o, thread) =>
+        {
+            o.Signed(thread.OsThreadId);
+            o.Signed(thread.ManagedThreadId);
+            o.Boolean(thread.IsFinalizer);
+            o.Boolean(thread.IsGc);
+            o.String(thread.ExceptionType);
+            o.String(thread.ExceptionMessage);
+        });
+    }
+
+    private static void Diagnostic(StoreEncoder output, Diagnostic diagnostic)
+    {
+        output.Enum(diagnostic.Severity);
+        output.String(diagnostic.Id);
+        output.String(diagnostic.Message);
+        Location(output, diagnostic.Location);
+    }
+
+    private static void Location(StoreEncoder output, SourceLocation location)
+    {
+        output.Unsigned(Mask(location.Line is not null, location.Offset is not null));
+        if (location.Line is { } line)
+            output.Signed(line);
+        if (location.Offset is { } offset)
+            output.Unsigned(offset);
+    }
+
+    /// <summary>Bit i set when the i-th flag is true.</summary>
+    private static ulong Mask(params ReadOnlySpan<bool> flags)
+    {
+        ulong mask = 0;
+        for (var i = 0; i < flags.Length; i++)
+            mask |= flags[i] ? 1UL << i : 0;
+        return mask;
+    }
+}

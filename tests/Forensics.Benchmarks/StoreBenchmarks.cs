@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Attributes;
+using Forensics.Pipeline.Importing;
+using Forensics.Pipeline.Store;
+using Forensics.TestSupport;
+
+namespace Forensics.Benchmarks;
+
+/// <summary>
+/// What keeping a result costs and what reusing it saves: importing <c>corpus/bench</c>'s 20,026-mapping maps and smaps
+/// (decompression, hashing and parsing, as a run does) against saving and loading its kept result
+/// (<c>OUT/.forensics/*.fxir</c>).
+/// </summary>
+[MemoryDiagnoser]
+public class StoreBenchmarks
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "forensics-store-bench-" + Guid.NewGuid().ToString("n"));
+    private string _input = "";
+    private string _kept = "";
+    private InputResult _result = null!;
+
+    [Params("many-maps.maps.xz", "many-maps.smaps.xz")]
+    public string Input { get; set; } = "";
+
+    [GlobalSetup]
+    public void ImportOnce()
+    {
+        Directory.CreateDirectory(_folder);
+        _input = TestPaths.CorpusFile("bench", Input);
+        _kept = Path.Combine(_folder, Input + ".fxir");
+        _result = Import();
+        InputResultStore.Save(_kept, _result);
+        if (Load()?.Captures[0].Regions.Count != 20026)
+            throw new InvalidDataException($"Expected [20026] regions from [{Input}] and its kept result.");
+    }
+
+    [GlobalCleanup]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Benchmark(Baseline = true)]
+    public InputResult Import() => new InputImporter().ImportInput(_input, Input);
+
+    [Benchmark]
+    public void Save() => InputResultStore.Save(Path.Combine(_folder, "saved.fxir"), _result);
+
+    [Benchmark]
+    public InputResult? Load() => InputResultStore.Load(_kept, out _);
+}
