@@ -20,6 +20,8 @@ public sealed class Module
     public string? SoName { get; set; }
     public bool Deleted { get; set; }
     public bool IsMainExecutable { get; set; }
+    /// <summary>From the image's ELF type where a core holds its headers: ET_DYN true, ET_EXEC false; null when unknown.</summary>
+    public bool? IsPositionIndependent { get; set; }
     /// <summary>Bytes mapped per kind (text, rodata, relro, data, bss, gap).</summary>
     public SortedDictionary<RegionKind, ulong> BytesByKind { get; } = [];
 

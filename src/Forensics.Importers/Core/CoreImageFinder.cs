@@ -28,18 +28,23 @@ internal static class CoreImageFinder
                 ReadBudget.Check();
             if (images.Count >= limits.MaxImages)
                 break;
-            if (start < imagesEnd)
+            if (start < imagesEnd || ElfImageReader.TryRead(memory, start, limits.MaxStringBytes) is not { } image)
                 continue;
-            if (ElfImageReader.TryRead(memory, start, limits.MaxStringBytes) is { } image)
+            if (OwnPlace(image, start, files) is { } place && place != start)
             {
-                images.Add(image);
-                imagesEnd = Math.Max(imagesEnd, image.End);
+                // A copy of the header (docs/formats.md#images-and-build-ids, copies of the ELF header): the image is where its
+                // own headers place it; when an image found already lies there, the file is placed and the copy is nothing.
+                if (images.Exists(i => i.Base < image.End - start + place && place < i.End)
+                    || ElfImageReader.TryReadPlaced(memory, start, place, limits.MaxStringBytes) is not { } placed)
+                    continue;
+                image = placed;
             }
+            images.Add(image);
+            imagesEnd = Math.Max(imagesEnd, image.End);
         }
+        images.Sort((a, b) => a.Base.CompareTo(b.Base));
 
-        var programHeaders = Value(auxv, AuxvTypes.ProgramHeaders);
-        var executable = images.Find(i => programHeaders is { } phdr && phdr >= i.Base && phdr < i.End)
-            ?? images.Find(i => i.Type == ElfConstants.TypeExecutable);
+        var executable = FindExecutable(images, auxv);
         IReadOnlyList<LinkMapEntry> linkMap = [];
         if (images.Exists(i => NameFromFiles(files, i.Base) is null) && executable?.DynamicAddress is { } dynamic
             && ElfImageReader.ReadDebugAddress(memory, dynamic, executable.DynamicSize, file.Header!.Is64) is { } debug)
@@ -59,7 +64,43 @@ internal static class CoreImageFinder
             BuildIdAddress = image.BuildIdAddress,
             SoName = image.SoName,
             IsExecutable = ReferenceEquals(image, executable),
+            IsPositionIndependent = image.Type == ElfConstants.TypeShared,
+            HeaderCopyAddress = image.HeaderCopyAddress,
         }).ToList();
+    }
+
+    /// <summary>
+    /// Where the image whose header was found at <paramref name="start"/> really is: an ET_EXEC image is at its link
+    /// address (bias 0); an image whose file NT_FILE maps from offset 0 at a lower address within the image's span
+    /// starts there, the header at <paramref name="start"/> being a later mapping of the same file page (the
+    /// read-write segment of a small executable or library maps file page 0 again).
+    /// </summary>
+    private static ulong? OwnPlace(ElfImage image, ulong start, FileMappings files)
+    {
+        if (image.Type == ElfConstants.TypeExecutable)
+            return image.LinkBase;
+        if (files.Find(start) is not { FileOffset: 0 } entry)
+            return null;
+        var span = image.End - image.Base;
+        foreach (var other in files.Entries)
+        {
+            if (other.Start >= start)
+                break;
+            if (other.FileOffset == 0 && start - other.Start < span && string.Equals(other.Name, entry.Name, StringComparison.Ordinal))
+                return other.Start;
+        }
+        return null;
+    }
+
+    /// <summary>The main program: the image holding AT_PHDR, else the one holding AT_ENTRY; none without that evidence.</summary>
+    private static ElfImage? FindExecutable(List<ElfImage> images, IReadOnlyList<AuxvEntry> auxv)
+    {
+        foreach (var type in (ReadOnlySpan<ulong>)[AuxvTypes.ProgramHeaders, AuxvTypes.Entry])
+        {
+            if (Value(auxv, type) is { } address && images.Find(i => address >= i.Base && address < i.End) is { } image)
+                return image;
+        }
+        return null;
     }
 
     private static string? NameFromFiles(FileMappings files, ulong address) =>
