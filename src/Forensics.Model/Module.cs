@@ -8,6 +8,11 @@ public sealed class Module
     /// <summary>Full path where a source gave one; the basename otherwise.</summary>
     public required string Path { get; init; }
     public bool PathIsBasename { get; init; }
+    /// <summary>
+    /// The source cut the path short (it ends in <c>/</c>, or another mapping's name continues it): the name is what is
+    /// known, and mappings are joined by (device, inode) where the source gives them, never by the cut name alone.
+    /// </summary>
+    public bool PathTruncated { get; init; }
     public ulong Base { get; set; }
     public ulong End { get; set; }
     public ulong Size => End - Base;

@@ -7,7 +7,7 @@ public sealed class CsvReportWriterTests
     [Theory]
     [InlineData(CsvReportWriter.Captures, "capture_id,input,sha256,format,arch,pid,process,regions,mapped_bytes,modules,threads,signal,fault_address,findings,diagnostics,status,variant,first_line,last_line,verdict,signature")]
     [InlineData(CsvReportWriter.Regions, "capture_id,start,end,size,perms,offset,device,inode,name,deleted,kind,module,rss_bytes,dirty_bytes,swap_bytes,dumped_bytes,sources,name_is_basename,thread_id,location")]
-    [InlineData(CsvReportWriter.Modules, "capture_id,module,path,base,end,size,build_id,path_is_basename,deleted,main_executable")]
+    [InlineData(CsvReportWriter.Modules, "capture_id,module,path,base,end,size,build_id,path_is_basename,path_truncated,deleted,main_executable")]
     [InlineData(CsvReportWriter.Findings, "capture_id,severity,rule,start,end,name,message")]
     [InlineData(CsvReportWriter.Comparison, "baseline_id,capture_id,subject,change,baseline_value,value,delta")]
     [InlineData(CsvReportWriter.Inputs, "path,status,problem,reason,sha256,bytes,captures,diagnostics")]

@@ -8,7 +8,9 @@ namespace Forensics.Importers.Core;
 /// <summary>
 /// ELF images in core memory the way <c>eu-unstrip -n --core</c> finds them (docs/formats.md#images-and-build-ids): every dumped
 /// segment that starts with an ELF header, plus the vdso at AT_SYSINFO_EHDR, in address order, skipping
-/// starts inside an image already found. Names come from NT_FILE, else the loader's link map, else AT_EXECFN.
+/// starts inside an image already found; unlike eu-unstrip, a header is an image only at the place its own program
+/// headers give it (a copy of file page 0 in a later mapping is not). Names come from NT_FILE, else the loader's link
+/// map, else AT_EXECFN.
 /// </summary>
 internal static class CoreImageFinder
 {

@@ -11,7 +11,7 @@ namespace Forensics.Importers.Normalisation;
 /// A module is one file at one place (docs/region-model.md#modules). Where a core found the image, the place is the
 /// image's extent: the file's mappings inside it, and the anonymous bss and gap directly after the last of them up to
 /// the image's end (a bss region that runs past it is anonymous memory, not bss). Elsewhere a file's mappings in address
-/// order stay one place until a mapping of another named file lies between them, the inode changes, or a
+/// order stay one place until a mapping of another image (or another place of the same file) lies between them, the inode changes, or a
 /// non-writable mapping goes back to file offset 0 after one past it (a second load); unnamed regions may lie between
 /// (old loaders put <c>[vdso]</c> and thread stacks there), and a writable mapping of file page 0 is the data of a
 /// small non-PIE executable, not a new place. <c>[vdso]</c> is a module of its own. Names are basenames, made unique:
@@ -21,6 +21,7 @@ internal static class ModuleBuilder
 {
     public const string VdsoName = "[vdso]";
     private const ulong PageSize = 0x1000;
+    private const ulong NonPieLinkBase64 = 0x400000, NonPieLinkBase32 = 0x8048000;
 
     public static void Build(Capture capture, ImageMap images)
     {
@@ -31,14 +32,14 @@ internal static class ModuleBuilder
         var builders = new List<Draft>();
         var lastByKey = new Dictionary<string, Draft>(StringComparer.Ordinal);
         var byImage = new Dictionary<ImageIdentity, Draft>(ReferenceEqualityComparer.Instance);
-        // Named regions seen so far: a file's mappings with another file's mapping between them are two places.
-        var namedSeen = 0;
+        // Image mappings seen so far: a file's mappings with another image's mapping between them are two places (a data
+        // file may lie between, as a locale file mapped into the hole between ld.so's segments does).
+        var mappingsSeen = 0;
         Draft? previous = null;
         for (var i = 0; i < regions.Count; i++)
         {
             var region = regions[i];
             region.Module = null;
-            var named = region.Name is not null && !region.HasBracketName;
             if (keys[i] is { } key)
             {
                 Draft draft;
@@ -47,13 +48,13 @@ internal static class ModuleBuilder
                     if (!byImage.TryGetValue(image, out draft!))
                         builders.Add(draft = byImage[image] = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key)) { Image = image });
                 }
-                else if (!lastByKey.TryGetValue(key, out draft!) || !draft.Continues(region, namedSeen))
+                else if (!lastByKey.TryGetValue(key, out draft!) || !draft.Continues(region, mappingsSeen))
                 {
                     builders.Add(draft = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key)));
                 }
                 lastByKey[key] = draft;
                 draft.Add(region, isMapping: true);
-                draft.NamedSeen = namedSeen + (named ? 1 : 0);
+                draft.MappingsSeen = ++mappingsSeen;
                 previous = draft;
             }
             else if (region.Kind is RegionKind.Bss or RegionKind.Gap && region.Name is null && previous is not null && previous.End == region.Start)
@@ -79,16 +80,15 @@ internal static class ModuleBuilder
             {
                 previous = null;
             }
-            if (named)
-                namedSeen++;
         }
 
         AttachImages(capture, builders, byImage);
         builders.Sort((a, b) => a.Base.CompareTo(b.Base));
         NameUniquely(builders);
         MarkMainExecutable(builders, images, capture.ProcessName);
+        var truncation = new PathTruncation(regions);
         foreach (var draft in builders)
-            capture.Modules.Add(draft.ToModule());
+            capture.Modules.Add(draft.ToModule(truncation.IsTruncated(draft.Path)));
     }
 
     private static ulong PageEnd(ulong address) => address > ulong.MaxValue - (PageSize - 1) ? ulong.MaxValue : (address + PageSize - 1) & ~(PageSize - 1);
@@ -146,13 +146,16 @@ internal static class ModuleBuilder
     /// <summary>
     /// The main executable, from evidence only: the image a core found AT_PHDR or AT_ENTRY in; else the image the
     /// capture names (AT_EXECFN, the first word of the arguments or command line); else the image named like the process
-    /// (comm, which the kernel cuts to 15 bytes). Without evidence there is none.
+    /// (comm, which the kernel cuts to 15 bytes); else the image at the fixed link address of non-PIE executables
+    /// (0x400000, 0x8048000), where only an ET_EXEC program is loaded (ld.so refuses to dlopen an ET_EXEC file). Without
+    /// evidence there is none.
     /// </summary>
     private static void MarkMainExecutable(List<Draft> builders, ImageMap images, string? processName)
     {
         var main = builders.Find(b => b.Image?.IsExecutable == true)
             ?? builders.Find(b => b.Key != VdsoName && ImageMap.IsExecutable(b.Path, images.ExecutablePaths))
-            ?? builders.Find(b => b.Key != VdsoName && IsProcessName(b.Name, processName));
+            ?? builders.Find(b => b.Key != VdsoName && IsProcessName(b.Name, processName))
+            ?? builders.Find(b => b.Key != VdsoName && b.Base is NonPieLinkBase64 or NonPieLinkBase32);
         if (main is not null)
             main.IsMainExecutable = true;
     }
@@ -226,13 +229,13 @@ internal static class ModuleBuilder
         public ulong Base { get; set; } = ulong.MaxValue;
         public ulong End { get; set; }
         public bool IsMainExecutable { get; set; }
-        /// <summary>How many named regions had been seen when this draft took its last mapping.</summary>
-        public int NamedSeen { get; set; }
+        /// <summary>How many image mappings had been seen when this draft took its last one.</summary>
+        public int MappingsSeen { get; set; }
 
         /// <summary>True when <paramref name="mapping"/>, of this draft's file, is at the same place as its mappings so far.</summary>
-        public bool Continues(Region mapping, int namedSeen)
+        public bool Continues(Region mapping, int mappingsSeen)
         {
-            if (Image is not null || _lastMapping is not { } last || namedSeen != NamedSeen)
+            if (Image is not null || _lastMapping is not { } last || mappingsSeen != MappingsSeen)
                 return false;
             if (mapping.Inode is { } inode && last.Inode is { } lastInode && inode != lastInode)
                 return false;
@@ -252,13 +255,14 @@ internal static class ModuleBuilder
 
         private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-        public Module ToModule()
+        public Module ToModule(bool pathTruncated)
         {
             var module = new Module
             {
                 Name = Name,
                 Path = Path,
                 PathIsBasename = pathIsBasename,
+                PathTruncated = pathTruncated,
                 Base = Base,
                 End = End,
                 BuildId = Image?.BuildId,

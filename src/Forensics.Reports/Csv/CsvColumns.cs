@@ -65,6 +65,7 @@ internal static class CsvColumns
         ("size", x => ReportValues.Number(x.Module.Size)),
         ("build_id", x => x.Module.BuildId),
         ("path_is_basename", x => ReportValues.Boolean(x.Module.PathIsBasename)),
+        ("path_truncated", x => ReportValues.Boolean(x.Module.PathTruncated)),
         ("deleted", x => ReportValues.Boolean(x.Module.Deleted)),
         ("main_executable", x => ReportValues.Boolean(x.Module.IsMainExecutable)));
 

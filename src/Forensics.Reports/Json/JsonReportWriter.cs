@@ -76,7 +76,7 @@ public static class JsonReportWriter
             Modules = ReportOrder.Modules(capture).Select(m => new
             {
                 m.Name, m.Path, Base = ReportValues.Address(m.Base), End = ReportValues.Address(m.End), m.Size, m.BuildId,
-                m.PathIsBasename, m.Deleted, MainExecutable = m.IsMainExecutable,
+                m.PathIsBasename, m.PathTruncated, m.Deleted, MainExecutable = m.IsMainExecutable,
             }),
             DeclaredTotals = capture.DeclaredTotals.Select(t => new { t.Name, t.DeclaredBytes, t.ComputedBytes, Matches = t.Checkable ? t.Matches : (bool?)null }),
             Crash = analysis.Crash is not { } crash ? null : new

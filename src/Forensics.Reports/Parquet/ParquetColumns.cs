@@ -43,8 +43,8 @@ public static class ParquetColumns
         [CsvReportWriter.Modules] =
         [
             new("capture_id", Text), new("module", Text), new("path", Text), new("base", Text), new("end", Text),
-            new("size", Int64), new("build_id", Text), new("path_is_basename", Boolean), new("deleted", Boolean),
-            new("main_executable", Boolean),
+            new("size", Int64), new("build_id", Text), new("path_is_basename", Boolean),
+            new("path_truncated", Boolean), new("deleted", Boolean), new("main_executable", Boolean),
         ],
         [CsvReportWriter.Findings] =
         [
