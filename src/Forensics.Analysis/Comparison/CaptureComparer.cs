@@ -38,7 +38,7 @@ public static partial class CaptureComparer
             rowsPerCapture[index] = index == baselineIndex ? [] : CompareWithBaseline(baseline, layouts[index]));
 
         var snapshots = layouts.Length >= 2 && layouts[0].InstanceId is { } pid
-            && layouts.All(l => l.InstanceId == pid && string.Equals(l.Program, layouts[0].Program, StringComparison.Ordinal));
+            && layouts.All(l => l.InstanceId == pid && !DifferentPrograms(l, layouts[0]));
         var kinds = KindTotals(layouts);
         var rows = rowsPerCapture.SelectMany(r => r).ToList();
         if (snapshots)
@@ -57,6 +57,10 @@ public static partial class CaptureComparer
         };
     }
 
+    /// <summary>Both programs are known and differ; a capture that names no program (a bare maps) differs from none.</summary>
+    private static bool DifferentPrograms(CaptureLayout a, CaptureLayout b) =>
+        a.Program is not null && b.Program is not null && !string.Equals(a.Program, b.Program, StringComparison.Ordinal);
+
     private static List<ComparisonRow> CompareWithBaseline(CaptureLayout baseline, CaptureLayout capture)
     {
         var rows = new RowList(baseline.Id, capture.Id);
@@ -68,7 +72,7 @@ public static partial class CaptureComparer
             rows.Add("architecture", ComparisonChanges.ArchitectureMismatch,
                 baseline.Capture.Architecture.ToId(), capture.Capture.Architecture.ToId(), null);
         }
-        var differentProgram = !string.Equals(baseline.Program, capture.Program, StringComparison.Ordinal);
+        var differentProgram = DifferentPrograms(baseline, capture);
         if (differentProgram)
             rows.Add("program", ComparisonChanges.DifferentProgram, baseline.Program, capture.Program, null);
 

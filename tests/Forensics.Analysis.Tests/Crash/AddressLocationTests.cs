@@ -41,16 +41,17 @@ public sealed class AddressLocationTests
     public void Dotnet_thread_stacks_are_thread_stacks_not_an_assembly_mapped_twice()
     {
         // The createdump core of set-dotnet: System.Collections.dll is mapped whole at 0x7f92e1376000 and as an image at
-        // 0x7f92e4d60000; the worker threads' stacks lie between the two.
+        // 0x7f92e4d60000; the worker threads' stacks lie between the two (a triage dump holds only the used top of each
+        // stack, 0x7f92e3c0e000-0x7f92e3c10000 for the first, so the regions start near the SPs).
         var (_, crash) = Analyse("sets", "set-dotnet", "createdump-triage.core.xz");
 
         Assert.Equal(
             [
-                (16874, "thread-stack 0x7f92e3410000+0x7fede0"),
-                (16875, "thread-stack 0x7f92e2c0f000+0x7feca0"),
-                (16876, "thread-stack 0x7f92e240e000+0x7febb0"),
-                (16877, "thread-stack 0x7f92e1c0d000+0x7fea00"),
-                (16878, "thread-stack 0x7f92e13e7000+0x7fe730"),
+                (16874, "thread-stack 0x7f92e3c0e000+0xde0"),
+                (16875, "thread-stack 0x7f92e340d000+0xca0"),
+                (16876, "thread-stack 0x7f92e2c0c000+0xbb0"),
+                (16877, "thread-stack 0x7f92e240b000+0xa00"),
+                (16878, "thread-stack 0x7f92e1be5000+0x730"),
             ],
             crash.Threads.Where(t => t.Tid is >= 16874 and <= 16878).Select(t => (t.Tid, t.StackPointerLocation)));
         Assert.All(crash.Threads, t => Assert.DoesNotContain(".dll+", t.StackPointerLocation, StringComparison.Ordinal));

@@ -102,7 +102,8 @@ public class CaptureNormalizerTests
             capture.ArchitectureEvidence);
         Assert.Equal([Kind.Text, Kind.Data, Kind.Bss, Kind.Text], capture.Regions.Select(r => r.Kind));
         Assert.Equal(
-            [("tcsh", 0x08048000UL, 0x08146000UL, false), ("ld-2.3.2.so", 0x40000000UL, 0x40015000UL, false)],
+            // tcsh is the main executable by where it is: 0x08048000, the i386 non-PIE link address.
+            [("tcsh", 0x08048000UL, 0x08146000UL, true), ("ld-2.3.2.so", 0x40000000UL, 0x40015000UL, false)],
             capture.Modules.Select(m => (m.Name, m.Base, m.End, m.IsMainExecutable)));
     }
 
@@ -212,8 +213,8 @@ public class CaptureNormalizerTests
 
         Assert.Equal(
             [
-                // This edited listing lost gdb's "process N" and exe lines: nothing names the executable.
-                ("test_gdb_plugin", 0x400000UL, 0x601000UL, false),
+                // This edited listing lost gdb's "process N" line; the executable is known by 0x400000, the non-PIE link address.
+                ("test_gdb_plugin", 0x400000UL, 0x601000UL, true),
                 ("libc.so.6", 0x7ffff7a17000UL, 0x7ffff7dd7000UL, false),
                 ("ld-linux-x86-64.so.2", 0x7ffff7ddc000UL, 0x7ffff7ffe000UL, false),
                 ("[vdso]", 0x7ffff7ff8000UL, 0x7ffff7ffa000UL, false),
