@@ -21,6 +21,8 @@ internal static class CoreImageFinder
         if (Value(auxv, AuxvTypes.SysInfoElfHeader) is { } vdso)
             starts.Add(vdso);
         var images = new List<ElfImage>();
+        // Headers read count against the image limit whether or not they are images, so copies cannot multiply the work.
+        var headersRead = 0;
         // The starts ascend, so a start is inside an image found before exactly when it is below their furthest end.
         var imagesEnd = 0UL;
         var index = 0;
@@ -28,10 +30,11 @@ internal static class CoreImageFinder
         {
             if (index++ % ReadBudget.EntriesPerCheck == 0)
                 ReadBudget.Check();
-            if (images.Count >= limits.MaxImages)
+            if (headersRead >= limits.MaxImages)
                 break;
             if (start < imagesEnd || ElfImageReader.TryRead(memory, start, limits.MaxStringBytes) is not { } image)
                 continue;
+            headersRead++;
             if (OwnPlace(image, start, files) is { } place && place != start)
             {
                 // A copy of the header (docs/formats.md#images-and-build-ids, copies of the ELF header): the image is where its
@@ -84,10 +87,21 @@ internal static class CoreImageFinder
         if (files.Find(start) is not { FileOffset: 0 } entry)
             return null;
         var span = image.End - image.Base;
-        foreach (var other in files.Entries)
+        var entries = files.Entries;
+        // Entries are sorted and disjoint: start at the first one that ends above start − span.
+        var lowest = start > span ? start - span : 0;
+        int low = 0, high = entries.Count;
+        while (low < high)
         {
-            if (other.Start >= start)
-                break;
+            var middle = low + ((high - low) >> 1);
+            if (entries[middle].End <= lowest) low = middle + 1;
+            else high = middle;
+        }
+        for (var index = low; index < entries.Count && entries[index].Start < start; index++)
+        {
+            if (index % ReadBudget.EntriesPerCheck == 0)
+                ReadBudget.Check();
+            var other = entries[index];
             if (other.FileOffset == 0 && start - other.Start < span && string.Equals(other.Name, entry.Name, StringComparison.Ordinal))
                 return other.Start;
         }
