@@ -14,7 +14,7 @@ namespace Forensics.Importers.Core;
 /// </summary>
 internal static class CoreImageFinder
 {
-    public static List<ImageIdentity> Find(ElfCoreFile file, FileMappings files, IReadOnlyList<AuxvEntry> auxv, CoreLimits limits)
+    public static List<ImageIdentity> Find(ElfCoreFile file, FileMappings files, IReadOnlyList<AuxvEntry> auxv, CoreLimits limits, IReadCheckpoint checkpoint)
     {
         var memory = file.Memory;
         var starts = new SortedSet<ulong>(file.LoadSegments.Where(l => l.FileSize >= 4).Select(l => l.VirtualAddress));
@@ -28,14 +28,14 @@ internal static class CoreImageFinder
         var index = 0;
         foreach (var start in starts)
         {
-            if (index++ % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index++ % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             if (headersRead >= limits.MaxImages)
                 break;
             if (start < imagesEnd || ElfImageReader.TryRead(memory, start, limits.MaxStringBytes) is not { } image)
                 continue;
             headersRead++;
-            if (OwnPlace(image, start, files) is { } place && place != start)
+            if (OwnPlace(image, start, files, checkpoint) is { } place && place != start)
             {
                 // A copy of the header (docs/formats.md#images-and-build-ids, copies of the ELF header): the image is where its
                 // own headers place it; when an image found already lies there, the file is placed and the copy is nothing.
@@ -80,7 +80,7 @@ internal static class CoreImageFinder
     /// starts there, the header at <paramref name="start"/> being a later mapping of the same file page (the
     /// read-write segment of a small executable or library maps file page 0 again).
     /// </summary>
-    private static ulong? OwnPlace(ElfImage image, ulong start, FileMappings files)
+    private static ulong? OwnPlace(ElfImage image, ulong start, FileMappings files, IReadCheckpoint checkpoint)
     {
         if (image.Type == ElfConstants.TypeExecutable)
             return image.LinkBase;
@@ -99,8 +99,8 @@ internal static class CoreImageFinder
         }
         for (var index = low; index < entries.Count && entries[index].Start < start; index++)
         {
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             var other = entries[index];
             if (other.FileOffset == 0 && start - other.Start < span && string.Equals(other.Name, entry.Name, StringComparison.Ordinal))
                 return other.Start;
