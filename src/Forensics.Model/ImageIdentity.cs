@@ -13,6 +13,13 @@ public sealed record ImageIdentity
     public string? BuildId { get; init; }
     public ulong? BuildIdAddress { get; init; }
     public string? SoName { get; init; }
-    /// <summary>ET_EXEC or ET_DYN with PT_INTERP: the main program.</summary>
+    /// <summary>ET_DYN (a PIE, a shared object, the vdso): placed wherever the loader chose; ET_EXEC is not.</summary>
+    public bool IsPositionIndependent { get; init; }
+    /// <summary>The main program: AT_PHDR or AT_ENTRY lies inside it.</summary>
     public bool IsExecutable { get; init; }
+    /// <summary>
+    /// Where the headers were read when the image's own header page is not in the core and a later mapping of file
+    /// page 0 (the read-write segment of a small executable) held a copy; null when they were read at <see cref="Base"/>.
+    /// </summary>
+    public ulong? HeaderCopyAddress { get; init; }
 }

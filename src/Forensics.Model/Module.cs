@@ -8,6 +8,11 @@ public sealed class Module
     /// <summary>Full path where a source gave one; the basename otherwise.</summary>
     public required string Path { get; init; }
     public bool PathIsBasename { get; init; }
+    /// <summary>
+    /// The source cut the path short (it ends in <c>/</c>, or another mapping's name continues it): the name is what is
+    /// known, and mappings are joined by (device, inode) where the source gives them, never by the cut name alone.
+    /// </summary>
+    public bool PathTruncated { get; init; }
     public ulong Base { get; set; }
     public ulong End { get; set; }
     public ulong Size => End - Base;
@@ -20,6 +25,8 @@ public sealed class Module
     public string? SoName { get; set; }
     public bool Deleted { get; set; }
     public bool IsMainExecutable { get; set; }
+    /// <summary>From the image's ELF type where a core holds its headers: ET_DYN true, ET_EXEC false; null when unknown.</summary>
+    public bool? IsPositionIndependent { get; set; }
     /// <summary>Bytes mapped per kind (text, rodata, relro, data, bss, gap).</summary>
     public SortedDictionary<RegionKind, ulong> BytesByKind { get; } = [];
 

@@ -39,7 +39,7 @@ public static partial class CaptureComparer
             changesPerCapture[index] = index == baselineIndex ? [] : CompareWithBaseline(baseline, layouts[index]));
 
         var snapshots = layouts.Length >= 2 && layouts[0].InstanceId is { } pid
-            && layouts.All(l => l.InstanceId == pid && string.Equals(l.Program, layouts[0].Program, StringComparison.Ordinal));
+            && layouts.All(l => l.InstanceId == pid && !DifferentPrograms(l, layouts[0]));
         var kinds = KindTotals(layouts);
         var changes = changesPerCapture.SelectMany(r => r).ToList();
         if (snapshots)
@@ -58,6 +58,10 @@ public static partial class CaptureComparer
         };
     }
 
+    /// <summary>Both programs are known and differ; a capture that names no program (a bare maps) differs from none.</summary>
+    private static bool DifferentPrograms(CaptureLayout a, CaptureLayout b) =>
+        a.Program is not null && b.Program is not null && !string.Equals(a.Program, b.Program, StringComparison.Ordinal);
+
     private static List<ComparisonChange> CompareWithBaseline(CaptureLayout baseline, CaptureLayout capture)
     {
         var rows = new ChangeList(baseline.Id, capture.Id);
@@ -69,7 +73,7 @@ public static partial class CaptureComparer
             rows.Add(ChangeSubject.Architecture, ChangeKind.ArchitectureMismatch,
                 new TextValue(baseline.Capture.Architecture.ToId()), new TextValue(capture.Capture.Architecture.ToId()), null);
         }
-        var differentProgram = !string.Equals(baseline.Program, capture.Program, StringComparison.Ordinal);
+        var differentProgram = DifferentPrograms(baseline, capture);
         if (differentProgram)
             rows.Add(ChangeSubject.Program, ChangeKind.DifferentProgram, Text(baseline.Program), Text(capture.Program), null);
 

@@ -30,7 +30,7 @@ internal sealed class CaptureLayout
         {
             BytesByKind[(int)region.Kind] += region.Size;
             NamedByRange.TryAdd((region.Start, region.End), region.Name is not null);
-            if (map.FindModule(region.Start) is { } module && region.End <= module.End)
+            if (region.Module is { } moduleName && map.ModuleNamed(moduleName) is { } module)
             {
                 segments[module].Add(new Segment(region.Start - module.Base, region.Size, region.Permissions, region.Offset));
                 continue;
@@ -90,7 +90,7 @@ internal sealed class CaptureLayout
             case RegionKind.Heap or RegionKind.Stack or RegionKind.Vdso or RegionKind.Vvar or RegionKind.Vsyscall:
                 return ChangeSubject.Role(region.Name ?? "[" + region.Kind.ToId() + "]");
             case RegionKind.Bss:
-                var owner = region.Module ?? (map.AdjacentBelow(region) is { } below ? map.FindModule(below.Start)?.Name : null);
+                var owner = region.Module ?? (map.AdjacentBelow(region) is { } below ? map.ModuleAt(below.Start)?.Name : null);
                 return ChangeSubject.Role("[bss] " + (owner is null ? "" : MappingNames.Basename(owner)));
         }
         if (region.Name is { } name && !MappingNames.IsAlwaysDeletedShm(name, region.NameIsBasename))

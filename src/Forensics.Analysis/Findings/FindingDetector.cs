@@ -204,16 +204,8 @@ internal static class FindingDetector
     {
         if (map.MainExecutable is not { } main || main.PathIsBasename && main.Name.StartsWith('['))
             return;
-        string? reason = main.Base switch
-        {
-            0x400000 => "the fixed link base 0x400000 of x86_64 non-PIE executables",
-            0x8048000 => "the fixed link base 0x8048000 of i386 non-PIE executables",
-            < 0x1_0000_0000 when map.Capture.Architecture == Architecture.X86_64 =>
-                "below 4 GiB, where the x86_64 kernel never places a PIE (ELF_ET_DYN_BASE is two thirds of the address space)",
-            < 0x1000_0000 when map.Capture.Architecture == Architecture.X86 =>
-                "below 0x10000000, where the i386 kernel never places a PIE (ELF_ET_DYN_BASE is 0x56555000 and up)",
-            _ => null,
-        };
+        var reason = NonPieBase.Reason(main.Base, map.Capture.Architecture)
+            ?? (main.IsPositionIndependent == false ? "its own ELF header says ET_EXEC (linked for one fixed address)" : null);
         if (reason is null)
             return;
         findings.Add(new Finding

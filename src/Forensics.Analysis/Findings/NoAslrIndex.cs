@@ -5,27 +5,29 @@ using Forensics.Model;
 namespace Forensics.Analysis.Findings;
 
 /// <summary>
-/// Every module base of every capture of a run, by module name, so that a module found at the same base in
-/// two different process instances (different PIDs) can be reported as loaded without ASLR. Built once per
-/// list of captures: <see cref="CaptureAnalyzer.Analyze"/> is called once per capture with the same list.
+/// Every randomisable module base of every capture of a run, by program and module name, so that a PIE executable or
+/// shared library found at the same base in two different process instances (different PIDs) of the same program can
+/// be reported as loaded without ASLR. A non-PIE executable is at its link address in every run by design, and two
+/// different programs tell nothing about each other, so neither is compared. Built once per list of captures:
+/// <see cref="CaptureAnalyzer.Analyze"/> is called once per capture with the same list.
 /// </summary>
 internal sealed class NoAslrIndex
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<Capture>, NoAslrIndex> Cache = [];
 
-    private readonly Dictionary<(string Name, ulong Base), List<Capture>> _byBase = [];
+    private readonly Dictionary<(string Program, string Name, ulong Base), List<Capture>> _byBase = [];
 
     private NoAslrIndex(IReadOnlyList<Capture> captures)
     {
         foreach (var capture in captures)
         {
-            if (InstanceId(capture) is null)
+            if (InstanceId(capture) is null || ProgramOf(capture) is not { } program)
                 continue;
             foreach (var module in capture.Modules)
             {
-                if (IsFixedByDesign(module))
+                if (IsFixedByDesign(module, capture.Architecture))
                     continue;
-                var key = (module.Name, module.Base);
+                var key = (program, module.Name, module.Base);
                 if (!_byBase.TryGetValue(key, out var list))
                     _byBase[key] = list = [];
                 list.Add(capture);
@@ -41,11 +43,11 @@ internal sealed class NoAslrIndex
     public IEnumerable<Finding> Find(AddressMap map)
     {
         var capture = map.Capture;
-        if (InstanceId(capture) is not { } pid)
+        if (InstanceId(capture) is not { } pid || ProgramOf(capture) is not { } program)
             yield break;
         foreach (var module in map.Modules)
         {
-            if (IsFixedByDesign(module) || !_byBase.TryGetValue((module.Name, module.Base), out var seen))
+            if (IsFixedByDesign(module, capture.Architecture) || !_byBase.TryGetValue((program, module.Name, module.Base), out var seen))
                 continue;
             var others = seen
                 .Where(c => InstanceId(c) is { } other && other != pid)
@@ -64,12 +66,21 @@ internal sealed class NoAslrIndex
                 Name = module.Path,
                 Message = module.Name + " is at " + HexFormat.Address(module.Base) + " here (pid " + HexFormat.Decimal(pid)
                     + ") and in " + string.Join(", ", others.Take(5)) + (others.Count > 5 ? " and " + HexFormat.Decimal(others.Count - 5) + " more" : "")
-                    + ": the same base in different process instances means address-space layout randomisation was off (randomize_va_space 0, a personality flag, or a debugger).",
+                    + ": the same base in different process instances of " + program + " means address-space layout randomisation was off (randomize_va_space 0, a personality flag, or a debugger).",
             };
         }
     }
 
-    /// <summary>[vsyscall] sits at one fixed address on every x86_64 kernel: not a sign of missing ASLR.</summary>
-    private static bool IsFixedByDesign(Module module) =>
-        module.Name == "[vsyscall]" || (module.Base == 0xffffffffff600000 && module.Name.StartsWith('['));
+    /// <summary>The program a capture runs: its main executable's path, else the process name; null when unknown.</summary>
+    private static string? ProgramOf(Capture capture) =>
+        capture.Modules.Find(m => m.IsMainExecutable)?.Path ?? (capture.ProcessName is { Length: > 0 } name ? name : null);
+
+    /// <summary>
+    /// Modules whose address ASLR never changes: [vsyscall] (one fixed address on every x86_64 kernel), an ET_EXEC
+    /// image, and a main executable at a non-PIE base (docs/region-model.md#modules).
+    /// </summary>
+    private static bool IsFixedByDesign(Module module, Architecture architecture) =>
+        module.Name == "[vsyscall]" || (module.Base == 0xffffffffff600000 && module.Name.StartsWith('['))
+        || module.IsPositionIndependent == false
+        || (module.IsMainExecutable && NonPieBase.Reason(module.Base, architecture) is not null);
 }

@@ -8,10 +8,9 @@ namespace Forensics.Analysis.Layout;
 /// </summary>
 internal sealed class AddressMap
 {
-    private const ulong AtPhdr = 3, AtEntry = 9;
-
     private readonly Region[] _regions;
     private readonly Module[] _modules;
+    private readonly Dictionary<string, Module> _byName = new(StringComparer.Ordinal);
 
     public AddressMap(Capture capture)
     {
@@ -20,6 +19,8 @@ internal sealed class AddressMap
         Array.Sort(_regions, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         _modules = [.. capture.Modules];
         Array.Sort(_modules, static (a, b) => a.Base != b.Base ? a.Base.CompareTo(b.Base) : string.CompareOrdinal(a.Path, b.Path));
+        foreach (var module in _modules)
+            _byName.TryAdd(module.Name, module);
         MainExecutable = FindMainExecutable();
     }
 
@@ -59,31 +60,23 @@ internal sealed class AddressMap
         return below is not null && below.End == region.Start ? below : null;
     }
 
-    public Module? FindModule(ulong address)
-    {
-        int low = 0, high = _modules.Length - 1;
-        while (low <= high)
-        {
-            var mid = low + ((high - low) >> 1);
-            if (_modules[mid].Base <= address) low = mid + 1;
-            else high = mid - 1;
-        }
-        // Modules do not overlap, but a malformed capture may nest them: look back a little.
-        for (var index = high; index >= 0 && index > high - 4; index--)
-        {
-            if (address >= _modules[index].Base && address < _modules[index].End)
-                return _modules[index];
-        }
-        return null;
-    }
+    /// <summary>The module the region holding <paramref name="address"/> belongs to; null when that region belongs to none.</summary>
+    public Module? ModuleAt(ulong address) => FindRegion(address) is { Module: { } name } ? ModuleNamed(name) : null;
 
-    /// <summary>Where an address points: <c>libc.so.6+0x8a4f1</c>, <c>[stack]+0x1f8</c>, <c>anon 0x7f00+0x10</c> or <c>unmapped</c>.</summary>
+    /// <summary>The module of that (unique) name.</summary>
+    public Module? ModuleNamed(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Where an address points: the region that holds it decides (docs/region-model.md#modules). A module's region gives
+    /// <c>libc.so.6+0x8a4f1</c>; other regions <c>[stack]+0x1f8</c> or <c>thread-stack 0x7f00…+0x10</c>, even inside a
+    /// module's extent (old loaders left a hole between their segments that thread stacks filled); no region, <c>unmapped</c>.
+    /// </summary>
     public string Describe(ulong address)
     {
-        if (FindModule(address) is { } module)
-            return module.Name + "+" + HexFormat.Address(address - module.Base);
         if (FindRegion(address) is not { } region)
             return "unmapped";
+        if (region.Module is { } name && ModuleNamed(name) is { } module)
+            return module.Name + "+" + HexFormat.Address(address - module.Base);
         var offset = "+" + HexFormat.Address(address - region.Start);
         return region.Name is null
             ? region.Kind.ToId() + " " + HexFormat.Address(region.Start) + offset
@@ -95,10 +88,10 @@ internal sealed class AddressMap
     {
         if (address < absoluteBelow)
             return HexFormat.Address(address);
-        if (FindModule(address) is { } module)
-            return module.Name + "+" + HexFormat.Address(address - module.Base);
         if (FindRegion(address) is not { } region)
             return "unmapped";
+        if (region.Module is { } name && ModuleNamed(name) is { } module)
+            return module.Name + "+" + HexFormat.Address(address - module.Base);
         return region.HasBracketName ? region.Name! : "[" + region.Kind.ToId() + "]";
     }
 
@@ -114,32 +107,7 @@ internal sealed class AddressMap
         return high;
     }
 
-    private Module? FindMainExecutable()
-    {
-        foreach (var module in _modules)
-        {
-            if (module.IsMainExecutable)
-                return module;
-        }
-        foreach (var type in (ReadOnlySpan<ulong>)[AtPhdr, AtEntry])
-        {
-            foreach (var entry in Capture.Auxv)
-            {
-                if (entry.Type == type && FindModule(entry.Value) is { } module)
-                    return module;
-            }
-        }
-        foreach (var image in Capture.Images)
-        {
-            if (image.IsExecutable && Array.Find(_modules, m => m.Base == image.Base) is { } module)
-                return module;
-        }
-        if (Capture.ProcessName is { Length: > 0 } process
-            && Array.Find(_modules, m => string.Equals(m.Name, MappingNames.Basename(process), StringComparison.Ordinal)) is { } named)
-            return named;
-        return Array.Find(_modules, m => !IsLibraryName(m.Name));
-    }
+    /// <summary>The module normalisation marked from evidence (docs/region-model.md#modules); none without it.</summary>
+    private Module? FindMainExecutable() => Array.Find(_modules, m => m.IsMainExecutable);
 
-    private static bool IsLibraryName(string name) =>
-        name.StartsWith('[') || name.Contains(".so", StringComparison.Ordinal);
 }

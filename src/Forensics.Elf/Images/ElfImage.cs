@@ -9,6 +9,8 @@ public sealed record ElfImage
     public required ulong End { get; init; }
     /// <summary>Load bias: runtime address minus link-time address.</summary>
     public required ulong Bias { get; init; }
+    /// <summary>The lowest PT_LOAD p_vaddr rounded down to a page: where the image's own headers place it when the bias is 0.</summary>
+    public ulong LinkBase { get; init; }
     public required ushort Type { get; init; }
     public string? BuildId { get; init; }
     public ulong? BuildIdAddress { get; init; }
@@ -20,4 +22,6 @@ public sealed record ElfImage
     public bool HasInterpreter { get; init; }
     /// <summary>Runtime address of its program headers (compared with AT_PHDR to find the main program).</summary>
     public ulong ProgramHeadersAddress { get; init; }
+    /// <summary>Where the headers were read when they came from a copy of file page 0 rather than from <see cref="Base"/>.</summary>
+    public ulong? HeaderCopyAddress { get; init; }
 }

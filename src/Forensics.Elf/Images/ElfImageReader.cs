@@ -13,10 +13,20 @@ public static class ElfImageReader
     private const long DynamicNull = 0, DynamicStringTable = 5, DynamicSoName = 14, DynamicDebug = 21;
 
     /// <summary>The image whose ELF header is at <paramref name="start"/>, or null when no readable header is there.</summary>
-    public static ElfImage? TryRead(IAddressSpace memory, ulong start, int maxStringBytes)
+    public static ElfImage? TryRead(IAddressSpace memory, ulong start, int maxStringBytes) => Read(memory, start, null, maxStringBytes);
+
+    /// <summary>
+    /// The image described by a copy of its ELF header at <paramref name="copyAddress"/>, placed at <paramref name="start"/>
+    /// (docs/formats.md#images-and-build-ids, copies of the ELF header): the copy maps file page 0, so notes that lie in that
+    /// page and are not in the core at the image's own address are read through it.
+    /// </summary>
+    public static ElfImage? TryReadPlaced(IAddressSpace memory, ulong copyAddress, ulong start, int maxStringBytes) =>
+        Read(memory, copyAddress, start, maxStringBytes);
+
+    private static ElfImage? Read(IAddressSpace memory, ulong headerAddress, ulong? placedAt, int maxStringBytes)
     {
         Span<byte> head = stackalloc byte[ElfConstants.Header64Size];
-        var read = memory.Read(start, head);
+        var read = memory.Read(headerAddress, head);
         var header = ElfHeader.Parse(head[..read], null);
         if (header is null || header.Type is not (ElfConstants.TypeExecutable or ElfConstants.TypeShared))
             return null;
@@ -27,8 +37,8 @@ public static class ElfImageReader
         Span<byte> entry = stackalloc byte[header.ExpectedProgramHeaderSize];
         for (var index = 0; index < header.ProgramHeaderCount; index++)
         {
-            var at = start + header.ProgramHeaderOffset + ((ulong)index * header.ProgramHeaderEntrySize);
-            if (at < start || memory.Read(at, entry) < entry.Length)
+            var at = headerAddress + header.ProgramHeaderOffset + ((ulong)index * header.ProgramHeaderEntrySize);
+            if (at < headerAddress || memory.Read(at, entry) < entry.Length)
                 return null;
             headers.Add(ProgramHeader.Parse(entry, header.Is64, index, at));
         }
@@ -37,10 +47,10 @@ public static class ElfImageReader
             return null;
         var lowest = loads.Min(h => h.VirtualAddress) & ~(PageSize - 1);
         var highest = loads.Max(h => h.MemoryEnd);
-        // libdwfl takes the bias from where the header was found, for ET_EXEC too (eu-unstrip shows a non-PIE
-        // program found through a later mapping of file offset 0 at that mapping's address).
+        var start = placedAt ?? headerAddress;
         var bias = start - lowest;
-        var (buildId, buildIdAddress) = FindBuildId(memory, headers, bias);
+        var copy = placedAt is null ? (ulong?)null : headerAddress;
+        var (buildId, buildIdAddress) = FindBuildId(memory, headers, bias, copy);
         var dynamic = headers.FirstOrDefault(h => h.Type == ElfConstants.SegmentDynamic);
         var hasDynamic = headers.Any(h => h.Type == ElfConstants.SegmentDynamic);
         return new ElfImage
@@ -48,6 +58,7 @@ public static class ElfImageReader
             Base = start,
             End = highest - lowest > ulong.MaxValue - start ? ulong.MaxValue : start + (highest - lowest),
             Bias = bias,
+            LinkBase = lowest,
             Type = header.Type,
             BuildId = buildId,
             BuildIdAddress = buildIdAddress,
@@ -56,6 +67,7 @@ public static class ElfImageReader
             DynamicSize = hasDynamic ? dynamic.MemorySize : 0,
             HasInterpreter = headers.Any(h => h.Type == ElfConstants.SegmentInterpreter),
             ProgramHeadersAddress = start + header.ProgramHeaderOffset,
+            HeaderCopyAddress = copy,
         };
     }
 
@@ -70,7 +82,7 @@ public static class ElfImageReader
         return null;
     }
 
-    private static (string?, ulong?) FindBuildId(IAddressSpace memory, List<ProgramHeader> headers, ulong bias)
+    private static (string?, ulong?) FindBuildId(IAddressSpace memory, List<ProgramHeader> headers, ulong bias, ulong? copy)
     {
         foreach (var note in headers.Where(h => h.IsNote))
         {
@@ -78,6 +90,9 @@ public static class ElfImageReader
             var bytes = new byte[size];
             var address = note.VirtualAddress + bias;
             var read = memory.Read(address, bytes);
+            // A copy of file page 0 holds the same bytes at the note's file offset; the address reported stays the image's own.
+            if (read < size && copy is { } page && note.Offset + (ulong)size <= PageSize)
+                read = memory.Read(page + note.Offset, bytes);
             var notes = new List<ElfNote>();
             // GNU property notes use 8-byte alignment; everything else 4 (docs/formats.md#images-and-build-ids, step 4).
             NoteWalker.Walk(bytes.AsMemory(0, read), address, note.Align == 8 ? 8 : 4, 256, notes, null, ReadCheckpoints.Unlimited);

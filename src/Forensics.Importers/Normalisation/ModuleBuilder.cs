@@ -8,26 +8,33 @@ namespace Forensics.Importers.Normalisation;
 /// sorted and classified.
 /// </summary>
 /// <remarks>
-/// A module is the mappings of one image key (path) in address order, with the anonymous bss and gap regions directly
-/// adjacent to them; other regions may lie between its mappings (old ld.so layouts put [vdso] there). A file offset
-/// restarting at 0 does not start a second module: old non-PIE executables map their data from file page 0 as well.
-/// <c>[vdso]</c> is a module of its own. Images a core found are attached by base (build-id,
-/// its address, soname, extent); an image with no regions becomes a module named by its soname. Names are basenames,
-/// made unique: full paths where two paths share a basename, then <c> #2</c>, <c> #3</c> for repeated loads.
-/// The main executable is, first match wins: the image a core marks as the executable; the image the capture names
-/// (AT_EXECFN, the first word of the arguments or command line); the lowest image not named like a shared object.
+/// A module is one file at one place (docs/region-model.md#modules). Where a core found the image, the place is the
+/// image's extent: the file's mappings inside it, and the anonymous bss and gap directly after the last of them up to
+/// the image's end (a bss region that runs past it is anonymous memory, not bss). Elsewhere a file's mappings in address
+/// order stay one place until a mapping of another image (or another place of the same file) lies between them, the inode changes, or a
+/// non-writable mapping goes back to file offset 0 after one past it (a second load); unnamed regions may lie between
+/// (old loaders put <c>[vdso]</c> and thread stacks there), and a writable mapping of file page 0 is the data of a
+/// small non-PIE executable, not a new place. <c>[vdso]</c> is a module of its own. Names are basenames, made unique:
+/// full paths where two paths share a basename, then <c> #2</c>, <c> #3</c> for further places of one file.
 /// </remarks>
 internal static class ModuleBuilder
 {
     public const string VdsoName = "[vdso]";
+    private const ulong PageSize = 0x1000;
+    private const ulong NonPieLinkBase64 = 0x400000, NonPieLinkBase32 = 0x8048000;
 
     public static void Build(Capture capture, ImageMap images)
     {
         capture.Modules.Clear();
         var regions = capture.Regions;
         var keys = images.Keys;
+        var placed = new ImagePlaces(capture.Images, regions, keys);
         var builders = new List<Draft>();
         var lastByKey = new Dictionary<string, Draft>(StringComparer.Ordinal);
+        var byImage = new Dictionary<ImageIdentity, Draft>(ReferenceEqualityComparer.Instance);
+        // Image mappings seen so far: a file's mappings with another image's mapping between them are two places (a data
+        // file may lie between, as a locale file mapped into the hole between ld.so's segments does).
+        var mappingsSeen = 0;
         Draft? previous = null;
         for (var i = 0; i < regions.Count; i++)
         {
@@ -35,18 +42,33 @@ internal static class ModuleBuilder
             region.Module = null;
             if (keys[i] is { } key)
             {
-                if (!lastByKey.TryGetValue(key, out var draft))
+                Draft draft;
+                if (placed.ImageOf(i) is { } image)
                 {
-                    draft = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key));
-                    builders.Add(draft);
-                    lastByKey[key] = draft;
+                    if (!byImage.TryGetValue(image, out draft!))
+                        builders.Add(draft = byImage[image] = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key)) { Image = image });
                 }
-                draft.Add(region);
+                else if (!lastByKey.TryGetValue(key, out draft!) || !draft.Continues(region, mappingsSeen))
+                {
+                    builders.Add(draft = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key)));
+                }
+                lastByKey[key] = draft;
+                draft.Add(region, isMapping: true);
+                draft.MappingsSeen = ++mappingsSeen;
                 previous = draft;
             }
             else if (region.Kind is RegionKind.Bss or RegionKind.Gap && region.Name is null && previous is not null && previous.End == region.Start)
             {
-                previous.Add(region);
+                if (previous.Image is { } image && region.End > PageEnd(image.End))
+                {
+                    if (region.Kind == RegionKind.Bss)
+                        region.Kind = RegionKind.Anon;
+                    previous = null;
+                }
+                else
+                {
+                    previous.Add(region);
+                }
             }
             else if (region.Kind == RegionKind.Vdso)
             {
@@ -60,22 +82,35 @@ internal static class ModuleBuilder
             }
         }
 
-        AttachImages(capture, builders);
+        AttachImages(capture, builders, byImage);
         builders.Sort((a, b) => a.Base.CompareTo(b.Base));
         NameUniquely(builders);
-        MarkMainExecutable(builders, images);
+        MarkMainExecutable(builders, images, capture.ProcessName);
+        var truncation = new PathTruncation(regions);
         foreach (var draft in builders)
-            capture.Modules.Add(draft.ToModule());
+            capture.Modules.Add(draft.ToModule(truncation.IsTruncated(draft.Path)));
     }
 
-    private static void AttachImages(Capture capture, List<Draft> builders)
+    private static ulong PageEnd(ulong address) => address > ulong.MaxValue - (PageSize - 1) ? ulong.MaxValue : (address + PageSize - 1) & ~(PageSize - 1);
+
+    /// <summary>
+    /// Gives every core image its module: the one its regions made, else the draft at its base (the vdso), else a module
+    /// of its own named by its soname. The module's extent is the image's.
+    /// </summary>
+    private static void AttachImages(Capture capture, List<Draft> builders, Dictionary<ImageIdentity, Draft> byImage)
     {
         var byBase = new Dictionary<ulong, Draft>();
         foreach (var draft in builders)
             byBase.TryAdd(draft.Base, draft);
         foreach (var image in capture.Images)
         {
-            if (!byBase.TryGetValue(image.Base, out var draft))
+            if (byImage.TryGetValue(image, out var draft))
+            {
+                draft.Base = image.Base;
+                draft.End = Math.Max(draft.End, image.End);
+                continue;
+            }
+            if (!byBase.TryGetValue(image.Base, out draft))
             {
                 var key = string.Create(CultureInfo.InvariantCulture, $"image@0x{image.Base:x}");
                 draft = new Draft(key, false, image) { Base = image.Base, End = image.End };
@@ -83,8 +118,6 @@ internal static class ModuleBuilder
                 byBase.Add(image.Base, draft);
             }
             draft.Image ??= image;
-            if (image.End > draft.End)
-                draft.End = image.End;
         }
     }
 
@@ -110,13 +143,71 @@ internal static class ModuleBuilder
         }
     }
 
-    private static void MarkMainExecutable(List<Draft> builders, ImageMap images)
+    /// <summary>
+    /// The main executable, from evidence only: the image a core found AT_PHDR or AT_ENTRY in; else the image the
+    /// capture names (AT_EXECFN, the first word of the arguments or command line); else the image named like the process
+    /// (comm, which the kernel cuts to 15 bytes); else the image at the fixed link address of non-PIE executables
+    /// (0x400000, 0x8048000), where only an ET_EXEC program is loaded (ld.so refuses to dlopen an ET_EXEC file). Without
+    /// evidence there is none.
+    /// </summary>
+    private static void MarkMainExecutable(List<Draft> builders, ImageMap images, string? processName)
     {
         var main = builders.Find(b => b.Image?.IsExecutable == true)
             ?? builders.Find(b => b.Key != VdsoName && ImageMap.IsExecutable(b.Path, images.ExecutablePaths))
-            ?? builders.Find(b => b.Key != VdsoName && !RegionNames.IsSharedObjectName(RegionNames.Basename(b.Path)));
+            ?? builders.Find(b => b.Key != VdsoName && IsProcessName(b.Name, processName))
+            ?? builders.Find(b => b.Key != VdsoName && b.Base is NonPieLinkBase64 or NonPieLinkBase32);
         if (main is not null)
             main.IsMainExecutable = true;
+    }
+
+    private static bool IsProcessName(string basename, string? processName) =>
+        processName is { Length: > 0 } name
+        && (string.Equals(basename, name, StringComparison.Ordinal)
+            || (name.Length == 15 && basename.StartsWith(name, StringComparison.Ordinal)));
+
+    /// <summary>Which core image each region lies in, when the region is a mapping of the file found at the image's base.</summary>
+    private sealed class ImagePlaces
+    {
+        private readonly List<Region> _regions;
+        private readonly string?[] _keys;
+        private readonly ImageIdentity[] _images;
+        private readonly string?[] _imageKeys;
+
+        public ImagePlaces(List<ImageIdentity> images, List<Region> regions, string?[] keys)
+        {
+            _regions = regions;
+            _keys = keys;
+            _images = [.. images.OrderBy(i => i.Base)];
+            _imageKeys = new string?[_images.Length];
+            for (var index = 0; index < _images.Length; index++)
+                _imageKeys[index] = KeyAt(_images[index].Base);
+        }
+
+        public ImageIdentity? ImageOf(int regionIndex)
+        {
+            var start = _regions[regionIndex].Start;
+            int low = 0, high = _images.Length - 1;
+            while (low <= high)
+            {
+                var mid = low + ((high - low) >> 1);
+                if (_images[mid].Base <= start) low = mid + 1;
+                else high = mid - 1;
+            }
+            return high >= 0 && start < PageEnd(_images[high].End) && _imageKeys[high] is { } key
+                && string.Equals(key, _keys[regionIndex], StringComparison.Ordinal) ? _images[high] : null;
+        }
+
+        private string? KeyAt(ulong address)
+        {
+            int low = 0, high = _regions.Count - 1;
+            while (low <= high)
+            {
+                var mid = low + ((high - low) >> 1);
+                if (_regions[mid].Start <= address) low = mid + 1;
+                else high = mid - 1;
+            }
+            return high >= 0 && _regions[high].Contains(address) ? _keys[high] : null;
+        }
     }
 
     /// <summary>A module being grouped; becomes a <see cref="Module"/> once names are unique.</summary>
@@ -125,6 +216,7 @@ internal static class ModuleBuilder
         private readonly List<Region> _regions = [];
         private readonly SortedDictionary<RegionKind, ulong> _bytesByKind = [];
         private bool _deleted;
+        private Region? _lastMapping;
 
         public string Key { get; } = key;
         public ImageIdentity? Image { get; set; } = image;
@@ -137,10 +229,24 @@ internal static class ModuleBuilder
         public ulong Base { get; set; } = ulong.MaxValue;
         public ulong End { get; set; }
         public bool IsMainExecutable { get; set; }
+        /// <summary>How many image mappings had been seen when this draft took its last one.</summary>
+        public int MappingsSeen { get; set; }
 
-        public void Add(Region region)
+        /// <summary>True when <paramref name="mapping"/>, of this draft's file, is at the same place as its mappings so far.</summary>
+        public bool Continues(Region mapping, int mappingsSeen)
+        {
+            if (Image is not null || _lastMapping is not { } last || mappingsSeen != MappingsSeen)
+                return false;
+            if (mapping.Inode is { } inode && last.Inode is { } lastInode && inode != lastInode)
+                return false;
+            return !(mapping.Offset == 0 && mapping.Permissions.CanWrite != true && last.Offset is > 0);
+        }
+
+        public void Add(Region region, bool isMapping = false)
         {
             _regions.Add(region);
+            if (isMapping)
+                _lastMapping = region;
             Base = Math.Min(Base, region.Start);
             End = Math.Max(End, region.End);
             _deleted |= region.Deleted;
@@ -149,18 +255,20 @@ internal static class ModuleBuilder
 
         private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-        public Module ToModule()
+        public Module ToModule(bool pathTruncated)
         {
             var module = new Module
             {
                 Name = Name,
                 Path = Path,
                 PathIsBasename = pathIsBasename,
+                PathTruncated = pathTruncated,
                 Base = Base,
                 End = End,
                 BuildId = Image?.BuildId,
                 BuildIdAddress = Image?.BuildIdAddress,
                 SoName = Image?.SoName,
+                IsPositionIndependent = Image?.IsPositionIndependent,
                 Deleted = _deleted,
                 IsMainExecutable = IsMainExecutable,
             };

@@ -27,7 +27,7 @@ internal static class CrashSection
         if (crash.CrashingThreadId is { } tid)
             facts.Add(Trusted("Crashing thread: " + ReportValues.Number(tid)));
         if (crash.Threads.FirstOrDefault(t => t.IsCrashing) is { } crashing)
-            facts.Add(FaultingModule(crashing.ProgramCounter, capture.Modules));
+            facts.Add(FaultingModule(crashing.ProgramCounter, capture));
         document.Bullets(facts);
         if (crash.Evidence.Count > 0)
         {
@@ -44,10 +44,10 @@ internal static class CrashSection
         WriteManagedThreads(document, capture.Runtime);
     }
 
-    /// <summary>The module holding the crashing PC, with the build-id that finds its symbols.</summary>
-    private static MarkdownCell FaultingModule(ulong programCounter, IEnumerable<Module> modules)
+    /// <summary>The module whose region holds the crashing PC, with the build-id that finds its symbols.</summary>
+    private static MarkdownCell FaultingModule(ulong programCounter, Capture capture)
     {
-        if (modules.FirstOrDefault(m => m.Base <= programCounter && programCounter < m.End) is not { } module)
+        if (capture.FindRegion(programCounter)?.Module is not { } name || capture.Modules.Find(m => m.Name == name) is not { } module)
             return Trusted("Faulting module: none, the PC " + ReportValues.Address(programCounter) + " is in no module");
         return Trusted("Faulting module: " + ((MarkdownCell)module.Name).Markdown + " (" + ((MarkdownCell)module.Path).Markdown + ")"
             + ", build-id " + (module.BuildId is { } buildId ? ((MarkdownCell)buildId).Markdown : "unknown"));

@@ -83,6 +83,7 @@ public static class ReportTables
             .Unsigned("size", x => x.Module.Size)
             .Text("build_id", x => x.Module.BuildId)
             .Boolean("path_is_basename", x => x.Module.PathIsBasename)
+            .Boolean("path_truncated", x => x.Module.PathTruncated)
             .Boolean("deleted", x => x.Module.Deleted)
             .Boolean("main_executable", x => x.Module.IsMainExecutable);
 

@@ -137,6 +137,8 @@ public sealed class FindingRulesTests
         var second = SampleCaptures.FromText(CaptureFormat.Maps, "second", text);
         first.Pid = 16367;
         second.Pid = 20000;
+        // Only captures of one program are compared: a bare maps names none, so both are given the process name.
+        first.ProcessName = second.ProcessName = "hello";
         var findings = Rule(CaptureAnalyzer.Analyze(first, [first, second]).Findings, FindingRules.NoAslr);
         Assert.Equal(["[vdso]", "hello", "ld-linux-x86-64.so.2", "libc.so.6"], findings.Select(f => f.Message.Split(' ')[0]).Order(StringComparer.Ordinal));
         var libc = Assert.Single(findings, f => f.Name == "/usr/lib/x86_64-linux-gnu/libc.so.6");

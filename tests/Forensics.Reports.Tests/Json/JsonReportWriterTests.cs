@@ -39,7 +39,7 @@ public sealed class JsonReportWriterTests
     {
         var libc = Capture("crash-null-core-xz").GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "libc.so.6");
 
-        Assert.Equal(["name", "path", "base", "end", "size", "build_id", "path_is_basename", "deleted", "main_executable"], libc.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "path", "base", "end", "size", "build_id", "path_is_basename", "path_truncated", "deleted", "main_executable"], libc.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("0x7f63582d5000", 1974272UL, "93ac61ec5a8eb1396f9fbd350e3169a558528a40"),
             (libc.GetProperty("base").GetString(), libc.GetProperty("size").GetUInt64(), libc.GetProperty("build_id").GetString()));
     }
