@@ -13,6 +13,10 @@ public enum CaptureFormat
     /// <summary>gdb <c>info proc mappings</c>, live or core listing.</summary>
     Gdb,
     Core,
+    /// <summary>An apport <c>.crash</c> report: its ProcMaps, its CoreDump and its fields.</summary>
+    Apport,
+    /// <summary>A Breakpad or Crashpad minidump.</summary>
+    Minidump,
 }
 
 public static class CaptureFormatText
@@ -26,6 +30,8 @@ public static class CaptureFormatText
         CaptureFormat.PmapExtended => "pmap-x",
         CaptureFormat.Gdb => "gdb",
         CaptureFormat.Core => "core",
+        CaptureFormat.Apport => "apport",
+        CaptureFormat.Minidump => "minidump",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

@@ -27,7 +27,8 @@ internal static class CrashAnalyzer
 
     public static CrashReport? Analyze(Capture capture, AddressMap map)
     {
-        if (capture.Format != CaptureFormat.Core)
+        // A core, or a container with a core or threads (apport, minidump); text captures hold neither.
+        if (capture.Threads.Count == 0 && capture.Signal is null)
             return null;
 
         var signal = capture.Signal;

@@ -8,4 +8,9 @@ public enum CompressionFormat
     Xz,
     Zstd,
     Bzip2,
+    /// <summary>
+    /// A zlib stream (RFC 1950), as older apport reports hold their core; never detected from an input's first bytes,
+    /// where two bytes are too weak a mark.
+    /// </summary>
+    Zlib,
 }

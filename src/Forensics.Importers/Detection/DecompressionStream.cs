@@ -108,6 +108,7 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
         CompressionFormat.Bzip2 => BZip2Stream.Create(
             _compressed, SharpCompress.Compressors.CompressionMode.Decompress,
             decompressConcatenated: true, leaveOpen: true, tolerateTruncatedStream: false),
+        CompressionFormat.Zlib => new ZLibStream(_compressed, CompressionMode.Decompress, leaveOpen: true),
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Forensics.Elf;
 using Forensics.Importers.Clr;
+using Forensics.Importers.Containers.Apport;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Model;
@@ -236,6 +237,8 @@ public sealed class InputImporter
                 var core = CoreImporter.Import(opened.Read(), displayPath);
                 ApplyFileNameHint(core, displayPath);
                 return ([core], null);
+            case ContentKind.ApportReport:
+                return ([ApportImporter.Import(opened.Read(), displayPath)], null);
             case ContentKind.Text:
                 var captures = ImportText(opened.Read(), diagnostics);
                 if (captures.Count > 0)
