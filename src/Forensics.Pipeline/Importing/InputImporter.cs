@@ -4,6 +4,7 @@ using System.Text;
 using Forensics.Elf;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Containers.Apport;
+using Forensics.Importers.Containers.Minidump;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Model;
@@ -237,6 +238,8 @@ public sealed class InputImporter
                 var core = CoreImporter.Import(opened.Read(), displayPath);
                 ApplyFileNameHint(core, displayPath);
                 return ([core], null);
+            case ContentKind.Minidump:
+                return ([MinidumpImporter.Import(opened.Read(), displayPath)], null);
             case ContentKind.ApportReport:
                 return ([ApportImporter.Import(opened.Read(), displayPath)], null);
             case ContentKind.Text:

@@ -127,7 +127,7 @@ public static class ApportImporter
             if (fields.TryGetValue(key, out var field))
                 capture.Facts.Add(new CaptureFact(key, field.Value));
         }
-        var status = fields.TryGetValue("ProcStatus", out var procStatus) ? ProcStatusLines(procStatus.Value) : [];
+        var status = fields.TryGetValue("ProcStatus", out var procStatus) ? KeyValueLines.Parse(procStatus.Value, ':') : [];
         foreach (var key in StatusFacts)
         {
             if (status.TryGetValue(key, out var value))
@@ -163,18 +163,5 @@ public static class ApportImporter
         else if (known != stated)
             capture.Diagnostics.Warning(ApportDiagnosticIds.CoreDisagrees, SourceLocation.AtLine(line), string.Create(CultureInfo.InvariantCulture,
                 $"the report's {what} is [{stated}], the core's [{known}]"));
-    }
-
-    /// <summary><c>Key:\tvalue</c> lines of /proc/PID/status; the first of each key.</summary>
-    private static Dictionary<string, string> ProcStatusLines(string text)
-    {
-        var lines = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n'))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-                lines.TryAdd(line[..colon], line[(colon + 1)..].Trim());
-        }
-        return lines;
     }
 }
