@@ -321,6 +321,10 @@ public static class ForensicsCommandLine
               smaps_rollup  /proc/PID/smaps_rollup (capture totals)
               pmap          procps pmap default, -x, -X, -XX, -d, -q, -p (procps-ng 3.2, 3.3, 4.x), busybox, toybox
               gdb           info proc mappings: old layout, new layout with Perms (gdb 12+), 32-bit, core-file listing
+              apport        apport .crash report, by its first line "ProblemType: ": ProcMaps, the base64 CoreDump
+                            (gzip, zlib or zstd) as its core, and its fields as facts
+              minidump      Breakpad or Crashpad minidump, by "MDMP" and version 0xa793: threads, exception, modules with
+                            build-ids, memory list, Linux maps/status/cmdline/auxv streams
             A text document (ticket, wiki page, chat log) holding several pasted captures gives one capture for each.
             """);
         return ExitCodes.Success;

@@ -32,7 +32,8 @@ internal static class CsvColumns
         ("first_line", x => ReportValues.Number(x.Analysis.Capture.LineRange?.First)),
         ("last_line", x => ReportValues.Number(x.Analysis.Capture.LineRange?.Last)),
         ("verdict", x => x.Analysis.Crash is { } crash ? ReportValues.Verdict(crash.Verdict) : null),
-        ("signature", x => x.Analysis.Crash?.Signature));
+        ("signature", x => x.Analysis.Crash?.Signature),
+        ("facts", x => ReportValues.Facts(x.Analysis.Capture.Facts)));
 
     public static readonly CsvSchema<(Capture Capture, Region Region)> Regions = new(
         ("capture_id", x => x.Capture.Id),

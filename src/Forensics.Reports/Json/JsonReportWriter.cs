@@ -65,6 +65,7 @@ public static class JsonReportWriter
             capture.Pid,
             Process = capture.ProcessName,
             capture.CommandLine,
+            Facts = capture.Facts.Select(f => new { f.Name, f.Value }),
             MappedBytes = capture.MappedBytes,
             Regions = capture.Regions.Select(r => new
             {
