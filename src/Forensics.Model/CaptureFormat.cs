@@ -17,6 +17,8 @@ public enum CaptureFormat
     Apport,
     /// <summary>A Breakpad or Crashpad minidump.</summary>
     Minidump,
+    /// <summary>The text <c>coredumpctl info</c> or <c>coredumpctl debug</c> prints of one systemd-coredump entry.</summary>
+    Coredumpctl,
 }
 
 public static class CaptureFormatText
@@ -32,6 +34,7 @@ public static class CaptureFormatText
         CaptureFormat.Core => "core",
         CaptureFormat.Apport => "apport",
         CaptureFormat.Minidump => "minidump",
+        CaptureFormat.Coredumpctl => "coredumpctl",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

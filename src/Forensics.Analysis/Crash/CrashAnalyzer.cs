@@ -27,8 +27,9 @@ internal static class CrashAnalyzer
 
     public static CrashReport? Analyze(Capture capture, AddressMap map)
     {
-        // A core, or a container with a core or threads (apport, minidump); text captures hold neither.
-        if (capture.Threads.Count == 0 && capture.Signal is null)
+        // A core, or a container with threads or a signal (apport, minidump, coredumpctl); text captures hold neither. Without
+        // any region (coredumpctl with no kernel line) every address would read as unmapped, so there is no verdict.
+        if ((capture.Threads.Count == 0 && capture.Signal is null) || capture.Regions.Count == 0)
             return null;
 
         var signal = capture.Signal;

@@ -16,13 +16,37 @@ public sealed partial record FileNameHint(int? Pid, string? ProcessName, bool Na
         var name = Path.GetFileName(fileName);
         var systemd = SystemdCoreName().Match(name);
         if (systemd.Success)
-            return new FileNameHint(ParsePid(systemd.Groups["pid"].Value), UnescapeSystemd(systemd.Groups["comm"].Value), true);
+        {
+            return new FileNameHint(ParsePid(systemd.Groups["pid"].Value), UnescapeSystemd(systemd.Groups["comm"].Value), true)
+            {
+                SystemdFacts =
+                [
+                    new("COREDUMP_UID", systemd.Groups["uid"].Value), new("COREDUMP_BOOT_ID", systemd.Groups["boot"].Value),
+                    new("COREDUMP_TIMESTAMP", Timestamp(systemd.Groups["time"].Value)),
+                ],
+            };
+        }
         var kernel = KernelCoreName().Match(name);
         if (kernel.Success)
             return new FileNameHint(ParsePid(kernel.Groups["pid"].Value), null, true);
         var namedLikeCore = name == "core" || name.StartsWith("core.", StringComparison.Ordinal)
             || name.EndsWith(".core", StringComparison.Ordinal) || name.Contains(".core.", StringComparison.Ordinal);
         return new FileNameHint(null, null, namedLikeCore);
+    }
+
+    /// <summary>What systemd-coredump's name says beside the PID and comm: the UID, boot id and time, as journal fields name them.</summary>
+    public IReadOnlyList<Forensics.Model.CaptureFact> SystemdFacts { get; init; } = [];
+
+    /// <summary>
+    /// The name's time is microseconds since the epoch (systemd's usec_t), 16 digits today; names with other lengths are
+    /// seen (a clock before 2001, or a version that wrote more digits), so only a value that is a date this side of 2100
+    /// is shown as one.
+    /// </summary>
+    private static string Timestamp(string digits)
+    {
+        if (ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var microseconds) && microseconds / 1_000_000 < 4_102_444_800)
+            return digits + " (" + DateTimeOffset.FromUnixTimeSeconds((long)(microseconds / 1_000_000)).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) + ")";
+        return digits;
     }
 
     private static int? ParsePid(string digits) =>

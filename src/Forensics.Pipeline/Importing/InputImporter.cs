@@ -382,6 +382,7 @@ public sealed class InputImporter
     private static void ApplyFileNameHint(Capture capture, string displayPath)
     {
         var hint = FileNameHint.FromFileName(displayPath);
+        capture.Facts.AddRange(hint.SystemdFacts);
         if (hint.Pid is { } pid && capture.Pid is null)
         {
             capture.Pid = pid;
