@@ -325,6 +325,9 @@ public static class ForensicsCommandLine
                             (gzip, zlib or zstd) as its core, and its fields as facts
               minidump      Breakpad or Crashpad minidump, by "MDMP" and version 0xa793: threads, exception, modules with
                             build-ids, memory list, Linux maps/status/cmdline/auxv streams
+              coredumpctl   coredumpctl info/debug records in any text, by a "PID: N (comm)" line with "Signal: N (NAME)"
+                            below it: fields, modules, stack traces, the kernel's "segfault at" line
+            systemd-coredump cores (core.COMM.UID.BOOTID.PID.TIME.zst) are cores; their name adds PID, UID, boot id, time.
             A text document (ticket, wiki page, chat log) holding several pasted captures gives one capture for each.
             """);
         return ExitCodes.Success;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one importer target with afl-fuzz through SharpFuzz.
 # Usage: tests/Forensics.Fuzzing/run-fuzz.sh TARGET [SECONDS]
-#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline;  SECONDS: run time, 600 by default.
+#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | minidump | apport;  SECONDS: run time, 600 by default.
 # Findings land in tests/Forensics.Fuzzing/out/TARGET/default/{crashes,hangs}; replay them with
 #   dotnet tests/Forensics.Fuzzing/bin/Release/net10.0/Forensics.Fuzzing.dll TARGET --replay DIR
 set -euo pipefail
@@ -58,6 +58,8 @@ case $target in
             add_seed "$f" 32768
         done
         add_core_seed "$corpus"/crash-abort/core.xz ;;
+    minidump) for f in "$corpus"/public/minidumps/*/*.dmp; do add_seed "$f"; done ;;
+    apport) add_seed "$corpus"/public/apport/jammy_usr_bin_sleep.1000.crash ;;
     *) echo "unknown target [$target]" >&2; exit 2 ;;
 esac
 # afl-fuzz refuses an empty seed file.
