@@ -21,4 +21,6 @@ public static class MinidumpDiagnosticIds
     public const string DuplicateModule = "FX6108";
     /// <summary>A compressed minidump larger than <see cref="MinidumpLimits.MaxBufferedBytes"/>: only its start is read.</summary>
     public const string TooLarge = "FX6109";
+    /// <summary>A module of the module list whose base starts no mapping of the maps stream.</summary>
+    public const string ModuleOutsideMaps = "FX6110";
 }

@@ -35,6 +35,7 @@ public static class MinidumpImporter
         SetSignal(capture, file);
         SetRegions(capture, file);
         SetImages(capture, file);
+        CheckModulesAgainstMaps(capture, file);
         SetAuxv(capture, file);
         return capture;
     }
@@ -193,6 +194,19 @@ public static class MinidumpImporter
             taken.Add((start, end));
         }
         capture.Regions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>The module list and the maps stream are two views of one instance: a module that starts no mapping is a disagreement.</summary>
+    private static void CheckModulesAgainstMaps(Capture capture, MinidumpFile file)
+    {
+        if (!file.LinuxStreams.ContainsKey(MinidumpStreamTypes.LinuxMaps) || capture.Regions.Count == 0)
+            return;
+        var starts = capture.Regions.Select(r => r.Start).ToHashSet();
+        foreach (var image in capture.Images.Where(i => !starts.Contains(i.Base)))
+        {
+            capture.Diagnostics.Warning(MinidumpDiagnosticIds.ModuleOutsideMaps, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
+                $"module [{image.Path}] at [0x{image.Base:x}] of the module list starts no mapping of the MD_LINUX_MAPS stream"));
+        }
     }
 
     private static void SetImages(Capture capture, MinidumpFile file) => capture.Images.AddRange(Modules(capture, file, report: true));
