@@ -37,8 +37,8 @@ public sealed class MixedContainersTests : IDisposable
         var byInput = run.Captures.ToDictionary(c => Path.GetFileName(c.Capture.InputPath));
         Assert.Equal(5, byInput.Count);
         Assert.Equal(
-            [("fs-cli.txt", CaptureFormat.Coredumpctl), ("linux-mini.dmp", CaptureFormat.Minidump), ("sleep.crash", CaptureFormat.Apport),
-             ("snapshot.dmp", CaptureFormat.Minidump), (SystemdName, CaptureFormat.Core)],
+            [(SystemdName, CaptureFormat.Core), ("fs-cli.txt", CaptureFormat.Coredumpctl), ("linux-mini.dmp", CaptureFormat.Minidump),
+             ("sleep.crash", CaptureFormat.Apport), ("snapshot.dmp", CaptureFormat.Minidump)],
             byInput.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Capture.Format)));
 
         // linux-mini.dmp faulted at 0x45, but its writer left si_code out, so the fault is not told apart from others.
