@@ -313,7 +313,7 @@ public static class ForensicsCommandLine
     {
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine("""
-            Inputs are recognised by their content, never by their name; .gz, .xz, .zst and .bz2 are read by magic bytes.
+            Inputs are recognised by their content, never by their name; .gz, .xz, .zst, .lz4 and .bz2 are read by magic bytes.
               core          ELF core dump, x86 and x86_64, kernel-written or gdb gcore (PT_LOAD, NT_FILE, NT_PRSTATUS,
                             NT_PRPSINFO, NT_SIGINFO, NT_AUXV); .NET cores are annotated with ClrMD
               maps          /proc/PID/maps (64-bit and 32-bit kernels)

@@ -16,16 +16,7 @@ public sealed partial record FileNameHint(int? Pid, string? ProcessName, bool Na
         var name = Path.GetFileName(fileName);
         var systemd = SystemdCoreName().Match(name);
         if (systemd.Success)
-        {
-            return new FileNameHint(ParsePid(systemd.Groups["pid"].Value), UnescapeSystemd(systemd.Groups["comm"].Value), true)
-            {
-                SystemdFacts =
-                [
-                    new("COREDUMP_UID", systemd.Groups["uid"].Value), new("COREDUMP_BOOT_ID", systemd.Groups["boot"].Value),
-                    new("COREDUMP_TIMESTAMP", Timestamp(systemd.Groups["time"].Value)),
-                ],
-            };
-        }
+            return new FileNameHint(ParsePid(systemd.Groups["pid"].Value), UnescapeSystemd(systemd.Groups["comm"].Value), true);
         var kernel = KernelCoreName().Match(name);
         if (kernel.Success)
             return new FileNameHint(ParsePid(kernel.Groups["pid"].Value), null, true);
@@ -34,8 +25,22 @@ public sealed partial record FileNameHint(int? Pid, string? ProcessName, bool Na
         return new FileNameHint(null, null, namedLikeCore);
     }
 
-    /// <summary>What systemd-coredump's name says beside the PID and comm: the UID, boot id and time, as journal fields name them.</summary>
-    public IReadOnlyList<Forensics.Model.CaptureFact> SystemdFacts { get; init; } = [];
+    /// <summary>
+    /// What a systemd-coredump name says beside the PID and comm: the UID, boot id and time, under the journal's field
+    /// names; none for other names.
+    /// </summary>
+    public static IReadOnlyList<Forensics.Model.CaptureFact> SystemdFacts(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var systemd = SystemdCoreName().Match(Path.GetFileName(fileName));
+        if (!systemd.Success)
+            return [];
+        return
+        [
+            new("COREDUMP_UID", systemd.Groups["uid"].Value), new("COREDUMP_BOOT_ID", systemd.Groups["boot"].Value),
+            new("COREDUMP_TIMESTAMP", Timestamp(systemd.Groups["time"].Value)),
+        ];
+    }
 
     /// <summary>
     /// The name's time is microseconds since the epoch (systemd's usec_t), 16 digits today; names with other lengths are

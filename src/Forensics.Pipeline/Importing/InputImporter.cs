@@ -382,7 +382,7 @@ public sealed class InputImporter
     private static void ApplyFileNameHint(Capture capture, string displayPath)
     {
         var hint = FileNameHint.FromFileName(displayPath);
-        capture.Facts.AddRange(hint.SystemdFacts);
+        capture.Facts.AddRange(FileNameHint.SystemdFacts(displayPath));
         if (hint.Pid is { } pid && capture.Pid is null)
         {
             capture.Pid = pid;

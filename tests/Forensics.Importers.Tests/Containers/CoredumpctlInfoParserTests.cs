@@ -65,6 +65,6 @@ public class CoredumpctlInfoParserTests
         Assert.Equal((pid, comm), (hint.Pid, hint.ProcessName));
         Assert.Equal(
             [new("COREDUMP_UID", "1000"), new("COREDUMP_BOOT_ID", name.Split('.')[^4]), new("COREDUMP_TIMESTAMP", timestamp)],
-            hint.SystemdFacts);
+            FileNameHint.SystemdFacts(name));
     }
 }
