@@ -84,7 +84,7 @@ public class ApportImporterTests
         var capture = Import(report);
         Assert.Empty(capture.Regions);
         var warning = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal((ApportDiagnosticIds.NoMaps, 2), (warning.Id, warning.Location.Line));
+        Assert.Equal((DiagnosticCatalogue.ApportNoMaps.Id, 2), (warning.Id, warning.Location.Line));
         Assert.Contains("[Error: [Errno 13] Permission denied: '/proc/4242/maps']", warning.Message, StringComparison.Ordinal);
     }
 
@@ -94,7 +94,7 @@ public class ApportImporterTests
         var text = Encoding.ASCII.GetString(File.ReadAllBytes(SleepPath));
         var at = text.IndexOf("CoreDump: base64\n", StringComparison.Ordinal) + 100;
         var capture = Import(Encoding.ASCII.GetBytes(text[..at] + "!" + text[(at + 1)..]));
-        var error = capture.Diagnostics.Items.First(d => d.Id == ApportDiagnosticIds.BadBase64);
+        var error = capture.Diagnostics.Items.First(d => d.Id == DiagnosticCatalogue.ApportBadBase64.Id);
         Assert.Equal(139, error.Location.Line);
         Assert.Contains("byte [0x21] is not base64", error.Message, StringComparison.Ordinal);
         Assert.Equal(24, capture.Regions.Count);
@@ -104,7 +104,7 @@ public class ApportImporterTests
     public void Unpadded_line_is_a_named_problem()
     {
         var capture = Import("ProblemType: Crash\nCoreDump: base64\n H4sICAAAAAAC/0NvcmVEdW1wAA=\nSignal: 11\n"u8.ToArray());
-        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == ApportDiagnosticIds.BadBase64);
+        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ApportBadBase64.Id);
         Assert.Equal(3, error.Location.Line);
         Assert.Equal(11, capture.Signal!.Number);
     }
@@ -114,7 +114,7 @@ public class ApportImporterTests
     {
         var capture = Import("ProblemType: Crash\nCoreDump: base64\n QUJDRA==\n"u8.ToArray());
         var error = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal((ApportDiagnosticIds.UnknownCoreEncoding, 2), (error.Id, error.Location.Line));
+        Assert.Equal((DiagnosticCatalogue.ApportUnknownCoreEncoding.Id, 2), (error.Id, error.Location.Line));
         Assert.Contains("[41424344]", error.Message, StringComparison.Ordinal);
     }
 
@@ -140,7 +140,7 @@ public class ApportImporterTests
         }
         var report = "ProblemType: Crash\nCoreDump: base64\n " + Convert.ToBase64String(compressed.ToArray()) + "\n";
         var capture = Import(Encoding.ASCII.GetBytes(report), new ApportLimits { MaxCoreBytes = 1 << 20 });
-        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == ApportDiagnosticIds.CoreTooLarge);
+        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ApportCoreTooLarge.Id);
         Assert.Contains("[1048576]", error.Message, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,7 @@ public class HostileMinidumpTests
         var dump = LinuxMini();
         BinaryPrimitives.WriteUInt32LittleEndian(dump.AsSpan(8), 1 << 30);
         var error = Assert.Single(Import(dump).Diagnostics.Items);
-        Assert.Equal((MinidumpDiagnosticIds.BadDirectory, (ulong?)8UL), (error.Id, error.Location.Offset));
+        Assert.Equal((DiagnosticCatalogue.MinidumpBadDirectory.Id, (ulong?)8UL), (error.Id, error.Location.Offset));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class HostileMinidumpTests
         var maps = Entry(dump, 0x47670009);
         BinaryPrimitives.WriteUInt32LittleEndian(dump.AsSpan(maps + 4), 0x0100_0000);
         var capture = Import(dump);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == MinidumpDiagnosticIds.PastEnd && d.Message.Contains("stream [0x47670009]", StringComparison.Ordinal));
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.MinidumpPastEnd.Id && d.Message.Contains("stream [0x47670009]", StringComparison.Ordinal));
         // Without maps, the regions come from the modules and the memory list.
         Assert.Equal(8, capture.Images.Count);
         Assert.Equal(1304, Assert.Single(capture.Threads).Tid);
@@ -52,7 +52,7 @@ public class HostileMinidumpTests
         var rva = BinaryPrimitives.ReadUInt32LittleEndian(dump.AsSpan(modules + 8));
         BinaryPrimitives.WriteUInt32LittleEndian(dump.AsSpan((int)rva), 100000);
         var capture = Import(dump);
-        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == MinidumpDiagnosticIds.BadCount);
+        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.MinidumpBadCount.Id);
         Assert.Contains("declares [100000] records but its [868] bytes hold [8]", error.Message, StringComparison.Ordinal);
         Assert.Equal(8, capture.Images.Count);
     }
@@ -70,7 +70,7 @@ public class HostileMinidumpTests
         var capture = Import(dump);
         var thread = Assert.Single(capture.Threads);
         Assert.Equal((1304, 0UL), (thread.Tid, thread.ProgramCounter));
-        Assert.Equal(2, capture.Diagnostics.Items.Count(d => d.Id == MinidumpDiagnosticIds.PastEnd));
+        Assert.Equal(2, capture.Diagnostics.Items.Count(d => d.Id == DiagnosticCatalogue.MinidumpPastEnd.Id));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
+using Forensics.Model;
 using Forensics.TestSupport;
 
 namespace Forensics.Importers.Tests.Detection;
@@ -39,7 +40,7 @@ public sealed class Lz4FrameStreamTests
         damaged[4 + 11 + 2] = 0x7f;
         var (output, diagnostics) = Compressors.Decompress(damaged, CompressionFormat.Lz4);
         var error = Assert.Single(diagnostics.Items);
-        Assert.Equal(DetectionDiagnosticIds.CorruptCompressedStream, error.Id);
+        Assert.Equal(DiagnosticCatalogue.CorruptCompressedStream.Id, error.Id);
         Assert.Contains("exceeds the frame's maximum [65536]", error.Message, StringComparison.Ordinal);
         Assert.Empty(output);
     }
@@ -48,7 +49,7 @@ public sealed class Lz4FrameStreamTests
     public void Cut_stream_keeps_what_was_decompressed()
     {
         var (output, diagnostics) = Compressors.Decompress(Lz4Core[..(Lz4Core.Length / 2)], CompressionFormat.Lz4);
-        Assert.Equal(DetectionDiagnosticIds.CorruptCompressedStream, Assert.Single(diagnostics.Items).Id);
+        Assert.Equal(DiagnosticCatalogue.CorruptCompressedStream.Id, Assert.Single(diagnostics.Items).Id);
         Assert.True(output.Length > 0 && output.Length % 65536 == 0, $"[{output.Length}] bytes kept");
     }
 }

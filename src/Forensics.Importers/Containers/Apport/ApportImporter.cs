@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Importers.Normalisation;
@@ -22,9 +23,11 @@ public static class ApportImporter
     /// <summary>The <c>ProcStatus</c> lines shown as facts.</summary>
     private static readonly string[] StatusFacts = ["Name", "State", "Pid", "PPid", "Uid", "Threads"];
 
-    public static Capture Import(Stream input, string inputPath) => Import(input, inputPath, ApportLimits.Default, CoreLimits.Default);
+    /// <summary>Imports the report in <paramref name="input"/>; the core's reading checks in with <paramref name="checkpoint"/>, the per-file budget.</summary>
+    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+        Import(input, inputPath, ApportLimits.Default, CoreLimits.Default, checkpoint);
 
-    public static Capture Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits)
+    public static Capture Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
@@ -33,7 +36,7 @@ public static class ApportImporter
         var coreEncoding = "";
         var reader = new ApportReportReader(input, limits, diagnostics)
         {
-            ReadCoreDump = stream => (core, coreEncoding) = ReadCore(stream, inputPath, limits, coreLimits, diagnostics),
+            ReadCoreDump = stream => (core, coreEncoding) = ReadCore(stream, inputPath, limits, coreLimits, checkpoint, diagnostics),
         };
         var fields = reader.ReadFields();
         var byKey = new Dictionary<string, ApportField>(StringComparer.Ordinal);
@@ -79,7 +82,7 @@ public static class ApportImporter
         if (maps.Regions.Count == 0)
         {
             var first = field.Value.Split('\n', 2)[0];
-            diagnostics.Warning(ApportDiagnosticIds.NoMaps, SourceLocation.AtLine(field.ValueFirstLine),
+            diagnostics.Warning(DiagnosticCatalogue.ApportNoMaps, SourceLocation.AtLine(field.ValueFirstLine),
                 $"ProcMaps holds no maps but [{(first.Length <= 120 ? first : first[..120] + "…")}]");
             return null;
         }
@@ -89,7 +92,7 @@ public static class ApportImporter
     }
 
     private static (Capture? Core, string Encoding) ReadCore(
-        Base64LinesStream base64, string inputPath, ApportLimits limits, CoreLimits coreLimits, DiagnosticBag diagnostics)
+        Base64LinesStream base64, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint, DiagnosticBag diagnostics)
     {
         var line = SourceLocation.AtLine(base64.StartLine);
         var head = base64.Head(4);
@@ -103,18 +106,18 @@ public static class ApportImporter
             if (base64.Problem is { } early)
                 diagnostics.Add(early);
             else
-                diagnostics.Error(ApportDiagnosticIds.UnknownCoreEncoding, line,
+                diagnostics.Error(DiagnosticCatalogue.ApportUnknownCoreEncoding, line,
                     $"CoreDump is neither gzip, zlib, zstd nor ELF (first bytes [{Convert.ToHexStringLower(head)}])");
             return (null, "");
         }
         using var decompressed = format == CompressionFormat.None ? null : DecompressionStream.Open(base64, format, diagnostics);
         var bounded = new BoundedReadStream((Stream?)decompressed ?? base64, limits.MaxCoreBytes);
-        var core = CoreImporter.Import(bounded, inputPath, coreLimits);
+        var core = CoreImporter.Import(bounded, inputPath, coreLimits, checkpoint);
         if (base64.Problem is { } problem)
             core.Diagnostics.Add(problem);
         if (bounded.Exceeded)
         {
-            core.Diagnostics.Error(ApportDiagnosticIds.CoreTooLarge, line, string.Create(CultureInfo.InvariantCulture,
+            core.Diagnostics.Error(DiagnosticCatalogue.ApportCoreTooLarge, line, string.Create(CultureInfo.InvariantCulture,
                 $"CoreDump decompresses to more than [{limits.MaxCoreBytes}] bytes; the rest is not read"));
         }
         return (core, format == CompressionFormat.None ? "plain" : format.ToString().ToLowerInvariant());
@@ -143,7 +146,7 @@ public static class ApportImporter
         if (fields.TryGetValue("Signal", out var signalField))
         {
             if (!int.TryParse(signalField.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var signal) || signal is < 1 or > 64)
-                capture.Diagnostics.Warning(ApportDiagnosticIds.BadNumber, SourceLocation.AtLine(signalField.Line), $"Signal is not a signal number [{signalField.Value}]");
+                capture.Diagnostics.Warning(DiagnosticCatalogue.ApportBadNumber, SourceLocation.AtLine(signalField.Line), $"Signal is not a signal number [{signalField.Value}]");
             else
                 // Without the core's siginfo the number alone cannot tell a fault from a kill: no code, no address.
                 Agree(capture, "signal", capture.Signal?.Number, signal, signalField.Line, () => capture.Signal = new SignalInfo { Number = signal });
@@ -161,7 +164,7 @@ public static class ApportImporter
         if (known is null)
             set();
         else if (known != stated)
-            capture.Diagnostics.Warning(ApportDiagnosticIds.CoreDisagrees, SourceLocation.AtLine(line), string.Create(CultureInfo.InvariantCulture,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.ApportCoreDisagrees, SourceLocation.AtLine(line), string.Create(CultureInfo.InvariantCulture,
                 $"the report's {what} is [{stated}], the core's [{known}]"));
     }
 }

@@ -32,7 +32,7 @@ internal sealed class ApportReportReader(Stream input, ApportLimits limits, Diag
             var colon = _line.IndexOf((byte)':');
             if (_line[0] == (byte)' ' || colon <= 0)
             {
-                diagnostics.Warning(ApportDiagnosticIds.NotAField, SourceLocation.AtLine(number),
+                diagnostics.Warning(DiagnosticCatalogue.ApportNotAField, SourceLocation.AtLine(number),
                     $"line is not a [Key: value] field of an apport report [{Shorten(Decode(_line))}]");
                 continue;
             }
@@ -86,7 +86,7 @@ internal sealed class ApportReportReader(Stream input, ApportLimits limits, Diag
         }
         if (cut)
         {
-            diagnostics.Warning(ApportDiagnosticIds.FieldTooLong, SourceLocation.AtLine(line), string.Create(CultureInfo.InvariantCulture,
+            diagnostics.Warning(DiagnosticCatalogue.ApportFieldTooLong, SourceLocation.AtLine(line), string.Create(CultureInfo.InvariantCulture,
                 $"field [{key}] is longer than [{limits.MaxFieldBytes}] bytes or has a line longer than [{limits.MaxLineBytes}]; the rest is not kept"));
         }
         return new ApportField(key, text.ToString(), line, firstLine, Math.Max(firstLine, lastLine));

@@ -139,7 +139,7 @@ internal sealed class Base64LinesStream(ReportLineReader reader) : ForwardOnlyRe
     {
         _ended = true;
         _decodedLength = _decodedPosition = 0;
-        Problem = new Diagnostic(DiagnosticSeverity.Error, ApportDiagnosticIds.BadBase64,
+        Problem = new Diagnostic(DiagnosticCatalogue.ApportBadBase64, DiagnosticSeverity.Error,
             string.Create(CultureInfo.InvariantCulture, $"the base64 field stops decoding after [{DecodedBytes}] bytes: {reason}"),
             SourceLocation.AtLine(line));
         return false;

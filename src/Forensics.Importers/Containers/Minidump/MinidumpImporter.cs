@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Elf.Notes;
 using Forensics.Elf.Sources;
 using Forensics.Importers.Text;
@@ -52,7 +53,7 @@ public static class MinidumpImporter
         {
             if (memory.Length + read > limits.MaxBufferedBytes)
             {
-                diagnostics.Error(MinidumpDiagnosticIds.TooLarge, SourceLocation.AtOffset((ulong)memory.Length), string.Create(CultureInfo.InvariantCulture,
+                diagnostics.Error(DiagnosticCatalogue.MinidumpTooLarge, SourceLocation.AtOffset((ulong)memory.Length), string.Create(CultureInfo.InvariantCulture,
                     $"the compressed minidump holds more than [{limits.MaxBufferedBytes}] bytes; only those are read"));
                 break;
             }
@@ -79,7 +80,7 @@ public static class MinidumpImporter
             capture.Facts.Add(new CaptureFact("CPU", string.Create(CultureInfo.InvariantCulture, $"{cpu}, {system.CpuCount} CPUs")));
             capture.Architecture = system.Cpu switch { 0 => Architecture.X86, 9 => Architecture.X86_64, _ => Architecture.Unknown };
             if (capture.Architecture == Architecture.Unknown)
-                capture.Diagnostics.Warning(MinidumpDiagnosticIds.UnsupportedCpu, SourceLocation.None,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.MinidumpUnsupportedCpu, SourceLocation.None,
                     $"the CPU is [{cpu}], not x86 or x86_64: threads are listed without registers");
             else
                 capture.ArchitectureEvidence.Add($"minidump system info: CPU [{cpu}]");
@@ -117,7 +118,7 @@ public static class MinidumpImporter
             var context = crashing && exception!.Context is { } faulting ? faulting : thread.Context;
             var registers = context is null ? null : MinidumpContext.Read(context, capture.Architecture);
             if (context is not null && registers is null && capture.Architecture != Architecture.Unknown)
-                capture.Diagnostics.Warning(MinidumpDiagnosticIds.BadContext, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.MinidumpBadContext, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
                     $"thread [{thread.Id}] has a context of [{context.Length}] bytes, too short for {capture.Architecture.ToId()}"));
             capture.Threads.Add(new ThreadInfo
             {
@@ -204,7 +205,7 @@ public static class MinidumpImporter
         var starts = capture.Regions.Select(r => r.Start).ToHashSet();
         foreach (var image in capture.Images.Where(i => !starts.Contains(i.Base)))
         {
-            capture.Diagnostics.Warning(MinidumpDiagnosticIds.ModuleOutsideMaps, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.MinidumpModuleOutsideMaps, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
                 $"module [{image.Path}] at [0x{image.Base:x}] of the module list starts no mapping of the MD_LINUX_MAPS stream"));
         }
     }
@@ -233,7 +234,7 @@ public static class MinidumpImporter
                 var first = images[existing];
                 images[existing] = first with { Base = Math.Min(first.Base, module.Base), End = Math.Max(first.End, module.Base + module.Size) };
                 if (report)
-                    capture.Diagnostics.Info(MinidumpDiagnosticIds.DuplicateModule, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
+                    capture.Diagnostics.Info(DiagnosticCatalogue.MinidumpDuplicateModule, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
                         $"module [{name}] is listed again at [0x{module.Base:x}]; kept as one module"));
                 continue;
             }

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Model;
 
 namespace Forensics.Importers.Containers.Minidump;
@@ -43,7 +43,7 @@ internal sealed partial class MinidumpReader
         if (size < ExceptionSize || Bytes(rva, ExceptionSize, "exception stream") is not { } exception)
         {
             if (size < ExceptionSize)
-                _diagnostics.Error(MinidumpDiagnosticIds.BadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
+                _diagnostics.Error(DiagnosticCatalogue.MinidumpBadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
                     $"exception stream of [{size}] bytes, less than the [{ExceptionSize}] of MINIDUMP_EXCEPTION_STREAM"));
             return null;
         }
@@ -88,7 +88,7 @@ internal sealed partial class MinidumpReader
         var header = is64 ? 16 : 4;
         if (is64 && Bytes(rva, 8, what) is { } high && BinaryPrimitives.ReadUInt32LittleEndian(high.AsSpan(4)) != 0)
         {
-            _diagnostics.Error(MinidumpDiagnosticIds.BadCount, SourceLocation.AtOffset(rva), $"{what} declares more than 2^32 ranges");
+            _diagnostics.Error(DiagnosticCatalogue.MinidumpBadCount, SourceLocation.AtOffset(rva), $"{what} declares more than 2^32 ranges");
             return;
         }
         if (Count(rva, size, header, entrySize, _limits.MaxMemoryRanges, what) is not { } count

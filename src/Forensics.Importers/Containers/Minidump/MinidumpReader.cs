@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Model;
 
 namespace Forensics.Importers.Containers.Minidump;
@@ -41,7 +42,7 @@ internal sealed partial class MinidumpReader
         var version = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4));
         if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Signature || (ushort)version != Version)
         {
-            _diagnostics.Error(MinidumpDiagnosticIds.BadHeader, SourceLocation.AtOffset(0),
+            _diagnostics.Error(DiagnosticCatalogue.MinidumpBadHeader, SourceLocation.AtOffset(0),
                 string.Create(CultureInfo.InvariantCulture, $"not a minidump header: signature and version [{Convert.ToHexStringLower(header.AsSpan(0, 8))}]"));
             return file;
         }
@@ -50,7 +51,7 @@ internal sealed partial class MinidumpReader
         file.TimeDateStamp = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(20));
         if (count > (uint)_limits.MaxStreams)
         {
-            _diagnostics.Error(MinidumpDiagnosticIds.BadDirectory, SourceLocation.AtOffset(8), string.Create(CultureInfo.InvariantCulture,
+            _diagnostics.Error(DiagnosticCatalogue.MinidumpBadDirectory, SourceLocation.AtOffset(8), string.Create(CultureInfo.InvariantCulture,
                 $"the header declares [{count}] streams, more than the limit [{_limits.MaxStreams}]"));
             return file;
         }
@@ -68,7 +69,7 @@ internal sealed partial class MinidumpReader
             file.StreamTypes.Add(type);
             if (!seen.Add(type))
             {
-                _diagnostics.Warning(MinidumpDiagnosticIds.DuplicateStream, SourceLocation.AtOffset(directory + ((ulong)index * DirectoryEntrySize)),
+                _diagnostics.Warning(DiagnosticCatalogue.MinidumpDuplicateStream, SourceLocation.AtOffset(directory + ((ulong)index * DirectoryEntrySize)),
                     string.Create(CultureInfo.InvariantCulture, $"stream type [0x{type:x}] is listed again; the first is read"));
                 continue;
             }
@@ -107,7 +108,7 @@ internal sealed partial class MinidumpReader
                 or MinidumpStreamTypes.LinuxEnviron or MinidumpStreamTypes.LinuxAuxv or MinidumpStreamTypes.LinuxLsbRelease:
                 if (size > (uint)_limits.MaxTextStreamBytes)
                 {
-                    _diagnostics.Warning(MinidumpDiagnosticIds.BadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
+                    _diagnostics.Warning(DiagnosticCatalogue.MinidumpBadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
                         $"stream [0x{type:x}] of [{size}] bytes is larger than the limit [{_limits.MaxTextStreamBytes}]; not read"));
                     break;
                 }
@@ -125,14 +126,14 @@ internal sealed partial class MinidumpReader
     {
         if (count < 0 || offset > _length || (ulong)count > _length - offset)
         {
-            _diagnostics.Error(MinidumpDiagnosticIds.PastEnd, SourceLocation.AtOffset(offset), string.Create(CultureInfo.InvariantCulture,
+            _diagnostics.Error(DiagnosticCatalogue.MinidumpPastEnd, SourceLocation.AtOffset(offset), string.Create(CultureInfo.InvariantCulture,
                 $"{what} [0x{offset:x}+0x{count:x}] extends past the end of the file [0x{_length:x}]"));
             return null;
         }
         var bytes = new byte[count];
         if (_source.Read(offset, bytes) != count)
         {
-            _diagnostics.Error(MinidumpDiagnosticIds.PastEnd, SourceLocation.AtOffset(offset), string.Create(CultureInfo.InvariantCulture,
+            _diagnostics.Error(DiagnosticCatalogue.MinidumpPastEnd, SourceLocation.AtOffset(offset), string.Create(CultureInfo.InvariantCulture,
                 $"{what} [0x{offset:x}+0x{count:x}] could not be read whole"));
             return null;
         }
@@ -151,7 +152,7 @@ internal sealed partial class MinidumpReader
         var fits = size < header ? 0 : (size - (uint)header) / (uint)entrySize;
         if (count > fits || count > (uint)limit)
         {
-            _diagnostics.Error(MinidumpDiagnosticIds.BadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
+            _diagnostics.Error(DiagnosticCatalogue.MinidumpBadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
                 $"{what} declares [{count}] records but its [{size}] bytes hold [{fits}] (limit [{limit}]); [{Math.Min(fits, (uint)limit)}] are read"));
             count = Math.Min(fits, (uint)limit);
         }
@@ -166,7 +167,7 @@ internal sealed partial class MinidumpReader
         var length = BinaryPrimitives.ReadUInt32LittleEndian(lengthBytes);
         if (length > (uint)_limits.MaxStringBytes || length % 2 != 0)
         {
-            _diagnostics.Warning(MinidumpDiagnosticIds.BadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
+            _diagnostics.Warning(DiagnosticCatalogue.MinidumpBadCount, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
                 $"{what} declares [{length}] bytes (odd, or above the limit [{_limits.MaxStringBytes}])"));
             return null;
         }
@@ -182,7 +183,7 @@ internal sealed partial class MinidumpReader
             return null;
         if (size > (uint)maxSize)
         {
-            _diagnostics.Warning(MinidumpDiagnosticIds.BadContext, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
+            _diagnostics.Warning(DiagnosticCatalogue.MinidumpBadContext, SourceLocation.AtOffset(rva), string.Create(CultureInfo.InvariantCulture,
                 $"{what} declares [{size}] bytes, more than the [{maxSize}] it may hold"));
             return null;
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Model;
 using Capture = Forensics.Model.Capture;
 
