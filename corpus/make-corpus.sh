@@ -7,12 +7,12 @@
 #   aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
-# Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, readelf, eu-unstrip (elfutils),
+# Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, lz4, readelf, eu-unstrip (elfutils),
 # root or ptrace permission for gdb -p, and a kernel core_pattern of "core"
 # (the crashing process writes ./core in its working folder). The programs run
 # from a neutral work folder (/tmp/forensics-corpus) with a clean environment, so
 # no private path or secret ends up in a capture. Raw cores are kept only as
-# .xz (one small core also as .gz and .zst to exercise those decompressors).
+# .xz (one small core also as .gz, .zst and .lz4 to exercise those decompressors).
 #
 # Rerunnable: every run makes new processes, so PIDs, addresses and sizes
 # change; the README is regenerated from the files, so it always matches them.
@@ -318,6 +318,8 @@ make_bad_inputs() {
     # the same small core in the other compressions the importer must read.
     gzip -9 -n -c "$core" >"$CORPUS/crash-null/core.gz"
     zstd -19 -q -c "$core" >"$CORPUS/crash-null/core.zst"
+    # lz4 as systemd-coredump's Compress=lz4 writes it; linked 64 KiB blocks with checksums exercise the whole frame format.
+    lz4 -9 -BD -B4 -BX --content-size -q -c "$core" >"$CORPUS/crash-null/core.lz4"
     rm -f "$core"
 }
 
@@ -476,7 +478,8 @@ write_crash_section() {
     echo
     if [ -e "$CORPUS/crash-null/core.gz" ]; then
         echo "\`crash-null/core.gz\` ($(stat -c '%s' "$CORPUS/crash-null/core.gz") bytes, \`gzip -9 -n\`) and \`crash-null/core.zst\`"
-        echo "($(stat -c '%s' "$CORPUS/crash-null/core.zst") bytes, \`zstd -19\`) decompress to the same bytes as \`crash-null/core.xz\`."
+        echo "($(stat -c '%s' "$CORPUS/crash-null/core.zst") bytes, \`zstd -19\`) and \`crash-null/core.lz4\` ($(stat -c '%s' "$CORPUS/crash-null/core.lz4") bytes,"
+        echo "\`lz4 -9 -BD -B4 -BX --content-size\`) decompress to the same bytes as \`crash-null/core.xz\`."
         echo
     fi
 }

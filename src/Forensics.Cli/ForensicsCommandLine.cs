@@ -313,7 +313,7 @@ public static class ForensicsCommandLine
     {
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine("""
-            Inputs are recognised by their content, never by their name; .gz, .xz, .zst and .bz2 are read by magic bytes.
+            Inputs are recognised by their content, never by their name; .gz, .xz, .zst, .lz4 and .bz2 are read by magic bytes.
               core          ELF core dump, x86 and x86_64, kernel-written or gdb gcore (PT_LOAD, NT_FILE, NT_PRSTATUS,
                             NT_PRPSINFO, NT_SIGINFO, NT_AUXV); .NET cores are annotated with ClrMD
               maps          /proc/PID/maps (64-bit and 32-bit kernels)
@@ -321,6 +321,13 @@ public static class ForensicsCommandLine
               smaps_rollup  /proc/PID/smaps_rollup (capture totals)
               pmap          procps pmap default, -x, -X, -XX, -d, -q, -p (procps-ng 3.2, 3.3, 4.x), busybox, toybox
               gdb           info proc mappings: old layout, new layout with Perms (gdb 12+), 32-bit, core-file listing
+              apport        apport .crash report, by its first line "ProblemType: ": ProcMaps, the base64 CoreDump
+                            (gzip, zlib or zstd) as its core, and its fields as facts
+              minidump      Breakpad or Crashpad minidump, by "MDMP" and version 0xa793: threads, exception, modules with
+                            build-ids, memory list, Linux maps/status/cmdline/auxv streams
+              coredumpctl   coredumpctl info/debug records in any text, by a "PID: N (comm)" line with "Signal: N (NAME)"
+                            below it: fields, modules, stack traces, the kernel's "segfault at" line
+            systemd-coredump cores (core.COMM.UID.BOOTID.PID.TIME.zst) are cores; their name adds PID, UID, boot id, time.
             A text document (ticket, wiki page, chat log) holding several pasted captures gives one capture for each.
             """);
         return ExitCodes.Success;

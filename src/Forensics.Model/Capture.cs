@@ -43,6 +43,9 @@ public sealed class Capture
     public RegionMetrics? Totals { get; set; }
     public List<DeclaredTotal> DeclaredTotals { get; } = [];
 
+    /// <summary>What a crash container (apport, minidump, systemd-coredump) states beside the regions, in its own order.</summary>
+    public List<CaptureFact> Facts { get; } = [];
+
     /// <summary>Every input merged into this capture (the same process instance seen by several tools).</summary>
     public List<string> MergedInputs { get; } = [];
 

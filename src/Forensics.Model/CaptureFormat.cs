@@ -13,6 +13,12 @@ public enum CaptureFormat
     /// <summary>gdb <c>info proc mappings</c>, live or core listing.</summary>
     Gdb,
     Core,
+    /// <summary>An apport <c>.crash</c> report: its ProcMaps, its CoreDump and its fields.</summary>
+    Apport,
+    /// <summary>A Breakpad or Crashpad minidump.</summary>
+    Minidump,
+    /// <summary>The text <c>coredumpctl info</c> or <c>coredumpctl debug</c> prints of one systemd-coredump entry.</summary>
+    Coredumpctl,
 }
 
 public static class CaptureFormatText
@@ -26,6 +32,9 @@ public static class CaptureFormatText
         CaptureFormat.PmapExtended => "pmap-x",
         CaptureFormat.Gdb => "gdb",
         CaptureFormat.Core => "core",
+        CaptureFormat.Apport => "apport",
+        CaptureFormat.Minidump => "minidump",
+        CaptureFormat.Coredumpctl => "coredumpctl",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

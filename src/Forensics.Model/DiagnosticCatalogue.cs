@@ -5,7 +5,7 @@ namespace Forensics.Model;
 /// <summary>
 /// Every diagnostic the analyzer reports, one descriptor a line: id, default severity, the input problem it names
 /// when it decides an input's status, and a title. Ranges: FX1xxx text captures, FX2xxx detection and the import
-/// of one input, FX3xxx the ELF reader, FX4xxx the core importer, FX5xxx normalisation and merging, FX7xxx the .NET
+/// of one input, FX3xxx the ELF reader, FX4xxx the core importer, FX5xxx normalisation and merging, FX6xxx the crash containers, FX7xxx the .NET
 /// annotation. docs/diagnostics.md lists them (a test keeps it current).
 /// </summary>
 public static class DiagnosticCatalogue
@@ -108,6 +108,26 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor MergeOffset = Define("FX5024", Warning, InputProblem.None, "Merged sources: different file offsets for one range");
     public static readonly DiagnosticDescriptor MergeFileIdentity = Define("FX5025", Warning, InputProblem.None, "Merged sources: different device or inode for one range");
     public static readonly DiagnosticDescriptor MergedInputDiagnostic = Define("FX5026", Info, InputProblem.None, "A diagnostic of an input merged into another capture, carried over (not reported at present)");
+
+    // Crash containers: apport reports (FX60xx), minidumps (FX61xx).
+    public static readonly DiagnosticDescriptor ApportNotAField = Define("FX6001", Warning, InputProblem.None, "An apport report line that is neither a Key: value field nor a continuation line");
+    public static readonly DiagnosticDescriptor ApportFieldTooLong = Define("FX6002", Warning, InputProblem.None, "An apport field or line longer than its limit; the rest is not kept");
+    public static readonly DiagnosticDescriptor ApportNoMaps = Define("FX6003", Warning, InputProblem.None, "ProcMaps holds no maps (apport wrote the error it met instead)");
+    public static readonly DiagnosticDescriptor ApportBadBase64 = Define("FX6004", Error, InputProblem.Corrupt, "The base64 of CoreDump does not decode; the core ends there");
+    public static readonly DiagnosticDescriptor ApportUnknownCoreEncoding = Define("FX6005", Error, InputProblem.Corrupt, "CoreDump is neither gzip, zlib, zstd nor ELF");
+    public static readonly DiagnosticDescriptor ApportCoreTooLarge = Define("FX6006", Error, InputProblem.TooLarge, "CoreDump decompresses past its limit (a zip bomb); the rest is not read");
+    public static readonly DiagnosticDescriptor ApportCoreDisagrees = Define("FX6007", Warning, InputProblem.None, "An apport field disagrees with the report's core (PID, signal)");
+    public static readonly DiagnosticDescriptor ApportBadNumber = Define("FX6008", Warning, InputProblem.None, "An apport field that should hold a number does not");
+    public static readonly DiagnosticDescriptor MinidumpBadHeader = Define("FX6101", Error, InputProblem.Corrupt, "The minidump header is cut short or its version is not 0xa793");
+    public static readonly DiagnosticDescriptor MinidumpBadDirectory = Define("FX6102", Error, InputProblem.Corrupt, "The stream directory lies outside the file or holds more streams than the limit");
+    public static readonly DiagnosticDescriptor MinidumpPastEnd = Define("FX6103", Error, InputProblem.Truncated, "A minidump stream, or a record it points at, extends past the end of the file");
+    public static readonly DiagnosticDescriptor MinidumpBadCount = Define("FX6104", Error, InputProblem.Corrupt, "A minidump stream's record count or size does not fit it, or exceeds its limit");
+    public static readonly DiagnosticDescriptor MinidumpBadContext = Define("FX6105", Warning, InputProblem.None, "A thread or exception context of an unexpected size");
+    public static readonly DiagnosticDescriptor MinidumpUnsupportedCpu = Define("FX6106", Warning, InputProblem.None, "A minidump of another CPU than x86 and x86_64: threads keep their ids but no registers");
+    public static readonly DiagnosticDescriptor MinidumpDuplicateStream = Define("FX6107", Warning, InputProblem.None, "A minidump stream type given twice; the first is read");
+    public static readonly DiagnosticDescriptor MinidumpDuplicateModule = Define("FX6108", Info, InputProblem.None, "The same module listed twice in a minidump, kept as one");
+    public static readonly DiagnosticDescriptor MinidumpTooLarge = Define("FX6109", Error, InputProblem.TooLarge, "A compressed minidump larger than the in-memory limit; only its start is read");
+    public static readonly DiagnosticDescriptor MinidumpModuleOutsideMaps = Define("FX6110", Warning, InputProblem.None, "A minidump module whose base starts no mapping of its maps stream");
 
     // The .NET runtime annotation with ClrMD (FX7xxx).
     public static readonly DiagnosticDescriptor DumpUnreadable = Define("FX7001", Error, InputProblem.Corrupt, "ClrMD could not open the dump at all");

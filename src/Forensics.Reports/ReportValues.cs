@@ -73,4 +73,7 @@ public static class ReportValues
     public static string Location(SourceLocation location) => location.ToString();
 
     public static string Boolean(bool value) => value ? "true" : "false";
+
+    /// <summary>A container's facts in one cell: <c>Name=value</c> pairs joined by <c>; </c>, in the container's order.</summary>
+    public static string Facts(IReadOnlyList<CaptureFact> facts) => string.Join("; ", facts.Select(f => f.Name + "=" + f.Value));
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Forensics.Importers.Containers.Apport;
+using Forensics.Importers.Containers.Minidump;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Importers.Text;
@@ -15,7 +17,7 @@ namespace Forensics.Fuzzing;
 internal static class FuzzTargets
 {
     /// <summary>Target names in the order the usage text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "gz", "xz", "zst", "bz2", "batch", "demangle"];
+    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "gz", "xz", "zst", "bz2", "batch", "demangle", "minidump", "apport"];
 
     /// <summary>The target called <paramref name="name"/>, or null when there is none.</summary>
     public static Action<byte[]>? Find(string name) => name switch
@@ -34,6 +36,8 @@ internal static class FuzzTargets
         "bz2" => bytes => ImportThroughPipeline(WithMagic([(byte)'B', (byte)'Z', (byte)'h', (byte)'9'], bytes)),
         "batch" => DirectoryFuzzing.ListAndAnalyse,
         "demangle" => Demangle,
+        "minidump" => ImportMinidump,
+        "apport" => ImportApport,
         _ => null,
     };
 
@@ -59,6 +63,21 @@ internal static class FuzzTargets
         // A decompressing stream cannot seek: the reader then takes its forward-only path.
         using var forwardOnly = new ForwardOnlyStream(bytes);
         Consume(CoreImporter.Import(forwardOnly, "fuzz.core"));
+    }
+
+    private static void ImportMinidump(byte[] bytes)
+    {
+        using var seekable = new MemoryStream(bytes, writable: false);
+        Consume(MinidumpImporter.Import(seekable, "fuzz.dmp"));
+        // A compressed minidump is read through a forward-only stream into memory first.
+        using var forwardOnly = new ForwardOnlyStream(bytes);
+        Consume(MinidumpImporter.Import(forwardOnly, "fuzz.dmp"));
+    }
+
+    private static void ImportApport(byte[] bytes)
+    {
+        using var stream = new ForwardOnlyStream(bytes);
+        Consume(ApportImporter.Import(stream, "fuzz.crash"));
     }
 
     private static void ImportThroughPipeline(byte[] bytes)

@@ -25,27 +25,4 @@ public sealed class AnalysisPipelineTests
         var inputs = AnalysisPipeline.List([TestPaths.CorpusFile("sets", "set-hello")], options.Import);
         return AnalysisPipeline.Run(inputs, options, new SilentProgress(), new PhaseTimings());
     }
-
-    private sealed class SilentProgress : IRunProgress, IImportProgress
-    {
-        public T Step<T>(string description, Func<T> step) => step();
-
-        public void Note(string line)
-        {
-        }
-
-        public IImportProgress StartBatch(int totalFiles, long totalBytes) => this;
-
-        public void FileStarted(string displayPath)
-        {
-        }
-
-        public void FileDone(string displayPath, long bytes, int captures, InputStatus status)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-    }
 }

@@ -27,7 +27,9 @@ internal static class CrashAnalyzer
 
     public static CrashReport? Analyze(Capture capture, AddressMap map)
     {
-        if (capture.Format != CaptureFormat.Core)
+        // A core, or a container with threads or a signal (apport, minidump, coredumpctl); text captures hold neither. Without
+        // any region (coredumpctl with no kernel line) every address would read as unmapped, so there is no verdict.
+        if ((capture.Threads.Count == 0 && capture.Signal is null) || capture.Regions.Count == 0)
             return null;
 
         var signal = capture.Signal;

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Forensics.Importers.Detection;
 
-/// <summary>Decides from an input's first bytes whether it is compressed, an ELF file, text or other binary data.</summary>
+/// <summary>
+/// Decides from an input's first bytes whether it is compressed, an ELF file, a minidump, an apport report, text or
+/// other binary data.
+/// </summary>
 public static class ContentSniffer
 {
     /// <summary>How many leading bytes <see cref="Sniff"/> judges text by.</summary>
@@ -14,6 +17,11 @@ public static class ContentSniffer
     private static ReadOnlySpan<byte> XzMagic => [0xfd, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0x00];
     private static ReadOnlySpan<byte> ZstdMagic => [0x28, 0xb5, 0x2f, 0xfd];
     private static ReadOnlySpan<byte> Bzip2Magic => [(byte)'B', (byte)'Z', (byte)'h'];
+    private static ReadOnlySpan<byte> Lz4FrameMagic => [0x04, 0x22, 0x4d, 0x18];
+    // MINIDUMP_SIGNATURE and MINIDUMP_VERSION (minidumpapiset.h; breakpad's minidump_format.h): "MDMP", 0xa793.
+    private static ReadOnlySpan<byte> MinidumpMagic => [(byte)'M', (byte)'D', (byte)'M', (byte)'P', 0x93, 0xa7];
+    // apport's ProblemReport.write puts ProblemType first, before the other keys in order (problem_report.py).
+    private static ReadOnlySpan<byte> ApportFirstField => "ProblemType: "u8;
 
     /// <summary>The compression whose magic bytes start <paramref name="head"/>; never decided by a file name.</summary>
     public static CompressionFormat DetectCompression(ReadOnlySpan<byte> head)
@@ -24,6 +32,8 @@ public static class ContentSniffer
             return CompressionFormat.Xz;
         if (head.StartsWith(ZstdMagic))
             return CompressionFormat.Zstd;
+        if (head.StartsWith(Lz4FrameMagic))
+            return CompressionFormat.Lz4;
         // "BZh" is followed by the block size '1'..'9'; checking it keeps text starting with "BZh" out.
         if (head.Length >= 4 && head.StartsWith(Bzip2Magic) && head[3] is >= (byte)'1' and <= (byte)'9')
             return CompressionFormat.Bzip2;
@@ -40,9 +50,13 @@ public static class ContentSniffer
             return ContentKind.Empty;
         if (head.StartsWith(ElfMagic))
             return ContentKind.Elf;
+        if (head.StartsWith(MinidumpMagic))
+            return ContentKind.Minidump;
         if (DetectWideText(head) is not null)
             return ContentKind.Text;
-        return LooksLikeText(head[..Math.Min(head.Length, TextWindow)]) ? ContentKind.Text : ContentKind.Binary;
+        if (!LooksLikeText(head[..Math.Min(head.Length, TextWindow)]))
+            return ContentKind.Binary;
+        return head.StartsWith(ApportFirstField) ? ContentKind.ApportReport : ContentKind.Text;
     }
 
     /// <summary>

@@ -108,6 +108,8 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
         CompressionFormat.Bzip2 => BZip2Stream.Create(
             _compressed, SharpCompress.Compressors.CompressionMode.Decompress,
             decompressConcatenated: true, leaveOpen: true, tolerateTruncatedStream: false),
+        CompressionFormat.Zlib => new ZLibStream(_compressed, CompressionMode.Decompress, leaveOpen: true),
+        CompressionFormat.Lz4 => new Lz4FrameStream(_compressed),
         _ => throw new System.Diagnostics.UnreachableException(),
     };
 

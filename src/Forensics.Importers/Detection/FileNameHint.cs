@@ -25,6 +25,35 @@ public sealed partial record FileNameHint(int? Pid, string? ProcessName, bool Na
         return new FileNameHint(null, null, namedLikeCore);
     }
 
+    /// <summary>
+    /// What a systemd-coredump name says beside the PID and comm: the UID, boot id and time, under the journal's field
+    /// names; none for other names.
+    /// </summary>
+    public static IReadOnlyList<Forensics.Model.CaptureFact> SystemdFacts(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var systemd = SystemdCoreName().Match(Path.GetFileName(fileName));
+        if (!systemd.Success)
+            return [];
+        return
+        [
+            new("COREDUMP_UID", systemd.Groups["uid"].Value), new("COREDUMP_BOOT_ID", systemd.Groups["boot"].Value),
+            new("COREDUMP_TIMESTAMP", Timestamp(systemd.Groups["time"].Value)),
+        ];
+    }
+
+    /// <summary>
+    /// The name's time is microseconds since the epoch (systemd's usec_t), 16 digits today; names with other lengths are
+    /// seen (a clock before 2001, or a version that wrote more digits), so only a value that is a date this side of 2100
+    /// is shown as one.
+    /// </summary>
+    private static string Timestamp(string digits)
+    {
+        if (ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var microseconds) && microseconds / 1_000_000 < 4_102_444_800)
+            return digits + " (" + DateTimeOffset.FromUnixTimeSeconds((long)(microseconds / 1_000_000)).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) + ")";
+        return digits;
+    }
+
     private static int? ParsePid(string digits) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
 

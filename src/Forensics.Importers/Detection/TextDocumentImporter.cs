@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forensics.Importers.Containers.Systemd;
 using Forensics.Importers.Text;
 using Forensics.Model;
 
@@ -23,6 +24,9 @@ public static class TextDocumentImporter
     {
         var sections = DocumentSplitter.Split(text);
         var captures = new List<Capture>(sections.Count);
+        // coredumpctl's records hold no mappings, so the splitter passes over them; they are found apart.
+        if (text.Span.Contains("PID: ", StringComparison.Ordinal))
+            captures.AddRange(CoredumpctlInfoParser.Parse(text.ToString()));
         foreach (var section in sections)
         {
             var capture = TextCaptureParsers.Parse(section.Format, section.Text.Span, section.FirstLine);
@@ -31,6 +35,7 @@ public static class TextDocumentImporter
                 ApplyHint(capture, hint);
             captures.Add(capture);
         }
+        captures.Sort((a, b) => (a.LineRange?.First ?? 0).CompareTo(b.LineRange?.First ?? 0));
         return captures;
     }
 

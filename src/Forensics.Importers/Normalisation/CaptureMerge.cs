@@ -20,7 +20,7 @@ internal static class CaptureMerge
         var first = members[0];
         var byRichness = members.OrderByDescending(c => Richness(c.Format)).ToList();
         var richest = byRichness[0];
-        var core = members.Find(c => c.Format == CaptureFormat.Core);
+        var core = members.Find(c => c.Format is CaptureFormat.Core or CaptureFormat.Apport or CaptureFormat.Minidump);
         var merged = new Capture
         {
             Id = first.Id,
@@ -47,6 +47,7 @@ internal static class CaptureMerge
         merged.Notes.AddRange(state.Notes);
         merged.Runtime = state.Runtime;
 
+        merged.Facts.AddRange(members.SelectMany(m => m.Facts).Distinct());
         foreach (var member in members)
         {
             merged.MergedInputs.Add(Label(member));
@@ -229,7 +230,7 @@ internal static class CaptureMerge
 
     private static int Richness(CaptureFormat format) => format switch
     {
-        CaptureFormat.Core => 6,
+        CaptureFormat.Core or CaptureFormat.Apport or CaptureFormat.Minidump => 6,
         CaptureFormat.Smaps => 5,
         CaptureFormat.Maps => 4,
         CaptureFormat.PmapExtended => 3,

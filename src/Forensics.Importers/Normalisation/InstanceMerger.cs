@@ -80,7 +80,7 @@ public static class InstanceMerger
             var possible = Math.Min(fingerprints[index].Ranges.Count, fingerprints[members[0]].Ranges.Count);
             if (count * 100 < possible * MatchPercent)
                 continue;
-            if (captures[index].Format == CaptureFormat.Core && members.Exists(m => captures[m].Format == CaptureFormat.Core))
+            if (HoldsMoment(captures[index]) && members.Exists(m => HoldsMoment(captures[m])))
                 continue;
             // Comparing with the group's first capture keeps this linear in the group count; the members of a
             // group all match that capture.
@@ -89,6 +89,10 @@ public static class InstanceMerger
         }
         return -1;
     }
+
+    /// <summary>A core, or a container with the threads of one moment (apport's core, a minidump).</summary>
+    private static bool HoldsMoment(Capture capture) =>
+        capture.Format == CaptureFormat.Core || (capture.Format is CaptureFormat.Apport or CaptureFormat.Minidump && capture.Threads.Count > 0);
 
     private static bool SameInstance(Capture a, InstanceFingerprint fa, Capture b, InstanceFingerprint fb)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Forensics.Importers.Budget;
 using Forensics.Importers.Clr;
+using Forensics.Importers.Containers.Apport;
+using Forensics.Importers.Containers.Minidump;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Model;
@@ -240,6 +242,10 @@ public sealed class InputImporter
                 var core = CoreImporter.Import(opened.Read(), displayPath, budget);
                 ApplyFileNameHint(core, displayPath);
                 return ([core], null);
+            case ContentKind.Minidump:
+                return ([MinidumpImporter.Import(opened.Read(), displayPath)], null);
+            case ContentKind.ApportReport:
+                return ([ApportImporter.Import(opened.Read(), displayPath, budget)], null);
             case ContentKind.Text:
                 var captures = ImportText(opened.Read(), diagnostics);
                 if (captures.Count > 0)
@@ -397,6 +403,7 @@ public sealed class InputImporter
     private static void ApplyFileNameHint(Capture capture, string displayPath)
     {
         var hint = FileNameHint.FromFileName(displayPath);
+        capture.Facts.AddRange(FileNameHint.SystemdFacts(displayPath));
         if (hint.Pid is { } pid && capture.Pid is null)
         {
             capture.Pid = pid;

@@ -64,6 +64,7 @@ public static class JsonReportWriter
             capture.Pid,
             Process = capture.ProcessName,
             capture.CommandLine,
+            Facts = capture.Facts.Select(f => new { f.Name, f.Value }),
             MappedBytes = capture.MappedBytes,
             Regions = capture.Regions.Select(r => JsonRow.Of(ReportTables.Regions, (capture, r))),
             Modules = ReportOrder.Modules(capture).Select(m => JsonRow.Of(ReportTables.Modules, (capture, m))),

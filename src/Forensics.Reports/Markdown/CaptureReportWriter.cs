@@ -134,6 +134,8 @@ public static class CaptureReportWriter
             yield return Trusted("Process: " + ((MarkdownCell)name).Markdown);
         if (capture.CommandLine is { } commandLine)
             yield return Trusted("Command line: " + ((MarkdownCell)commandLine).Markdown);
+        foreach (var fact in capture.Facts)
+            yield return Trusted(((MarkdownCell)fact.Name).Markdown + ": " + ((MarkdownCell)fact.Value).Markdown);
         yield return Trusted("Regions: " + ReportValues.Number(capture.Regions.Count) + ", mapped " + ReportValues.Number(capture.MappedBytes)
             + " bytes (" + ReportValues.HumanBytes(capture.MappedBytes) + ")");
         yield return Trusted("Modules: " + ReportValues.Number(capture.Modules.Count));

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Forensics.Elf;
+using Forensics.Importers.Budget;
+using Forensics.Importers.Core;
+using Forensics.Importers.Detection;
+using Forensics.Importers.Normalisation;
+using Forensics.Importers.Text;
+using Forensics.Model;
+
+namespace Forensics.Importers.Containers.Apport;
+
+/// <summary>
+/// Imports an apport <c>.crash</c> report as one capture: <c>ProcMaps</c> as a maps capture and <c>CoreDump</c> as
+/// the core of the same process instance, merged with their disagreements listed, and the report's fields as facts.
+/// The core is decoded, decompressed and read while the report streams past, never held whole.
+/// </summary>
+public static class ApportImporter
+{
+    /// <summary>The fields shown as facts, in this order (docs/formats.md#apport-reports).</summary>
+    private static readonly string[] FactFields =
+        ["ProblemType", "Date", "Package", "Architecture", "DistroRelease", "Uname", "ExecutablePath", "ProcCmdline", "Signal"];
+
+    /// <summary>The <c>ProcStatus</c> lines shown as facts.</summary>
+    private static readonly string[] StatusFacts = ["Name", "State", "Pid", "PPid", "Uid", "Threads"];
+
+    /// <summary>Imports the report in <paramref name="input"/>; the core's reading checks in with <paramref name="checkpoint"/>, the per-file budget.</summary>
+    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+        Import(input, inputPath, ApportLimits.Default, CoreLimits.Default, checkpoint);
+
+    public static Capture Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(limits);
+        var diagnostics = new DiagnosticBag();
+        Capture? core = null;
+        var coreEncoding = "";
+        var reader = new ApportReportReader(input, limits, diagnostics)
+        {
+            ReadCoreDump = stream => (core, coreEncoding) = ReadCore(stream, inputPath, limits, coreLimits, checkpoint, diagnostics),
+        };
+        var fields = reader.ReadFields();
+        var byKey = new Dictionary<string, ApportField>(StringComparer.Ordinal);
+        foreach (var field in fields)
+            byKey.TryAdd(field.Key, field);
+
+        var maps = byKey.TryGetValue("ProcMaps", out var procMaps) ? ReadMaps(procMaps, inputPath, diagnostics) : null;
+        var capture = Combine(maps, core, inputPath);
+        capture.Variant = string.Join(" + ", new[] { maps is null ? null : "maps", core is null ? null : coreEncoding + " core" }.OfType<string>())
+            is { Length: > 0 } variant ? variant : "fields only";
+        capture.Diagnostics.AddRange(diagnostics.Items);
+        AddFacts(capture, byKey);
+        return capture;
+    }
+
+    private static Capture Combine(Capture? maps, Capture? core, string inputPath)
+    {
+        Capture capture;
+        if (maps is not null && core is not null && core.Regions.Count > 0)
+        {
+            capture = CaptureMerge.Combine([maps, core]);
+            // One file: the parts are not separate inputs.
+            capture.MergedInputs.Clear();
+        }
+        else
+        {
+            capture = core ?? maps ?? new Capture();
+            if (maps is not null && core is not null)
+            {
+                capture = maps;
+                capture.Diagnostics.AddRange(core.Diagnostics.Items);
+            }
+        }
+        capture.InputPath = inputPath;
+        capture.LineRange = null;
+        capture.Format = CaptureFormat.Apport;
+        return capture;
+    }
+
+    private static Capture? ReadMaps(ApportField field, string inputPath, DiagnosticBag diagnostics)
+    {
+        var maps = TextCaptureParsers.Parse(CaptureFormat.Maps, field.Value, field.ValueFirstLine);
+        if (maps.Regions.Count == 0)
+        {
+            var first = field.Value.Split('\n', 2)[0];
+            diagnostics.Warning(DiagnosticCatalogue.ApportNoMaps, SourceLocation.AtLine(field.ValueFirstLine),
+                $"ProcMaps holds no maps but [{(first.Length <= 120 ? first : first[..120] + "…")}]");
+            return null;
+        }
+        maps.InputPath = inputPath;
+        maps.LineRange = (field.ValueFirstLine, field.ValueLastLine);
+        return maps;
+    }
+
+    private static (Capture? Core, string Encoding) ReadCore(
+        Base64LinesStream base64, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint, DiagnosticBag diagnostics)
+    {
+        var line = SourceLocation.AtLine(base64.StartLine);
+        var head = base64.Head(4);
+        var format = head switch
+        {
+            [0x78, var flags, ..] when ((0x78 << 8) | flags) % 31 == 0 => CompressionFormat.Zlib,
+            _ => ContentSniffer.DetectCompression(head),
+        };
+        if (format == CompressionFormat.None && !CoreImporter.LooksLikeElf(head))
+        {
+            if (base64.Problem is { } early)
+                diagnostics.Add(early);
+            else
+                diagnostics.Error(DiagnosticCatalogue.ApportUnknownCoreEncoding, line,
+                    $"CoreDump is neither gzip, zlib, zstd nor ELF (first bytes [{Convert.ToHexStringLower(head)}])");
+            return (null, "");
+        }
+        using var decompressed = format == CompressionFormat.None ? null : DecompressionStream.Open(base64, format, diagnostics);
+        var bounded = new BoundedReadStream((Stream?)decompressed ?? base64, limits.MaxCoreBytes);
+        var core = CoreImporter.Import(bounded, inputPath, coreLimits, checkpoint);
+        if (base64.Problem is { } problem)
+            core.Diagnostics.Add(problem);
+        if (bounded.Exceeded)
+        {
+            core.Diagnostics.Error(DiagnosticCatalogue.ApportCoreTooLarge, line, string.Create(CultureInfo.InvariantCulture,
+                $"CoreDump decompresses to more than [{limits.MaxCoreBytes}] bytes; the rest is not read"));
+        }
+        return (core, format == CompressionFormat.None ? "plain" : format.ToString().ToLowerInvariant());
+    }
+
+    private static void AddFacts(Capture capture, Dictionary<string, ApportField> fields)
+    {
+        foreach (var key in FactFields)
+        {
+            if (fields.TryGetValue(key, out var field))
+                capture.Facts.Add(new CaptureFact(key, field.Value));
+        }
+        var status = fields.TryGetValue("ProcStatus", out var procStatus) ? KeyValueLines.Parse(procStatus.Value, ':') : [];
+        foreach (var key in StatusFacts)
+        {
+            if (status.TryGetValue(key, out var value))
+                capture.Facts.Add(new CaptureFact("ProcStatus " + key, value));
+        }
+
+        if (status.TryGetValue("Pid", out var pidText) && int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            Agree(capture, "PID", capture.Pid ?? capture.Process?.Pid, pid, procStatus!.ValueFirstLine, () => capture.Pid = pid);
+        capture.ProcessName ??= status.GetValueOrDefault("Name")
+            ?? (fields.TryGetValue("ExecutablePath", out var executable) ? Path.GetFileName(executable.Value) : null);
+        if (fields.TryGetValue("ProcCmdline", out var commandLine))
+            capture.CommandLine ??= commandLine.Value;
+        if (fields.TryGetValue("Signal", out var signalField))
+        {
+            if (!int.TryParse(signalField.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var signal) || signal is < 1 or > 64)
+                capture.Diagnostics.Warning(DiagnosticCatalogue.ApportBadNumber, SourceLocation.AtLine(signalField.Line), $"Signal is not a signal number [{signalField.Value}]");
+            else
+                // Without the core's siginfo the number alone cannot tell a fault from a kill: no code, no address.
+                Agree(capture, "signal", capture.Signal?.Number, signal, signalField.Line, () => capture.Signal = new SignalInfo { Number = signal });
+        }
+        if (capture.Architecture == Architecture.Unknown && fields.TryGetValue("Architecture", out var architecture))
+        {
+            capture.Architecture = architecture.Value switch { "amd64" => Architecture.X86_64, "i386" => Architecture.X86, _ => Architecture.Unknown };
+            if (capture.Architecture != Architecture.Unknown)
+                capture.ArchitectureEvidence.Add($"apport Architecture field [{architecture.Value}]");
+        }
+    }
+
+    private static void Agree(Capture capture, string what, int? known, int stated, int line, Action set)
+    {
+        if (known is null)
+            set();
+        else if (known != stated)
+            capture.Diagnostics.Warning(DiagnosticCatalogue.ApportCoreDisagrees, SourceLocation.AtLine(line), string.Create(CultureInfo.InvariantCulture,
+                $"the report's {what} is [{stated}], the core's [{known}]"));
+    }
+}

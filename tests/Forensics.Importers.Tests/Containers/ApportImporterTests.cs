@@ -1,0 +1,176 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using Forensics.Importers.Containers.Apport;
+using Forensics.Importers.Detection;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Importers.Tests.Containers;
+
+/// <summary>
+/// apport's own test report (corpus/public/apport, from canonical/apport tests/data): `sleep 86400` on Ubuntu 22.04
+/// sent SIGSEGV by another process, with its maps and its gzip core in one file.
+/// </summary>
+public class ApportImporterTests
+{
+    private static readonly string SleepPath = TestPaths.CorpusFile("public", "apport", "jammy_usr_bin_sleep.1000.crash");
+
+    private static Capture Import(byte[] report, ApportLimits? limits = null) =>
+        ApportImporter.Import(new MemoryStream(report), "test.crash", limits ?? ApportLimits.Default, Forensics.Elf.CoreLimits.Default);
+
+    private static Capture Sleep() => Import(File.ReadAllBytes(SleepPath));
+
+    [Fact]
+    public void Report_is_recognised_by_its_first_field()
+    {
+        Assert.Equal(ContentKind.ApportReport, ContentSniffer.Sniff(File.ReadAllBytes(SleepPath).AsSpan(0, 4096)));
+        Assert.Equal(ContentKind.Text, ContentSniffer.Sniff("Package: foo\nProblemType: Crash\n"u8));
+    }
+
+    [Fact]
+    public void Maps_and_core_merge_into_one_capture_of_pid_27790()
+    {
+        var capture = Sleep();
+        Assert.Equal((CaptureFormat.Apport, "maps + gzip core"), (capture.Format, capture.Variant));
+        Assert.Equal((27790, "sleep", "sleep 86400"), (capture.Pid, capture.ProcessName, capture.CommandLine));
+        Assert.Equal(Architecture.X86_64, capture.Architecture);
+        Assert.Equal(24, capture.Regions.Count);
+        var executable = capture.Regions[0];
+        Assert.Equal((0x57bd123df000UL, 0x57bd123e1000UL, "/usr/bin/sleep", (ulong?)1968132UL, RegionSources.CoreLoad | RegionSources.CoreFile | RegionSources.Maps),
+            (executable.Start, executable.End, executable.Name, executable.Inode, executable.Sources));
+        Assert.Empty(capture.MergedInputs);
+        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void The_core_siginfo_tells_the_signal_was_sent_not_a_fault()
+    {
+        var capture = Sleep();
+        // The report's field says only "Signal: 11"; the core's NT_SIGINFO says SI_USER from pid 27791.
+        Assert.Equal((11, (int?)0, (int?)27791), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.SenderPid));
+        var thread = Assert.Single(capture.Threads);
+        Assert.Equal((27790, 0x73929b6e57faUL, 0x7fff58cf2460UL), (thread.Tid, thread.ProgramCounter, thread.StackPointer));
+    }
+
+    [Fact]
+    public void Fields_become_facts_in_order()
+    {
+        var facts = Sleep().Facts;
+        Assert.Equal(
+        [
+            new("ProblemType", "Crash"), new("Date", "Tue Jun 11 14:39:28 2024"), new("Package", "coreutils 8.32-4.1ubuntu1"),
+            new("Architecture", "amd64"), new("DistroRelease", "Ubuntu 22.04"), new("Uname", "Linux 6.5.0-35-generic x86_64"),
+            new("ExecutablePath", "/usr/bin/sleep"), new("ProcCmdline", "sleep 86400"), new("Signal", "11"),
+            new("ProcStatus Name", "sleep"), new("ProcStatus State", "S (sleeping)"), new("ProcStatus Pid", "27790"),
+            new("ProcStatus PPid", "1884"), new("ProcStatus Uid", "1000\t1000\t1000\t1000"), new("ProcStatus Threads", "1"),
+        ], facts);
+    }
+
+    [Fact]
+    public void Report_without_core_keeps_the_signal_number_only()
+    {
+        var report = WithoutCore();
+        var capture = Import(report);
+        Assert.Equal((CaptureFormat.Apport, "maps", 24), (capture.Format, capture.Variant, capture.Regions.Count));
+        Assert.Equal((11, (int?)null), (capture.Signal!.Number, capture.Signal.Code));
+        Assert.Equal(27790, capture.Pid);
+    }
+
+    [Fact]
+    public void Maps_field_holding_an_error_is_flagged()
+    {
+        var report = Encoding.UTF8.GetBytes("ProblemType: Crash\nProcMaps: Error: [Errno 13] Permission denied: '/proc/4242/maps'\nSignal: 6\n");
+        var capture = Import(report);
+        Assert.Empty(capture.Regions);
+        var warning = Assert.Single(capture.Diagnostics.Items);
+        Assert.Equal((DiagnosticCatalogue.ApportNoMaps.Id, 2), (warning.Id, warning.Location.Line));
+        Assert.Contains("[Error: [Errno 13] Permission denied: '/proc/4242/maps']", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Base64_garbage_ends_the_core_with_a_named_problem_and_keeps_the_maps()
+    {
+        var text = Encoding.ASCII.GetString(File.ReadAllBytes(SleepPath));
+        var at = text.IndexOf("CoreDump: base64\n", StringComparison.Ordinal) + 100;
+        var capture = Import(Encoding.ASCII.GetBytes(text[..at] + "!" + text[(at + 1)..]));
+        var error = capture.Diagnostics.Items.First(d => d.Id == DiagnosticCatalogue.ApportBadBase64.Id);
+        Assert.Equal(139, error.Location.Line);
+        Assert.Contains("byte [0x21] is not base64", error.Message, StringComparison.Ordinal);
+        Assert.Equal(24, capture.Regions.Count);
+    }
+
+    [Fact]
+    public void Unpadded_line_is_a_named_problem()
+    {
+        var capture = Import("ProblemType: Crash\nCoreDump: base64\n H4sICAAAAAAC/0NvcmVEdW1wAA=\nSignal: 11\n"u8.ToArray());
+        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ApportBadBase64.Id);
+        Assert.Equal(3, error.Location.Line);
+        Assert.Equal(11, capture.Signal!.Number);
+    }
+
+    [Fact]
+    public void Core_of_unknown_encoding_is_a_named_problem()
+    {
+        var capture = Import("ProblemType: Crash\nCoreDump: base64\n QUJDRA==\n"u8.ToArray());
+        var error = Assert.Single(capture.Diagnostics.Items);
+        Assert.Equal((DiagnosticCatalogue.ApportUnknownCoreEncoding.Id, 2), (error.Id, error.Location.Line));
+        Assert.Contains("[41424344]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zip_bomb_core_stops_at_the_limit()
+    {
+        // A core whose one segment claims 64 GiB of file data, followed by 8 MiB of zeros that deflate to a few KiB.
+        var core = new ElfCoreBuilder().Segment(0x400000, 0x1000, 5, new byte[16]).PrStatus(1, 11, 0x400000, 0x400800).Build();
+        var phoff = (int)BinaryPrimitives.ReadUInt64LittleEndian(core.AsSpan(0x20));
+        for (var header = phoff; header < phoff + (3 * 56); header += 56)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(core.AsSpan(header)) == 1)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(core.AsSpan(header + 32), 64UL << 30);
+                BinaryPrimitives.WriteUInt64LittleEndian(core.AsSpan(header + 40), 64UL << 30);
+            }
+        }
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(core);
+            gzip.Write(new byte[8 << 20]);
+        }
+        var report = "ProblemType: Crash\nCoreDump: base64\n " + Convert.ToBase64String(compressed.ToArray()) + "\n";
+        var capture = Import(Encoding.ASCII.GetBytes(report), new ApportLimits { MaxCoreBytes = 1 << 20 });
+        var error = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ApportCoreTooLarge.Id);
+        Assert.Contains("[1048576]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zlib_core_of_older_reports_is_read()
+    {
+        var text = Encoding.ASCII.GetString(File.ReadAllBytes(SleepPath));
+        var core = Gunzip(text);
+        var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+            zlib.Write(core);
+        var encoded = Convert.ToBase64String(compressed.ToArray());
+        var report = text[..text.IndexOf("CoreDump:", StringComparison.Ordinal)] + "CoreDump: base64\n " + encoded + "\n";
+        var capture = Import(Encoding.ASCII.GetBytes(report));
+        Assert.Equal(("maps + zlib core", 24, 27791), (capture.Variant, capture.Regions.Count, capture.Signal!.SenderPid));
+    }
+
+    private static byte[] Gunzip(string report)
+    {
+        var lines = report[(report.IndexOf("CoreDump: base64\n", StringComparison.Ordinal) + 17)..].Split('\n')
+            .TakeWhile(l => l.StartsWith(' ')).Select(l => Convert.FromBase64String(l[1..]));
+        using var gzip = new GZipStream(new MemoryStream([.. lines.SelectMany(b => b)]), CompressionMode.Decompress);
+        var core = new MemoryStream();
+        gzip.CopyTo(core);
+        return core.ToArray();
+    }
+
+    private static byte[] WithoutCore()
+    {
+        var text = Encoding.ASCII.GetString(File.ReadAllBytes(SleepPath));
+        return Encoding.ASCII.GetBytes(text[..text.IndexOf("CoreDump:", StringComparison.Ordinal)]);
+    }
+}
