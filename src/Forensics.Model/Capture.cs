@@ -36,6 +36,12 @@ public sealed class Capture
     /// <summary>Notes present in a core, as <c>OWNER:TYPE</c> names with counts.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>
+    /// Why this capture cannot be analysed (a core of another system or machine, a kdump vmcore of a whole kernel);
+    /// null when it can. Such a capture keeps its regions but gets no crash verdict and no findings.
+    /// </summary>
+    public string? UnsupportedReason { get; set; }
+
     /// <summary>The .NET runtime found in a core, where ClrMD could read it.</summary>
     public ManagedRuntime? Runtime { get; set; }
 

@@ -5,7 +5,7 @@ public static class CoreDiagnosticIds
 {
     public const string NotCore = "FX4001";
     public const string UnsupportedMachine = "FX4002";
-    public const string X32 = "FX4003";
+    /// <summary>A core of another system (BSD notes, a foreign EI_OSABI): an error, as nothing is concluded from it.</summary>
     public const string NonLinux = "FX4004";
     public const string KernelDump = "FX4005";
     public const string ShortNote = "FX4006";

@@ -34,6 +34,7 @@ internal static class CaptureMerge
             ProcessName = byRichness.Select(c => c.ProcessName).FirstOrDefault(p => p is not null),
             CommandLine = byRichness.Select(c => c.CommandLine).FirstOrDefault(p => p is not null),
             Totals = byRichness.Select(c => c.Totals).FirstOrDefault(t => t is not null),
+            UnsupportedReason = members.Select(c => c.UnsupportedReason).FirstOrDefault(r => r is not null),
         };
         // What the importers saw (an ELF header, gdb's column widths) is kept; the layout evidence is re-derived below.
         merged.ArchitectureEvidence.AddRange(byRichness.SelectMany(c => c.ArchitectureEvidence)

@@ -27,7 +27,7 @@ internal static class InputProblemClassifier
         DetectionDiagnosticIds.ImporterFault => InputProblem.ImporterFault,
         CoreDiagnosticIds.Truncated or ElfDiagnosticIds.SegmentPastEnd or ElfDiagnosticIds.ProgramHeadersPastEnd
             or ElfDiagnosticIds.NoteSegmentTruncated or ElfDiagnosticIds.TruncatedHeader => InputProblem.Truncated,
-        CoreDiagnosticIds.UnsupportedMachine or CoreDiagnosticIds.KernelDump
+        CoreDiagnosticIds.UnsupportedMachine or CoreDiagnosticIds.KernelDump or CoreDiagnosticIds.NonLinux
             or ElfDiagnosticIds.UnsupportedClass or ElfDiagnosticIds.UnsupportedByteOrder => InputProblem.Unsupported,
         _ => InputProblem.Corrupt,
     };

@@ -62,6 +62,7 @@ public static class JsonReportWriter
             capture.Variant,
             Arch = capture.Architecture.ToId(),
             ArchEvidence = capture.ArchitectureEvidence,
+            Unsupported = capture.UnsupportedReason,
             capture.Pid,
             Process = capture.ProcessName,
             capture.CommandLine,
