@@ -27,6 +27,20 @@ public class CoreStreamingTests
     }
 
     [Fact]
+    public void Bzip2_stream_of_a_32_bit_core_reads_its_program_headers_inside_the_first_64_bytes()
+    {
+        // ELFCLASS32: the program headers start at 0x34, before the end of a 64-bit header.
+        var path = CoreSamples.PublicCore("elfutils", "testfile-x32-core.bz2");
+        using var file = File.OpenRead(path);
+        using var bzip2 = SharpCompress.Compressors.BZip2.BZip2Stream.Create(
+            file, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true, leaveOpen: false, tolerateTruncatedStream: false);
+        Assert.False(bzip2.CanSeek);
+        var streamed = CoreImporter.Import(bzip2, path);
+        Assert.Equal(15, streamed.Regions.Count);
+        AssertSame(CoreSamples.Import(path), streamed);
+    }
+
+    [Fact]
     public void Gzip_stream_of_a_kernel_core_gives_the_same_capture()
     {
         var bytes = CoreSamples.Bytes(KernelCore);
