@@ -47,6 +47,11 @@ public sealed class Capture
 
     /// <summary>Capture-level totals (smaps_rollup).</summary>
     public RegionMetrics? Totals { get; set; }
+    /// <summary>
+    /// The range <see cref="Totals"/> cover, as smaps_rollup's header gives it: the first mapping's start to the last
+    /// one's end; what recognises the smaps or maps of the same process instance.
+    /// </summary>
+    public (ulong Start, ulong End)? TotalsRange { get; set; }
     public List<DeclaredTotal> DeclaredTotals { get; } = [];
 
     /// <summary>Every input merged into this capture (the same process instance seen by several tools).</summary>

@@ -22,6 +22,8 @@ public static class TextDiagnosticIds
     public const string SmapsSizeMismatch = "FX1011";
     /// <summary>The range an smaps_rollup record covers (informational).</summary>
     public const string RollupRange = "FX1012";
+    /// <summary>A smaps_rollup total differs from the sum of the same instance's smaps records.</summary>
+    public const string RollupTotalMismatch = "FX1013";
 
     /// <summary>A pmap row could not be parsed.</summary>
     public const string PmapRowMalformed = "FX1020";

@@ -11,7 +11,9 @@ namespace Forensics.Reports.Csv;
 /// </summary>
 internal static class CsvColumns
 {
-    public static readonly CsvSchema<(PreparedRun Run, CaptureAnalysis Analysis)> Captures = new(
+    /// <summary>The capture columns up to the signature; the smaps_rollup totals follow them.</summary>
+    private static readonly (string Header, Func<(PreparedRun Run, CaptureAnalysis Analysis), string?> Cell)[] CaptureColumns =
+    [
         ("capture_id", x => x.Analysis.Capture.Id),
         ("input", x => x.Analysis.Capture.InputPath),
         ("sha256", x => x.Analysis.Capture.Sha256),
@@ -32,7 +34,15 @@ internal static class CsvColumns
         ("first_line", x => ReportValues.Number(x.Analysis.Capture.LineRange?.First)),
         ("last_line", x => ReportValues.Number(x.Analysis.Capture.LineRange?.Last)),
         ("verdict", x => x.Analysis.Crash is { } crash ? ReportValues.Verdict(crash.Verdict) : null),
-        ("signature", x => x.Analysis.Crash?.Signature));
+        ("signature", x => x.Analysis.Crash?.Signature),
+    ];
+
+    public static readonly CsvSchema<(PreparedRun Run, CaptureAnalysis Analysis)> Captures = new(
+        [.. CaptureColumns, .. RollupTotalColumns.All.Select(c => RollupTotal(c.Column, c.Key))]);
+
+    /// <summary>A smaps_rollup key of the capture's totals; empty when unknown.</summary>
+    private static (string, Func<(PreparedRun Run, CaptureAnalysis Analysis), string?>) RollupTotal(string column, string key) =>
+        (column, x => ReportValues.Number(x.Analysis.Capture.Totals?.ByKey(key)));
 
     public static readonly CsvSchema<(Capture Capture, Region Region)> Regions = new(
         ("capture_id", x => x.Capture.Id),

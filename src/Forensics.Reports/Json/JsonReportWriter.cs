@@ -79,6 +79,7 @@ public static class JsonReportWriter
                 m.Name, m.Path, Base = ReportValues.Address(m.Base), End = ReportValues.Address(m.End), m.Size, m.BuildId,
                 m.PathIsBasename, m.Deleted, MainExecutable = m.IsMainExecutable,
             }),
+            RollupTotals = RollupTotalColumns.Of(capture),
             DeclaredTotals = capture.DeclaredTotals.Select(t => new { t.Name, t.DeclaredBytes, t.ComputedBytes, Matches = t.Checkable ? t.Matches : (bool?)null }),
             Crash = analysis.Crash is not { } crash ? null : new
             {

@@ -31,6 +31,7 @@ public static class ParquetColumns
             new("signal", Text),
             new("fault_address", Text), new("findings", Int64), new("diagnostics", Int64), new("status", Text),
             new("variant", Text), new("first_line", Int64), new("last_line", Int64), new("verdict", Text), new("signature", Text),
+            .. RollupTotalColumns.All.Select(c => new ParquetColumn(c.Column, Int64)),
         ],
         [CsvReportWriter.Regions] =
         [
