@@ -75,7 +75,9 @@ public static class CoreImporter
             capture.Auxv.Add(new AuxvEntry(type, AuxvTypes.Name(type), value, text));
         }
         SetProcess(capture, notes.Process);
-        CoreThreadBuilder.Build(capture, notes, writtenByGdb);
+        // A vmcore's NT_PRSTATUS notes are the kernel's CPUs, not a process's threads.
+        if (!notes.HasKernelDumpNote)
+            CoreThreadBuilder.Build(capture, notes, writtenByGdb);
         if (registers is not null && notes.HasCoreNote && notes.Threads.Count == 0)
             capture.Diagnostics.Warning(CoreDiagnosticIds.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
         capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits));
@@ -84,7 +86,8 @@ public static class CoreImporter
             capture.ProcessName = System.IO.Path.GetFileName(path);
             capture.CommandLine ??= path;
         }
-        CoreKindInference.Apply(capture);
+        if (capture.UnsupportedReason is null)
+            CoreKindInference.Apply(capture);
         return capture;
     }
 

@@ -56,6 +56,10 @@ public class ForeignCoreTests
         Assert.Equal("a kdump vmcore of a whole kernel, not a process core", capture.UnsupportedReason);
         Assert.Contains(capture.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.KernelDump && d.Severity == DiagnosticSeverity.Error);
         Assert.Contains("VMCOREINFO:0x0 x1", capture.Notes);
+        // Its two NT_PRSTATUS notes are CPUs of the kernel (rip 0xffffffff812ba86f), not threads of a process.
+        Assert.Empty(capture.Threads);
+        Assert.Equal(4, capture.Regions.Count);
+        Assert.All(capture.Regions, r => Assert.Equal(RegionKind.Unknown, r.Kind));
     }
 
     [Fact]
