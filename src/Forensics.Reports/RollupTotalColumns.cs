@@ -1,4 +1,6 @@
+using Forensics.Analysis;
 using Forensics.Model;
+using Forensics.Reports.Tables;
 
 namespace Forensics.Reports;
 
@@ -11,6 +13,15 @@ public static class RollupTotalColumns
     /// <summary>Each column name with the smaps key it reports.</summary>
     public static IReadOnlyList<(string Column, string Key)> All { get; } =
         [.. RegionMetrics.TotalKeys.Select(key => ("rollup_" + Snake(key) + "_bytes", key))];
+
+    /// <summary>The captures table with the rollup totals as its last columns (report.json nests them in <c>rollup_totals</c>).</summary>
+    public static ReportTable<(PreparedRun Run, CaptureAnalysis Analysis)> WithRollupTotals(this ReportTable<(PreparedRun Run, CaptureAnalysis Analysis)> table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var (column, key) in All)
+            table = table.Unsigned(column, x => x.Analysis.Capture.Totals?.ByKey(key), json: false);
+        return table;
+    }
 
     /// <summary>The totals of <paramref name="capture"/> by column name; null when it has none (no smaps_rollup).</summary>
     public static IReadOnlyDictionary<string, ulong?>? Of(Capture capture)

@@ -4,6 +4,7 @@ using Forensics.Importers.Detection;
 using Forensics.Importers.Text;
 using Forensics.Model;
 using Forensics.Pipeline;
+using Forensics.Symbols.Demangling;
 
 namespace Forensics.Fuzzing;
 
@@ -14,7 +15,7 @@ namespace Forensics.Fuzzing;
 internal static class FuzzTargets
 {
     /// <summary>Target names in the order the usage text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "gz", "xz", "zst", "bz2", "batch"];
+    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "gz", "xz", "zst", "bz2", "batch", "demangle"];
 
     /// <summary>The target called <paramref name="name"/>, or null when there is none.</summary>
     public static Action<byte[]>? Find(string name) => name switch
@@ -32,6 +33,7 @@ internal static class FuzzTargets
         "zst" => bytes => ImportThroughPipeline(WithMagic([0x28, 0xb5, 0x2f, 0xfd], bytes)),
         "bz2" => bytes => ImportThroughPipeline(WithMagic([(byte)'B', (byte)'Z', (byte)'h', (byte)'9'], bytes)),
         "batch" => DirectoryFuzzing.ListAndAnalyse,
+        "demangle" => Demangle,
         _ => null,
     };
 
@@ -80,6 +82,14 @@ internal static class FuzzTargets
         var stream = bytes.Length >= magic.Length ? (byte[])bytes.Clone() : [.. bytes, .. new byte[magic.Length - bytes.Length]];
         magic.CopyTo(stream, 0);
         return stream;
+    }
+
+    /// <summary>The demangler must answer any text with a name or null, within its output limit.</summary>
+    private static void Demangle(byte[] bytes)
+    {
+        var name = Encoding.UTF8.GetString(bytes);
+        if (Demangler.TryDemangle(name) is { Length: > DemanglerLimits.MaxOutputLength })
+            throw new InvalidOperationException("the demangled text exceeds the output limit");
     }
 
     /// <summary>Touches what an analysis would read, so lazily built parts of a capture run too.</summary>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one importer target with afl-fuzz through SharpFuzz.
 # Usage: tests/Forensics.Fuzzing/run-fuzz.sh TARGET [SECONDS]
-#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | gz | xz | zst | bz2 | batch;  SECONDS: run time, 600 by default.
+#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | gz | xz | zst | bz2 | batch | demangle;  SECONDS: run time, 600 by default.
 # Findings land in tests/Forensics.Fuzzing/out/TARGET/default/{crashes,hangs}; replay them with
 #   dotnet tests/Forensics.Fuzzing/bin/Release/net10.0/Forensics.Fuzzing.dll TARGET --replay DIR
 set -euo pipefail
@@ -29,7 +29,7 @@ dotnet build "$here/Forensics.Fuzzing.csproj" -c Release --nologo -v quiet
 # outside afl-fuzz (the coverage map lives in afl's shared memory).
 rm -rf "$afl_bin"
 cp -r "$bin" "$afl_bin"
-assemblies="Forensics.Model Forensics.Elf Forensics.Importers Forensics.Pipeline"
+assemblies="Forensics.Model Forensics.Elf Forensics.Importers Forensics.Pipeline Forensics.Symbols"
 case $target in
     gz|xz|bz2) assemblies="$assemblies SharpCompress" ;;
     zst) assemblies="$assemblies ZstdSharp" ;;
@@ -71,6 +71,9 @@ case $target in
         # Entries: kind (0 file, 1 folder, 2 link, 3 FIFO, 4 up, 5 small maps), name length, name, the kind's fields.
         { printf '\005\006a.maps\003\004fifo\002\004loop\003\002\004self\002'; } > "$seeds/links"
         { printf '\001\003dir\005\005x\nb\033\002\004out\002\004\000\005y.map\000\100\000'; head -c 64 "$corpus"/aslr-pair/run-1.maps; } > "$seeds/names" ;;
+    demangle)
+        # Every 50th name of the oracle table: C++ from libstdc++ and names.cpp, Rust legacy and v0.
+        awk -F'\t' -v dir="$seeds" 'NR % 50 == 1 { f = dir "/name-" NR; printf "%s", $2 > f; close(f) }' "$corpus"/demangle/oracle.tsv ;;
     *) echo "unknown target [$target]" >&2; exit 2 ;;
 esac
 # afl-fuzz refuses an empty seed file.

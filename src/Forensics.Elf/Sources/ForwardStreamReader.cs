@@ -10,10 +10,14 @@ public static class ForwardStreamReader
 {
     private const ulong Page = 0x1000;
 
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics)
+    /// <summary>
+    /// Reads what the importer needs of the core in <paramref name="stream"/>, reporting to <paramref name="sink"/> what
+    /// cannot be read, and passing <paramref name="checkpoint"/> (none when null) after every chunk and between entries.
+    /// </summary>
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new Reader(stream, diagnostics);
+        var reader = new Reader(stream, sink, checkpoint ?? ReadCheckpoints.Unlimited);
         var kept = new List<(ulong, byte[])>();
 
         // Only the header of the file's own class: a 32-bit core's program headers start at 0x34, inside 64 bytes.
@@ -21,7 +25,7 @@ public static class ForwardStreamReader
         if (head.Length == ElfConstants.Header32Size && head[4] == ElfConstants.Class64)
             head = [.. head, .. reader.ReadAt(reader.Position, ElfConstants.Header64Size - ElfConstants.Header32Size)];
         kept.Add((0, head));
-        var header = ElfHeader.Parse(head, out _, out _);
+        var header = ElfHeader.Parse(head, null);
         if (header is null || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)
             return new RetainedByteSource(kept, reader.EndOfStream);
 
@@ -33,8 +37,8 @@ public static class ForwardStreamReader
         var entrySize = header.ProgramHeaderEntrySize;
         for (var index = 0; (index + 1) * entrySize <= table.Bytes.Length; index++)
         {
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                reader.Checkpoint.Check(null);
             var segment = ProgramHeader.Parse(table.Bytes.AsSpan(index * entrySize), header.Is64, index, 0);
             if (segment.FileSize == 0 || segment.Offset + segment.FileSize < segment.Offset)
                 continue;
@@ -63,8 +67,8 @@ public static class ForwardStreamReader
             var length = end - from;
             if ((long)Math.Min(length, long.MaxValue) > budget)
             {
-                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.RetainedBytesLimit,
-                    $"keeping [0x{from:x}-0x{end:x}] would exceed the limit of [{limits.MaxRetainedBytes}] bytes kept from a stream; the rest is not read", from));
+                sink.Report(ElfProblem.RetainedBytesLimit, from,
+                    $"keeping [0x{from:x}-0x{end:x}] would exceed the limit of [{limits.MaxRetainedBytes}] bytes kept from a stream; the rest is not read");
                 break;
             }
             var bytes = reader.ReadAt(from, (int)length);
@@ -92,8 +96,8 @@ public static class ForwardStreamReader
         var at = header.ProgramHeaderOffset;
         while (entries.Count < limits.MaxProgramHeaders && at + entrySize <= dataStart)
         {
-            if (entries.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(at);
+            if (entries.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                reader.Checkpoint.Check(at);
             var bytes = reader.ReadAt(at, entrySize);
             if (bytes.Length < entrySize)
                 break;
@@ -125,19 +129,20 @@ public static class ForwardStreamReader
     }
 
     /// <summary>A position-tracking reader over the stream that can only skip forward.</summary>
-    private sealed class Reader(Stream stream, List<ElfDiagnostic> diagnostics)
+    private sealed class Reader(Stream stream, IElfDiagnosticSink sink, IReadCheckpoint checkpoint)
     {
         private readonly byte[] _skipBuffer = new byte[1 << 16];
 
         public ulong Position { get; private set; }
         public long? EndOfStream { get; private set; }
+        public IReadCheckpoint Checkpoint => checkpoint;
 
         public byte[] ReadAt(ulong offset, int count)
         {
             if (offset < Position)
             {
-                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Warning, ElfDiagnosticIds.StreamOutOfOrder,
-                    $"[0x{offset:x}] lies before the stream position [0x{Position:x}] and cannot be read from a forward-only stream", offset));
+                sink.Report(ElfProblem.StreamOutOfOrder, offset,
+                    $"[0x{offset:x}] lies before the stream position [0x{Position:x}] and cannot be read from a forward-only stream");
                 return [];
             }
             while (Position < offset && EndOfStream is null)
@@ -173,8 +178,8 @@ public static class ForwardStreamReader
                 }
                 catch (Exception exception) when (exception is IOException or InvalidDataException or InvalidOperationException or FormatException)
                 {
-                    diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.StreamReadFailed,
-                        $"reading the stream failed at [0x{Position + (ulong)total:x}]: [{exception.Message}]", Position + (ulong)total));
+                    sink.Report(ElfProblem.StreamReadFailed, Position + (ulong)total,
+                        $"reading the stream failed at [0x{Position + (ulong)total:x}]: [{exception.Message}]");
                     read = 0;
                 }
                 if (read == 0)
@@ -185,7 +190,7 @@ public static class ForwardStreamReader
                 total += read;
             }
             Position += (ulong)total;
-            ReadBudget.CheckAtOffset(Position);
+            checkpoint.Check(Position);
             return total;
         }
     }

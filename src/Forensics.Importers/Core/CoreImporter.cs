@@ -24,36 +24,44 @@ public static class CoreImporter
     /// (decompressing) stream is read once in increasing offset, keeping only headers, notes and the first and
     /// last page of each segment.
     /// </summary>
-    public static Capture Import(Stream input, string inputPath) => Import(input, inputPath, CoreLimits.Default);
+    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+        Import(input, inputPath, CoreLimits.Default, checkpoint);
 
-    public static Capture Import(Stream input, string inputPath, CoreLimits limits)
+    /// <summary>
+    /// Imports the core in <paramref name="input"/> within <paramref name="limits"/>, passing <paramref name="checkpoint"/>
+    /// (none when null) between entries of long tables and after each chunk of a stream.
+    /// </summary>
+    public static Capture Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
-        var streamDiagnostics = new List<ElfDiagnostic>();
-        IByteSource source = input.CanSeek ? new SeekableStreamByteSource(input) : ForwardStreamReader.Read(input, limits, streamDiagnostics);
-        var capture = Import(source, inputPath, limits);
-        capture.Diagnostics.AddRange(streamDiagnostics.Select(ToModel));
+        // A forward-only stream reports what it cannot read while the core is imported; those come last.
+        var streamDiagnostics = new ElfDiagnosticList();
+        IByteSource source = input.CanSeek
+            ? new SeekableStreamByteSource(input)
+            : ForwardStreamReader.Read(input, limits, streamDiagnostics, checkpoint);
+        var capture = Import(source, inputPath, limits, checkpoint);
+        capture.Diagnostics.AddRange(streamDiagnostics.Items.Select(ElfProblemDescriptors.ToDiagnostic));
         return capture;
     }
 
     /// <summary>Imports a core from any byte source (a file, bytes in memory, a retained stream).</summary>
-    public static Capture Import(IByteSource source, string inputPath, CoreLimits limits)
+    public static Capture Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var capture = new Capture { InputPath = inputPath, Format = CaptureFormat.Core, Variant = KernelVariant };
-        var file = ElfCoreFile.Read(source, limits);
-        capture.Diagnostics.AddRange(file.Diagnostics.Select(ToModel));
+        checkpoint ??= ReadCheckpoints.Unlimited;
+        var file = ElfCoreFile.Read(source, new DiagnosticBagElfSink(capture.Diagnostics), limits, checkpoint);
         if (file.Header is not { } header)
             return capture;
         if (header.Type != ElfConstants.TypeCore)
         {
-            capture.Diagnostics.Error(CoreDiagnosticIds.NotCore, SourceLocation.AtOffset(16),
+            capture.Diagnostics.Error(DiagnosticCatalogue.NotCore, SourceLocation.AtOffset(16),
                 $"ELF type is [{header.Type}] ({TypeName(header.Type)}), not [4] (ET_CORE): this ELF file is not a core dump");
             return capture;
         }
         var registers = DecideArchitecture(capture, header);
-        var notes = CoreNoteSet.Decode(file, registers, limits, capture.Diagnostics);
+        var notes = CoreNoteSet.Decode(file, registers, limits, capture.Diagnostics, checkpoint);
         var writtenByGdb = notes.HasGdbNote || header.SectionHeaderCount > 0
             || (file.LoadSegments.Count > 0 && file.LoadSegments.All(l => l.Align == 1));
         capture.Variant = writtenByGdb ? GdbVariant : KernelVariant;
@@ -61,16 +69,16 @@ public static class CoreImporter
         CheckOrigin(capture, header, notes);
         if (file.MissingBytes > 0)
         {
-            capture.Diagnostics.Error(CoreDiagnosticIds.Truncated, SourceLocation.AtOffset((ulong)(source.Length ?? 0)),
+            capture.Diagnostics.Error(DiagnosticCatalogue.CoreTruncated, SourceLocation.AtOffset((ulong)(source.Length ?? 0)),
                 $"the core is cut short: [{file.MissingBytes}] bytes of segment data are missing (RLIMIT_CORE, a full disk or a partial copy)");
         }
 
-        var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics);
-        capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb));
+        var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics, checkpoint);
+        capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb, checkpoint));
         foreach (var (type, value) in notes.Auxv)
         {
-            if (capture.Auxv.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (capture.Auxv.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             var text = AuxvTypes.PointsAtString(type) ? ElfImageReader.ReadCString(file.Memory, value, limits.MaxStringBytes) : null;
             capture.Auxv.Add(new AuxvEntry(type, AuxvTypes.Name(type), value, text));
         }
@@ -79,8 +87,8 @@ public static class CoreImporter
         if (!notes.HasKernelDumpNote)
             CoreThreadBuilder.Build(capture, notes, writtenByGdb);
         if (registers is not null && notes.HasCoreNote && notes.Threads.Count == 0)
-            capture.Diagnostics.Warning(CoreDiagnosticIds.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
-        capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits));
+            capture.Diagnostics.Warning(DiagnosticCatalogue.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
+        capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits, checkpoint));
         if (capture.ProcessName is null && capture.Images.Find(i => i.IsExecutable)?.Path is { } path)
         {
             capture.ProcessName = System.IO.Path.GetFileName(path);
@@ -113,7 +121,7 @@ public static class CoreImporter
                 var machine = MachineName(header.Machine);
                 capture.ArchitectureEvidence.Add($"ELF header: {classText}, e_machine [{header.Machine}]{(machine is null ? "" : " (" + machine + ")")}, not x86");
                 capture.UnsupportedReason = $"a core of another machine than x86 (e_machine [{header.Machine}]{(machine is null ? "" : ", " + machine)})";
-                capture.Diagnostics.Error(CoreDiagnosticIds.UnsupportedMachine, SourceLocation.AtOffset(18),
+                capture.Diagnostics.Error(DiagnosticCatalogue.UnsupportedMachine, SourceLocation.AtOffset(18),
                     $"e_machine is [{header.Machine}]{(machine is null ? "" : " (" + machine + ")")}, not EM_386 (3) or EM_X86_64 (62): "
                     + "only regions and mapped files are read; no crash verdict and no findings");
                 return null;
@@ -145,25 +153,25 @@ public static class CoreImporter
         if (notes.HasKernelDumpNote)
         {
             capture.UnsupportedReason = "a kdump vmcore of a whole kernel, not a process core";
-            capture.Diagnostics.Error(CoreDiagnosticIds.KernelDump, SourceLocation.None,
+            capture.Diagnostics.Error(DiagnosticCatalogue.KernelDump, SourceLocation.None,
                 "a VMCOREINFO note: this is a kdump vmcore of the whole kernel, not a process core; its segments are physical memory; no crash verdict and no findings");
         }
         else if (notes.ForeignSystem is { } named)
         {
             capture.UnsupportedReason = $"a {named} process core, not a Linux one";
-            capture.Diagnostics.Error(CoreDiagnosticIds.NonLinux, SourceLocation.None,
+            capture.Diagnostics.Error(DiagnosticCatalogue.ForeignSystemCore, SourceLocation.None,
                 $"the notes are named for {named}, not Linux (CORE, LINUX): a {named} process core, whose notes this tool does not read; no crash verdict and no findings");
         }
         else if (header.OsAbi is not (OsAbiSystemV or OsAbiLinux))
         {
             var system = OsAbiName(header.OsAbi);
             capture.UnsupportedReason = $"a core of another system than Linux (EI_OSABI [{header.OsAbi}]{(system is null ? "" : ", " + system)})";
-            capture.Diagnostics.Error(CoreDiagnosticIds.NonLinux, SourceLocation.AtOffset(7),
+            capture.Diagnostics.Error(DiagnosticCatalogue.ForeignSystemCore, SourceLocation.AtOffset(7),
                 $"EI_OSABI is [{header.OsAbi}]{(system is null ? "" : " (" + system + ")")}, not System V (0) or Linux (3): not a Linux process core; no crash verdict and no findings");
         }
         else if (!notes.HasCoreNote)
         {
-            capture.Diagnostics.Warning(CoreDiagnosticIds.NonLinux, SourceLocation.AtOffset(7),
+            capture.Diagnostics.Warning(DiagnosticCatalogue.NonLinux, SourceLocation.AtOffset(7),
                 "the core has no CORE notes: not a Linux process core as far as can be told");
         }
     }
@@ -214,15 +222,4 @@ public static class CoreImporter
         ElfConstants.TypeShared => "ET_DYN",
         _ => "unknown",
     };
-
-    private static Diagnostic ToModel(ElfDiagnostic diagnostic) => new(
-        diagnostic.Severity switch
-        {
-            ElfDiagnosticSeverity.Error => DiagnosticSeverity.Error,
-            ElfDiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
-            _ => DiagnosticSeverity.Info,
-        },
-        diagnostic.Id,
-        diagnostic.Message,
-        diagnostic.Offset is { } offset ? SourceLocation.AtOffset(offset) : SourceLocation.None);
 }

@@ -67,7 +67,7 @@ public static class SmapsRollupTotals
             };
             capture.DeclaredTotals[index] = checkedTotal;
             if (!checkedTotal.Matches)
-                capture.Diagnostics.Warning(TextDiagnosticIds.RollupTotalMismatch, total.Location,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.RollupTotalMismatch, total.Location,
                     $"smaps_rollup declares {key} [{total.DeclaredBytes / 1024}] KiB but the smaps records add up to [{sum / 1024}] KiB"
                     + (checkedTotal.RoundingBytes > 0 ? $" (up to [{counted.Count - 1}] KiB more is rounding)" : ""));
         }
