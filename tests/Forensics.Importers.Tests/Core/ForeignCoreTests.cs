@@ -1,4 +1,3 @@
-using Forensics.Importers.Core;
 using Forensics.Model;
 
 namespace Forensics.Importers.Tests.Core;
@@ -42,7 +41,7 @@ public class ForeignCoreTests
         var capture = CoreSamples.Import(CoreSamples.PublicCore("lldb", "netbsd-core", "1lwp_SIGSEGV.amd64.core"));
         Assert.Equal("a NetBSD process core, not a Linux one", capture.UnsupportedReason);
         var error = Assert.Single(capture.Diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal(CoreDiagnosticIds.NonLinux, error.Id);
+        Assert.Equal(DiagnosticCatalogue.ForeignSystemCore.Id, error.Id);
         Assert.Contains(capture.Notes, n => n.StartsWith("NetBSD-CORE:", StringComparison.Ordinal));
         Assert.Empty(capture.Threads);
         Assert.Null(capture.Signal);
@@ -54,7 +53,7 @@ public class ForeignCoreTests
     {
         var capture = CoreSamples.Import(CoreSamples.PublicCore("elfutils", "testfile62.bz2"));
         Assert.Equal("a kdump vmcore of a whole kernel, not a process core", capture.UnsupportedReason);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.KernelDump && d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.KernelDump.Id && d.Severity == DiagnosticSeverity.Error);
         Assert.Contains("VMCOREINFO:0x0 x1", capture.Notes);
         // Its two NT_PRSTATUS notes are CPUs of the kernel (rip 0xffffffff812ba86f), not threads of a process.
         Assert.Empty(capture.Threads);
@@ -69,7 +68,7 @@ public class ForeignCoreTests
         Assert.Equal(Architecture.Unknown, capture.Architecture);
         Assert.Equal(["ELF header: ELFCLASS64, e_machine [183] (AArch64), not x86"], capture.ArchitectureEvidence);
         Assert.Equal("a core of another machine than x86 (e_machine [183], AArch64)", capture.UnsupportedReason);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.UnsupportedMachine);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.UnsupportedMachine.Id);
         Assert.Empty(capture.Threads);
         Assert.Equal(8, capture.Regions.Count);
     }

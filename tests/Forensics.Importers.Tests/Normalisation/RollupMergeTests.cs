@@ -1,5 +1,4 @@
 using Forensics.Importers.Normalisation;
-using Forensics.Importers.Text;
 using Forensics.Model;
 
 namespace Forensics.Importers.Tests.Normalisation;
@@ -29,7 +28,7 @@ public class RollupMergeTests
         // smaps records have no Pss_Anon/Pss_File/Pss_Shmem: only the rollup gives them, so they cannot be checked.
         Assert.Equal((1144UL * 1024, false, (ulong?)null), (Total(merged, "Pss_Anon").DeclaredBytes, Total(merged, "Pss_Anon").Checkable, Total(merged, "Pss_Anon").ComputedBytes));
         Assert.Equal(13, merged.DeclaredTotals.Count(t => t.Checkable && t.Matches));
-        Assert.DoesNotContain(merged.Diagnostics.Items, d => d.Id == TextDiagnosticIds.RollupTotalMismatch || d.Id.StartsWith("FX502", StringComparison.Ordinal));
+        Assert.DoesNotContain(merged.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.RollupTotalMismatch.Id || d.Id.StartsWith("FX502", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,7 +71,7 @@ public class RollupMergeTests
         var merged = Assert.Single(InstanceMerger.Merge([smaps, rollup]));
 
         Assert.False(Total(merged, "Rss").Matches);
-        var warning = Assert.Single(merged.Diagnostics.Items, d => d.Id == TextDiagnosticIds.RollupTotalMismatch);
+        var warning = Assert.Single(merged.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.RollupTotalMismatch.Id);
         Assert.Equal(SourceLocation.AtLine(2), warning.Location);
         Assert.Equal("smaps_rollup declares Rss [2732] KiB but the smaps records add up to [2632] KiB", warning.Message);
     }
