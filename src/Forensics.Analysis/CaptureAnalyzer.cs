@@ -17,6 +17,9 @@ public static class CaptureAnalyzer
     {
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(others);
+        // A core of another system or machine, or a kdump vmcore: its layout means something else, so nothing is concluded.
+        if (capture.UnsupportedReason is not null)
+            return new CaptureAnalysis(capture, null, []);
         var map = new AddressMap(capture);
         var crash = CrashAnalyzer.Analyze(capture, map);
         var findings = FindingDetector.Detect(map, NoAslrIndex.For(others));

@@ -36,11 +36,22 @@ public sealed class Capture
     /// <summary>Notes present in a core, as <c>OWNER:TYPE</c> names with counts.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>
+    /// Why this capture cannot be analysed (a core of another system or machine, a kdump vmcore of a whole kernel);
+    /// null when it can. Such a capture keeps its regions but gets no crash verdict and no findings.
+    /// </summary>
+    public string? UnsupportedReason { get; set; }
+
     /// <summary>The .NET runtime found in a core, where ClrMD could read it.</summary>
     public ManagedRuntime? Runtime { get; set; }
 
     /// <summary>Capture-level totals (smaps_rollup).</summary>
     public RegionMetrics? Totals { get; set; }
+    /// <summary>
+    /// The range <see cref="Totals"/> cover, as smaps_rollup's header gives it: the first mapping's start to the last
+    /// one's end; what recognises the smaps or maps of the same process instance.
+    /// </summary>
+    public (ulong Start, ulong End)? TotalsRange { get; set; }
     public List<DeclaredTotal> DeclaredTotals { get; } = [];
 
     /// <summary>What a crash container (apport, minidump, systemd-coredump) states beside the regions, in its own order.</summary>

@@ -24,6 +24,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor SmapsKeyMalformed = Define("FX1010", Error, InputProblem.Corrupt, "An smaps key line could not be parsed, or came before any mapping");
     public static readonly DiagnosticDescriptor SmapsSizeMismatch = Define("FX1011", Warning, InputProblem.None, "The smaps Size: key disagrees with the header's range");
     public static readonly DiagnosticDescriptor RollupRange = Define("FX1012", Info, InputProblem.None, "The range an smaps_rollup record covers");
+    public static readonly DiagnosticDescriptor RollupTotalMismatch = Define("FX1013", Warning, InputProblem.None, "A smaps_rollup total differs from the sum of the same instance's smaps records");
     public static readonly DiagnosticDescriptor PmapRowMalformed = Define("FX1020", Error, InputProblem.Corrupt, "A pmap row could not be parsed");
     public static readonly DiagnosticDescriptor PmapTotalMismatch = Define("FX1021", Warning, InputProblem.None, "A total that pmap declares differs from the sum of its rows");
     public static readonly DiagnosticDescriptor PmapDuplicateRow = Define("FX1022", Info, InputProblem.None, "A pmap row repeats the address of an earlier row (procps-ng 3.3.x prints rows twice)");
@@ -85,8 +86,7 @@ public static class DiagnosticCatalogue
     // The core importer (FX4xxx).
     public static readonly DiagnosticDescriptor NotCore = Define("FX4001", Error, InputProblem.NotACapture, "An ELF file that is not a core dump (e_type is not ET_CORE)");
     public static readonly DiagnosticDescriptor UnsupportedMachine = Define("FX4002", Error, InputProblem.Unsupported, "e_machine is not EM_386 or EM_X86_64: only regions and mapped files are read");
-    public static readonly DiagnosticDescriptor X32Core = Define("FX4003", Warning, InputProblem.None, "An x32 core: its register notes are not read");
-    public static readonly DiagnosticDescriptor NonLinux = Define("FX4004", Warning, InputProblem.None, "Not a Linux process core as far as can be told (EI_OSABI, no CORE notes)");
+    public static readonly DiagnosticDescriptor NonLinux = Define("FX4004", Warning, InputProblem.None, "Not a Linux process core as far as can be told (no CORE notes)");
     public static readonly DiagnosticDescriptor KernelDump = Define("FX4005", Error, InputProblem.Unsupported, "A kdump vmcore of the whole kernel, not a process core");
     public static readonly DiagnosticDescriptor ShortNote = Define("FX4006", Error, InputProblem.Corrupt, "A note is shorter than its type requires; ignored");
     public static readonly DiagnosticDescriptor FileNoteProblem = Define("FX4007", Error, InputProblem.Corrupt, "The NT_FILE note is malformed; what was readable is kept");
@@ -95,6 +95,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor NoThreads = Define("FX4010", Warning, InputProblem.None, "The core has no readable NT_PRSTATUS note, so no threads");
     public static readonly DiagnosticDescriptor DuplicateNote = Define("FX4011", Warning, InputProblem.None, "A second note of a type that occurs once; the first is used");
     public static readonly DiagnosticDescriptor CoreTruncated = Define("FX4012", Error, InputProblem.Truncated, "The core is cut short: segment data is missing");
+    public static readonly DiagnosticDescriptor ForeignSystemCore = Define("FX4013", Error, InputProblem.Unsupported, "A core of another system than Linux (notes named NetBSD-CORE, FreeBSD, OpenBSD; a foreign EI_OSABI)");
 
     // Normalisation and merging (FX5xxx).
     public static readonly DiagnosticDescriptor RegionsOutOfOrder = Define("FX5001", Warning, InputProblem.None, "A region starts below the region listed before it in the source");

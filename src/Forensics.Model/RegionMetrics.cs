@@ -17,4 +17,38 @@ public sealed record RegionMetrics
 
     /// <summary>Other smaps keys by name (value in bytes for kB keys, raw otherwise), in source order.</summary>
     public IReadOnlyList<KeyValuePair<string, ulong>> Other { get; init; } = [];
+
+    /// <summary>
+    /// The smaps_rollup keys the reports carry as a capture's totals, by their kernel names (fs/proc/task_mmu.c,
+    /// show_smaps_rollup), in the kernel's order.
+    /// </summary>
+    public static IReadOnlyList<string> TotalKeys { get; } =
+    [
+        "Rss", "Pss", "Pss_Anon", "Pss_File", "Pss_Shmem", "Shared_Clean", "Shared_Dirty", "Private_Clean", "Private_Dirty",
+        "Referenced", "Anonymous", "LazyFree", "AnonHugePages", "Swap", "SwapPss", "Locked",
+    ];
+
+    /// <summary>The value of a smaps key by its kernel name (<c>Rss</c>, <c>Pss_Anon</c>); null when the source did not give it.</summary>
+    public ulong? ByKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        switch (key)
+        {
+            case "Rss": return Rss;
+            case "Pss": return Pss;
+            case "Shared_Clean": return SharedClean;
+            case "Shared_Dirty": return SharedDirty;
+            case "Private_Clean": return PrivateClean;
+            case "Private_Dirty": return PrivateDirty;
+            case "Anonymous": return Anonymous;
+            case "Swap": return Swap;
+            case "Locked": return Locked;
+        }
+        foreach (var (name, value) in Other)
+        {
+            if (name == key)
+                return value;
+        }
+        return null;
+    }
 }

@@ -15,6 +15,7 @@ public sealed partial class ReadmeCommandsTests : IDisposable
     private static partial Regex Seconds();
 
     [Theory]
+    // The corpus holds three public cores the tool names unsupported (AArch64, NetBSD, a kdump vmcore): partial inputs.
     [InlineData("corpus", "reports", ExitCodes.Success)]
     [InlineData("tests/bad-inputs", "/tmp/bad-inputs-report", ExitCodes.SomeInputsFailed)]
     public async Task The_readme_shows_what_the_example_command_prints(string input, string shownOutput, int exitCode)

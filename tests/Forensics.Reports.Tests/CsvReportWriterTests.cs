@@ -5,7 +5,7 @@ namespace Forensics.Reports.Tests;
 public sealed class CsvReportWriterTests
 {
     [Theory]
-    [InlineData("captures.csv", "capture_id,input,sha256,format,arch,pid,process,regions,mapped_bytes,modules,threads,signal,fault_address,findings,diagnostics,status,variant,first_line,last_line,verdict,signature,facts")]
+    [InlineData("captures.csv", "capture_id,input,sha256,format,arch,pid,process,regions,mapped_bytes,modules,threads,signal,fault_address,findings,diagnostics,status,variant,first_line,last_line,verdict,signature,facts,rollup_rss_bytes,rollup_pss_bytes,rollup_pss_anon_bytes,rollup_pss_file_bytes,rollup_pss_shmem_bytes,rollup_shared_clean_bytes,rollup_shared_dirty_bytes,rollup_private_clean_bytes,rollup_private_dirty_bytes,rollup_referenced_bytes,rollup_anonymous_bytes,rollup_lazy_free_bytes,rollup_anon_huge_pages_bytes,rollup_swap_bytes,rollup_swap_pss_bytes,rollup_locked_bytes")]
     [InlineData("regions.csv", "capture_id,start,end,size,perms,offset,device,inode,name,deleted,kind,module,rss_bytes,dirty_bytes,swap_bytes,dumped_bytes,sources,name_is_basename,thread_id,location")]
     [InlineData("modules.csv", "capture_id,module,path,base,end,size,build_id,path_is_basename,path_truncated,deleted,main_executable")]
     [InlineData("findings.csv", "capture_id,severity,rule,start,end,name,message")]

@@ -1,9 +1,10 @@
 using System.IO.Compression;
+using SharpCompress.Compressors.BZip2;
 using SharpCompress.Compressors.Xz;
 
 namespace Forensics.TestSupport;
 
-/// <summary>Opens test data, decompressing <c>.xz</c> and <c>.gz</c> files into memory (test data are small).</summary>
+/// <summary>Opens test data, decompressing <c>.xz</c>, <c>.gz</c> and <c>.bz2</c> files into memory (test data are small).</summary>
 public static class SampleFile
 {
     /// <summary>
@@ -17,6 +18,8 @@ public static class SampleFile
         using var file = File.OpenRead(path);
         using Stream stream = path.EndsWith(".xz", StringComparison.Ordinal) ? new XZStream(file)
             : path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress)
+            : path.EndsWith(".bz2", StringComparison.Ordinal) ? BZip2Stream.Create(
+                file, SharpCompress.Compressors.CompressionMode.Decompress, decompressConcatenated: true, leaveOpen: false, tolerateTruncatedStream: false)
             : file;
         using var memory = new MemoryStream();
         stream.CopyTo(memory);

@@ -40,6 +40,9 @@ internal static class CrashAnalyzer
 
         var context = new CrashContext(capture, map, signal, crashing, number, code, ownPid);
         var (verdict, summary) = Decide(context);
+        string? signature = null;
+        if (UnhandledManagedException.Decide(context) is { } managed)
+            (verdict, summary, signature) = managed;
         // A snapshot (gcore, createdump, a stopped process) has no crashing thread, whatever thread its core lists first.
         var threads = Locate(capture, map, verdict == CrashVerdict.NoCrash ? null : crashing);
 
@@ -58,7 +61,7 @@ internal static class CrashAnalyzer
             Verdict = verdict,
             Summary = summary,
             Evidence = evidence,
-            Signature = verdict == CrashVerdict.NoCrash ? "" : Signature(number, crashing, map),
+            Signature = signature ?? (verdict == CrashVerdict.NoCrash ? "" : Signature(number, crashing, map)),
             SignalNumber = number == 0 ? null : number,
             SignalName = number == 0 ? null : SignalName(number),
             SignalCode = code,

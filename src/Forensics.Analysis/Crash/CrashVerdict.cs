@@ -22,4 +22,7 @@ public enum CrashVerdict
 
     /// <summary>A SIGSEGV whose cause the core does not record: it has no NT_SIGINFO, so no fault address or si_code.</summary>
     SegmentationFault,
+
+    /// <summary>A managed runtime (.NET) aborted the process because an exception was not caught: the exception is the cause.</summary>
+    UnhandledManagedException,
 }

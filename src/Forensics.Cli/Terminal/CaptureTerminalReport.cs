@@ -88,6 +88,8 @@ public static class CaptureTerminalReport
         yield return "SHA-256: " + capture.Sha256;
         yield return "Format: " + capture.Format.ToId() + (capture.Variant.Length > 0 ? " (" + capture.Variant + ")" : "");
         yield return "Architecture: " + capture.Architecture.ToId();
+        if (capture.UnsupportedReason is { } unsupported)
+            yield return "Not analysed: " + unsupported + "; no crash verdict and no findings";
         if (capture.Pid is { } pid)
             yield return "PID: " + ReportValues.Number(pid);
         if (capture.ProcessName is { } name)

@@ -19,6 +19,8 @@ public static class CrashTerminalReport
             document.Title(labels[analysis.Capture.Id]);
             if (analysis.Crash is { } crash)
                 WriteSection(document, crash, analysis.Capture.Runtime);
+            else if (analysis.Capture.UnsupportedReason is { } unsupported)
+                document.Line("Not analysed: " + unsupported + "; no crash verdict and no findings.");
             else
                 document.Line("No crash: the capture holds no fatal signal (a text capture, or a core of a live process).");
         }

@@ -1,6 +1,6 @@
 namespace Forensics.Elf.Notes;
 
-/// <summary>NT_PRSTATUS (struct elf_prstatus) of one thread, i386 or x86_64 layout (docs/formats.md#nt_prstatus).</summary>
+/// <summary>NT_PRSTATUS (struct elf_prstatus) of one thread, i386, x86_64 or x32 layout (docs/formats.md#nt_prstatus).</summary>
 public sealed record PrStatusNote
 {
     public required int SignalNumber { get; init; }
@@ -19,12 +19,12 @@ public sealed record PrStatusNote
     public required ulong ProgramCounter { get; init; }
     public required ulong StackPointer { get; init; }
     public required ulong FramePointer { get; init; }
-    /// <summary>fs_base on x86_64; null on i386 (the TLS base comes from NT_386_TLS there).</summary>
+    /// <summary>fs_base on x86_64 and x32; null on i386 (the TLS base comes from NT_386_TLS there).</summary>
     public ulong? FsBase { get; init; }
     /// <summary>xgs on i386 (the TLS selector).</summary>
     public ulong? GsSelector { get; init; }
 
-    public const int Size32 = 144, Size64 = 336;
+    public const int Size32 = 144, Size64 = 336, SizeX32 = 296;
 
     private static readonly string[] Registers64 =
     [
@@ -37,17 +37,31 @@ public sealed record PrStatusNote
         "ebx", "ecx", "edx", "esi", "edi", "ebp", "eax", "xds", "xes", "xfs", "xgs", "orig_eax", "eip", "xcs", "eflags", "esp", "xss",
     ];
 
-    /// <summary>Decodes the note; null when the descriptor is shorter than the layout.</summary>
-    public static PrStatusNote? Parse(ReadOnlySpan<byte> desc, bool is64)
+    /// <summary>Decodes the note in the i386 or x86_64 layout; null when the descriptor is shorter than the layout.</summary>
+    public static PrStatusNote? Parse(ReadOnlySpan<byte> desc, bool is64) => Parse(desc, is64 ? PrStatusLayout.X86_64 : PrStatusLayout.I386);
+
+    /// <summary>The size of the note in <paramref name="layout"/>.</summary>
+    public static int SizeOf(PrStatusLayout layout) => layout switch
     {
-        if (desc.Length < (is64 ? Size64 : Size32))
+        PrStatusLayout.X86_64 => Size64,
+        PrStatusLayout.X32 => SizeX32,
+        _ => Size32,
+    };
+
+    /// <summary>Decodes the note; null when the descriptor is shorter than the layout.</summary>
+    public static PrStatusNote? Parse(ReadOnlySpan<byte> desc, PrStatusLayout layout)
+    {
+        if (desc.Length < SizeOf(layout))
             return null;
-        var names = is64 ? Registers64 : Registers32;
-        var start = is64 ? 112 : 72;
-        var word = is64 ? 8 : 4;
+        // The fields before pr_reg are 64-bit only in the x86_64 layout; the registers are 64-bit in x86_64 and x32.
+        var fields64 = layout == PrStatusLayout.X86_64;
+        var registers64 = layout != PrStatusLayout.I386;
+        var names = registers64 ? Registers64 : Registers32;
+        var start = fields64 ? 112 : 72;
+        var word = registers64 ? 8 : 4;
         var registers = new KeyValuePair<string, ulong>[names.Length];
         for (var index = 0; index < names.Length; index++)
-            registers[index] = new(names[index], LittleEndian.Word(desc, start + (index * word), is64));
+            registers[index] = new(names[index], LittleEndian.Word(desc, start + (index * word), registers64));
         ulong Register(string name) => registers[Array.IndexOf(names, name)].Value;
         return new PrStatusNote
         {
@@ -55,18 +69,18 @@ public sealed record PrStatusNote
             SignalCode = LittleEndian.I32(desc, 4),
             SignalErrno = LittleEndian.I32(desc, 8),
             CurrentSignal = LittleEndian.I16(desc, 12),
-            PendingSignals = LittleEndian.Word(desc, 16, is64),
-            HeldSignals = LittleEndian.Word(desc, is64 ? 24 : 20, is64),
-            ThreadId = LittleEndian.I32(desc, is64 ? 32 : 24),
-            ParentPid = LittleEndian.I32(desc, is64 ? 36 : 28),
-            ProcessGroup = LittleEndian.I32(desc, is64 ? 40 : 32),
-            Session = LittleEndian.I32(desc, is64 ? 44 : 36),
+            PendingSignals = LittleEndian.Word(desc, 16, fields64),
+            HeldSignals = LittleEndian.Word(desc, fields64 ? 24 : 20, fields64),
+            ThreadId = LittleEndian.I32(desc, fields64 ? 32 : 24),
+            ParentPid = LittleEndian.I32(desc, fields64 ? 36 : 28),
+            ProcessGroup = LittleEndian.I32(desc, fields64 ? 40 : 32),
+            Session = LittleEndian.I32(desc, fields64 ? 44 : 36),
             Registers = registers,
-            ProgramCounter = Register(is64 ? "rip" : "eip"),
-            StackPointer = Register(is64 ? "rsp" : "esp"),
-            FramePointer = Register(is64 ? "rbp" : "ebp"),
-            FsBase = is64 ? Register("fs_base") : null,
-            GsSelector = is64 ? null : Register("xgs"),
+            ProgramCounter = Register(registers64 ? "rip" : "eip"),
+            StackPointer = Register(registers64 ? "rsp" : "esp"),
+            FramePointer = Register(registers64 ? "rbp" : "ebp"),
+            FsBase = registers64 ? Register("fs_base") : null,
+            GsSelector = registers64 ? null : Register("xgs"),
         };
     }
 }

@@ -20,7 +20,10 @@ public static class ForwardStreamReader
         var reader = new Reader(stream, sink, checkpoint ?? ReadCheckpoints.Unlimited);
         var kept = new List<(ulong, byte[])>();
 
-        var head = reader.ReadAt(0, ElfConstants.Header64Size);
+        // Only the header of the file's own class: a 32-bit core's program headers start at 0x34, inside 64 bytes.
+        var head = reader.ReadAt(0, ElfConstants.Header32Size);
+        if (head.Length == ElfConstants.Header32Size && head[4] == ElfConstants.Class64)
+            head = [.. head, .. reader.ReadAt(reader.Position, ElfConstants.Header64Size - ElfConstants.Header32Size)];
         kept.Add((0, head));
         var header = ElfHeader.Parse(head, null);
         if (header is null || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)

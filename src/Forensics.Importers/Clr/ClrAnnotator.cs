@@ -285,7 +285,8 @@ public static partial class ClrAnnotator
                     thread.IsFinalizer,
                     thread.IsGc,
                     exception?.Type?.Name,
-                    exception?.Message));
+                    exception?.Message,
+                    exception is null ? null : ThrownBy(capture, exception)));
             }
         }
         catch (Exception e) when (ClrFailures.IsReadFailure(e))
@@ -294,6 +295,25 @@ public static partial class ClrAnnotator
         }
         threads.Sort((a, b) => a.OsThreadId.CompareTo(b.OsThreadId));
         return threads;
+    }
+
+    /// <summary>The method of the first managed frame of the exception's stack trace (<c>Namespace.Type.Method</c>).</summary>
+    private static string? ThrownBy(Capture capture, ClrException exception)
+    {
+        try
+        {
+            foreach (var frame in exception.StackTrace)
+            {
+                if (frame.Method is { Type.Name: { } type, Name: { } name })
+                    return type + "." + name;
+            }
+            return null;
+        }
+        catch (Exception e) when (ClrFailures.IsReadFailure(e))
+        {
+            PartlyUnreadable(capture, "exception stack trace", e);
+            return null;
+        }
     }
 
     private static void CrossCheckModules(Capture capture, DataTarget target)

@@ -7,7 +7,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Core;
 
 /// <summary>
-/// Imports a Linux ELF core (kernel-written or gdb gcore, i386 or x86_64) into the region model: regions from
+/// Imports a Linux ELF core (kernel-written or gdb gcore, i386, x86_64 or x32) into the region model: regions from
 /// PT_LOAD and NT_FILE, threads, signal, process, auxiliary vector, notes and the ELF images in memory.
 /// Bad input never throws: it ends in diagnostics (FX3xxx from the reader, FX4xxx from here).
 /// </summary>
@@ -60,8 +60,8 @@ public static class CoreImporter
                 $"ELF type is [{header.Type}] ({TypeName(header.Type)}), not [4] (ET_CORE): this ELF file is not a core dump");
             return capture;
         }
-        var readRegisters = DecideArchitecture(capture, header);
-        var notes = CoreNoteSet.Decode(file, readRegisters, limits, capture.Diagnostics, checkpoint);
+        var registers = DecideArchitecture(capture, header);
+        var notes = CoreNoteSet.Decode(file, registers, limits, capture.Diagnostics, checkpoint);
         var writtenByGdb = notes.HasGdbNote || header.SectionHeaderCount > 0
             || (file.LoadSegments.Count > 0 && file.LoadSegments.All(l => l.Align == 1));
         capture.Variant = writtenByGdb ? GdbVariant : KernelVariant;
@@ -83,8 +83,10 @@ public static class CoreImporter
             capture.Auxv.Add(new AuxvEntry(type, AuxvTypes.Name(type), value, text));
         }
         SetProcess(capture, notes.Process);
-        CoreThreadBuilder.Build(capture, notes, writtenByGdb);
-        if (readRegisters && notes.HasCoreNote && notes.Threads.Count == 0)
+        // A vmcore's NT_PRSTATUS notes are the kernel's CPUs, not a process's threads.
+        if (!notes.HasKernelDumpNote)
+            CoreThreadBuilder.Build(capture, notes, writtenByGdb);
+        if (registers is not null && notes.HasCoreNote && notes.Threads.Count == 0)
             capture.Diagnostics.Warning(DiagnosticCatalogue.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
         capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits, checkpoint));
         if (capture.ProcessName is null && capture.Images.Find(i => i.IsExecutable)?.Path is { } path)
@@ -92,51 +94,98 @@ public static class CoreImporter
             capture.ProcessName = System.IO.Path.GetFileName(path);
             capture.CommandLine ??= path;
         }
-        CoreKindInference.Apply(capture);
+        if (capture.UnsupportedReason is null)
+            CoreKindInference.Apply(capture);
         return capture;
     }
 
-    /// <summary>Sets the architecture with its evidence; returns whether the x86 note layouts apply.</summary>
-    private static bool DecideArchitecture(Capture capture, ElfHeader header)
+    /// <summary>Sets the architecture with its evidence; returns the NT_PRSTATUS layout, or null when no x86 layout applies.</summary>
+    private static PrStatusLayout? DecideArchitecture(Capture capture, ElfHeader header)
     {
         var classText = header.Is64 ? "ELFCLASS64" : "ELFCLASS32";
-        var location = SourceLocation.AtOffset(18);
         switch (header.Machine)
         {
             case ElfConstants.MachineX86_64 when header.Is64:
                 capture.Architecture = Architecture.X86_64;
                 capture.ArchitectureEvidence.Add("ELF header: ELFCLASS64, e_machine EM_X86_64 (62)");
-                return true;
+                return PrStatusLayout.X86_64;
             case ElfConstants.MachineI386 when !header.Is64:
                 capture.Architecture = Architecture.X86;
                 capture.ArchitectureEvidence.Add("ELF header: ELFCLASS32, e_machine EM_386 (3)");
-                return true;
+                return PrStatusLayout.I386;
             case ElfConstants.MachineX86_64:
-                capture.ArchitectureEvidence.Add("ELF header: ELFCLASS32 with e_machine EM_X86_64 (62): an x32 process");
-                capture.Diagnostics.Warning(DiagnosticCatalogue.X32Core, location,
-                    "an x32 core (ELFCLASS32 with EM_X86_64): its register notes are not read; regions and mapped files are");
-                return false;
+                capture.Architecture = Architecture.X32;
+                capture.ArchitectureEvidence.Add("ELF header: ELFCLASS32 with e_machine EM_X86_64 (62): an x32 process (x86_64 registers, 32-bit pointers)");
+                return PrStatusLayout.X32;
             default:
-                capture.ArchitectureEvidence.Add($"ELF header: {classText}, e_machine [{header.Machine}]");
-                capture.Diagnostics.Error(DiagnosticCatalogue.UnsupportedMachine, location,
-                    $"e_machine is [{header.Machine}], not EM_386 (3) or EM_X86_64 (62): only regions and mapped files are read");
-                return false;
+                var machine = MachineName(header.Machine);
+                capture.ArchitectureEvidence.Add($"ELF header: {classText}, e_machine [{header.Machine}]{(machine is null ? "" : " (" + machine + ")")}, not x86");
+                capture.UnsupportedReason = $"a core of another machine than x86 (e_machine [{header.Machine}]{(machine is null ? "" : ", " + machine)})";
+                capture.Diagnostics.Error(DiagnosticCatalogue.UnsupportedMachine, SourceLocation.AtOffset(18),
+                    $"e_machine is [{header.Machine}]{(machine is null ? "" : " (" + machine + ")")}, not EM_386 (3) or EM_X86_64 (62): "
+                    + "only regions and mapped files are read; no crash verdict and no findings");
+                return null;
         }
     }
 
+    private static string? MachineName(ushort machine) => machine switch
+    {
+        2 => "SPARC",
+        4 => "m68k",
+        8 => "MIPS",
+        20 => "PowerPC",
+        21 => "PowerPC64",
+        22 => "S/390",
+        40 => "ARM",
+        43 => "SPARC V9",
+        183 => "AArch64",
+        243 => "RISC-V",
+        258 => "LoongArch",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A kdump vmcore (a VMCOREINFO note) and a core of another system (its notes named after it, or its EI_OSABI) are
+    /// not Linux process cores: their regions are kept, nothing is concluded from them.
+    /// </summary>
     private static void CheckOrigin(Capture capture, ElfHeader header, CoreNoteSet notes)
     {
         if (notes.HasKernelDumpNote)
         {
+            capture.UnsupportedReason = "a kdump vmcore of a whole kernel, not a process core";
             capture.Diagnostics.Error(DiagnosticCatalogue.KernelDump, SourceLocation.None,
-                "a VMCOREINFO note: this is a kdump vmcore of the whole kernel, not a process core; its segments are physical memory");
+                "a VMCOREINFO note: this is a kdump vmcore of the whole kernel, not a process core; its segments are physical memory; no crash verdict and no findings");
         }
-        else if (header.OsAbi is not (OsAbiSystemV or OsAbiLinux) || !notes.HasCoreNote)
+        else if (notes.ForeignSystem is { } named)
+        {
+            capture.UnsupportedReason = $"a {named} process core, not a Linux one";
+            capture.Diagnostics.Error(DiagnosticCatalogue.ForeignSystemCore, SourceLocation.None,
+                $"the notes are named for {named}, not Linux (CORE, LINUX): a {named} process core, whose notes this tool does not read; no crash verdict and no findings");
+        }
+        else if (header.OsAbi is not (OsAbiSystemV or OsAbiLinux))
+        {
+            var system = OsAbiName(header.OsAbi);
+            capture.UnsupportedReason = $"a core of another system than Linux (EI_OSABI [{header.OsAbi}]{(system is null ? "" : ", " + system)})";
+            capture.Diagnostics.Error(DiagnosticCatalogue.ForeignSystemCore, SourceLocation.AtOffset(7),
+                $"EI_OSABI is [{header.OsAbi}]{(system is null ? "" : " (" + system + ")")}, not System V (0) or Linux (3): not a Linux process core; no crash verdict and no findings");
+        }
+        else if (!notes.HasCoreNote)
         {
             capture.Diagnostics.Warning(DiagnosticCatalogue.NonLinux, SourceLocation.AtOffset(7),
-                $"EI_OSABI is [{header.OsAbi}] and the core has {(notes.HasCoreNote ? "" : "no ")}CORE notes: not a Linux process core as far as can be told");
+                "the core has no CORE notes: not a Linux process core as far as can be told");
         }
     }
+
+    private static string? OsAbiName(byte osAbi) => osAbi switch
+    {
+        1 => "HP-UX",
+        2 => "NetBSD",
+        6 => "Solaris",
+        7 => "AIX",
+        9 => "FreeBSD",
+        12 => "OpenBSD",
+        _ => null,
+    };
 
     private static void SetProcess(Capture capture, PrPsInfoNote? process)
     {

@@ -75,7 +75,7 @@ internal static class CoreKindInference
                 end = region.End;
                 continue;
             }
-            if (region.Start - end <= (capture.Architecture == Architecture.X86 ? BrkRandomRange32 : BrkRandomRange64))
+            if (region.Start - end <= (capture.Architecture is Architecture.X86 or Architecture.X32 ? BrkRandomRange32 : BrkRandomRange64))
                 region.Kind = RegionKind.Heap;
             return;
         }

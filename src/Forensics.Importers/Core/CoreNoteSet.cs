@@ -18,6 +18,8 @@ internal sealed class CoreNoteSet
     public bool HasGdbNote { get; private set; }
     public bool HasCoreNote { get; private set; }
     public bool HasKernelDumpNote { get; private set; }
+    /// <summary>The system whose note owner names another one than Linux (<c>NetBSD-CORE</c> is NetBSD), first seen.</summary>
+    public string? ForeignSystem { get; private set; }
     /// <summary><c>OWNER:NAME xCOUNT</c> in order of first appearance.</summary>
     public List<string> Summary { get; } = [];
 
@@ -29,7 +31,8 @@ internal sealed class CoreNoteSet
         public IReadOnlyList<(uint EntryNumber, uint BaseAddress)> Tls { get; set; } = [];
     }
 
-    public static CoreNoteSet Decode(ElfCoreFile file, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
+    /// <summary>Decodes the notes; thread, process and signal notes only when <paramref name="registers"/> names their layout.</summary>
+    public static CoreNoteSet Decode(ElfCoreFile file, PrStatusLayout? registers, CoreLimits limits, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
     {
         var set = new CoreNoteSet();
         var is64 = file.Header!.Is64;
@@ -43,15 +46,21 @@ internal sealed class CoreNoteSet
             var key = note.Owner + ":" + NoteTypes.Name(note.Owner, note.Type);
             if (counts.TryAdd(key, 1)) order.Add(key);
             else counts[key]++;
-            set.Decode(note, is64, decodeRegisters, limits, diagnostics, checkpoint);
+            set.Decode(note, is64, registers, limits, diagnostics, checkpoint);
         }
         set.Summary.AddRange(order.Select(k => k + " x" + counts[k].ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return set;
     }
 
-    private void Decode(ElfNote note, bool is64, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
+    private void Decode(ElfNote note, bool is64, PrStatusLayout? registers, CoreLimits limits, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
     {
         var desc = note.Descriptor.Span;
+        var decodeRegisters = registers is not null;
+        if (ForeignSystemOf(note.Owner) is { } system)
+        {
+            ForeignSystem ??= system;
+            return;
+        }
         switch (note.Owner)
         {
             case "VMCOREINFO":
@@ -72,8 +81,8 @@ internal sealed class CoreNoteSet
         switch (note.Type)
         {
             case NoteTypes.PrStatus when decodeRegisters:
-                if (PrStatusNote.Parse(desc, is64) is { } status) Threads.Add(new ThreadNotes(status, note.Offset));
-                else Short(note, is64 ? PrStatusNote.Size64 : PrStatusNote.Size32, diagnostics);
+                if (PrStatusNote.Parse(desc, registers!.Value) is { } status) Threads.Add(new ThreadNotes(status, note.Offset));
+                else Short(note, PrStatusNote.SizeOf(registers!.Value), diagnostics);
                 break;
             case NoteTypes.PrPsInfo when decodeRegisters:
                 if (Process is not null) Duplicate(note, diagnostics);
@@ -99,6 +108,17 @@ internal sealed class CoreNoteSet
                 break;
         }
     }
+
+    /// <summary>
+    /// The BSDs name their core notes after themselves (NetBSD <c>NetBSD-CORE</c> and <c>NetBSD-CORE@LWP</c>, FreeBSD
+    /// <c>FreeBSD</c>, OpenBSD <c>OpenBSD</c>); Linux uses <c>CORE</c>, <c>LINUX</c> and <c>GDB</c>.
+    /// </summary>
+    private static string? ForeignSystemOf(string owner) =>
+        owner.StartsWith("NetBSD", StringComparison.Ordinal) ? "NetBSD"
+        : owner.StartsWith("FreeBSD", StringComparison.Ordinal) ? "FreeBSD"
+        : owner.StartsWith("OpenBSD", StringComparison.Ordinal) ? "OpenBSD"
+        : owner.StartsWith("DragonFly", StringComparison.Ordinal) ? "DragonFly BSD"
+        : null;
 
     private static void Short(ElfNote note, int expected, DiagnosticBag diagnostics) =>
         diagnostics.Error(DiagnosticCatalogue.ShortNote, SourceLocation.AtOffset(note.Offset),

@@ -40,7 +40,8 @@ internal static class ArchitectureDetector
 
     public static void Detect(Capture capture)
     {
-        if (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0)
+        // x32 has the x86_64 kernel layout with every address below 4 GiB: the header decides, the layout cannot.
+        if (capture.Architecture == Architecture.X32 || (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0))
             return;
         if (capture.Architecture == Architecture.Unknown && NotX86(capture.Regions) is { } notX86)
         {

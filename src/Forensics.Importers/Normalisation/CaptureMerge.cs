@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forensics.Importers.Text.Smaps;
 using Forensics.Model;
 
 namespace Forensics.Importers.Normalisation;
@@ -34,6 +35,8 @@ internal static class CaptureMerge
             ProcessName = byRichness.Select(c => c.ProcessName).FirstOrDefault(p => p is not null),
             CommandLine = byRichness.Select(c => c.CommandLine).FirstOrDefault(p => p is not null),
             Totals = byRichness.Select(c => c.Totals).FirstOrDefault(t => t is not null),
+            TotalsRange = byRichness.Select(c => c.TotalsRange).FirstOrDefault(t => t is not null),
+            UnsupportedReason = members.Select(c => c.UnsupportedReason).FirstOrDefault(r => r is not null),
         };
         // What the importers saw (an ELF header, gdb's column widths) is kept; the layout evidence is re-derived below.
         merged.ArchitectureEvidence.AddRange(byRichness.SelectMany(c => c.ArchitectureEvidence)
@@ -68,13 +71,16 @@ internal static class CaptureMerge
         }
         merged.Regions.Sort((a, b) => a.Start.CompareTo(b.Start));
         var mergedSoFar = new List<string> { Source(richest) };
-        foreach (var member in byRichness.Skip(1))
+        // A smaps_rollup has totals and no regions: nothing to merge region by region.
+        foreach (var member in byRichness.Skip(1).Where(m => m.Regions.Count > 0))
         {
             MergeRegions(merged, member, origins, string.Join(", ", mergedSoFar));
             mergedSoFar.Add(Source(member));
         }
 
         CaptureNormalizer.Normalize(merged);
+        if (merged.Totals is not null)
+            SmapsRollupTotals.Check(merged);
         return merged;
     }
 

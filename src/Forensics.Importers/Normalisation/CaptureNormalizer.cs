@@ -19,7 +19,9 @@ public static class CaptureNormalizer
         RegionOrdering.Sort(capture);
         ArchitectureDetector.Detect(capture);
         var images = ImageMap.Build(capture);
-        RegionClassifier.Classify(capture, images);
+        // Kinds read a Linux process layout into the regions; another system's core or a kernel's vmcore has none.
+        if (capture.UnsupportedReason is null)
+            RegionClassifier.Classify(capture, images);
         ModuleBuilder.Build(capture, images);
     }
 }

@@ -15,6 +15,7 @@ namespace Forensics.Importers.Normalisation;
 /// (a gcore taken live and the kernel core written at the crash), each with its own threads and signal, so they stay
 /// apart, and a text capture joins the first group (in input order) whose first capture it matches. Programs run with ASLR disabled and
 /// captured without a PID cannot be told apart by this rule.
+/// A smaps_rollup, which has no regions, joins the group whose captures span exactly its range (its header line).
 /// Only captures from different files in the same folder merge: captures pasted into one document, and evidence
 /// filed in different folders, stay what the analyst made them. Two snapshots of one instance taken at different
 /// moments (a leak watched over time) also stay apart: their private writable anonymous ranges differ.
@@ -36,8 +37,14 @@ public static class InstanceMerger
 
         var groups = new List<List<int>>();
         var groupsByRange = new Dictionary<(ulong Start, ulong End), List<int>>();
+        var rollups = new List<int>();
         for (var index = 0; index < ordered.Count; index++)
         {
+            if (IsRollupAlone(ordered[index]))
+            {
+                rollups.Add(index);
+                continue;
+            }
             var group = FindGroup(index, ordered, fingerprints, groups, groupsByRange);
             if (group < 0)
             {
@@ -53,6 +60,18 @@ public static class InstanceMerger
                     list.Add(group);
             }
         }
+
+        foreach (var index in rollups)
+        {
+            var group = FindRollupGroup(ordered, index, groups);
+            if (group < 0)
+            {
+                group = groups.Count;
+                groups.Add([]);
+            }
+            groups[group].Add(index);
+        }
+        groups.Sort((a, b) => a[0].CompareTo(b[0]));
 
         var result = new List<Capture>(groups.Count);
         foreach (var group in groups)
@@ -94,11 +113,39 @@ public static class InstanceMerger
     private static bool HoldsMoment(Capture capture) =>
         capture.Format == CaptureFormat.Core || (capture.Format is CaptureFormat.Apport or CaptureFormat.Minidump && capture.Threads.Count > 0);
 
+    /// <summary>A smaps_rollup on its own: totals over a range, and no region to recognise its instance by.</summary>
+    private static bool IsRollupAlone(Capture capture) => capture.Regions.Count == 0 && capture.TotalsRange is not null;
+
+    /// <summary>
+    /// The group whose captures span exactly the rollup's range, in the same folder, under no other PID: the rollup's
+    /// header is the first mapping's start and the last one's end, which under ASLR only the same instance shares.
+    /// A group with smaps comes first, as its records are what the rollup sums.
+    /// </summary>
+    private static int FindRollupGroup(List<Capture> captures, int index, List<List<int>> groups)
+    {
+        var rollup = captures[index];
+        var range = rollup.TotalsRange!.Value;
+        var found = -1;
+        for (var group = 0; group < groups.Count; group++)
+        {
+            var members = groups[group];
+            if (!members.Exists(m => SameFolderAndPid(rollup, captures[m]) && Text.Smaps.SmapsRollupTotals.Covers(range, captures[m].Regions)))
+                continue;
+            if (members.Exists(m => captures[m].Format == CaptureFormat.Smaps))
+                return group;
+            if (found < 0)
+                found = group;
+        }
+        return found;
+    }
+
+    private static bool SameFolderAndPid(Capture a, Capture b) =>
+        !(a.Pid is { } pidA && b.Pid is { } pidB && pidA != pidB)
+        && a.InputPath != b.InputPath && Folder(a.InputPath).SequenceEqual(Folder(b.InputPath));
+
     private static bool SameInstance(Capture a, InstanceFingerprint fa, Capture b, InstanceFingerprint fb)
     {
-        if (a.Pid is { } pidA && b.Pid is { } pidB && pidA != pidB)
-            return false;
-        if (a.InputPath == b.InputPath || !Folder(a.InputPath).SequenceEqual(Folder(b.InputPath)))
+        if (!SameFolderAndPid(a, b))
             return false;
         if (fa.AnonymousWritable.Count > 0 && fb.AnonymousWritable.Count > 0 && !fa.AnonymousWritable.SetEquals(fb.AnonymousWritable))
             return false;

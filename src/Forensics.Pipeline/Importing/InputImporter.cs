@@ -189,7 +189,10 @@ public sealed class InputImporter
     private static InputRecord Record(
         string displayPath, InputStatus status, Diagnostic? decisive, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
     {
-        decisive ??= diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
+        // A core the tool cannot analyse is that first, whatever else is wrong with it (a vmcore cut short is a vmcore).
+        decisive ??= captures.SelectMany(c => c.Diagnostics.Items)
+                .FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && ProblemOf(d) == InputProblem.Unsupported)
+            ?? diagnostics.Items.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
             ?? captures.SelectMany(c => c.Diagnostics.Items).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)
             ?? diagnostics.Items.FirstOrDefault();
         var (problem, reason) = status switch

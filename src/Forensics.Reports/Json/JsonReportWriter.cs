@@ -61,6 +61,7 @@ public static class JsonReportWriter
             capture.Variant,
             Arch = capture.Architecture.ToId(),
             ArchEvidence = capture.ArchitectureEvidence,
+            Unsupported = capture.UnsupportedReason,
             capture.Pid,
             Process = capture.ProcessName,
             capture.CommandLine,
@@ -68,6 +69,7 @@ public static class JsonReportWriter
             MappedBytes = capture.MappedBytes,
             Regions = capture.Regions.Select(r => JsonRow.Of(ReportTables.Regions, (capture, r))),
             Modules = ReportOrder.Modules(capture).Select(m => JsonRow.Of(ReportTables.Modules, (capture, m))),
+            RollupTotals = RollupTotalColumns.Of(capture),
             DeclaredTotals = capture.DeclaredTotals.Select(t => new { t.Name, t.DeclaredBytes, t.ComputedBytes, Matches = t.Checkable ? t.Matches : (bool?)null }),
             Crash = analysis.Crash is not { } crash ? null : new
             {

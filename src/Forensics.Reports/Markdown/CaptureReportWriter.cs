@@ -128,6 +128,8 @@ public static class CaptureReportWriter
         yield return Trusted("SHA-256: " + ((MarkdownCell)capture.Sha256).Markdown);
         yield return Trusted("Format: " + capture.Format.ToId() + (capture.Variant.Length > 0 ? " (" + ((MarkdownCell)capture.Variant).Markdown + ")" : ""));
         yield return Trusted("Architecture: " + capture.Architecture.ToId());
+        if (capture.UnsupportedReason is { } unsupported)
+            yield return Trusted("Not analysed: " + ((MarkdownCell)unsupported).Markdown + "; no crash verdict and no findings");
         if (capture.Pid is { } pid)
             yield return Trusted("PID: " + ReportValues.Number(pid));
         if (capture.ProcessName is { } name)

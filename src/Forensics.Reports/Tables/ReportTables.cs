@@ -47,7 +47,8 @@ public static class ReportTables
             .Integer("last_line", x => x.Analysis.Capture.LineRange?.Last)
             .Text("verdict", x => x.Analysis.Crash is { } crash ? ReportValues.Verdict(crash.Verdict) : null)
             .Text("signature", x => x.Analysis.Crash?.Signature)
-            .Text("facts", x => ReportValues.Facts(x.Analysis.Capture.Facts));
+            .Text("facts", x => ReportValues.Facts(x.Analysis.Capture.Facts))
+            .WithRollupTotals();
 
     public static readonly ReportTable<(Capture Capture, Region Region)> Regions =
         new ReportTable<(Capture Capture, Region Region)>("regions", run => run.Captures.SelectMany(a => a.Capture.Regions.Select(r => (a.Capture, r))))

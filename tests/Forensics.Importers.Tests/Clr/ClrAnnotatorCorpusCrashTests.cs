@@ -18,7 +18,7 @@ public sealed class ClrAnnotatorCorpusCrashTests(DotnetCrashDump dump) : IClassF
         Assert.Equal(20160UL, dump.Info["pid"]);
         Assert.Equal(
             [
-                new ManagedThread(20160, 1, false, false, "System.InvalidOperationException", ExceptionMessage),
+                new ManagedThread(20160, 1, false, false, "System.InvalidOperationException", ExceptionMessage, "DotnetCrash.Program.Fail"),
                 new ManagedThread(20165, 2, true, false, null, null),
                 new ManagedThread(20166, 3, false, false, null, null),
             ],

@@ -146,13 +146,13 @@ public class CoreMutationTests
     }
 
     [Fact]
-    public void X32_core_is_diagnosed_and_its_regions_still_read()
+    public void X32_core_with_an_i386_sized_prstatus_is_a_short_note_and_its_regions_still_read()
     {
         var bytes = new ElfCoreBuilder { Is64 = false, Machine = 62 }.Segment(0x400000, 0x1000, 5, new byte[64])
             .PrStatus(7, 11, 1, 2).Build();
         var capture = Import(bytes);
-        Assert.Equal(Architecture.Unknown, capture.Architecture);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.X32Core.Id);
+        Assert.Equal(Architecture.X32, capture.Architecture);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ShortNote.Id && d.Message.Contains("[296]", StringComparison.Ordinal));
         Assert.Single(capture.Regions);
         Assert.Empty(capture.Threads);
     }
@@ -162,8 +162,10 @@ public class CoreMutationTests
     {
         var vmcore = Import(new ElfCoreBuilder().Segment(0xffffffff81000000, 0x1000, 7, new byte[16]).Note("VMCOREINFO", 0, new byte[8]).Build());
         Assert.Contains(vmcore.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.KernelDump.Id);
+        Assert.Equal("a kdump vmcore of a whole kernel, not a process core", vmcore.UnsupportedReason);
         var freeBsd = Import(new ElfCoreBuilder { OsAbi = 9 }.Segment(0x400000, 0x1000, 5, new byte[16]).Note("FreeBSD", 1, new byte[8]).Build());
-        Assert.Contains(freeBsd.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.NonLinux.Id);
+        Assert.Contains(freeBsd.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ForeignSystemCore.Id && d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("a FreeBSD process core, not a Linux one", freeBsd.UnsupportedReason);
     }
 
     [Fact]

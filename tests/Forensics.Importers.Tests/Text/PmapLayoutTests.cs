@@ -37,7 +37,7 @@ public sealed class PmapLayoutTests
         Assert.Equal("rw-s", capture.Regions[2].Permissions.ToString());
         Assert.Null(capture.Regions[3].Name);
         var total = Assert.Single(capture.DeclaredTotals);
-        Assert.Equal(("total", KiB(144), KiB(144)), (total.Name, total.DeclaredBytes, total.ComputedBytes));
+        Assert.Equal(("total", KiB(144), (ulong?)KiB(144)), (total.Name, total.DeclaredBytes, total.ComputedBytes));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class PmapLayoutTests
         Assert.Equal("procps 3.2 -x", capture.Variant);
         Assert.Null(capture.Regions[0].Metrics);
         var total = Assert.Single(capture.DeclaredTotals);
-        Assert.Equal(("total Kbytes", KiB(96), KiB(96)), (total.Name, total.DeclaredBytes, total.ComputedBytes));
+        Assert.Equal(("total Kbytes", KiB(96), (ulong?)KiB(96)), (total.Name, total.DeclaredBytes, total.ComputedBytes));
     }
 
     [Fact]

@@ -98,6 +98,13 @@ public sealed class SmapsParserTests
         Assert.Contains(new KeyValuePair<string, ulong>("Pss_Anon", 1164UL * 1024), totals.Other);
         Assert.Contains(new KeyValuePair<string, ulong>("Pss_File", 222UL * 1024), totals.Other);
         Assert.Contains(new KeyValuePair<string, ulong>("Pss_Shmem", 8UL * 1024), totals.Other);
+        Assert.Equal((0x55f5da648000UL, 0x7ffc9a2e2000UL), capture.TotalsRange);
+        // Each total the reports carry is declared with its line, not checkable until the smaps of the instance joins.
+        Assert.Equal(RegionMetrics.TotalKeys.Select(k => "smaps_rollup " + k), capture.DeclaredTotals.Select(t => t.Name));
+        Assert.All(capture.DeclaredTotals, t => Assert.Equal((false, (ulong?)null), (t.Checkable, t.ComputedBytes)));
+        var rss = capture.DeclaredTotals[0];
+        Assert.Equal((2716UL * 1024, SourceLocation.AtLine(2)), (rss.DeclaredBytes, rss.Location));
+        Assert.Equal(1164UL * 1024, totals.ByKey("Pss_Anon"));
     }
 
     [Fact]

@@ -39,6 +39,7 @@ internal static class SmapsParser
                 {
                     capture.Format = CaptureFormat.SmapsRollup;
                     capture.Variant = $"kernel smaps_rollup of {current!.Start:x}-{current.End:x}";
+                    capture.TotalsRange = (current.Start, current.End);
                     capture.Diagnostics.Info(DiagnosticCatalogue.RollupRange, current.Location,
                         $"smaps_rollup covers [0x{current.Start:x}-0x{current.End:x}]");
                 }
@@ -64,6 +65,11 @@ internal static class SmapsParser
                 continue;
             }
             metrics.Add(key, value);
+            if (isRollup && RegionMetrics.TotalKeys.Contains(key))
+            {
+                // Checked against the regions only when the same instance's smaps joins it (InstanceMerger).
+                capture.DeclaredTotals.Add(new DeclaredTotal(SmapsRollupTotals.Prefix + key, value, null, location) { Checkable = false });
+            }
         }
         Finish(capture, current, ref metrics, isRollup, ref rollup);
 

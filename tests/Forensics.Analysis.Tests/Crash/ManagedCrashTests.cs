@@ -1,0 +1,54 @@
+using Forensics.Analysis.Crash;
+using Forensics.Importers.Clr;
+using Forensics.Importers.Core;
+using Forensics.Importers.Normalisation;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Analysis.Tests.Crash;
+
+/// <summary>
+/// The corpus .NET program (corpus/dotnet) throws System.InvalidOperationException on its main thread and nobody
+/// catches it; the runtime prints it (program.stderr) and aborts. The exception is the verdict, the SIGABRT its evidence.
+/// </summary>
+public sealed class ManagedCrashTests
+{
+    private static readonly Lazy<CaptureAnalysis> Dotnet = new(() =>
+    {
+        var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("dotnet", "dotnet-crash.core.xz"));
+        var capture = CoreImporter.Import(new MemoryStream(bytes, writable: false), "dotnet/dotnet-crash.core.xz");
+        CaptureNormalizer.Normalize(capture);
+        ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, writable: false), "dotnet-crash.core.xz");
+        return CaptureAnalyzer.Analyze(capture, [capture]);
+    });
+
+    [Fact]
+    public void Unhandled_exception_is_the_verdict_and_the_signature()
+    {
+        var crash = Dotnet.Value.Crash!;
+        Assert.Equal(CrashVerdict.UnhandledManagedException, crash.Verdict);
+        Assert.Equal("System.InvalidOperationException at DotnetCrash.Program.Fail", crash.Signature);
+        Assert.Equal(
+            "Unhandled .NET exception System.InvalidOperationException (\"forensics corpus: unhandled exception after mapping rwx memory\") "
+            + "on managed thread 1 (OS thread 20160), thrown by DotnetCrash.Program.Fail; the runtime then aborted the process (SIGABRT).",
+            crash.Summary);
+    }
+
+    [Fact]
+    public void The_abort_signal_stays_as_evidence()
+    {
+        var crash = Dotnet.Value.Crash!;
+        Assert.Equal(("SIGABRT", 20160), (crash.SignalName, crash.CrashingThreadId));
+        Assert.Equal("signal 6 (SIGABRT), si_code 0 (SI_USER), sent by pid 0", crash.Evidence[0]);
+        Assert.StartsWith("managed thread 1 (OS thread 20160) has System.InvalidOperationException in flight, thrown by DotnetCrash.Program.Fail", crash.Evidence[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_native_abort_without_a_managed_runtime_stays_an_abort()
+    {
+        var path = TestPaths.CorpusFile("crash-abort", "core.xz");
+        var capture = CoreImporter.Import(new MemoryStream(SampleFile.ReadAllBytes(path), writable: false), path);
+        CaptureNormalizer.Normalize(capture);
+        Assert.Equal(CrashVerdict.Abort, CaptureAnalyzer.Analyze(capture, [capture]).Crash!.Verdict);
+    }
+}
