@@ -604,7 +604,7 @@ write_backtrace_section() {
         else
             frames="$(sed -n '/^Thread /,$p' "$out/core.gdb-bt.txt" | grep -c '^#')"
         fi
-        echo "| \`backtrace/$name/\` | \`${entry#*:}\` | $(backtrace_build "$name") | $(sed -n 's/^shell exit status=//p' "$out/commands.log") | $frames over all threads |"
+        echo "| \`backtrace/$name/\` | \`${entry#*:}\` | $(backtrace_build "$name") | $(sed -n 's/^shell exit status=//p' "$out/commands.log") | $frames frames over all threads |"
     done
     echo
 }
