@@ -1,0 +1,74 @@
+using Forensics.Elf;
+using Forensics.Model;
+using Forensics.Symbols.ModuleFiles;
+using Forensics.Symbols.Unwinding;
+
+namespace Forensics.Symbols;
+
+/// <summary>
+/// Walks every thread of a core and names its frames: fills <see cref="ThreadInfo.Frames"/> from the core's memory,
+/// the module files found through <see cref="SymbolOptions"/>, and the CFI and symbols they hold. Problems (a file with
+/// another build-id, malformed CFI, a walk that stops early) become diagnostics on the capture; nothing throws for
+/// bad input.
+/// </summary>
+public static class CaptureUnwinder
+{
+    public static void Unwind(Capture capture, IAddressSpace memory, SymbolOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        ArgumentNullException.ThrowIfNull(memory);
+        ArgumentNullException.ThrowIfNull(options);
+        if (RegisterLayout.For(capture.Architecture) is not { } layout || capture.Threads.Count == 0)
+            return;
+        var locator = new ModuleFileLocator(options, capture.Diagnostics);
+        var modules = ProcessModules.Build(capture, memory, layout.Is64, locator);
+        var walker = new StackWalker(memory, modules, layout, options);
+        foreach (var thread in capture.Threads)
+        {
+            var (frames, stopped) = walker.Walk(thread, StackOf(capture, thread.StackPointer));
+            thread.Frames.Clear();
+            thread.Frames.AddRange(frames);
+            if (stopped is not null)
+                capture.Diagnostics.Warning(SymbolDiagnosticIds.WalkStopped, SourceLocation.None, $"thread [{thread.Tid}]: {stopped}");
+        }
+        ReportModules(capture, modules);
+    }
+
+    private static void ReportModules(Capture capture, ProcessModules modules)
+    {
+        var missing = modules.Modules.Where(m => m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
+        if (missing.Count > 0)
+        {
+            capture.Diagnostics.Info(SymbolDiagnosticIds.ModuleFilesNotFound, SourceLocation.None,
+                $"no file with a matching build-id for [{string.Join(", ", missing)}]: their frames are named by module+offset (--symbols DIR points at them)");
+        }
+        foreach (var module in modules.Modules)
+        {
+            foreach (var table in module.CallFrameTables())
+            {
+                if (table.Problem is { } problem)
+                    capture.Diagnostics.Warning(SymbolDiagnosticIds.MalformedModuleFile, SourceLocation.None, $"CFI of [{module.Name}]: {problem}");
+            }
+        }
+    }
+
+    /// <summary>A stack overflow leaves the stack pointer in the guard gap below the stack (1 MiB by default, since Linux 6.x 256 pages).</summary>
+    private const ulong GuardGap = 1 << 20;
+
+    /// <summary>
+    /// The mapping that holds the stack pointer, or the one just above it when a stack overflow left the pointer in the
+    /// guard gap: frame pointers and scans stay inside it.
+    /// </summary>
+    private static (ulong Start, ulong End)? StackOf(Capture capture, ulong stackPointer)
+    {
+        (ulong Start, ulong End)? above = null;
+        foreach (var region in capture.Regions)
+        {
+            if (stackPointer >= region.Start && stackPointer < region.End)
+                return (region.Start, region.End);
+            if (region.Start > stackPointer && region.Start - stackPointer <= GuardGap && (above is null || region.Start < above.Value.Start))
+                above = (region.Start, region.End);
+        }
+        return above;
+    }
+}
