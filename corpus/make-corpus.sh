@@ -784,6 +784,9 @@ main() {
         esac
     done
     write_readme
+    # The binaries are not left where the cores name them: a module's own path is looked at when its frames are
+    # named, and the reports of the corpus must not depend on what this machine keeps in its temporary folder.
+    rm -rf "${BIN:?}"
     log "done: $CORPUS/README.md"
 }
 

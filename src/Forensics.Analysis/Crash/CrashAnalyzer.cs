@@ -105,10 +105,12 @@ internal static class CrashAnalyzer
         })];
     }
 
+    /// <summary>From the crashing thread's frames where it was walked; else the signal and where its PC is, ASLR removed.</summary>
     private static string Signature(int number, ThreadInfo? crashing, AddressMap map) =>
         crashing is null
             ? SignalName(number)
-            : SignalName(number) + " " + map.DescribeStable(crashing.ProgramCounter, NullPageLimit);
+            : CrashSignature.FromFrames(SignalName(number), crashing.Frames)
+                ?? SignalName(number) + " " + map.DescribeStable(crashing.ProgramCounter, NullPageLimit);
 
     private static string DescribeSignal(int number, int? code, SignalInfo? signal)
     {

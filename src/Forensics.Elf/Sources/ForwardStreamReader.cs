@@ -10,13 +10,23 @@ public static class ForwardStreamReader
 {
     private const ulong Page = 0x1000;
 
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics)
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics) =>
+        Read(stream, limits, diagnostics, wholeSegments: false);
+
+    /// <summary>
+    /// Reads the core keeping every segment whole (up to <see cref="CoreLimits.MaxRetainedBytes"/>), for a reader that
+    /// needs any address: walking stacks reads the stacks, the data the CFI points at and the heap.
+    /// </summary>
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics, bool wholeSegments)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new Reader(stream, diagnostics);
         var kept = new List<(ulong, byte[])>();
 
-        var head = reader.ReadAt(0, ElfConstants.Header64Size);
+        // A 32-bit core's program headers start at 0x34, inside the 64 bytes of a 64-bit header: read the class first.
+        var head = reader.ReadAt(0, ElfConstants.Header32Size);
+        if (head.Length == ElfConstants.Header32Size && head[4] == 2)
+            head = [.. head, .. reader.ReadAt(ElfConstants.Header32Size, ElfConstants.Header64Size - ElfConstants.Header32Size)];
         kept.Add((0, head));
         var header = ElfHeader.Parse(head, out _, out _);
         if (header is null || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)
@@ -38,6 +48,10 @@ public static class ForwardStreamReader
             var end = segment.Offset + segment.FileSize;
             if (segment.IsNote)
                 wanted.Add((segment.Offset, segment.Offset + Math.Min(segment.FileSize, (ulong)limits.MaxNoteSegmentBytes)));
+            else if (segment.IsLoad && wholeSegments)
+            {
+                wanted.Add((segment.Offset, end));
+            }
             else if (segment.IsLoad)
             {
                 wanted.Add((segment.Offset, segment.Offset + Math.Min(segment.FileSize, Page)));

@@ -2,12 +2,14 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Forensics.Elf;
+using Forensics.Elf.Sources;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Model;
 using Forensics.Pipeline.Listing;
 using Forensics.Pipeline.Opening;
+using Forensics.Symbols;
 
 namespace Forensics.Pipeline.Importing;
 
@@ -96,7 +98,7 @@ public sealed class InputImporter
     /// <summary>Test seam: called after the file is hashed and before it is parsed, the window a change falls into.</summary>
     internal Action<string>? BetweenReads { get; init; }
 
-    private static InputResult Result(
+    private InputResult Result(
         OpenedInput opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
         Diagnostic? changed, DiagnosticBag diagnostics)
     {
@@ -112,6 +114,7 @@ public sealed class InputImporter
             capture.Sha256 = sha256;
             capture.Diagnostics.AddRange(diagnostics.Items);
             AnnotateManagedRuntime(capture, opened);
+            WalkStacks(capture, opened);
             usable.Add(capture);
         }
         if (captures.Count > 0 && usable.Count == 0)
@@ -178,6 +181,22 @@ public sealed class InputImporter
         if (capture.Format != CaptureFormat.Core || !ClrAnnotator.HasRuntime(capture))
             return;
         ClrAnnotator.Annotate(capture, opened.Read, capture.InputPath);
+    }
+
+    /// <summary>
+    /// Walks every thread of an x86 or x86_64 core and names its frames (Symbols' <see cref="CaptureUnwinder"/>), under
+    /// the same per-file budget as the import. The core is read a second time: a plain file on demand, a compressed one
+    /// decompressed again keeping its segments, which the importer did not keep.
+    /// </summary>
+    private void WalkStacks(Capture capture, OpenedInput opened)
+    {
+        if (capture.Format != CaptureFormat.Core || capture.Threads.Count == 0 || capture.Architecture is not (Architecture.X86 or Architecture.X86_64))
+            return;
+        var stream = opened.Read();
+        IByteSource source = stream.CanSeek ? new SeekableStreamByteSource(stream) : ForwardStreamReader.Read(stream, CoreLimits.Default, [], wholeSegments: true);
+        var core = ElfCoreFile.Read(source, CoreLimits.Default);
+        var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths };
+        CaptureUnwinder.Unwind(capture, core.Memory, options);
     }
 
     /// <summary>
