@@ -101,6 +101,7 @@ internal static class CrashAnalyzer
                 StackPointerKind = spRegion is null ? null : spRegion.Kind,
                 ProgramCounterRegion = pcRegion?.ToString(),
                 StackPointerRegion = spRegion?.ToString(),
+                Frames = t.Frames,
             };
         })];
     }

@@ -37,6 +37,13 @@ public static class CrashTerminalReport
                 ReportValues.Number(t.Tid), t.IsCrashing ? "yes" : "", ReportValues.Number(t.Signal), ReportValues.Address(t.ProgramCounter),
                 t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
             "no threads");
+        foreach (var thread in crash.Threads.Where(t => t.Frames.Count > 0))
+        {
+            document.Heading("Backtrace of thread " + ReportValues.Number(thread.Tid) + (thread.IsCrashing ? " (crashing)" : "")).Table(
+                FrameText.Headers, thread.Frames.Take(FrameText.ShownFrames).Select((f, i) => FrameText.Cells(f, i)), "no frames");
+            if (FrameText.More(thread.Frames.Count) is { } more)
+                document.Lines([more]);
+        }
         if (runtime is null || runtime.Threads.Count == 0)
             return;
         document.Heading("Managed threads (" + runtime.Flavor + " " + runtime.Version + ")");

@@ -68,6 +68,20 @@ internal static class CsvColumns
         ("deleted", x => ReportValues.Boolean(x.Module.Deleted)),
         ("main_executable", x => ReportValues.Boolean(x.Module.IsMainExecutable)));
 
+    public static readonly CsvSchema<FrameRow> Frames = new(
+        ("capture_id", x => x.Capture.Id),
+        ("tid", x => ReportValues.Number(x.Tid)),
+        ("crashing", x => ReportValues.Boolean(x.Crashing)),
+        ("frame", x => ReportValues.Number(x.Index)),
+        ("pc", x => ReportValues.Address(x.Frame.ProgramCounter)),
+        ("module", x => x.Frame.Module),
+        ("offset", x => ReportValues.Address(x.Frame.ModuleOffset)),
+        ("function", x => x.Frame.Function),
+        ("function_offset", x => ReportValues.Address(x.Frame.FunctionOffset)),
+        ("file", x => x.Frame.File),
+        ("line", x => ReportValues.Number(x.Frame.Line)),
+        ("method", x => x.Frame.Method.ToId()));
+
     public static readonly CsvSchema<(Capture Capture, Finding Finding)> Findings = new(
         ("capture_id", x => x.Capture.Id),
         ("severity", x => ReportValues.Severity(x.Finding.Severity)),

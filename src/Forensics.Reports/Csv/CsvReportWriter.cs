@@ -15,9 +15,10 @@ public static class CsvReportWriter
     public const string Comparison = "comparison.csv";
     public const string Inputs = "inputs.csv";
     public const string Diagnostics = "diagnostics.csv";
+    public const string Frames = "frames.csv";
 
     /// <summary>Every file this writer makes, in the order it writes them.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics];
+    public static IReadOnlyList<string> FileNames { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics, Frames];
 
     /// <summary>Writes one of <see cref="FileNames"/>.</summary>
     public static void Write(PreparedRun run, string fileName, TextWriter writer)
@@ -32,6 +33,7 @@ public static class CsvReportWriter
             case Comparison: WriteRows(writer, CsvColumns.Comparison, run.ComparisonRows); break;
             case Inputs: WriteRows(writer, CsvColumns.Inputs, run.Inputs); break;
             case Diagnostics: WriteRows(writer, CsvColumns.Diagnostics, AllDiagnostics(run)); break;
+            case Frames: WriteRows(writer, CsvColumns.Frames, AllFrames(run)); break;
             default: throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "Not a CSV file of the reports.");
         }
     }
@@ -71,4 +73,9 @@ public static class CsvReportWriter
                 yield return (analysis.Capture.InputPath, analysis.Capture.Id, diagnostic);
         }
     }
+
+    /// <summary>Every frame of every walked thread: captures in report order, the crashing thread first, innermost first.</summary>
+    internal static IEnumerable<FrameRow> AllFrames(PreparedRun run) =>
+        run.Captures.Where(a => a.Crash is not null).SelectMany(a => a.Crash!.Threads.SelectMany(t =>
+            t.Frames.Select((frame, index) => new FrameRow(a.Capture, t.Tid, t.IsCrashing, index, frame))));
 }

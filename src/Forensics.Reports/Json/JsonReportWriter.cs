@@ -89,6 +89,13 @@ public static class JsonReportWriter
                 {
                     t.Tid, t.IsCrashing, t.Signal, Pc = ReportValues.Address(t.ProgramCounter), PcLocation = t.ProgramCounterLocation,
                     Sp = ReportValues.Address(t.StackPointer), SpLocation = t.StackPointerLocation,
+                    Frames = t.Frames.Select(f => new
+                    {
+                        Pc = ReportValues.Address(f.ProgramCounter), f.Module,
+                        Offset = f.ModuleOffset is { } offset ? ReportValues.Address(offset) : null, f.Function,
+                        FunctionOffset = f.FunctionOffset is { } functionOffset ? ReportValues.Address(functionOffset) : null,
+                        f.File, f.Line, Method = f.Method.ToId(),
+                    }),
                 }),
             },
             Findings = ReportOrder.Findings(analysis).Select(f => new

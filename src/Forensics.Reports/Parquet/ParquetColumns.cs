@@ -62,6 +62,12 @@ public static class ParquetColumns
             new("input", Text), new("capture_id", Text), new("severity", Text), new("id", Text), new("line", Int64),
             new("offset", Text), new("message", Text),
         ],
+        [CsvReportWriter.Frames] =
+        [
+            new("capture_id", Text), new("tid", Int64), new("crashing", Boolean), new("frame", Int64), new("pc", Text),
+            new("module", Text), new("offset", Text), new("function", Text), new("function_offset", Text), new("file", Text),
+            new("line", Int64), new("method", Text),
+        ],
     };
 
     /// <summary>The columns of the table written as <paramref name="csvFileName"/> (one of <see cref="CsvReportWriter.FileNames"/>).</summary>

@@ -24,12 +24,13 @@ public static class ParquetReportWriter
     public const string Comparison = "comparison.parquet";
     public const string Inputs = "inputs.parquet";
     public const string Diagnostics = "diagnostics.parquet";
+    public const string Frames = "frames.parquet";
 
     /// <summary>The most rows one row group holds.</summary>
     public const int RowGroupRows = 100_000;
 
     /// <summary>Every file this writer makes, in the order it writes them (that of <see cref="CsvReportWriter.FileNames"/>).</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics];
+    public static IReadOnlyList<string> FileNames { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics, Frames];
 
     /// <summary>Writes every one of <see cref="FileNames"/> into <paramref name="outputDirectory"/> and returns their names.</summary>
     public static IReadOnlyList<string> Write(PreparedRun run, string outputDirectory)
@@ -68,6 +69,7 @@ public static class ParquetReportWriter
             Comparison => WriteTableAsync(output, CsvReportWriter.Comparison, CsvColumns.Comparison, run.ComparisonRows, rowGroupRows),
             Inputs => WriteTableAsync(output, CsvReportWriter.Inputs, CsvColumns.Inputs, run.Inputs, rowGroupRows),
             Diagnostics => WriteTableAsync(output, CsvReportWriter.Diagnostics, CsvColumns.Diagnostics, AllDiagnostics(run), rowGroupRows),
+            Frames => WriteTableAsync(output, CsvReportWriter.Frames, CsvColumns.Frames, CsvReportWriter.AllFrames(run), rowGroupRows),
             _ => throw new ArgumentOutOfRangeException(nameof(fileName), fileName, "Not a Parquet file of the reports."),
         }).GetAwaiter().GetResult();
     }
