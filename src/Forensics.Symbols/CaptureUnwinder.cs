@@ -32,6 +32,37 @@ public static class CaptureUnwinder
                 capture.Diagnostics.Warning(SymbolDiagnosticIds.WalkStopped, SourceLocation.None, $"thread [{thread.Tid}]: {stopped}");
         }
         ReportModules(capture, modules);
+        capture.AbortMessage = AbortMessage(memory, modules, layout.PointerSize);
+    }
+
+    /// <summary>Longest abort message read; glibc's are one line (a malloc check, an assert with its expression).</summary>
+    private const int MaxAbortMessageBytes = 4096;
+
+    /// <summary>
+    /// glibc's <c>__abort_msg</c>: a pointer to <c>struct abort_msg_s { unsigned int size; char msg[]; }</c>, set by
+    /// <c>__libc_message</c> (malloc checks, assert, fortify) before it aborts; null for a plain abort().
+    /// </summary>
+    private static string? AbortMessage(IAddressSpace memory, ProcessModules modules, int pointerSize)
+    {
+        foreach (var module in modules.Modules)
+        {
+            if (module.File?.AbortMessageAddress is not { } address)
+                continue;
+            Span<byte> word = stackalloc byte[8];
+            word.Clear();
+            if (memory.Read(address + module.Bias, word[..pointerSize]) < pointerSize)
+                continue;
+            var pointer = BitConverter.ToUInt64(word);
+            if (pointer == 0)
+                continue;
+            var bytes = new byte[MaxAbortMessageBytes];
+            var read = memory.Read(pointer + 4, bytes);
+            var end = Array.IndexOf(bytes, (byte)0, 0, read);
+            if (end <= 0)
+                continue;
+            return System.Text.Encoding.UTF8.GetString(bytes, 0, end).TrimEnd('\n');
+        }
+        return null;
     }
 
     private static void ReportModules(Capture capture, ProcessModules modules)

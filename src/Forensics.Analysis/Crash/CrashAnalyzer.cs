@@ -45,6 +45,8 @@ internal static class CrashAnalyzer
         if (number != 0)
             evidence.Add(DescribeSignal(number, code, signal));
         evidence.AddRange(context.Evidence);
+        if (capture.AbortMessage is { } message)
+            evidence.Add("glibc's abort message (__abort_msg): " + message);
         foreach (var thread in threads.Where(t => t.IsCrashing))
         {
             evidence.Add("thread " + HexFormat.Decimal(thread.Tid) + " (crashing): PC " + HexFormat.Address(thread.ProgramCounter)
@@ -57,6 +59,7 @@ internal static class CrashAnalyzer
             Summary = summary,
             Evidence = evidence,
             Signature = verdict == CrashVerdict.NoCrash ? "" : Signature(number, crashing, map),
+            AbortMessage = capture.AbortMessage,
             SignalNumber = number == 0 ? null : number,
             SignalName = number == 0 ? null : SignalName(number),
             SignalCode = code,

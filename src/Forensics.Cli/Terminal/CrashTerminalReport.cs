@@ -61,6 +61,8 @@ public static class CrashTerminalReport
     {
         if (crash.Signature.Length > 0)
             yield return "Signature: " + crash.Signature;
+        if (crash.AbortMessage is { } message)
+            yield return "Abort message: " + message;
         if (crash.SignalName is { } signal)
             yield return "Signal: " + signal + " (" + ReportValues.Number(crash.SignalNumber) + ")"
                 + (crash.SignalCodeName is { } code ? ", code " + code : "");

@@ -81,7 +81,7 @@ public static class JsonReportWriter
             DeclaredTotals = capture.DeclaredTotals.Select(t => new { t.Name, t.DeclaredBytes, t.ComputedBytes, Matches = t.Checkable ? t.Matches : (bool?)null }),
             Crash = analysis.Crash is not { } crash ? null : new
             {
-                Verdict = ReportValues.Verdict(crash.Verdict), crash.Summary, crash.Evidence, crash.Signature, Signal = crash.SignalName,
+                Verdict = ReportValues.Verdict(crash.Verdict), crash.Summary, crash.Evidence, crash.Signature, crash.AbortMessage, Signal = crash.SignalName,
                 crash.SignalNumber, SignalCode = crash.SignalCodeName,
                 FaultAddress = crash.FaultAddress is { } f ? ReportValues.Address(f) : null, crash.FaultLocation,
                 crash.CrashingThreadId,

@@ -17,6 +17,8 @@ internal static class CrashSection
         var facts = new List<MarkdownCell>();
         if (crash.Signature.Length > 0)
             facts.Add(Trusted("Signature: " + ((MarkdownCell)crash.Signature).Markdown));
+        if (crash.AbortMessage is { } message)
+            facts.Add(Trusted("Abort message: " + ((MarkdownCell)message).Markdown));
         if (crash.SignalName is { } signal)
             facts.Add(Trusted("Signal: " + ((MarkdownCell)(signal + " (" + ReportValues.Number(crash.SignalNumber) + ")")).Markdown
                 + (crash.SignalCodeName is { } code ? ", code " + ((MarkdownCell)code).Markdown : "")));

@@ -23,6 +23,8 @@ internal sealed class ModuleFile : IAddressSpace
     public (ulong Address, ulong Size)? EhFrame { get; init; }
     public byte[]? DebugFrame { get; init; }
     public SymbolTable Symbols { get; init; } = SymbolTable.Empty;
+    /// <summary>Link-time address of glibc's <c>__abort_msg</c> pointer, where the file exports it.</summary>
+    public ulong? AbortMessageAddress { get; init; }
     /// <summary>Has code bytes (a separate debug file keeps only headers: its sections are NOBITS).</summary>
     public bool HasCode { get; init; }
     /// <summary>Where <c>.debug_line</c> and its string sections are, for file:line.</summary>

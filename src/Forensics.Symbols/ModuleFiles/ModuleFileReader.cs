@@ -15,6 +15,8 @@ internal static class ModuleFileReader
 {
     private const ulong SectionCompressed = 0x800;
     private const ushort SectionIndexUndefined = 0;
+    /// <summary>glibc's pointer to the message of the last fatal error (struct abort_msg_s, since glibc 2.11).</summary>
+    private const string AbortMessageSymbol = "__abort_msg";
 
     public static ModuleFile? TryRead(string path, long maxBytes, out string? problem)
     {
@@ -93,6 +95,7 @@ internal static class ModuleFileReader
         byte[]? debugFrame = null, debugLine = null, lineStrings = null, strings = null;
         var symbols = new List<FunctionSymbol>();
         var hasCode = false;
+        ulong? abortMessage = null;
         foreach (var section in elf.Sections)
         {
             var compressed = ((ulong)section.Flags & SectionCompressed) != 0;
@@ -122,6 +125,8 @@ internal static class ModuleFileReader
             }
             if (section is ISymbolTable table)
             {
+                if (table.Entries.FirstOrDefault(e => e.Name == AbortMessageSymbol && e.Type == SymbolType.Object && e.PointedSectionIndex != SectionIndexUndefined) is SymbolEntry<T> found)
+                    abortMessage = ToUInt64(found.Value);
                 // .symtab first: its names win over .dynsym's at the same address (both are kept in file order).
                 var entries = table.Entries
                     .Where(e => e.Type is SymbolType.Function or SymbolType.ProcessorSpecific && e.PointedSectionIndex != SectionIndexUndefined)
@@ -147,6 +152,7 @@ internal static class ModuleFileReader
             EhFrame = ehFrame,
             DebugFrame = debugFrame,
             Symbols = new SymbolTable(symbols),
+            AbortMessageAddress = abortMessage,
             HasCode = hasCode,
             Debug = debugLine is null ? null : new DebugSections(debugLine, lineStrings, strings),
         };

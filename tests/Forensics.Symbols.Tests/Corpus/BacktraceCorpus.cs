@@ -1,20 +1,16 @@
-using System.Formats.Tar;
 using Forensics.Elf;
 using Forensics.Elf.Sources;
 using Forensics.Importers.Core;
 using Forensics.Model;
 using Forensics.TestSupport;
-using SharpCompress.Compressors.Xz;
 
 namespace Forensics.Symbols.Tests.Corpus;
 
 /// <summary>The crashes of <c>corpus/backtrace/</c>: each core as imported, its memory, and its modules unpacked.</summary>
 public static class BacktraceCorpus
 {
-    private static readonly Lazy<string> Unpacked = new(Unpack);
-
     /// <summary>A folder holding <c>binaries.tar.xz</c> unpacked: a sysroot of every module the cores map.</summary>
-    public static string Sysroot => Unpacked.Value;
+    public static string Sysroot => BacktraceBinaries.Sysroot;
 
     /// <summary>The imported core of a set and the address space of its bytes.</summary>
     public static (Capture Capture, IAddressSpace Memory) Core(string set)
@@ -35,16 +31,4 @@ public static class BacktraceCorpus
 
     public static string GdbBacktrace(string set) =>
         SampleFile.ReadAllText(TestPaths.CorpusFile("backtrace", set, "core.gdb-bt.txt"));
-
-    private static string Unpack()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "forensics-backtrace-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (Directory.Exists(folder))
-            Directory.Delete(folder, true);
-        Directory.CreateDirectory(folder);
-        using var file = File.OpenRead(TestPaths.CorpusFile("backtrace", "binaries.tar.xz"));
-        using var xz = new XZStream(file);
-        TarFile.ExtractToDirectory(xz, folder, overwriteFiles: false);
-        return folder;
-    }
 }
