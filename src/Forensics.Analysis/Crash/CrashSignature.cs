@@ -4,7 +4,7 @@ using Forensics.Model;
 namespace Forensics.Analysis.Crash;
 
 /// <summary>
-/// The signature of a crash from the crashing thread's frames (docs/report-schema.md, "Crash signatures"): the signal
+/// The signature of a crash from the crashing thread's frames (docs/report-schema.md#frames-and-signatures): the signal
 /// and the first <see cref="FrameCount"/> frames that are not the signal, abort, assert or allocator-check machinery
 /// of the C and C++ runtimes, innermost first, joined by <c>←</c>; a recursion folded to <c>recurse ×7938</c>;
 /// a frame without a symbol as module+offset. Frames found by scanning are guesses and end the signature.

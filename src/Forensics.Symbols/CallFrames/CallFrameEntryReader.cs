@@ -3,7 +3,7 @@ using Forensics.Elf;
 namespace Forensics.Symbols.CallFrames;
 
 /// <summary>
-/// Reads CIEs and FDEs at addresses of a CFI section (docs/formats.md, "Call-frame information"). Lengths are checked
+/// Reads CIEs and FDEs at addresses of a CFI section (docs/formats.md#call-frame-information). Lengths are checked
 /// against <see cref="MaxEntryBytes"/> and the bytes actually there, so a lying length costs one failed read; each
 /// failure is kept in <see cref="Problem"/> with its address.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Forensics.Symbols.CallFrames;
 
 /// <summary>
 /// The DW_EH_PE pointer encodings of <c>.eh_frame</c> and <c>.eh_frame_hdr</c> (LSB "Exception Frames", see
-/// docs/formats.md, "Call-frame information"): the low nibble gives the size and signedness, the high nibble what the
+/// docs/formats.md#call-frame-information): the low nibble gives the size and signedness, the high nibble what the
 /// value is relative to, 0x80 an indirection.
 /// </summary>
 internal static class PointerEncoding
