@@ -44,7 +44,7 @@ public static class CaptureUnwinder
     /// </summary>
     private static string? AbortMessage(IAddressSpace memory, ProcessModules modules, int pointerSize)
     {
-        foreach (var module in modules.Modules)
+        foreach (var module in modules.Modules.Where(m => m.Name.StartsWith("libc.so", StringComparison.Ordinal) || m.Name.StartsWith("libc-", StringComparison.Ordinal)))
         {
             if (module.File?.AbortMessageAddress is not { } address)
                 continue;
@@ -67,13 +67,13 @@ public static class CaptureUnwinder
 
     private static void ReportModules(Capture capture, ProcessModules modules)
     {
-        var missing = modules.Modules.Where(m => m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
+        var missing = modules.Modules.Where(m => m.LookedFor && m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
         if (missing.Count > 0)
         {
             capture.Diagnostics.Info(SymbolDiagnosticIds.ModuleFilesNotFound, SourceLocation.None,
                 $"no file with a matching build-id for [{string.Join(", ", missing)}]: their frames are named by module+offset (--symbols DIR points at them)");
         }
-        foreach (var module in modules.Modules)
+        foreach (var module in modules.Modules.Where(m => m.LookedFor))
         {
             foreach (var table in module.CallFrameTables())
             {

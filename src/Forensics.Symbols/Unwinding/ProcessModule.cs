@@ -16,8 +16,15 @@ internal sealed class ProcessModule
     /// <summary>Runtime address minus link-time address.</summary>
     public required ulong Bias { get; init; }
     public string? BuildId { get; init; }
-    public ModuleFile? File { get; init; }
-    public ModuleFile? DebugFile { get; init; }
+    /// <summary>Finds the module's files; called on first use, so only modules a stack passes through are looked for.</summary>
+    public required Func<(ModuleFile? Code, ModuleFile? Debug)> Locate { get; init; }
+
+    private (ModuleFile? Code, ModuleFile? Debug)? _files;
+
+    /// <summary>Whether the files were looked for (a frame lay in the module).</summary>
+    public bool LookedFor => _files is not null;
+    public ModuleFile? File => (_files ??= Locate()).Code;
+    public ModuleFile? DebugFile => (_files ??= Locate()).Debug;
     /// <summary>The runtime address of <c>.eh_frame_hdr</c> in the process's memory (the vdso's is always dumped).</summary>
     public ulong? MemoryEhFrameHeader { get; init; }
     public required IAddressSpace Memory { get; init; }

@@ -31,18 +31,19 @@ internal sealed class ProcessModules
             var name = image.Base == vdso ? "[vdso]"
                 : image.Path is { } path ? Path.GetFileName(path)
                 : image.SoName ?? $"0x{image.Base:x}";
-            var (code, debug) = image.Base == vdso ? (null, null) : locator.Locate(name, image.Path, image.BuildId);
-            var bias = loaded?.Bias ?? (code is null ? image.Base : image.Base - code.FirstLoadPage);
+            var isVdso = image.Base == vdso;
+            var imagePath = image.Path;
+            var buildId = image.BuildId;
             modules.Add(new ProcessModule
             {
                 Name = name,
                 Path = image.Path,
                 Base = image.Base,
                 End = image.End,
-                Bias = bias,
+                // The image's ELF header is in the core (that is how it was found), so its bias is known without a file.
+                Bias = loaded?.Bias ?? image.Base,
                 BuildId = image.BuildId,
-                File = code,
-                DebugFile = debug,
+                Locate = () => isVdso ? (null, null) : locator.Locate(name, imagePath, buildId),
                 MemoryEhFrameHeader = loaded?.EhFrameHeaderAddress,
                 Memory = memory,
                 Is64 = is64,
