@@ -14,17 +14,17 @@ public sealed partial class ElfCoreFile
         {
             if (!segment.IsNote || segment.FileSize == 0)
                 continue;
-            ReadBudget.CheckAtOffset(segment.HeaderOffset);
+            _checkpoint.Check(segment.HeaderOffset);
             var size = segment.FileSize;
             if (allowance == 0)
             {
-                Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.NoteSegmentTooLarge,
+                Report(ElfProblem.NoteSegmentTooLarge,
                     $"note segment [{segment.Index}] and the ones after it are not read: the notes read so far already hold as many bytes as the file (at most [{Limits.MaxNoteSegmentBytes}])", segment.HeaderOffset);
                 return;
             }
             if (size > allowance)
             {
-                Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.NoteSegmentTooLarge,
+                Report(ElfProblem.NoteSegmentTooLarge,
                     $"note segment [{segment.Index}] has [{size}] bytes, above the [{allowance}] bytes left for notes (the file's length, at most [{Limits.MaxNoteSegmentBytes}]); only the first are read", segment.HeaderOffset);
                 size = allowance;
             }
@@ -33,7 +33,7 @@ public sealed partial class ElfCoreFile
                 var available = segment.Offset >= length ? 0 : length - segment.Offset;
                 if (available < size)
                 {
-                    Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.NoteSegmentTruncated,
+                    Report(ElfProblem.NoteSegmentTruncated,
                         $"note segment [{segment.Index}] at [0x{segment.Offset:x}] has [{available}] of its [{segment.FileSize}] bytes in the file", segment.HeaderOffset);
                     size = available;
                 }
@@ -44,10 +44,10 @@ public sealed partial class ElfCoreFile
             allowance -= (ulong)bytes.Length;
             if ((ulong)bytes.Length < size)
             {
-                Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.NoteSegmentTruncated,
+                Report(ElfProblem.NoteSegmentTruncated,
                     $"note segment [{segment.Index}] at [0x{segment.Offset:x}]: [{bytes.Length}] of [{size}] bytes could be read", segment.HeaderOffset);
             }
-            NoteWalker.Walk(bytes, segment.Offset, 4, Limits.MaxNotes, _notes, _diagnostics);
+            NoteWalker.Walk(bytes, segment.Offset, 4, Limits.MaxNotes, _notes, _sink, _checkpoint);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed partial class ElfCoreFile
             if (read == 0)
                 break;
             length += read;
-            ReadBudget.CheckAtOffset(offset + (ulong)length);
+            _checkpoint.Check(offset + (ulong)length);
         }
         return length == bytes.Length ? bytes : bytes[..length];
     }

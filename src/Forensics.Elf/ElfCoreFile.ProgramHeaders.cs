@@ -14,13 +14,13 @@ public sealed partial class ElfCoreFile
         var entrySize = header.ProgramHeaderEntrySize;
         if (entrySize < header.ExpectedProgramHeaderSize)
         {
-            Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.BadProgramHeaderSize,
+            Report(ElfProblem.BadProgramHeaderSize,
                 $"e_phentsize is [{entrySize}], expected [{header.ExpectedProgramHeaderSize}]; program headers are not read", header.Is64 ? 54UL : 42UL);
             return;
         }
         if (count > (ulong)Limits.MaxProgramHeaders)
         {
-            Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.TooManyProgramHeaders,
+            Report(ElfProblem.TooManyProgramHeaders,
                 $"[{count}] program headers exceed the limit [{Limits.MaxProgramHeaders}]; only the first are read", header.ProgramHeaderOffset);
             count = (ulong)Limits.MaxProgramHeaders;
         }
@@ -29,7 +29,7 @@ public sealed partial class ElfCoreFile
         if (tableEnd < tableOffset || FileLength is { } length && tableEnd > length)
         {
             var fits = FileLength is { } fileLength && tableOffset < fileLength ? (fileLength - tableOffset) / entrySize : 0;
-            Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.ProgramHeadersPastEnd,
+            Report(ElfProblem.ProgramHeadersPastEnd,
                 $"program header table [0x{tableOffset:x}] of [{count}] entries of [{entrySize}] bytes extends past the end of the file [0x{FileLength ?? 0:x}]; [{fits}] entries read",
                 tableOffset);
             count = fits;
@@ -39,11 +39,11 @@ public sealed partial class ElfCoreFile
         for (ulong index = 0; index < count; index++)
         {
             var at = tableOffset + index * entrySize;
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(at);
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(at);
             if (Source.Read(at, entry) < entry.Length)
             {
-                Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.ProgramHeadersPastEnd,
+                Report(ElfProblem.ProgramHeadersPastEnd,
                     $"program header [{index}] at [0x{at:x}] could not be read; [{index}] entries read", at);
                 break;
             }
@@ -67,12 +67,12 @@ public sealed partial class ElfCoreFile
         if (read == size)
         {
             // PN_XNUM is only written for 0xffff headers or more; a count of 0 would make the core look empty.
-            Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.BadExtendedNumbering,
+            Report(ElfProblem.BadExtendedNumbering,
                 $"e_phnum is PN_XNUM but sh_info of section header 0 at [0x{header.SectionHeaderOffset:x}] is [0]; program headers are not read",
                 header.SectionHeaderOffset);
             return 0;
         }
-        Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.BadExtendedNumbering,
+        Report(ElfProblem.BadExtendedNumbering,
             $"e_phnum is PN_XNUM but section header 0 at [0x{header.SectionHeaderOffset:x}] cannot be read ([{read}] of [{size}] bytes); program headers are not read",
             header.SectionHeaderOffset);
         return 0;
@@ -83,13 +83,13 @@ public sealed partial class ElfCoreFile
         var top = is64 ? ulong.MaxValue : uint.MaxValue;
         if (load.VirtualAddress + load.MemorySize < load.VirtualAddress || (load.MemorySize > 0 && load.VirtualAddress + load.MemorySize - 1 > top))
         {
-            Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.SegmentAddressOverflow,
+            Report(ElfProblem.SegmentAddressOverflow,
                 $"segment [{load.Index}] at [0x{load.VirtualAddress:x}] with memsz [0x{load.MemorySize:x}] wraps past the top of the address space; ignored", load.HeaderOffset);
             return false;
         }
         if (load.FileSize > load.MemorySize)
         {
-            Add(ElfDiagnosticSeverity.Warning, ElfDiagnosticIds.FileSizeAboveMemorySize,
+            Report(ElfProblem.FileSizeAboveMemorySize,
                 $"segment [{load.Index}] has filesz [0x{load.FileSize:x}] above memsz [0x{load.MemorySize:x}]", load.HeaderOffset);
         }
         return true;
@@ -99,13 +99,13 @@ public sealed partial class ElfCoreFile
     {
         for (var index = 1; index < _loads.Count; index++)
         {
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(null);
             var previous = _loads[index - 1];
             var current = _loads[index];
             if (current.VirtualAddress < previous.MemoryEnd && current.MemorySize > 0)
             {
-                Add(ElfDiagnosticSeverity.Warning, ElfDiagnosticIds.OverlappingSegments,
+                Report(ElfProblem.OverlappingSegments,
                     $"segment [{current.Index}] at [0x{current.VirtualAddress:x}] overlaps segment [{previous.Index}] [0x{previous.VirtualAddress:x}-0x{previous.MemoryEnd:x}]",
                     current.HeaderOffset);
             }
@@ -120,8 +120,8 @@ public sealed partial class ElfCoreFile
         var truncated = 0;
         foreach (var load in _programHeaders)
         {
-            if (load.Index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(load.HeaderOffset);
+            if (load.Index % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(load.HeaderOffset);
             if (load.FileSize == 0)
                 continue;
             var end = load.Offset + load.FileSize;
@@ -134,14 +134,14 @@ public sealed partial class ElfCoreFile
             describedEnd = Math.Max(describedEnd, end);
             if (truncated <= 3)
             {
-                Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.SegmentPastEnd,
+                Report(ElfProblem.SegmentPastEnd,
                     $"segment [{load.Index}] data [0x{load.Offset:x}-0x{end:x}] extends past the end of the file [0x{length:x}]", load.HeaderOffset);
             }
         }
         if (truncated > 0)
         {
             MissingBytes = missing;
-            Add(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.SegmentPastEnd,
+            Report(ElfProblem.SegmentPastEnd,
                 $"the core is truncated: the file has [{length}] bytes, its headers describe [{describedEnd}]; [{truncated}] segments lose [{missing}] bytes",
                 length);
         }

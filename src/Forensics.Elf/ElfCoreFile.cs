@@ -3,19 +3,23 @@ namespace Forensics.Elf;
 /// <summary>
 /// An ELF core read from a byte source: header, program headers (PN_XNUM too), notes, and reads by file
 /// offset and by virtual address. Every size, count and offset is checked against the file length and
-/// <see cref="CoreLimits"/> before use; problems become <see cref="Diagnostics"/> and reading goes on.
+/// <see cref="CoreLimits"/> before use; every problem is reported to the caller's <see cref="IElfDiagnosticSink"/>
+/// and reading goes on.
 /// </summary>
 public sealed partial class ElfCoreFile
 {
-    private readonly List<ElfDiagnostic> _diagnostics = [];
+    private readonly IElfDiagnosticSink _sink;
+    private readonly IReadCheckpoint _checkpoint;
     private readonly List<ProgramHeader> _programHeaders = [];
     private readonly List<ProgramHeader> _loads = [];
     private readonly List<ElfNote> _notes = [];
 
-    private ElfCoreFile(IByteSource source, CoreLimits limits)
+    private ElfCoreFile(IByteSource source, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint checkpoint)
     {
+        _checkpoint = checkpoint;
         Source = source;
         Limits = limits;
+        _sink = sink;
         Memory = new CoreAddressSpace(source, _loads);
     }
 
@@ -29,15 +33,19 @@ public sealed partial class ElfCoreFile
     /// <summary>PT_LOAD headers sorted by virtual address (ties in file order).</summary>
     public IReadOnlyList<ProgramHeader> LoadSegments => _loads;
     public IReadOnlyList<ElfNote> Notes => _notes;
-    public IReadOnlyList<ElfDiagnostic> Diagnostics => _diagnostics;
     public CoreAddressSpace Memory { get; }
     /// <summary>Bytes the headers describe beyond the end of the file (a truncated core); 0 when complete or unknown.</summary>
     public ulong MissingBytes { get; private set; }
 
-    public static ElfCoreFile Read(IByteSource source, CoreLimits? limits = null)
+    /// <summary>
+    /// Reads the headers and notes of <paramref name="source"/>, reporting each problem to <paramref name="sink"/> and
+    /// passing <paramref name="checkpoint"/> (none when null) between entries of long tables.
+    /// </summary>
+    public static ElfCoreFile Read(IByteSource source, IElfDiagnosticSink sink, CoreLimits? limits = null, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var file = new ElfCoreFile(source, limits ?? CoreLimits.Default);
+        ArgumentNullException.ThrowIfNull(sink);
+        var file = new ElfCoreFile(source, limits ?? CoreLimits.Default, sink, checkpoint ?? ReadCheckpoints.Unlimited);
         file.ReadAll();
         return file;
     }
@@ -49,18 +57,14 @@ public sealed partial class ElfCoreFile
     {
         Span<byte> head = stackalloc byte[ElfConstants.Header64Size];
         var read = Source.Read(0, head);
-        Header = ElfHeader.Parse(head[..read], out var problemId, out var problem);
+        Header = ElfHeader.Parse(head[..read], _sink);
         if (Header is null)
-        {
-            Add(ElfDiagnosticSeverity.Error, problemId!, problem!, 0);
             return;
-        }
         ReadProgramHeaders(Header);
         ReadNotes();
     }
 
-    private void Add(ElfDiagnosticSeverity severity, string id, string message, ulong? offset) =>
-        _diagnostics.Add(new ElfDiagnostic(severity, id, message, offset));
+    private void Report(ElfProblem problem, string message, ulong? offset) => _sink.Report(problem, offset, message);
 
     private ulong? FileLength => Source.Length is { } length ? (ulong)length : null;
 }

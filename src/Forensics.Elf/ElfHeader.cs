@@ -22,39 +22,37 @@ public sealed record ElfHeader
     public int ExpectedProgramHeaderSize => Is64 ? ElfConstants.ProgramHeader64Size : ElfConstants.ProgramHeader32Size;
 
     /// <summary>
-    /// Parses a header from the first bytes of a file or an image in memory. Returns null with a reason
-    /// when the bytes are not a little-endian ELF32/ELF64 header.
+    /// Parses a header from the first bytes of a file or an image in memory. Returns null, and reports why to
+    /// <paramref name="sink"/> when one is given, when the bytes are not a little-endian ELF32/ELF64 header.
     /// </summary>
-    public static ElfHeader? Parse(ReadOnlySpan<byte> bytes, out string? problemId, out string? problem)
+    public static ElfHeader? Parse(ReadOnlySpan<byte> bytes, IElfDiagnosticSink? sink)
     {
-        problemId = null;
-        problem = null;
         if (!ElfConstants.HasMagic(bytes))
         {
-            (problemId, problem) = (ElfDiagnosticIds.NotElf, "no ELF magic (7f 45 4c 46) at the start");
+            sink?.Report(ElfProblem.NotElf, 0, "no ELF magic (7f 45 4c 46) at the start");
             return null;
         }
         if (bytes.Length < 16)
         {
-            (problemId, problem) = (ElfDiagnosticIds.TruncatedHeader, $"ELF identification has [{bytes.Length}] bytes, expected [16]");
+            sink?.Report(ElfProblem.TruncatedHeader, 0, $"ELF identification has [{bytes.Length}] bytes, expected [16]");
             return null;
         }
         var elfClass = bytes[4];
         if (elfClass is not (ElfConstants.Class32 or ElfConstants.Class64))
         {
-            (problemId, problem) = (ElfDiagnosticIds.UnsupportedClass, $"EI_CLASS is [{elfClass}], expected [1] (ELFCLASS32) or [2] (ELFCLASS64)");
+            sink?.Report(ElfProblem.UnsupportedClass, 0, $"EI_CLASS is [{elfClass}], expected [1] (ELFCLASS32) or [2] (ELFCLASS64)");
             return null;
         }
         if (bytes[5] != ElfConstants.DataLittleEndian)
         {
-            (problemId, problem) = (ElfDiagnosticIds.UnsupportedByteOrder, $"EI_DATA is [{bytes[5]}]; only little-endian (1) files are read");
+            sink?.Report(ElfProblem.UnsupportedByteOrder, 0, $"EI_DATA is [{bytes[5]}]; only little-endian (1) files are read");
             return null;
         }
         var is64 = elfClass == ElfConstants.Class64;
         var size = is64 ? ElfConstants.Header64Size : ElfConstants.Header32Size;
         if (bytes.Length < size)
         {
-            (problemId, problem) = (ElfDiagnosticIds.TruncatedHeader, $"ELF header has [{bytes.Length}] bytes, expected [{size}]");
+            sink?.Report(ElfProblem.TruncatedHeader, 0, $"ELF header has [{bytes.Length}] bytes, expected [{size}]");
             return null;
         }
         return is64

@@ -8,7 +8,7 @@ internal static class NoteWalker
     /// is the file (or memory) offset of the first byte, used for locations. Stops at the first note that runs
     /// past the end, with a diagnostic.
     /// </summary>
-    public static void Walk(ReadOnlyMemory<byte> bytes, ulong baseOffset, int align, int maxNotes, List<ElfNote> notes, List<ElfDiagnostic>? diagnostics)
+    public static void Walk(ReadOnlyMemory<byte> bytes, ulong baseOffset, int align, int maxNotes, List<ElfNote> notes, IElfDiagnosticSink? sink, IReadCheckpoint checkpoint)
     {
         var span = bytes.Span;
         ulong length = (ulong)span.Length;
@@ -16,8 +16,8 @@ internal static class NoteWalker
         while (length - position >= 12)
         {
             var at = (int)position;
-            if (notes.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(baseOffset + position);
+            if (notes.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(baseOffset + position);
             ulong nameSize = LittleEndian.U32(span, at), descSize = LittleEndian.U32(span, at + 4);
             var type = LittleEndian.U32(span, at + 8);
             var nameStart = position + 12;
@@ -25,15 +25,13 @@ internal static class NoteWalker
             var descEnd = descStart + descSize;
             if (descStart > length || descEnd > length)
             {
-                diagnostics?.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.NoteRunsPastSegment,
-                    $"note at [0x{baseOffset + position:x}] (namesz [{nameSize}], descsz [{descSize}]) runs past the end of its segment [0x{baseOffset + length:x}]",
-                    baseOffset + position));
+                sink?.Report(ElfProblem.NoteRunsPastSegment, baseOffset + position,
+                    $"note at [0x{baseOffset + position:x}] (namesz [{nameSize}], descsz [{descSize}]) runs past the end of its segment [0x{baseOffset + length:x}]");
                 return;
             }
             if (notes.Count >= maxNotes)
             {
-                diagnostics?.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.TooManyNotes,
-                    $"more than [{maxNotes}] notes; the rest are ignored", baseOffset + position));
+                sink?.Report(ElfProblem.TooManyNotes, baseOffset + position, $"more than [{maxNotes}] notes; the rest are ignored");
                 return;
             }
             var owner = LittleEndian.CString(span.Slice((int)nameStart, (int)nameSize));
@@ -45,10 +43,10 @@ internal static class NoteWalker
             if (position > length)
                 return;
         }
-        if (position < length && diagnostics is not null && span[(int)position..].IndexOfAnyExcept((byte)0) >= 0)
+        if (position < length && sink is not null && span[(int)position..].IndexOfAnyExcept((byte)0) >= 0)
         {
-            diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Warning, ElfDiagnosticIds.NoteTrailingBytes,
-                $"[{length - position}] bytes after the last note are too short for a note header", baseOffset + position));
+            sink.Report(ElfProblem.NoteTrailingBytes, baseOffset + position,
+                $"[{length - position}] bytes after the last note are too short for a note header");
         }
     }
 

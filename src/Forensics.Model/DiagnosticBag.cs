@@ -12,12 +12,16 @@ public sealed class DiagnosticBag
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
-    public void Error(string id, SourceLocation location, string message) =>
-        _items.Add(new Diagnostic(DiagnosticSeverity.Error, id, message, location));
+    /// <summary>Reports at the descriptor's default severity.</summary>
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation location, string message) =>
+        _items.Add(new Diagnostic(descriptor, message, location));
 
-    public void Warning(string id, SourceLocation location, string message) =>
-        _items.Add(new Diagnostic(DiagnosticSeverity.Warning, id, message, location));
+    public void Error(DiagnosticDescriptor descriptor, SourceLocation location, string message) =>
+        _items.Add(new Diagnostic(descriptor, DiagnosticSeverity.Error, message, location));
 
-    public void Info(string id, SourceLocation location, string message) =>
-        _items.Add(new Diagnostic(DiagnosticSeverity.Info, id, message, location));
+    public void Warning(DiagnosticDescriptor descriptor, SourceLocation location, string message) =>
+        _items.Add(new Diagnostic(descriptor, DiagnosticSeverity.Warning, message, location));
+
+    public void Info(DiagnosticDescriptor descriptor, SourceLocation location, string message) =>
+        _items.Add(new Diagnostic(descriptor, DiagnosticSeverity.Info, message, location));
 }

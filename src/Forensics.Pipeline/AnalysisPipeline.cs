@@ -177,20 +177,20 @@ public static class AnalysisPipeline
         }
         catch (OutOfMemoryException exception)
         {
-            return Failed(file, InputProblem.MemoryLimit, DetectionDiagnosticIds.MemoryLimit,
+            return Failed(file, DiagnosticCatalogue.MemoryLimit,
                 $"stopped: the process ran out of memory with this input ({exception.Message}); nothing of the input is kept");
         }
         catch (Exception exception)
         {
-            return Failed(file, InputProblem.ImporterFault, DetectionDiagnosticIds.ImporterFault,
+            return Failed(file, DiagnosticCatalogue.ImporterFault,
                 $"internal error while importing ({exception.GetType().Name}: {exception.Message}); please report it with the input");
         }
     }
 
-    private static InputResult Failed(InputFile file, InputProblem problem, string id, string message)
+    private static InputResult Failed(InputFile file, DiagnosticDescriptor descriptor, string message)
     {
-        var diagnostic = new Diagnostic(DiagnosticSeverity.Error, id, message, SourceLocation.None);
-        return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, problem, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
+        var diagnostic = new Diagnostic(descriptor, DiagnosticSeverity.Error, message, SourceLocation.None);
+        return new InputResult(new InputRecord(file.DisplayPath, InputStatus.Failed, descriptor.Problem, message, "", SizeOf(file.FullPath), [], [diagnostic]), []);
     }
 
     private static long SizeOf(string path)

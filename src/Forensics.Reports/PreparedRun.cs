@@ -1,5 +1,6 @@
 using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
+using Forensics.Reports.Changes;
 using Forensics.Model;
 using Forensics.Reports.Escaping;
 
@@ -20,6 +21,7 @@ public sealed class PreparedRun
         Inputs = [.. run.Inputs.OrderBy(i => i.Path, StringComparer.Ordinal)];
         Captures = [.. run.Captures.OrderBy(c => c.Capture.Id, StringComparer.Ordinal).ThenBy(c => c.Capture.InputPath, StringComparer.Ordinal)];
         Comparison = run.Comparison;
+        ComparisonRows = run.Comparison is { } comparison ? ComparisonOrder.Rows(comparison.Changes) : [];
         Counts = InputCounts.Of(run);
 
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -46,7 +48,8 @@ public sealed class PreparedRun
     public IReadOnlyList<CaptureAnalysis> Captures { get; }
     public ComparisonReport? Comparison { get; }
     public string? BaselineId => Comparison?.BaselineId;
-    public IReadOnlyList<ComparisonRow> ComparisonRows => Comparison?.Rows ?? [];
+    /// <summary>The comparison's changes as printed, in the order of comparison.csv.</summary>
+    public IReadOnlyList<ComparisonRow> ComparisonRows { get; }
 
     /// <summary>The slug of a capture's report files (<c>captures/SLUG.md</c>, <c>captures/SLUG.svg</c>).</summary>
     public string SlugOf(string captureId) =>

@@ -81,7 +81,7 @@ public static class ReportWriter
             {
                 var slug = prepared.SlugOf(analysis.Capture.Id);
                 WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text), SmallBuffer);
-                File.WriteAllText(Path.Combine(directory, "captures", slug + ".svg"), LayoutSvgWriter.Write(analysis), Utf8);
+                WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis)), SmallBuffer);
             });
             foreach (var analysis in prepared.Captures)
             {
@@ -136,7 +136,15 @@ public static class ReportWriter
 
     private static void WriteTo(string path, Action<TextWriter> write, int bufferSize)
     {
-        using var file = new StreamWriter(path, append: false, Utf8, bufferSize) { NewLine = "\n" };
-        write(file);
+        try
+        {
+            using var file = new StreamWriter(path, append: false, Utf8, bufferSize) { NewLine = "\n" };
+            write(file);
+        }
+        catch (ArgumentOutOfRangeException tooLarge) when (tooLarge.TargetSite?.DeclaringType == typeof(RandomAccess))
+        {
+            // .NET reports a write past the process's file-size limit (EFBIG) this way, which would read as a bug.
+            throw new IOException("File too large : '" + path + "'", tooLarge);
+        }
     }
 }

@@ -13,23 +13,28 @@ namespace Forensics.Symbols;
 /// </summary>
 public static class CaptureUnwinder
 {
-    public static void Unwind(Capture capture, IAddressSpace memory, SymbolOptions options)
+    /// <param name="capture">The core's capture; its threads get their frames.</param>
+    /// <param name="memory">The core's address space.</param>
+    /// <param name="options">Where module files are looked for, and the bounds of the walk.</param>
+    /// <param name="checkpoint">The input's budget, passed while walking and while reading module files; none when null.</param>
+    public static void Unwind(Capture capture, IAddressSpace memory, SymbolOptions options, IReadCheckpoint? checkpoint = null)
     {
+        checkpoint ??= ReadCheckpoints.Unlimited;
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(options);
         if (RegisterLayout.For(capture.Architecture) is not { } layout || capture.Threads.Count == 0)
             return;
-        var locator = new ModuleFileLocator(options, capture.Diagnostics);
-        var modules = ProcessModules.Build(capture, memory, layout.Is64, locator);
-        var walker = new StackWalker(memory, modules, layout, options);
+        var locator = new ModuleFileLocator(options, capture.Diagnostics, checkpoint);
+        var modules = ProcessModules.Build(capture, memory, layout.Is64, locator, checkpoint);
+        var walker = new StackWalker(memory, modules, layout, options, checkpoint);
         foreach (var thread in capture.Threads)
         {
             var (frames, stopped) = walker.Walk(thread, StackOf(capture, thread.StackPointer));
             thread.Frames.Clear();
             thread.Frames.AddRange(frames);
             if (stopped is not null)
-                capture.Diagnostics.Warning(SymbolDiagnosticIds.WalkStopped, SourceLocation.None, $"thread [{thread.Tid}]: {stopped}");
+                capture.Diagnostics.Warning(DiagnosticCatalogue.StackWalkStopped, SourceLocation.None, $"thread [{thread.Tid}]: {stopped}");
         }
         ReportModules(capture, modules);
         capture.AbortMessage = AbortMessage(memory, modules, layout.PointerSize);
@@ -70,7 +75,7 @@ public static class CaptureUnwinder
         var missing = modules.Modules.Where(m => m.LookedFor && m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
         if (missing.Count > 0)
         {
-            capture.Diagnostics.Info(SymbolDiagnosticIds.ModuleFilesNotFound, SourceLocation.None,
+            capture.Diagnostics.Info(DiagnosticCatalogue.ModuleFilesNotFound, SourceLocation.None,
                 $"no file with a matching build-id for [{string.Join(", ", missing)}]: their frames are named by module+offset (--symbols DIR points at them)");
         }
         foreach (var module in modules.Modules.Where(m => m.LookedFor))
@@ -78,7 +83,7 @@ public static class CaptureUnwinder
             foreach (var table in module.CallFrameTables())
             {
                 if (table.Problem is { } problem)
-                    capture.Diagnostics.Warning(SymbolDiagnosticIds.MalformedModuleFile, SourceLocation.None, $"CFI of [{module.Name}]: {problem}");
+                    capture.Diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None, $"CFI of [{module.Name}]: {problem}");
             }
         }
     }

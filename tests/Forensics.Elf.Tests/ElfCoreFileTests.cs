@@ -11,8 +11,9 @@ public class ElfCoreFileTests
     [Fact]
     public void Real_x86_64_core_has_six_program_headers_and_seven_notes()
     {
-        var file = ElfCoreFile.Read(new MemoryByteSource(File.ReadAllBytes(Public("lldb", "elf-core", "linux-x86_64.core"))));
-        Assert.Empty(file.Diagnostics);
+        var problems = new ElfDiagnosticList();
+        var file = ElfCoreFile.Read(new MemoryByteSource(File.ReadAllBytes(Public("lldb", "elf-core", "linux-x86_64.core"))), problems);
+        Assert.Empty(problems.Items);
         Assert.True(file.Header!.Is64);
         Assert.Equal((ushort)4, file.Header.Type);
         Assert.Equal(6UL, file.ProgramHeaderCount);
@@ -26,7 +27,8 @@ public class ElfCoreFileTests
     [Fact]
     public void Real_i386_core_note_offsets_and_sizes_are_those_readelf_shows()
     {
-        var file = ElfCoreFile.Read(new MemoryByteSource(File.ReadAllBytes(Public("lldb", "elf-core", "linux-i386.core"))));
+        var problems = new ElfDiagnosticList();
+        var file = ElfCoreFile.Read(new MemoryByteSource(File.ReadAllBytes(Public("lldb", "elf-core", "linux-i386.core"))), problems);
         Assert.False(file.Header!.Is64);
         Assert.Equal(5UL, file.ProgramHeaderCount);
         Assert.Equal(144, file.Notes[0].Descriptor.Length);
@@ -41,7 +43,8 @@ public class ElfCoreFileTests
             .Segment(0x1000, 0x3000, 4, [1, 2, 3, 4, 5, 6, 7, 8])
             .Segment(0x4000, 0x1000, 4, [9, 10])
             .Build();
-        var file = ElfCoreFile.Read(new MemoryByteSource(bytes));
+        var problems = new ElfDiagnosticList();
+        var file = ElfCoreFile.Read(new MemoryByteSource(bytes), problems);
         Span<byte> buffer = stackalloc byte[16];
         Assert.Equal(6, file.Memory.Read(0x1002, buffer));
         Assert.Equal([3, 4, 5, 6, 7, 8], buffer[..6].ToArray());
@@ -56,8 +59,9 @@ public class ElfCoreFileTests
     public void Extended_numbering_takes_the_count_from_section_header_zero()
     {
         var builder = new ElfCoreBuilder { ExtendedNumbering = true }.Segment(0x1000, 0x1000, 4, [1]);
-        var file = ElfCoreFile.Read(new MemoryByteSource(builder.Build()));
-        Assert.Empty(file.Diagnostics);
+        var problems = new ElfDiagnosticList();
+        var file = ElfCoreFile.Read(new MemoryByteSource(builder.Build()), problems);
+        Assert.Empty(problems.Items);
         Assert.Equal(2UL, file.ProgramHeaderCount);
         Assert.Single(file.LoadSegments);
     }
@@ -69,9 +73,10 @@ public class ElfCoreFileTests
         var bytes = builder.Build();
         var second = builder.Boundaries.Where(b => b >= builder.NoteOffset).ElementAt(2);
         BitConverter.GetBytes(4096).CopyTo(bytes, second + 4);
-        var file = ElfCoreFile.Read(new MemoryByteSource(bytes));
-        var diagnostic = Assert.Single(file.Diagnostics);
-        Assert.Equal((ElfDiagnosticIds.NoteRunsPastSegment, (ulong?)(ulong)second), (diagnostic.Id, diagnostic.Offset));
+        var problems = new ElfDiagnosticList();
+        var file = ElfCoreFile.Read(new MemoryByteSource(bytes), problems);
+        var diagnostic = Assert.Single(problems.Items);
+        Assert.Equal((ElfProblem.NoteRunsPastSegment, (ulong?)(ulong)second), (diagnostic.Problem, diagnostic.Offset));
         Assert.Single(file.Notes);
     }
 
@@ -81,10 +86,10 @@ public class ElfCoreFileTests
         var builder = new ElfCoreBuilder().Segment(0x10000, 0x4000, 6, Enumerable.Range(0, 0x4000).Select(i => (byte)(i >> 12)).ToArray())
             .PrStatus(1, 11, 2, 3);
         var bytes = builder.Build();
-        var diagnostics = new List<ElfDiagnostic>();
-        var retained = ForwardStreamReader.Read(new NonSeekableStream(bytes), CoreLimits.Default, diagnostics);
-        Assert.Empty(diagnostics);
-        var file = ElfCoreFile.Read(retained);
+        var problems = new ElfDiagnosticList();
+        var retained = ForwardStreamReader.Read(new NonSeekableStream(bytes), CoreLimits.Default, problems);
+        var file = ElfCoreFile.Read(retained, problems);
+        Assert.Empty(problems.Items);
         Assert.Single(file.Notes);
         Span<byte> one = stackalloc byte[1];
         Assert.Equal(1, file.Memory.Read(0x10000, one));

@@ -14,10 +14,11 @@ public class HostileElfTests
         var bytes = new ElfCoreBuilder { ExtendedNumbering = true }.Segment(0x1000, 0x1000, 4, [1]).Build();
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 64 + 44), 0);
 
-        var file = ElfCoreFile.Read(new MemoryByteSource(bytes));
+        var problems = new ElfDiagnosticList();
+        var file = ElfCoreFile.Read(new MemoryByteSource(bytes), problems);
 
-        var diagnostic = Assert.Single(file.Diagnostics);
-        Assert.Equal((ElfDiagnosticSeverity.Error, ElfDiagnosticIds.BadExtendedNumbering), (diagnostic.Severity, diagnostic.Id));
+        var diagnostic = Assert.Single(problems.Items);
+        Assert.Equal(ElfProblem.BadExtendedNumbering, diagnostic.Problem);
         Assert.Equal((ulong)(bytes.Length - 64), diagnostic.Offset);
         Assert.Contains("is [0]", diagnostic.Message, StringComparison.Ordinal);
     }
@@ -39,12 +40,13 @@ public class HostileElfTests
         }
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        var file = ElfCoreFile.Read(new MemoryByteSource(bytes));
+        var problems = new ElfDiagnosticList();
+        var file = ElfCoreFile.Read(new MemoryByteSource(bytes), problems);
 
         // Reading every header's bytes allocated Segments × the file, 230 MB.
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(allocated < 4 * bytes.Length + (1 << 20), $"[{allocated}] bytes allocated for a [{bytes.Length}]-byte core");
-        Assert.Single(file.Diagnostics, d => d.Id == ElfDiagnosticIds.NoteSegmentTooLarge);
+        Assert.Single(problems.Items, d => d.Problem == ElfProblem.NoteSegmentTooLarge);
     }
 
     [Fact]
@@ -56,12 +58,13 @@ public class HostileElfTests
             BinaryPrimitives.WriteUInt64LittleEndian(desc.AsSpan(24 + (index * 24)), 0x1000);
         "/a/b"u8.CopyTo(desc.AsSpan(16 + (3 * 24)));
 
-        var note = FileNote.Parse(desc, is64: true, maxEntries: 100, out var problems);
+        var problems = new ElfDiagnosticList();
+        var note = FileNote.Parse(desc, is64: true, maxEntries: 100, problems, noteOffset: 0x3a0);
 
         Assert.Equal(
-            ["NT_FILE page size is [0], not a power of two; the file offsets of its mappings are unknown",
-             "NT_FILE name [0] has no terminating NUL; the [2] entries after it have no names and are not read"],
-            problems);
+            [new ElfDiagnostic(ElfProblem.FileNoteMalformed, 0x3a0, "NT_FILE page size is [0], not a power of two; the file offsets of its mappings are unknown"),
+             new ElfDiagnostic(ElfProblem.FileNoteMalformed, 0x3a0, "NT_FILE name [0] has no terminating NUL; the [2] entries after it have no names and are not read")],
+            problems.Items);
         var entry = Assert.Single(note!.Entries);
         Assert.Equal(("/a/b", (ulong?)null), (entry.Name, entry.FileOffset));
     }

@@ -14,7 +14,7 @@ namespace Forensics.Fuzzing;
 internal static class FuzzTargets
 {
     /// <summary>Target names in the order the usage text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline"];
+    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "gz", "xz", "zst", "bz2", "batch"];
 
     /// <summary>The target called <paramref name="name"/>, or null when there is none.</summary>
     public static Action<byte[]>? Find(string name) => name switch
@@ -26,6 +26,12 @@ internal static class FuzzTargets
         "text-any" => DetectAndParse,
         "core" => ImportCore,
         "pipeline" => ImportThroughPipeline,
+        // One target per compression layer: the input is that layer's stream, its magic forced so every run decodes.
+        "gz" => bytes => ImportThroughPipeline(WithMagic([0x1f, 0x8b], bytes)),
+        "xz" => bytes => ImportThroughPipeline(WithMagic([0xfd, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0x00], bytes)),
+        "zst" => bytes => ImportThroughPipeline(WithMagic([0x28, 0xb5, 0x2f, 0xfd], bytes)),
+        "bz2" => bytes => ImportThroughPipeline(WithMagic([(byte)'B', (byte)'Z', (byte)'h', (byte)'9'], bytes)),
+        "batch" => DirectoryFuzzing.ListAndAnalyse,
         _ => null,
     };
 
@@ -67,6 +73,13 @@ internal static class FuzzTargets
         {
             File.Delete(path);
         }
+    }
+
+    private static byte[] WithMagic(byte[] magic, byte[] bytes)
+    {
+        var stream = bytes.Length >= magic.Length ? (byte[])bytes.Clone() : [.. bytes, .. new byte[magic.Length - bytes.Length]];
+        magic.CopyTo(stream, 0);
+        return stream;
     }
 
     /// <summary>Touches what an analysis would read, so lazily built parts of a capture run too.</summary>

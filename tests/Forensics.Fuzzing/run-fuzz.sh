@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one importer target with afl-fuzz through SharpFuzz.
 # Usage: tests/Forensics.Fuzzing/run-fuzz.sh TARGET [SECONDS]
-#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline;  SECONDS: run time, 600 by default.
+#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | gz | xz | zst | bz2 | batch;  SECONDS: run time, 600 by default.
 # Findings land in tests/Forensics.Fuzzing/out/TARGET/default/{crashes,hangs}; replay them with
 #   dotnet tests/Forensics.Fuzzing/bin/Release/net10.0/Forensics.Fuzzing.dll TARGET --replay DIR
 set -euo pipefail
@@ -29,7 +29,12 @@ dotnet build "$here/Forensics.Fuzzing.csproj" -c Release --nologo -v quiet
 # outside afl-fuzz (the coverage map lives in afl's shared memory).
 rm -rf "$afl_bin"
 cp -r "$bin" "$afl_bin"
-for assembly in Forensics.Model Forensics.Elf Forensics.Importers; do
+assemblies="Forensics.Model Forensics.Elf Forensics.Importers Forensics.Pipeline"
+case $target in
+    gz|xz|bz2) assemblies="$assemblies SharpCompress" ;;
+    zst) assemblies="$assemblies ZstdSharp" ;;
+esac
+for assembly in $assemblies; do
     sharpfuzz "$afl_bin/$assembly.dll"
 done
 
@@ -39,25 +44,33 @@ mkdir -p "$seeds"
 add_seed() { [[ -f $1 ]] && head -c "${2:-65536}" "$1" > "$seeds/$(echo "${1#"$corpus"/}" | tr / _)"; return 0; }
 add_core_seed() { [[ -f $1 ]] && { xz -dc "$1" 2>/dev/null || true; } | head -c 16384 > "$seeds/$(echo "${1#"$corpus"/}" | tr / _).head"; return 0; }
 case $target in
-    maps) for f in "$corpus"/aslr-pair/run-1.maps "$corpus"/preload/maps "$corpus"/bad-inputs/corrupted-line.maps; do add_seed "$f"; done ;;
+    maps) for f in "$corpus"/aslr-pair/run-1.maps "$corpus"/preload/maps "$root"/tests/bad-inputs/corrupted-line.maps; do add_seed "$f"; done ;;
     smaps) for f in "$corpus"/grow/before.smaps "$corpus"/live/smaps_rollup; do add_seed "$f" 16384; done ;;
-    pmap) for f in "$corpus"/live/pmap*.txt "$corpus"/bad-inputs/truncated.pmap-x.txt; do add_seed "$f" 16384; done ;;
+    pmap) for f in "$corpus"/live/pmap*.txt "$root"/tests/bad-inputs/truncated.pmap-x.txt; do add_seed "$f" 16384; done ;;
     gdb) for f in "$corpus"/*/core.gdb.txt "$corpus"/live/gdb-mappings.txt; do add_seed "$f"; done ;;
     text-any)
         for f in "$corpus"/aslr-pair/run-1.maps "$corpus"/grow/before.smaps "$corpus"/live/smaps_rollup "$corpus"/live/pmap*.txt \
-            "$corpus"/crash-abort/core.gdb.txt "$corpus"/ticket/incident-ticket.md "$corpus"/bad-inputs/*.txt "$corpus"/bad-inputs/*.maps; do
+            "$corpus"/crash-abort/core.gdb.txt "$corpus"/ticket/incident-ticket.md "$root"/tests/bad-inputs/*.txt "$root"/tests/bad-inputs/*.maps; do
             add_seed "$f" 16384
         done ;;
     core)
         for f in "$corpus"/crash-*/core.xz "$corpus"/killed-by-signal/core.xz; do add_core_seed "$f"; done
-        xz -dc "$corpus"/bad-inputs/truncated-64k.core.xz > "$seeds/truncated-64k.core"
-        add_seed "$corpus"/bad-inputs/random-4096.bin ;;
+        xz -dc "$root"/tests/bad-inputs/truncated-64k.core.xz > "$seeds/truncated-64k.core"
+        add_seed "$root"/tests/bad-inputs/random-4096.bin ;;
     pipeline)
-        for f in "$corpus"/aslr-pair/run-1.maps "$corpus"/live/pmap-X.txt "$corpus"/crash-null/core.gz "$corpus"/bad-inputs/not-a-core.elf.xz \
-            "$corpus"/bad-inputs/random-4096.bin "$corpus"/bad-inputs/empty.txt; do
+        for f in "$corpus"/aslr-pair/run-1.maps "$corpus"/live/pmap-X.txt "$corpus"/crash-null/core.gz "$root"/tests/bad-inputs/not-a-core.elf.xz \
+            "$root"/tests/bad-inputs/random-4096.bin "$root"/tests/bad-inputs/empty.txt; do
             add_seed "$f" 32768
         done
         add_core_seed "$corpus"/crash-abort/core.xz ;;
+    gz|xz|zst|bz2)
+        compress() { case $target in gz) gzip -9c ;; xz) xz -c ;; zst) zstd -qc ;; bz2) bzip2 -9c ;; esac; }
+        compress < "$corpus"/aslr-pair/run-1.maps > "$seeds/run-1.maps.$target"
+        xz -dc "$corpus"/crash-abort/core.xz | head -c 16384 | compress > "$seeds/core-head.$target" ;;
+    batch)
+        # Entries: kind (0 file, 1 folder, 2 link, 3 FIFO, 4 up, 5 small maps), name length, name, the kind's fields.
+        { printf '\005\006a.maps\003\004fifo\002\004loop\003\002\004self\002'; } > "$seeds/links"
+        { printf '\001\003dir\005\005x\nb\033\002\004out\002\004\000\005y.map\000\100\000'; head -c 64 "$corpus"/aslr-pair/run-1.maps; } > "$seeds/names" ;;
     *) echo "unknown target [$target]" >&2; exit 2 ;;
 esac
 # afl-fuzz refuses an empty seed file.

@@ -5,13 +5,13 @@ namespace Forensics.Reports.Tests;
 public sealed class CsvReportWriterTests
 {
     [Theory]
-    [InlineData(CsvReportWriter.Captures, "capture_id,input,sha256,format,arch,pid,process,regions,mapped_bytes,modules,threads,signal,fault_address,findings,diagnostics,status,variant,first_line,last_line,verdict,signature")]
-    [InlineData(CsvReportWriter.Regions, "capture_id,start,end,size,perms,offset,device,inode,name,deleted,kind,module,rss_bytes,dirty_bytes,swap_bytes,dumped_bytes,sources,name_is_basename,thread_id,location")]
-    [InlineData(CsvReportWriter.Modules, "capture_id,module,path,base,end,size,build_id,path_is_basename,deleted,main_executable")]
-    [InlineData(CsvReportWriter.Findings, "capture_id,severity,rule,start,end,name,message")]
-    [InlineData(CsvReportWriter.Comparison, "baseline_id,capture_id,subject,change,baseline_value,value,delta")]
-    [InlineData(CsvReportWriter.Inputs, "path,status,problem,reason,sha256,bytes,captures,diagnostics")]
-    [InlineData(CsvReportWriter.Diagnostics, "input,capture_id,severity,id,line,offset,message")]
+    [InlineData("captures.csv", "capture_id,input,sha256,format,arch,pid,process,regions,mapped_bytes,modules,threads,signal,fault_address,findings,diagnostics,status,variant,first_line,last_line,verdict,signature")]
+    [InlineData("regions.csv", "capture_id,start,end,size,perms,offset,device,inode,name,deleted,kind,module,rss_bytes,dirty_bytes,swap_bytes,dumped_bytes,sources,name_is_basename,thread_id,location")]
+    [InlineData("modules.csv", "capture_id,module,path,base,end,size,build_id,path_is_basename,deleted,main_executable")]
+    [InlineData("findings.csv", "capture_id,severity,rule,start,end,name,message")]
+    [InlineData("comparison.csv", "baseline_id,capture_id,subject,change,baseline_value,value,delta")]
+    [InlineData("inputs.csv", "path,status,problem,reason,sha256,bytes,captures,diagnostics")]
+    [InlineData("diagnostics.csv", "input,capture_id,severity,id,line,offset,message")]
     public void Csv_header_rows_are_exactly_the_spec_columns(string fileName, string header)
     {
         var text = Write(fileName);
@@ -21,7 +21,7 @@ public sealed class CsvReportWriterTests
     [Fact]
     public void Regions_csv_writes_hex_addresses_decimal_sizes_and_four_character_perms()
     {
-        var lines = Write(CsvReportWriter.Regions).Split('\n');
+        var lines = Write("regions.csv").Split('\n');
         Assert.Equal(
             "hostile-maps,0x7f0000000000,0x7f0000001000,4096,r-xp,0x0,fe:01,1234,/tmp/a|b|c.so,false,text,/tmp/a|b|c.so,,,,,maps,false,,",
             lines[1]);
@@ -30,20 +30,20 @@ public sealed class CsvReportWriterTests
     [Fact]
     public void Csv_neutralises_formula_cells_from_hostile_names()
     {
-        var regions = Write(CsvReportWriter.Regions);
+        var regions = Write("regions.csv");
         Assert.Contains(",'=cmd|' /C calc'!A0,false,text,'=cmd|' /C calc'!A0,", regions, StringComparison.Ordinal);
-        var inputs = Write(CsvReportWriter.Inputs);
+        var inputs = Write("inputs.csv");
         Assert.Contains("\n'=cmd|hostile`maps`.txt,ok,none,,", inputs, StringComparison.Ordinal);
-        var comparison = Write(CsvReportWriter.Comparison);
+        var comparison = Write("comparison.csv");
         Assert.Equal(
-            "hostile-maps,hostile-maps,\"'=HYPERLINK(\"\"http://e\"\")\",added,,-4096,+0x1000",
+            "hostile-maps,hostile-maps,\"'=HYPERLINK(\"\"http://e\"\")\",module added,,-4096,+0x1000",
             comparison.Split('\n')[1]);
     }
 
     [Fact]
     public void Csv_shows_a_newline_in_a_name_as_an_escape_and_keeps_one_row_a_line()
     {
-        var regions = Write(CsvReportWriter.Regions);
+        var regions = Write("regions.csv");
         Assert.Contains(",/tmp/line\\nbreak.so,false,text,/tmp/line\\nbreak.so,", regions, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', regions);
     }

@@ -1,5 +1,6 @@
 using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
+using Forensics.Analysis.Comparison.Changes;
 using Forensics.Analysis.Findings;
 using Forensics.Model;
 
@@ -70,6 +71,8 @@ internal static class HostileCaptures
         {
             BaselineId = "hostile-maps",
             CaptureIds = ["hostile-maps"],
-            Rows = [new ComparisonRow("hostile-maps", "hostile-maps", "=HYPERLINK(\"http://e\")", "added", null, "-4096", "+0x1000")],
+            // A module path and a finding's name are text from the evidence; a value may look like a signed number.
+            Changes = [new ComparisonChange("hostile-maps", "hostile-maps", ChangeSubject.Module("=HYPERLINK(\"http://e\")"), ChangeKind.ModuleAdded,
+                null, new TextValue("-4096"), ChangeDelta.Plus(DeltaUnit.Address, 0x1000))],
         });
 }

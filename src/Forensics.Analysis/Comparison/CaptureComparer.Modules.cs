@@ -1,3 +1,4 @@
+using Forensics.Analysis.Comparison.Changes;
 using Forensics.Model;
 
 namespace Forensics.Analysis.Comparison;
@@ -9,7 +10,7 @@ public static partial class CaptureComparer
     /// one side has only a basename (default pmap) or the architectures differ — and compares each pair's
     /// layout relative to its own base.
     /// </summary>
-    private static ModuleChanges CompareModules(CaptureLayout baseline, CaptureLayout capture, bool byBasename, RowList rows)
+    private static ModuleChanges CompareModules(CaptureLayout baseline, CaptureLayout capture, bool byBasename, ChangeList rows)
     {
         var changes = new ModuleChanges();
         var left = new List<ModuleLayout>(baseline.Modules);
@@ -22,34 +23,35 @@ public static partial class CaptureComparer
         foreach (var (before, after) in pairs)
         {
             changes.Matched++;
-            var subject = before.Module.PathIsBasename ? after.Key : before.Key;
+            var path = before.Module.PathIsBasename ? after.Key : before.Key;
+            var subject = ChangeSubject.Module(path);
             if (before.Module.Base != after.Module.Base)
                 changes.Slid++;
-            rows.Add(subject, ComparisonChanges.ModulePresent, HexFormat.Address(before.Module.Base), HexFormat.Address(after.Module.Base),
-                HexFormat.Delta(before.Module.Base, after.Module.Base));
+            rows.Add(subject, ChangeKind.ModulePresent, new AddressValue(before.Module.Base), new AddressValue(after.Module.Base),
+                ChangeDelta.Between(DeltaUnit.Address, before.Module.Base, after.Module.Base));
             if (before.Module.BuildId is { } oldId && after.Module.BuildId is { } newId && !string.Equals(oldId, newId, StringComparison.Ordinal))
             {
                 changes.BuildIdChanges++;
-                rows.Add(subject, ComparisonChanges.BuildIdChanged, oldId, newId, null);
+                rows.Add(subject, ChangeKind.BuildIdChanged, new TextValue(oldId), new TextValue(newId), null);
             }
             if (!before.Module.PathIsBasename && !after.Module.PathIsBasename && !string.Equals(before.Key, after.Key, StringComparison.Ordinal))
-                rows.Add(subject, ComparisonChanges.PathChanged, before.Key, after.Key, null);
+                rows.Add(subject, ChangeKind.PathChanged, new TextValue(before.Key), new TextValue(after.Key), null);
             if (!byBasename)
-                changes.SegmentChanges += CompareSegments(subject, before.Segments, after.Segments, rows);
+                changes.SegmentChanges += CompareSegments(path, before.Segments, after.Segments, rows);
         }
         foreach (var module in left)
         {
             if (IsUnnamedInOther(module, capture))
                 continue;
             changes.Removed++;
-            rows.Add(module.Key, ComparisonChanges.ModuleRemoved, HexFormat.Address(module.Module.Base), null, null);
+            rows.Add(ChangeSubject.Module(module.Key), ChangeKind.ModuleRemoved, new AddressValue(module.Module.Base), null, null);
         }
         foreach (var module in right)
         {
             if (IsUnnamedInOther(module, baseline))
                 continue;
             changes.Added++;
-            rows.Add(module.Key, ComparisonChanges.ModuleAdded, null, HexFormat.Address(module.Module.Base), null);
+            rows.Add(ChangeSubject.Module(module.Key), ChangeKind.ModuleAdded, null, new AddressValue(module.Module.Base), null);
         }
         return changes;
     }
@@ -94,7 +96,7 @@ public static partial class CaptureComparer
         right.RemoveAll(matched.Contains);
     }
 
-    private static int CompareSegments(string subject, List<Segment> before, List<Segment> after, RowList rows)
+    private static int CompareSegments(string modulePath, List<Segment> before, List<Segment> after, ChangeList rows)
     {
         var changes = 0;
         int i = 0, j = 0;
@@ -104,34 +106,34 @@ public static partial class CaptureComparer
             var now = j < after.Count ? after[j] : (Segment?)null;
             if (now is null || (old is { } o && o.OffsetFromBase < now.Value.OffsetFromBase))
             {
-                rows.Add(subject + " +" + HexFormat.Address(old!.Value.OffsetFromBase), ComparisonChanges.SegmentRemoved, Describe(old.Value), null, null);
+                rows.Add(ChangeSubject.Segment(modulePath, old!.Value.OffsetFromBase), ChangeKind.SegmentRemoved, Describe(old.Value), null, null);
                 changes++;
                 i++;
                 continue;
             }
             if (old is null || now.Value.OffsetFromBase < old.Value.OffsetFromBase)
             {
-                rows.Add(subject + " +" + HexFormat.Address(now.Value.OffsetFromBase), ComparisonChanges.SegmentAdded, null, Describe(now.Value), null);
+                rows.Add(ChangeSubject.Segment(modulePath, now.Value.OffsetFromBase), ChangeKind.SegmentAdded, null, Describe(now.Value), null);
                 changes++;
                 j++;
                 continue;
             }
             var a = old.Value;
             var b = now.Value;
-            var segment = subject + " +" + HexFormat.Address(a.OffsetFromBase);
+            var segment = ChangeSubject.Segment(modulePath, a.OffsetFromBase);
             if (a.Size != b.Size)
             {
-                rows.Add(segment, ComparisonChanges.SegmentResized, HexFormat.Decimal(a.Size), HexFormat.Decimal(b.Size), HexFormat.ByteDelta(a.Size, b.Size));
+                rows.Add(segment, ChangeKind.SegmentResized, new ByteCountValue(a.Size), new ByteCountValue(b.Size), ChangeDelta.Between(DeltaUnit.Bytes, a.Size, b.Size));
                 changes++;
             }
             if (Conflict(a.Permissions, b.Permissions))
             {
-                rows.Add(segment, ComparisonChanges.PermissionsChanged, a.Permissions.ToString(), b.Permissions.ToString(), null);
+                rows.Add(segment, ChangeKind.PermissionsChanged, new PermissionsValue(a.Permissions), new PermissionsValue(b.Permissions), null);
                 changes++;
             }
             if (a.FileOffset is { } x && b.FileOffset is { } y && x != y)
             {
-                rows.Add(segment, ComparisonChanges.FileOffsetChanged, HexFormat.Address(x), HexFormat.Address(y), null);
+                rows.Add(segment, ChangeKind.FileOffsetChanged, new AddressValue(x), new AddressValue(y), null);
                 changes++;
             }
             i++;
@@ -146,9 +148,7 @@ public static partial class CaptureComparer
 
     private static bool Differs(bool? a, bool? b) => a is { } x && b is { } y && x != y;
 
-    private static string Describe(Segment segment) =>
-        HexFormat.Decimal(segment.Size) + " bytes " + segment.Permissions
-        + (segment.FileOffset is { } offset ? " at file offset " + HexFormat.Address(offset) : "");
+    private static SegmentValue Describe(Segment segment) => new(segment.Size, segment.Permissions, segment.FileOffset);
 
     /// <summary>One row per module identity; a basename-only module takes the one full path other captures give that basename.</summary>
     private static ModulePresence[] PresenceMatrix(CaptureLayout[] layouts, out Func<ModuleLayout, string> keyOf)

@@ -1,3 +1,5 @@
+using Forensics.Analysis.Comparison.Changes;
+
 namespace Forensics.Analysis.Comparison;
 
 public static partial class CaptureComparer
@@ -6,7 +8,7 @@ public static partial class CaptureComparer
     /// Regions outside modules, matched by role rather than address: heap with heap, the bss after an image with
     /// the bss after the same image, other anonymous memory by kind, permissions and size.
     /// </summary>
-    private static void CompareRegions(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    private static void CompareRegions(CaptureLayout baseline, CaptureLayout capture, ChangeList rows)
     {
         var before = baseline.ByRole;
         var after = capture.ByRole;
@@ -20,18 +22,18 @@ public static partial class CaptureComparer
                 var now = news![index].Region;
                 if (old.Size != now.Size)
                 {
-                    rows.Add(role, ComparisonChanges.RegionResized, HexFormat.Decimal(old.Size), HexFormat.Decimal(now.Size), HexFormat.ByteDelta(old.Size, now.Size));
+                    rows.Add(role, ChangeKind.RegionResized, new ByteCountValue(old.Size), new ByteCountValue(now.Size), ChangeDelta.Between(DeltaUnit.Bytes, old.Size, now.Size));
                 }
                 if (Conflict(old.Permissions, now.Permissions))
                 {
-                    rows.Add(role, ComparisonChanges.PermissionsChanged, old.Permissions.ToString(), now.Permissions.ToString(), null);
+                    rows.Add(role, ChangeKind.PermissionsChanged, new PermissionsValue(old.Permissions), new PermissionsValue(now.Permissions), null);
                 }
             }
             for (var index = common; index < olds.Count; index++)
             {
                 if (HasTwin(olds[index], capture))
                     continue;
-                rows.Add(role, ComparisonChanges.RegionRemoved, Describe(olds[index]), null, "-" + HexFormat.Decimal(olds[index].Region.Size));
+                rows.Add(role, ChangeKind.RegionRemoved, Describe(olds[index]), null, ChangeDelta.Minus(DeltaUnit.Bytes, olds[index].Region.Size));
             }
         }
         foreach (var (role, news) in after)
@@ -41,7 +43,7 @@ public static partial class CaptureComparer
             {
                 if (HasTwin(news[index], baseline))
                     continue;
-                rows.Add(role, ComparisonChanges.RegionAdded, null, Describe(news[index]), "+" + HexFormat.Decimal(news[index].Region.Size));
+                rows.Add(role, ChangeKind.RegionAdded, null, Describe(news[index]), ChangeDelta.Plus(DeltaUnit.Bytes, news[index].Region.Size));
             }
         }
     }
@@ -49,6 +51,5 @@ public static partial class CaptureComparer
     private static bool HasTwin(RoleRegion region, CaptureLayout other) =>
         other.HasUnnamedTwin(region.Region.Start, region.Region.End, region.Region.Name is not null);
 
-    private static string Describe(RoleRegion region) =>
-        HexFormat.Address(region.Region.Start) + "-" + HexFormat.Address(region.Region.End) + " " + region.Region.Permissions;
+    private static RegionValue Describe(RoleRegion region) => new(region.Region.Start, region.Region.End, region.Region.Permissions);
 }

@@ -1,3 +1,4 @@
+using Forensics.Analysis.Comparison.Changes;
 using Forensics.Analysis.Crash;
 using Forensics.Model;
 
@@ -33,23 +34,23 @@ public static partial class CaptureComparer
         var baseline = layouts[baselineIndex];
         _ = baseline.ByRole; // built once here, before the parallel comparisons read it
 
-        var rowsPerCapture = new List<ComparisonRow>[layouts.Length];
+        var changesPerCapture = new List<ComparisonChange>[layouts.Length];
         Parallel.For(0, layouts.Length, index =>
-            rowsPerCapture[index] = index == baselineIndex ? [] : CompareWithBaseline(baseline, layouts[index]));
+            changesPerCapture[index] = index == baselineIndex ? [] : CompareWithBaseline(baseline, layouts[index]));
 
         var snapshots = layouts.Length >= 2 && layouts[0].InstanceId is { } pid
             && layouts.All(l => l.InstanceId == pid && string.Equals(l.Program, layouts[0].Program, StringComparison.Ordinal));
         var kinds = KindTotals(layouts);
-        var rows = rowsPerCapture.SelectMany(r => r).ToList();
+        var changes = changesPerCapture.SelectMany(r => r).ToList();
         if (snapshots)
-            rows.AddRange(SteadyGrowthRows(baseline.Id, layouts, kinds));
+            changes.AddRange(SteadyGrowth(baseline.Id, layouts, kinds));
 
         return new ComparisonReport
         {
             BaselineId = baseline.Id,
             CaptureIds = [.. layouts.Select(l => l.Id)],
             SuccessiveSnapshots = snapshots,
-            Rows = rows,
+            Changes = changes,
             KindTotals = kinds,
             Presence = PresenceMatrix(layouts, out var keyOf),
             RareModules = RareModules(layouts, keyOf),
@@ -57,45 +58,45 @@ public static partial class CaptureComparer
         };
     }
 
-    private static List<ComparisonRow> CompareWithBaseline(CaptureLayout baseline, CaptureLayout capture)
+    private static List<ComparisonChange> CompareWithBaseline(CaptureLayout baseline, CaptureLayout capture)
     {
-        var rows = new RowList(baseline.Id, capture.Id);
+        var rows = new ChangeList(baseline.Id, capture.Id);
         var architectureMismatch = baseline.Capture.Architecture != Architecture.Unknown
             && capture.Capture.Architecture != Architecture.Unknown
             && baseline.Capture.Architecture != capture.Capture.Architecture;
         if (architectureMismatch)
         {
-            rows.Add("architecture", ComparisonChanges.ArchitectureMismatch,
-                baseline.Capture.Architecture.ToId(), capture.Capture.Architecture.ToId(), null);
+            rows.Add(ChangeSubject.Architecture, ChangeKind.ArchitectureMismatch,
+                new TextValue(baseline.Capture.Architecture.ToId()), new TextValue(capture.Capture.Architecture.ToId()), null);
         }
         var differentProgram = !string.Equals(baseline.Program, capture.Program, StringComparison.Ordinal);
         if (differentProgram)
-            rows.Add("program", ComparisonChanges.DifferentProgram, baseline.Program, capture.Program, null);
+            rows.Add(ChangeSubject.Program, ChangeKind.DifferentProgram, Text(baseline.Program), Text(capture.Program), null);
 
         var modules = CompareModules(baseline, capture, architectureMismatch, rows);
         CompareRegions(baseline, capture, rows);
-        rows.Add("layout", LayoutVerdict(baseline, capture, modules, differentProgram || architectureMismatch),
-            null, modules.Describe(), null);
+        rows.Add(ChangeSubject.Layout, LayoutVerdict(baseline, capture, modules, differentProgram || architectureMismatch),
+            null, modules.Counts, null);
 
         CompareKinds(baseline, capture, rows);
         CompareFindings(baseline, capture, rows);
         CompareCrash(baseline, capture, rows);
-        return rows.Sorted();
+        return rows.Changes;
     }
 
     /// <summary>
     /// Under ASLR two process instances practically never share their file-backed mappings' addresses (docs/region-model.md#merging-the-captures-of-one-instance), so the
     /// same layout at the same bases is one instance, unless both captures name different PIDs: then ASLR was off.
     /// </summary>
-    private static string LayoutVerdict(CaptureLayout baseline, CaptureLayout capture, ModuleChanges modules, bool different)
+    private static ChangeKind LayoutVerdict(CaptureLayout baseline, CaptureLayout capture, ModuleChanges modules, bool different)
     {
         if (different || !modules.SameLayout)
-            return ComparisonChanges.LayoutDiffers;
+            return ChangeKind.LayoutDiffers;
         if (!modules.AllSameBase)
-            return ComparisonChanges.SameLayoutDifferentBases;
+            return ChangeKind.SameLayoutDifferentBases;
         return baseline.InstanceId is { } before && capture.InstanceId is { } after && before != after
-            ? ComparisonChanges.SameLayoutSameBases
-            : ComparisonChanges.SameInstance;
+            ? ChangeKind.SameLayoutSameBases
+            : ChangeKind.SameInstance;
     }
 
     private static KindSeries[] KindTotals(CaptureLayout[] layouts)
@@ -110,33 +111,33 @@ public static partial class CaptureComparer
         return [.. series];
     }
 
-    private static void CompareKinds(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    private static void CompareKinds(CaptureLayout baseline, CaptureLayout capture, ChangeList rows)
     {
         for (var index = 0; index < baseline.BytesByKind.Length; index++)
         {
             var before = baseline.BytesByKind[index];
             var after = capture.BytesByKind[index];
             if (before != after)
-                rows.Add("kind " + ((RegionKind)index).ToId(), after > before ? ComparisonChanges.TotalGrown : ComparisonChanges.TotalShrunk,
-                    HexFormat.Decimal(before), HexFormat.Decimal(after), HexFormat.ByteDelta(before, after));
+                rows.Add(ChangeSubject.KindTotal((RegionKind)index), after > before ? ChangeKind.TotalGrown : ChangeKind.TotalShrunk,
+                    new ByteCountValue(before), new ByteCountValue(after), ChangeDelta.Between(DeltaUnit.Bytes, before, after));
         }
         var mappedBefore = baseline.Capture.MappedBytes;
         var mappedAfter = capture.Capture.MappedBytes;
         if (mappedBefore != mappedAfter)
-            rows.Add("mapped", mappedAfter > mappedBefore ? ComparisonChanges.TotalGrown : ComparisonChanges.TotalShrunk,
-                HexFormat.Decimal(mappedBefore), HexFormat.Decimal(mappedAfter), HexFormat.ByteDelta(mappedBefore, mappedAfter));
+            rows.Add(ChangeSubject.Mapped, mappedAfter > mappedBefore ? ChangeKind.TotalGrown : ChangeKind.TotalShrunk,
+                new ByteCountValue(mappedBefore), new ByteCountValue(mappedAfter), ChangeDelta.Between(DeltaUnit.Bytes, mappedBefore, mappedAfter));
     }
 
-    private static IEnumerable<ComparisonRow> SteadyGrowthRows(string baselineId, CaptureLayout[] layouts, KindSeries[] kinds)
+    private static IEnumerable<ComparisonChange> SteadyGrowth(string baselineId, CaptureLayout[] layouts, KindSeries[] kinds)
     {
         foreach (var series in kinds.Where(k => k.GrowsSteadily))
         {
-            yield return new ComparisonRow(baselineId, layouts[^1].Id, "kind " + series.Kind.ToId(), ComparisonChanges.SteadyGrowth,
-                HexFormat.Decimal(series.Bytes[0]), HexFormat.Decimal(series.Bytes[^1]), HexFormat.ByteDelta(series.Bytes[0], series.Bytes[^1]));
+            yield return new ComparisonChange(baselineId, layouts[^1].Id, ChangeSubject.KindTotal(series.Kind), ChangeKind.SteadyGrowth,
+                new ByteCountValue(series.Bytes[0]), new ByteCountValue(series.Bytes[^1]), ChangeDelta.Between(DeltaUnit.Bytes, series.Bytes[0], series.Bytes[^1]));
         }
     }
 
-    private static void CompareFindings(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    private static void CompareFindings(CaptureLayout baseline, CaptureLayout capture, ChangeList rows)
     {
         // Findings are matched by rule and name: their addresses move with ASLR.
         var before = CountFindings(baseline.Analysis);
@@ -145,13 +146,13 @@ public static partial class CaptureComparer
         {
             before.TryGetValue(key, out var old);
             if (count > old)
-                rows.Add("finding " + key.Rule, ComparisonChanges.NewFinding, null, key.Name, "+" + HexFormat.Decimal(count - old));
+                rows.Add(ChangeSubject.Finding(key.Rule), ChangeKind.NewFinding, null, new TextValue(key.Name), ChangeDelta.Plus(DeltaUnit.Count, (ulong)(count - old)));
         }
         foreach (var (key, count) in before)
         {
             after.TryGetValue(key, out var now);
             if (count > now)
-                rows.Add("finding " + key.Rule, ComparisonChanges.FindingGone, key.Name, null, "-" + HexFormat.Decimal(count - now));
+                rows.Add(ChangeSubject.Finding(key.Rule), ChangeKind.FindingGone, new TextValue(key.Name), null, ChangeDelta.Minus(DeltaUnit.Count, (ulong)(count - now)));
         }
     }
 
@@ -166,18 +167,20 @@ public static partial class CaptureComparer
         return counts;
     }
 
-    private static void CompareCrash(CaptureLayout baseline, CaptureLayout capture, RowList rows)
+    private static void CompareCrash(CaptureLayout baseline, CaptureLayout capture, ChangeList rows)
     {
         var before = CrashSignature(baseline.Analysis.Crash);
         var after = CrashSignature(capture.Analysis.Crash);
         if (before is null && after is null)
             return;
-        var change = before is null ? ComparisonChanges.Crashed
-            : after is null ? ComparisonChanges.NoLongerCrashed
-            : string.Equals(before, after, StringComparison.Ordinal) ? ComparisonChanges.SameCrash
-            : ComparisonChanges.DifferentCrash;
-        rows.Add("crash", change, before, after, null);
+        var change = before is null ? ChangeKind.Crashed
+            : after is null ? ChangeKind.NoLongerCrashed
+            : string.Equals(before, after, StringComparison.Ordinal) ? ChangeKind.SameCrash
+            : ChangeKind.DifferentCrash;
+        rows.Add(ChangeSubject.Crash, change, Text(before), Text(after), null);
     }
+
+    private static TextValue? Text(string? text) => text is null ? null : new TextValue(text);
 
     private static string? CrashSignature(CrashReport? crash) =>
         crash is { Verdict: not CrashVerdict.NoCrash } ? crash.Signature : null;

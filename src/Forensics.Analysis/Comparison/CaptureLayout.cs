@@ -1,3 +1,4 @@
+using Forensics.Analysis.Comparison.Changes;
 using Forensics.Analysis.Layout;
 using Forensics.Model;
 
@@ -11,7 +12,7 @@ internal sealed class CaptureLayout
 {
     private static readonly int KindCount = Enum.GetValues<RegionKind>().Length;
 
-    private Dictionary<string, List<RoleRegion>>? _byRole;
+    private Dictionary<ChangeSubject, List<RoleRegion>>? _byRole;
 
     public CaptureLayout(CaptureAnalysis analysis)
     {
@@ -48,13 +49,13 @@ internal sealed class CaptureLayout
     public List<ModuleLayout> Modules { get; }
     public List<RoleRegion> Others { get; } = [];
     /// <summary><see cref="Others"/> by role, each list in address order.</summary>
-    public Dictionary<string, List<RoleRegion>> ByRole
+    public Dictionary<ChangeSubject, List<RoleRegion>> ByRole
     {
         get
         {
             if (_byRole is null)
             {
-                var roles = new Dictionary<string, List<RoleRegion>>(StringComparer.Ordinal);
+                var roles = new Dictionary<ChangeSubject, List<RoleRegion>>();
                 foreach (var region in Others)
                 {
                     if (!roles.TryGetValue(region.Role, out var list))
@@ -82,22 +83,22 @@ internal sealed class CaptureLayout
     /// offset, the bss after an image) match whatever their size; other anonymous memory matches by kind,
     /// permissions and size (<paramref name="map"/> gives the image an anonymous bss follows).
     /// </summary>
-    private static string RoleOf(Region region, AddressMap map)
+    private static ChangeSubject RoleOf(Region region, AddressMap map)
     {
         switch (region.Kind)
         {
             case RegionKind.Heap or RegionKind.Stack or RegionKind.Vdso or RegionKind.Vvar or RegionKind.Vsyscall:
-                return region.Name ?? "[" + region.Kind.ToId() + "]";
+                return ChangeSubject.Role(region.Name ?? "[" + region.Kind.ToId() + "]");
             case RegionKind.Bss:
                 var owner = region.Module ?? (map.AdjacentBelow(region) is { } below ? map.FindModule(below.Start)?.Name : null);
-                return "[bss] " + (owner is null ? "" : MappingNames.Basename(owner));
+                return ChangeSubject.Role("[bss] " + (owner is null ? "" : MappingNames.Basename(owner)));
         }
         if (region.Name is { } name && !MappingNames.IsAlwaysDeletedShm(name, region.NameIsBasename))
         {
             // Basename, so a default pmap listing matches a maps listing of the same process.
-            return MappingNames.Basename(name) + (region.Deleted ? " (deleted)" : "") + " @" + HexFormat.Address(region.Offset ?? 0);
+            return ChangeSubject.FileRole(MappingNames.Basename(name) + (region.Deleted ? " (deleted)" : ""), region.Offset ?? 0);
         }
-        return (region.Name is null ? region.Kind.ToId() : MappingNames.Basename(region.Name)) + " " + region.Permissions + " " + HexFormat.Decimal(region.Size) + " bytes";
+        return ChangeSubject.AnonymousRole(region.Name is null ? region.Kind.ToId() : MappingNames.Basename(region.Name), region.Permissions, region.Size);
     }
 }
 
@@ -111,4 +112,4 @@ internal sealed record ModuleLayout(Module Module, List<Segment> Segments)
 internal readonly record struct Segment(ulong OffsetFromBase, ulong Size, Permissions Permissions, ulong? FileOffset);
 
 /// <summary>A region outside any module with its role.</summary>
-internal sealed record RoleRegion(string Role, Region Region);
+internal sealed record RoleRegion(ChangeSubject Role, Region Region);

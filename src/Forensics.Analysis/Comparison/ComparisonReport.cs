@@ -1,7 +1,9 @@
+using Forensics.Analysis.Comparison.Changes;
+
 namespace Forensics.Analysis.Comparison;
 
 /// <summary>
-/// What differs between captures and a baseline (docs/report-schema.md#comparisoncsv): the rows of <c>comparison.csv</c>, the per-kind totals of
+/// What differs between captures and a baseline (docs/report-schema.md#comparisoncsv): the typed changes <c>comparison.csv</c> prints, the per-kind totals of
 /// every capture, the crashes grouped by signature, and for many captures the module presence matrix and the modules
 /// that only a few captures of one program have.
 /// </summary>
@@ -12,8 +14,11 @@ public sealed record ComparisonReport
     public required IReadOnlyList<string> CaptureIds { get; init; }
     /// <summary>Every capture shows the same process (same PID and program), so the order is a time series.</summary>
     public bool SuccessiveSnapshots { get; init; }
-    /// <summary>Each capture against the baseline, in capture order, then by subject and change.</summary>
-    public IReadOnlyList<ComparisonRow> Rows { get; init; } = [];
+    /// <summary>
+    /// Each capture's changes against the baseline, in capture order and, within a capture, in the order the comparison
+    /// found them; then the kinds that grew steadily over successive snapshots. Reports put them in their own order.
+    /// </summary>
+    public IReadOnlyList<ComparisonChange> Changes { get; init; } = [];
     /// <summary>Bytes per kind, one series per kind present anywhere, aligned with <see cref="CaptureIds"/>.</summary>
     public IReadOnlyList<KindSeries> KindTotals { get; init; } = [];
     /// <summary>Module × capture, one row per module identity, aligned with <see cref="CaptureIds"/>.</summary>

@@ -1,3 +1,5 @@
+using Forensics.Analysis.Comparison.Changes;
+
 namespace Forensics.Analysis.Comparison;
 
 /// <summary>Counts of what the module comparison of one capture found.</summary>
@@ -13,8 +15,5 @@ internal sealed class ModuleChanges
     public bool SameLayout => Added == 0 && Removed == 0 && SegmentChanges == 0 && BuildIdChanges == 0;
     public bool AllSameBase => Slid == 0;
 
-    public string Describe() =>
-        HexFormat.Decimal(Matched) + " modules in both (" + HexFormat.Decimal(Slid) + " slid), "
-        + HexFormat.Decimal(Added) + " added, " + HexFormat.Decimal(Removed) + " removed, "
-        + HexFormat.Decimal(SegmentChanges) + " segment changes, " + HexFormat.Decimal(BuildIdChanges) + " build-id changes";
+    public ModuleCountsValue Counts => new(Matched, Slid, Added, Removed, SegmentChanges, BuildIdChanges);
 }

@@ -17,7 +17,7 @@ public static class ElfImageReader
     {
         Span<byte> head = stackalloc byte[ElfConstants.Header64Size];
         var read = memory.Read(start, head);
-        var header = ElfHeader.Parse(head[..read], out _, out _);
+        var header = ElfHeader.Parse(head[..read], null);
         if (header is null || header.Type is not (ElfConstants.TypeExecutable or ElfConstants.TypeShared))
             return null;
         if (header.ProgramHeaderCount is 0 or > MaxImageProgramHeaders || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)
@@ -82,7 +82,7 @@ public static class ElfImageReader
             var read = memory.Read(address, bytes);
             var notes = new List<ElfNote>();
             // GNU property notes use 8-byte alignment; everything else 4 (docs/formats.md#images-and-build-ids, step 4).
-            NoteWalker.Walk(bytes.AsMemory(0, read), address, note.Align == 8 ? 8 : 4, 256, notes, null);
+            NoteWalker.Walk(bytes.AsMemory(0, read), address, note.Align == 8 ? 8 : 4, 256, notes, null, ReadCheckpoints.Unlimited);
             foreach (var found in notes)
             {
                 if (found.Owner == NoteTypes.GnuOwner && found.Type == NoteTypes.GnuBuildId && found.Descriptor.Length > 0)

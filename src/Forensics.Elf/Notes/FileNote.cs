@@ -8,16 +8,18 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
     /// <summary>
     /// Decodes the note. A count that does not fit or is above <paramref name="maxEntries"/>, a page size that is
     /// not a power of two, names that are missing, not NUL-terminated or left over after the count are each
-    /// reported in <paramref name="problems"/>; what was readable is kept.
+    /// reported to <paramref name="sink"/> at <paramref name="noteOffset"/>, the note's offset; what was readable is kept.
+    /// <paramref name="checkpoint"/> (none when null) is passed between entries.
     /// </summary>
-    public static FileNote? Parse(ReadOnlySpan<byte> desc, bool is64, int maxEntries, out IReadOnlyList<string> problems)
+    public static FileNote? Parse(ReadOnlySpan<byte> desc, bool is64, int maxEntries, IElfDiagnosticSink sink, ulong noteOffset, IReadCheckpoint? checkpoint = null)
     {
-        var found = new List<string>();
-        problems = found;
+        ArgumentNullException.ThrowIfNull(sink);
+        checkpoint ??= ReadCheckpoints.Unlimited;
+        void Report(string message) => sink.Report(ElfProblem.FileNoteMalformed, noteOffset, message);
         var word = is64 ? 8 : 4;
         if (desc.Length < 2 * word)
         {
-            found.Add($"NT_FILE has [{desc.Length}] bytes, too short for its count and page size");
+            Report($"NT_FILE has [{desc.Length}] bytes, too short for its count and page size");
             return null;
         }
         var count = LittleEndian.Word(desc, 0, is64);
@@ -25,27 +27,27 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
         var fits = (ulong)(desc.Length - (2 * word)) / (ulong)(3 * word);
         if (count > fits || count > (ulong)maxEntries)
         {
-            found.Add($"NT_FILE declares [{count}] entries but [{Math.Min(fits, (ulong)maxEntries)}] fit");
+            Report($"NT_FILE declares [{count}] entries but [{Math.Min(fits, (ulong)maxEntries)}] fit");
             count = Math.Min(fits, (ulong)maxEntries);
         }
         var pageSizeUsable = BitOperations.IsPow2(pageSize);
         if (!pageSizeUsable)
-            found.Add($"NT_FILE page size is [{pageSize}], not a power of two; the file offsets of its mappings are unknown");
+            Report($"NT_FILE page size is [{pageSize}], not a power of two; the file offsets of its mappings are unknown");
         var entries = new List<FileNoteEntry>((int)count);
         var names = desc[(2 * word + (int)count * 3 * word)..];
         for (var index = 0; index < (int)count; index++)
         {
             var at = (2 * word) + (index * 3 * word);
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             if (names.IsEmpty)
             {
-                found.Add($"NT_FILE names end after [{index}] of [{count}] entries; the other [{(int)count - index}] entries are not read");
+                Report($"NT_FILE names end after [{index}] of [{count}] entries; the other [{(int)count - index}] entries are not read");
                 break;
             }
             var end = names.IndexOf((byte)0);
             if (end < 0)
-                found.Add($"NT_FILE name [{index}] has no terminating NUL; the [{(int)count - index - 1}] entries after it have no names and are not read");
+                Report($"NT_FILE name [{index}] has no terminating NUL; the [{(int)count - index - 1}] entries after it have no names and are not read");
             var name = LittleEndian.PathText(end < 0 ? names : names[..end]);
             names = end < 0 ? [] : names[(end + 1)..];
             var start = LittleEndian.Word(desc, at, is64);
@@ -58,7 +60,7 @@ public sealed record FileNote(ulong PageSize, IReadOnlyList<FileNoteEntry> Entri
                 break;
         }
         if (names.IndexOfAnyExcept((byte)0) >= 0 && entries.Count == (int)count)
-            found.Add($"NT_FILE has names after its [{count}] entries: its count is too small");
+            Report($"NT_FILE has names after its [{count}] entries: its count is too small");
         return new FileNote(pageSize, entries);
     }
 }

@@ -10,17 +10,21 @@ public static class ForwardStreamReader
 {
     private const ulong Page = 0x1000;
 
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics) =>
-        Read(stream, limits, diagnostics, wholeSegments: false);
+    /// <summary>
+    /// Reads what the importer needs of the core in <paramref name="stream"/>, reporting to <paramref name="sink"/> what
+    /// cannot be read, and passing <paramref name="checkpoint"/> (none when null) after every chunk and between entries.
+    /// </summary>
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint = null) =>
+        Read(stream, limits, sink, checkpoint, wholeSegments: false);
 
     /// <summary>
     /// Reads the core keeping every segment whole (up to <see cref="CoreLimits.MaxRetainedBytes"/>), for a reader that
     /// needs any address: walking stacks reads the stacks, the data the CFI points at and the heap.
     /// </summary>
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, List<ElfDiagnostic> diagnostics, bool wholeSegments)
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint, bool wholeSegments)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new Reader(stream, diagnostics);
+        var reader = new Reader(stream, sink, checkpoint ?? ReadCheckpoints.Unlimited);
         var kept = new List<(ulong, byte[])>();
 
         // A 32-bit core's program headers start at 0x34, inside the 64 bytes of a 64-bit header: read the class first.
@@ -28,7 +32,7 @@ public static class ForwardStreamReader
         if (head.Length == ElfConstants.Header32Size && head[4] == 2)
             head = [.. head, .. reader.ReadAt(ElfConstants.Header32Size, ElfConstants.Header64Size - ElfConstants.Header32Size)];
         kept.Add((0, head));
-        var header = ElfHeader.Parse(head, out _, out _);
+        var header = ElfHeader.Parse(head, null);
         if (header is null || header.ProgramHeaderEntrySize < header.ExpectedProgramHeaderSize)
             return new RetainedByteSource(kept, reader.EndOfStream);
 
@@ -40,8 +44,8 @@ public static class ForwardStreamReader
         var entrySize = header.ProgramHeaderEntrySize;
         for (var index = 0; (index + 1) * entrySize <= table.Bytes.Length; index++)
         {
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                reader.Checkpoint.Check(null);
             var segment = ProgramHeader.Parse(table.Bytes.AsSpan(index * entrySize), header.Is64, index, 0);
             if (segment.FileSize == 0 || segment.Offset + segment.FileSize < segment.Offset)
                 continue;
@@ -74,8 +78,8 @@ public static class ForwardStreamReader
             var length = end - from;
             if ((long)Math.Min(length, long.MaxValue) > budget)
             {
-                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.RetainedBytesLimit,
-                    $"keeping [0x{from:x}-0x{end:x}] would exceed the limit of [{limits.MaxRetainedBytes}] bytes kept from a stream; the rest is not read", from));
+                sink.Report(ElfProblem.RetainedBytesLimit, from,
+                    $"keeping [0x{from:x}-0x{end:x}] would exceed the limit of [{limits.MaxRetainedBytes}] bytes kept from a stream; the rest is not read");
                 break;
             }
             var bytes = reader.ReadAt(from, (int)length);
@@ -103,8 +107,8 @@ public static class ForwardStreamReader
         var at = header.ProgramHeaderOffset;
         while (entries.Count < limits.MaxProgramHeaders && at + entrySize <= dataStart)
         {
-            if (entries.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(at);
+            if (entries.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                reader.Checkpoint.Check(at);
             var bytes = reader.ReadAt(at, entrySize);
             if (bytes.Length < entrySize)
                 break;
@@ -136,19 +140,20 @@ public static class ForwardStreamReader
     }
 
     /// <summary>A position-tracking reader over the stream that can only skip forward.</summary>
-    private sealed class Reader(Stream stream, List<ElfDiagnostic> diagnostics)
+    private sealed class Reader(Stream stream, IElfDiagnosticSink sink, IReadCheckpoint checkpoint)
     {
         private readonly byte[] _skipBuffer = new byte[1 << 16];
 
         public ulong Position { get; private set; }
         public long? EndOfStream { get; private set; }
+        public IReadCheckpoint Checkpoint => checkpoint;
 
         public byte[] ReadAt(ulong offset, int count)
         {
             if (offset < Position)
             {
-                diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Warning, ElfDiagnosticIds.StreamOutOfOrder,
-                    $"[0x{offset:x}] lies before the stream position [0x{Position:x}] and cannot be read from a forward-only stream", offset));
+                sink.Report(ElfProblem.StreamOutOfOrder, offset,
+                    $"[0x{offset:x}] lies before the stream position [0x{Position:x}] and cannot be read from a forward-only stream");
                 return [];
             }
             while (Position < offset && EndOfStream is null)
@@ -184,8 +189,8 @@ public static class ForwardStreamReader
                 }
                 catch (Exception exception) when (exception is IOException or InvalidDataException or InvalidOperationException or FormatException)
                 {
-                    diagnostics.Add(new ElfDiagnostic(ElfDiagnosticSeverity.Error, ElfDiagnosticIds.StreamReadFailed,
-                        $"reading the stream failed at [0x{Position + (ulong)total:x}]: [{exception.Message}]", Position + (ulong)total));
+                    sink.Report(ElfProblem.StreamReadFailed, Position + (ulong)total,
+                        $"reading the stream failed at [0x{Position + (ulong)total:x}]: [{exception.Message}]");
                     read = 0;
                 }
                 if (read == 0)
@@ -196,7 +201,7 @@ public static class ForwardStreamReader
                 total += read;
             }
             Position += (ulong)total;
-            ReadBudget.CheckAtOffset(Position);
+            checkpoint.Check(Position);
             return total;
         }
     }

@@ -53,7 +53,7 @@ public static partial class ClrAnnotator
         catch (Exception e) when (ClrFailures.IsReadFailure(e))
         {
             stream.Dispose();
-            capture.Diagnostics.Error(ClrDiagnosticIds.DumpUnreadable, SourceLocation.None,
+            capture.Diagnostics.Error(DiagnosticCatalogue.DumpUnreadable, SourceLocation.None,
                 $"ClrMD cannot read [{displayName}] as a dump ({e.Message}); the native analysis stands on its own");
             return;
         }
@@ -67,13 +67,13 @@ public static partial class ClrAnnotator
             }
             catch (Exception e) when (ClrFailures.IsReadFailure(e))
             {
-                capture.Diagnostics.Error(ClrDiagnosticIds.DumpUnreadable, SourceLocation.None,
+                capture.Diagnostics.Error(DiagnosticCatalogue.DumpUnreadable, SourceLocation.None,
                     $"ClrMD cannot list the modules of [{displayName}] ({e.Message}); the dump is truncated or not a process core; {BetterDumpAdvice}");
                 return;
             }
             if (clr is null)
             {
-                capture.Diagnostics.Error(ClrDiagnosticIds.RuntimeNotFound, SourceLocation.None,
+                capture.Diagnostics.Error(DiagnosticCatalogue.RuntimeNotFound, SourceLocation.None,
                     $"ClrMD finds no .NET runtime ([{RuntimeFileName}]) in [{displayName}]: nothing to annotate");
                 return;
             }
@@ -109,7 +109,7 @@ public static partial class ClrAnnotator
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            capture.Diagnostics.Error(ClrDiagnosticIds.DumpUnreadable, SourceLocation.None,
+            capture.Diagnostics.Error(DiagnosticCatalogue.DumpUnreadable, SourceLocation.None,
                 $"cannot open [{displayName}] for ClrMD ({e.Message})");
             return null;
         }
@@ -128,7 +128,7 @@ public static partial class ClrAnnotator
                     if (memory.Length + read > ClrLimits.MaxInMemoryDumpBytes)
                     {
                         memory.Dispose();
-                        capture.Diagnostics.Error(ClrDiagnosticIds.DumpTooLargeForMemory, SourceLocation.None,
+                        capture.Diagnostics.Error(DiagnosticCatalogue.DumpTooLargeForMemory, SourceLocation.None,
                             $"[{displayName}] is compressed and larger than [{ClrLimits.MaxInMemoryDumpBytes}] bytes once decompressed; "
                             + "ClrMD needs random access, so decompress it to a file and analyse that file for the .NET annotation");
                         return null;
@@ -139,7 +139,7 @@ public static partial class ClrAnnotator
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
                 memory.Dispose();
-                capture.Diagnostics.Error(ClrDiagnosticIds.DumpUnreadable, SourceLocation.None,
+                capture.Diagnostics.Error(DiagnosticCatalogue.DumpUnreadable, SourceLocation.None,
                     $"cannot decompress [{displayName}] for ClrMD ({e.Message})");
                 return null;
             }
@@ -182,7 +182,7 @@ public static partial class ClrAnnotator
             }
             catch (Exception e) when (ClrFailures.IsReadFailure(e))
             {
-                capture.Diagnostics.Error(ClrDiagnosticIds.DacNotFound, SourceLocation.None,
+                capture.Diagnostics.Error(DiagnosticCatalogue.DacNotFound, SourceLocation.None,
                     $"no DAC ([libmscordaccore.so]) for .NET runtime [{version ?? "unknown"}] of [{displayName}] is installed here ({e.Message}); "
                     + "install the same runtime version, or analyse the dump on the machine it came from");
                 return null;
@@ -194,14 +194,14 @@ public static partial class ClrAnnotator
         {
             var runtime = clr.CreateRuntime(dac.Path, ignoreMismatch: true);
             if (!dac.SameVersion)
-                capture.Diagnostics.Warning(ClrDiagnosticIds.DacVersionMismatch, SourceLocation.None,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.DacVersionMismatch, SourceLocation.None,
                     $"the dump's .NET runtime is [{version ?? "unknown"}] but the only DAC here is [{dac.Path}] of [{dac.Version}]; "
                     + "heaps and threads may be misread: install runtime [" + (version ?? "unknown") + "] for an exact DAC");
             return runtime;
         }
         catch (Exception e) when (ClrFailures.IsReadFailure(e))
         {
-            capture.Diagnostics.Error(ClrDiagnosticIds.RuntimeUnreadable, SourceLocation.None,
+            capture.Diagnostics.Error(DiagnosticCatalogue.RuntimeUnreadable, SourceLocation.None,
                 $"ClrMD cannot read the .NET runtime [{version ?? "unknown"}] in [{displayName}]: the runtime's data is not in the dump "
                 + $"(truncated, or a kernel core without the runtime's memory: {FirstSentence(e.Message)}); {BetterDumpAdvice}");
             return null;
@@ -225,7 +225,7 @@ public static partial class ClrAnnotator
             PartlyUnreadable(capture, "GC heap segments", e);
         }
         if (segments == 0)
-            capture.Diagnostics.Warning(ClrDiagnosticIds.GcHeapMissing, SourceLocation.None,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.GcHeapMissing, SourceLocation.None,
                 $"[{displayName}] holds no GC heap (a triage or mini dump), so no region is marked as GC heap; "
                 + "`createdump --withheap <pid>` or `createdump --full <pid>` keeps it");
 
@@ -309,7 +309,7 @@ public static partial class ClrAnnotator
     }
 
     private static void PartlyUnreadable(Capture capture, string what, Exception e) =>
-        capture.Diagnostics.Warning(ClrDiagnosticIds.RuntimePartlyUnreadable, SourceLocation.None,
+        capture.Diagnostics.Warning(DiagnosticCatalogue.RuntimePartlyUnreadable, SourceLocation.None,
             $"ClrMD cannot read the runtime's [{what}] ({FirstSentence(e.Message)}); the rest is annotated; {BetterDumpAdvice}");
 
     private static string FirstSentence(string message)

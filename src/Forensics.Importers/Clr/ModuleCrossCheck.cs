@@ -45,7 +45,7 @@ internal static class ModuleCrossCheck
         {
             if (!ours.TryGetValue(address, out var image))
             {
-                capture.Diagnostics.Warning(ClrDiagnosticIds.ModuleMissingFromCapture, SourceLocation.None,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.ModuleMissingFromCapture, SourceLocation.None,
                     $"ClrMD lists image [{module.FileName}] at [0x{address:x}] that our module list does not have");
                 continue;
             }
@@ -54,7 +54,7 @@ internal static class ModuleCrossCheck
         foreach (var (address, image) in ours)
         {
             if (!theirs.ContainsKey(address))
-                capture.Diagnostics.Info(ClrDiagnosticIds.ModuleMissingFromClrMD, SourceLocation.None,
+                capture.Diagnostics.Info(DiagnosticCatalogue.ModuleMissingFromClrMD, SourceLocation.None,
                     $"image [{image.Path}] at [0x{address:x}] is not in ClrMD's module list");
         }
     }
@@ -66,13 +66,13 @@ internal static class ModuleCrossCheck
         // ClrMD ends some images at their last PT_LOAD's end and rounds others up to a page (libc.so.6 0x1e1f50,
         // librt.so.1 0x5000 in the same core); modules grouped from regions always end on a page.
         if (RoundUp(image.Size) != RoundUp(theirSize))
-            capture.Diagnostics.Warning(ClrDiagnosticIds.ModuleSizeMismatch, SourceLocation.None,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.ModuleSizeMismatch, SourceLocation.None,
                 $"image [{image.Path}] at [0x{address:x}] has size [0x{image.Size:x}], ClrMD says [0x{theirSize:x}]");
 
         var theirBuildId = module.BuildId.IsDefaultOrEmpty ? null : Convert.ToHexStringLower(module.BuildId.AsSpan());
         if (image.BuildId is not null && theirBuildId is not null
             && !string.Equals(image.BuildId, theirBuildId, StringComparison.OrdinalIgnoreCase))
-            capture.Diagnostics.Warning(ClrDiagnosticIds.ModuleBuildIdMismatch, SourceLocation.None,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.ModuleBuildIdMismatch, SourceLocation.None,
                 $"image [{image.Path}] at [0x{address:x}] has build-id [{image.BuildId}], ClrMD says [{theirBuildId}]");
 
         var theirPath = module.FileName ?? "";
@@ -80,7 +80,7 @@ internal static class ModuleCrossCheck
             ? string.Equals(image.Path, Path.GetFileName(theirPath), StringComparison.Ordinal)
             : string.Equals(image.Path, theirPath, StringComparison.Ordinal);
         if (!pathMatches)
-            capture.Diagnostics.Warning(ClrDiagnosticIds.ModulePathMismatch, SourceLocation.None,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.ModulePathMismatch, SourceLocation.None,
                 $"image at [0x{address:x}] is [{image.Path}], ClrMD says [{theirPath}]");
     }
 

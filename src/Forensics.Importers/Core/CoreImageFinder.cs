@@ -12,7 +12,7 @@ namespace Forensics.Importers.Core;
 /// </summary>
 internal static class CoreImageFinder
 {
-    public static List<ImageIdentity> Find(ElfCoreFile file, FileMappings files, IReadOnlyList<AuxvEntry> auxv, CoreLimits limits)
+    public static List<ImageIdentity> Find(ElfCoreFile file, FileMappings files, IReadOnlyList<AuxvEntry> auxv, CoreLimits limits, IReadCheckpoint checkpoint)
     {
         var memory = file.Memory;
         var starts = new SortedSet<ulong>(file.LoadSegments.Where(l => l.FileSize >= 4).Select(l => l.VirtualAddress));
@@ -24,8 +24,8 @@ internal static class CoreImageFinder
         var index = 0;
         foreach (var start in starts)
         {
-            if (index++ % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index++ % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             if (images.Count >= limits.MaxImages)
                 break;
             if (start < imagesEnd)

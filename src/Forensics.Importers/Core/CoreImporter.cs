@@ -24,36 +24,44 @@ public static class CoreImporter
     /// (decompressing) stream is read once in increasing offset, keeping only headers, notes and the first and
     /// last page of each segment.
     /// </summary>
-    public static Capture Import(Stream input, string inputPath) => Import(input, inputPath, CoreLimits.Default);
+    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+        Import(input, inputPath, CoreLimits.Default, checkpoint);
 
-    public static Capture Import(Stream input, string inputPath, CoreLimits limits)
+    /// <summary>
+    /// Imports the core in <paramref name="input"/> within <paramref name="limits"/>, passing <paramref name="checkpoint"/>
+    /// (none when null) between entries of long tables and after each chunk of a stream.
+    /// </summary>
+    public static Capture Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
-        var streamDiagnostics = new List<ElfDiagnostic>();
-        IByteSource source = input.CanSeek ? new SeekableStreamByteSource(input) : ForwardStreamReader.Read(input, limits, streamDiagnostics);
-        var capture = Import(source, inputPath, limits);
-        capture.Diagnostics.AddRange(streamDiagnostics.Select(ToModel));
+        // A forward-only stream reports what it cannot read while the core is imported; those come last.
+        var streamDiagnostics = new ElfDiagnosticList();
+        IByteSource source = input.CanSeek
+            ? new SeekableStreamByteSource(input)
+            : ForwardStreamReader.Read(input, limits, streamDiagnostics, checkpoint);
+        var capture = Import(source, inputPath, limits, checkpoint);
+        capture.Diagnostics.AddRange(streamDiagnostics.Items.Select(ElfProblemDescriptors.ToDiagnostic));
         return capture;
     }
 
     /// <summary>Imports a core from any byte source (a file, bytes in memory, a retained stream).</summary>
-    public static Capture Import(IByteSource source, string inputPath, CoreLimits limits)
+    public static Capture Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var capture = new Capture { InputPath = inputPath, Format = CaptureFormat.Core, Variant = KernelVariant };
-        var file = ElfCoreFile.Read(source, limits);
-        capture.Diagnostics.AddRange(file.Diagnostics.Select(ToModel));
+        checkpoint ??= ReadCheckpoints.Unlimited;
+        var file = ElfCoreFile.Read(source, new DiagnosticBagElfSink(capture.Diagnostics), limits, checkpoint);
         if (file.Header is not { } header)
             return capture;
         if (header.Type != ElfConstants.TypeCore)
         {
-            capture.Diagnostics.Error(CoreDiagnosticIds.NotCore, SourceLocation.AtOffset(16),
+            capture.Diagnostics.Error(DiagnosticCatalogue.NotCore, SourceLocation.AtOffset(16),
                 $"ELF type is [{header.Type}] ({TypeName(header.Type)}), not [4] (ET_CORE): this ELF file is not a core dump");
             return capture;
         }
         var readRegisters = DecideArchitecture(capture, header);
-        var notes = CoreNoteSet.Decode(file, readRegisters, limits, capture.Diagnostics);
+        var notes = CoreNoteSet.Decode(file, readRegisters, limits, capture.Diagnostics, checkpoint);
         var writtenByGdb = notes.HasGdbNote || header.SectionHeaderCount > 0
             || (file.LoadSegments.Count > 0 && file.LoadSegments.All(l => l.Align == 1));
         capture.Variant = writtenByGdb ? GdbVariant : KernelVariant;
@@ -61,24 +69,24 @@ public static class CoreImporter
         CheckOrigin(capture, header, notes);
         if (file.MissingBytes > 0)
         {
-            capture.Diagnostics.Error(CoreDiagnosticIds.Truncated, SourceLocation.AtOffset((ulong)(source.Length ?? 0)),
+            capture.Diagnostics.Error(DiagnosticCatalogue.CoreTruncated, SourceLocation.AtOffset((ulong)(source.Length ?? 0)),
                 $"the core is cut short: [{file.MissingBytes}] bytes of segment data are missing (RLIMIT_CORE, a full disk or a partial copy)");
         }
 
-        var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics);
-        capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb));
+        var files = FileMappings.From(notes.Files, notes.FilesOffset, capture.Diagnostics, checkpoint);
+        capture.Regions.AddRange(CoreRegionBuilder.Build(file, files, writtenByGdb, checkpoint));
         foreach (var (type, value) in notes.Auxv)
         {
-            if (capture.Auxv.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (capture.Auxv.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             var text = AuxvTypes.PointsAtString(type) ? ElfImageReader.ReadCString(file.Memory, value, limits.MaxStringBytes) : null;
             capture.Auxv.Add(new AuxvEntry(type, AuxvTypes.Name(type), value, text));
         }
         SetProcess(capture, notes.Process);
         CoreThreadBuilder.Build(capture, notes, writtenByGdb);
         if (readRegisters && notes.HasCoreNote && notes.Threads.Count == 0)
-            capture.Diagnostics.Warning(CoreDiagnosticIds.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
-        capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits));
+            capture.Diagnostics.Warning(DiagnosticCatalogue.NoThreads, SourceLocation.None, "the core has no readable NT_PRSTATUS note, so no threads");
+        capture.Images.AddRange(CoreImageFinder.Find(file, files, capture.Auxv, limits, checkpoint));
         if (capture.ProcessName is null && capture.Images.Find(i => i.IsExecutable)?.Path is { } path)
         {
             capture.ProcessName = System.IO.Path.GetFileName(path);
@@ -105,12 +113,12 @@ public static class CoreImporter
                 return true;
             case ElfConstants.MachineX86_64:
                 capture.ArchitectureEvidence.Add("ELF header: ELFCLASS32 with e_machine EM_X86_64 (62): an x32 process");
-                capture.Diagnostics.Warning(CoreDiagnosticIds.X32, location,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.X32Core, location,
                     "an x32 core (ELFCLASS32 with EM_X86_64): its register notes are not read; regions and mapped files are");
                 return false;
             default:
                 capture.ArchitectureEvidence.Add($"ELF header: {classText}, e_machine [{header.Machine}]");
-                capture.Diagnostics.Error(CoreDiagnosticIds.UnsupportedMachine, location,
+                capture.Diagnostics.Error(DiagnosticCatalogue.UnsupportedMachine, location,
                     $"e_machine is [{header.Machine}], not EM_386 (3) or EM_X86_64 (62): only regions and mapped files are read");
                 return false;
         }
@@ -120,12 +128,12 @@ public static class CoreImporter
     {
         if (notes.HasKernelDumpNote)
         {
-            capture.Diagnostics.Error(CoreDiagnosticIds.KernelDump, SourceLocation.None,
+            capture.Diagnostics.Error(DiagnosticCatalogue.KernelDump, SourceLocation.None,
                 "a VMCOREINFO note: this is a kdump vmcore of the whole kernel, not a process core; its segments are physical memory");
         }
         else if (header.OsAbi is not (OsAbiSystemV or OsAbiLinux) || !notes.HasCoreNote)
         {
-            capture.Diagnostics.Warning(CoreDiagnosticIds.NonLinux, SourceLocation.AtOffset(7),
+            capture.Diagnostics.Warning(DiagnosticCatalogue.NonLinux, SourceLocation.AtOffset(7),
                 $"EI_OSABI is [{header.OsAbi}] and the core has {(notes.HasCoreNote ? "" : "no ")}CORE notes: not a Linux process core as far as can be told");
         }
     }
@@ -165,15 +173,4 @@ public static class CoreImporter
         ElfConstants.TypeShared => "ET_DYN",
         _ => "unknown",
     };
-
-    private static Diagnostic ToModel(ElfDiagnostic diagnostic) => new(
-        diagnostic.Severity switch
-        {
-            ElfDiagnosticSeverity.Error => DiagnosticSeverity.Error,
-            ElfDiagnosticSeverity.Warning => DiagnosticSeverity.Warning,
-            _ => DiagnosticSeverity.Info,
-        },
-        diagnostic.Id,
-        diagnostic.Message,
-        diagnostic.Offset is { } offset ? SourceLocation.AtOffset(offset) : SourceLocation.None);
 }

@@ -29,7 +29,7 @@ internal sealed class CoreNoteSet
         public IReadOnlyList<(uint EntryNumber, uint BaseAddress)> Tls { get; set; } = [];
     }
 
-    public static CoreNoteSet Decode(ElfCoreFile file, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics)
+    public static CoreNoteSet Decode(ElfCoreFile file, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
     {
         var set = new CoreNoteSet();
         var is64 = file.Header!.Is64;
@@ -38,18 +38,18 @@ internal sealed class CoreNoteSet
         for (var index = 0; index < file.Notes.Count; index++)
         {
             var note = file.Notes[index];
-            if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(note.Offset);
+            if (index % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(note.Offset);
             var key = note.Owner + ":" + NoteTypes.Name(note.Owner, note.Type);
             if (counts.TryAdd(key, 1)) order.Add(key);
             else counts[key]++;
-            set.Decode(note, is64, decodeRegisters, limits, diagnostics);
+            set.Decode(note, is64, decodeRegisters, limits, diagnostics, checkpoint);
         }
         set.Summary.AddRange(order.Select(k => k + " x" + counts[k].ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return set;
     }
 
-    private void Decode(ElfNote note, bool is64, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics)
+    private void Decode(ElfNote note, bool is64, bool decodeRegisters, CoreLimits limits, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
     {
         var desc = note.Descriptor.Span;
         switch (note.Owner)
@@ -86,7 +86,7 @@ internal sealed class CoreNoteSet
                 break;
             case NoteTypes.Auxv:
                 if (Auxv.Count > 0) Duplicate(note, diagnostics);
-                else Auxv = AuxvNote.Parse(desc, is64);
+                else Auxv = AuxvNote.Parse(desc, is64, checkpoint);
                 break;
             case NoteTypes.File:
                 if (Files is not null)
@@ -94,19 +94,17 @@ internal sealed class CoreNoteSet
                     Duplicate(note, diagnostics);
                     break;
                 }
-                Files = FileNote.Parse(desc, is64, limits.MaxFileEntries, out var problems);
+                Files = FileNote.Parse(desc, is64, limits.MaxFileEntries, new DiagnosticBagElfSink(diagnostics), note.Offset, checkpoint);
                 FilesOffset = note.Offset;
-                foreach (var problem in problems)
-                    diagnostics.Error(CoreDiagnosticIds.FileNoteProblem, SourceLocation.AtOffset(note.Offset), problem);
                 break;
         }
     }
 
     private static void Short(ElfNote note, int expected, DiagnosticBag diagnostics) =>
-        diagnostics.Error(CoreDiagnosticIds.ShortNote, SourceLocation.AtOffset(note.Offset),
+        diagnostics.Error(DiagnosticCatalogue.ShortNote, SourceLocation.AtOffset(note.Offset),
             $"{NoteTypes.Name(note.Owner, note.Type)} has [{note.Descriptor.Length}] bytes, expected at least [{expected}]; ignored");
 
     private static void Duplicate(ElfNote note, DiagnosticBag diagnostics) =>
-        diagnostics.Warning(CoreDiagnosticIds.DuplicateNote, SourceLocation.AtOffset(note.Offset),
+        diagnostics.Warning(DiagnosticCatalogue.DuplicateNote, SourceLocation.AtOffset(note.Offset),
             $"a second {NoteTypes.Name(note.Owner, note.Type)} note; the first is used");
 }

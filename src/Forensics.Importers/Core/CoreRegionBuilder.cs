@@ -17,15 +17,15 @@ internal static class CoreRegionBuilder
 {
     private const string DeletedSuffix = " (deleted)";
 
-    public static List<Region> Build(ElfCoreFile file, FileMappings files, bool writtenByGdb)
+    public static List<Region> Build(ElfCoreFile file, FileMappings files, bool writtenByGdb, IReadCheckpoint checkpoint)
     {
-        var sweep = new Sweep(files);
+        var sweep = new Sweep(files, checkpoint);
         var mergedEnd = 0UL;
         var index = 0;
         foreach (var load in file.LoadSegments)
         {
-            if (index++ % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(load.HeaderOffset);
+            if (index++ % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(load.HeaderOffset);
             if (load.MemorySize == 0)
                 continue;
             // A segment overlapping an earlier one (the reader reports it) is kept whole and unnamed, out of the sweep.
@@ -46,7 +46,7 @@ internal static class CoreRegionBuilder
     /// never do) and each piece inside an entry is named by it; entry ranges no segment covers become regions of
     /// their own.
     /// </summary>
-    private sealed class Sweep(FileMappings files)
+    private sealed class Sweep(FileMappings files, IReadCheckpoint checkpoint)
     {
         private readonly IReadOnlyList<FileNoteEntry> _entries = files.Entries;
         /// <summary>The first entry not yet wholly turned into regions.</summary>
@@ -92,8 +92,8 @@ internal static class CoreRegionBuilder
         {
             for (; _next < _entries.Count && _entries[_next].Start < address; _next++)
             {
-                if (_next % ReadBudget.EntriesPerCheck == 0)
-                    ReadBudget.Check();
+                if (_next % ReadCheckpoints.EntriesPerCheck == 0)
+                    checkpoint.Check(null);
                 var entry = _entries[_next];
                 var start = Math.Max(_done, entry.Start);
                 var end = Math.Min(entry.End, address);

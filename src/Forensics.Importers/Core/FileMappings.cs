@@ -27,7 +27,7 @@ internal sealed class FileMappings
     /// <summary>Where the NT_FILE note is.</summary>
     public SourceLocation Location { get; }
 
-    public static FileMappings From(FileNote? files, ulong noteOffset, DiagnosticBag diagnostics)
+    public static FileMappings From(FileNote? files, ulong noteOffset, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
     {
         if (files is null)
             return None;
@@ -47,20 +47,20 @@ internal sealed class FileMappings
         }
         if (firstEmpty is { } invalid)
         {
-            diagnostics.Error(CoreDiagnosticIds.FileEntryInvalid, location, string.Create(CultureInfo.InvariantCulture,
+            diagnostics.Error(DiagnosticCatalogue.FileEntryInvalid, location, string.Create(CultureInfo.InvariantCulture,
                 $"[{empty}] NT_FILE entries are empty or reversed, the first [0x{invalid.Start:x}-0x{invalid.End:x}] for [{invalid.Name}]; ignored"));
         }
 
         // OrderBy is stable: of two entries with the same start, the first in the note is kept.
-        ReadBudget.Check();
+        checkpoint.Check(null);
         var ordered = sorted.OrderBy(entry => entry.Start);
         var kept = new List<FileNoteEntry>(sorted.Count);
         FileNoteEntry? firstOverlap = null;
         var overlapping = 0;
         foreach (var entry in ordered)
         {
-            if ((kept.Count + overlapping) % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.CheckAtOffset(noteOffset);
+            if ((kept.Count + overlapping) % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(noteOffset);
             if (kept.Count > 0 && entry.Start < kept[^1].End)
             {
                 firstOverlap ??= entry;
@@ -71,7 +71,7 @@ internal sealed class FileMappings
         }
         if (firstOverlap is { } overlap)
         {
-            diagnostics.Error(CoreDiagnosticIds.FileEntriesOverlap, location, string.Create(CultureInfo.InvariantCulture,
+            diagnostics.Error(DiagnosticCatalogue.FileEntriesOverlap, location, string.Create(CultureInfo.InvariantCulture,
                 $"[{overlapping}] NT_FILE entries overlap an earlier entry, the first [0x{overlap.Start:x}-0x{overlap.End:x}] for [{overlap.Name}]; mappings never overlap, so they are ignored"));
         }
         return new FileMappings(kept, location);

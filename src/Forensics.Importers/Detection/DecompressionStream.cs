@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Model;
 using SharpCompress.Common;
 using SharpCompress.Compressors.BZip2;
@@ -10,7 +10,7 @@ namespace Forensics.Importers.Detection;
 
 /// <summary>
 /// Decompresses while streaming (no temporary copy). A corrupt or truncated compressed stream does not throw:
-/// the damage is reported as one <see cref="DetectionDiagnosticIds.CorruptCompressedStream"/> diagnostic with
+/// the damage is reported as one <see cref="DiagnosticCatalogue.CorruptCompressedStream"/> diagnostic with
 /// the compressed offset, and the stream then ends, so whatever was decompressed before it is still imported.
 /// </summary>
 public sealed class DecompressionStream : ForwardOnlyReadStream
@@ -103,7 +103,7 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
     private Stream CreateDecompressor() => _format switch
     {
         CompressionFormat.Gzip => new GZipStream(_gzipInput = new TailRecordingStream(_compressed), CompressionMode.Decompress),
-        CompressionFormat.Xz => new XZStream(_compressed),
+        CompressionFormat.Xz => NativeXzStream.IsAvailable ? new NativeXzStream(_compressed) : new XZStream(_compressed),
         CompressionFormat.Zstd => new ZstdSharp.DecompressionStream(_compressed, leaveOpen: true),
         CompressionFormat.Bzip2 => BZip2Stream.Create(
             _compressed, SharpCompress.Compressors.CompressionMode.Decompress,
@@ -125,7 +125,7 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
         _failed = true;
         var location = _compressed.CanSeek ? SourceLocation.AtOffset((ulong)_compressed.Position) : SourceLocation.None;
         _diagnostics.Error(
-            DetectionDiagnosticIds.CorruptCompressedStream, location,
+            DiagnosticCatalogue.CorruptCompressedStream, location,
             $"{_format.ToString().ToLowerInvariant()} stream is corrupt or truncated after [{_position}] decompressed bytes: {reason}");
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Importers.Text;
 using Forensics.Model;
 

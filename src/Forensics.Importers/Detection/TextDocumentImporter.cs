@@ -42,7 +42,7 @@ public static class TextDocumentImporter
                 capture.Pid = pid;
             else if (capture.Pid != pid)
                 capture.Diagnostics.Warning(
-                    DetectionDiagnosticIds.PidDisagreement, SourceLocation.AtLine(hint.Line),
+                    DiagnosticCatalogue.PidDisagreement, SourceLocation.AtLine(hint.Line),
                     string.Create(CultureInfo.InvariantCulture, $"the line above the capture names PID [{pid}], the capture itself PID [{capture.Pid}]"));
         }
         capture.CommandLine ??= hint.CommandLine;

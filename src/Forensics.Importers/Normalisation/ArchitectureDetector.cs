@@ -139,7 +139,7 @@ internal static class ArchitectureDetector
         AddEvidence(capture, Contradicting(against, set));
         if (inferred != Architecture.Unknown && inferred != set)
         {
-            capture.Diagnostics.Warning(NormalisationDiagnosticIds.ArchitectureContradiction, SourceLocation.None,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.ArchitectureContradiction, SourceLocation.None,
                 Text($"the layout suggests [{inferred.ToId()}] but the input says [{set.ToId()}]"));
         }
     }

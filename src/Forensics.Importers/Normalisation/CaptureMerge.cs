@@ -96,21 +96,21 @@ internal static class CaptureMerge
             var overlapped = FindOverlap(existing, region);
             if (overlapped is not null)
             {
-                Report(merged, NormalisationDiagnosticIds.MergeRangeBounds, overlapped,
+                Report(merged, DiagnosticCatalogue.MergeRangeBounds, overlapped,
                     $"range [{Range(region)}] {Describe(region)} of [{Label(member, region)}] overlaps [{Range(overlapped)}] of [{Label(origins[overlapped], overlapped)}] with other bounds; the first is left out");
                 continue;
             }
             var copy = Copy(region);
             added.Add(copy);
             origins.Add(copy, member);
-            Report(merged, NormalisationDiagnosticIds.MergeRangeMissing, region,
+            Report(merged, DiagnosticCatalogue.MergeRangeMissing, region,
                 $"range [{Range(region)}] {Describe(region)} is in [{Label(member, region)}] but not in [{mergedSoFar}]");
         }
         foreach (var region in existing)
         {
             if (!matched.Contains(region) && !ReferenceEquals(origins[region], member))
             {
-                Report(merged, NormalisationDiagnosticIds.MergeRangeMissing, region,
+                Report(merged, DiagnosticCatalogue.MergeRangeMissing, region,
                     $"range [{Range(region)}] {Describe(region)} is in [{Label(origins[region], region)}] but not in [{Source(member)}]");
             }
         }
@@ -135,13 +135,13 @@ internal static class CaptureMerge
             // A core's PT_LOAD and pmap's [ anon ] cannot carry kernel pseudo-names; a missing path is a real gap.
             var named = target.Name ?? other.Name;
             if (named is not null && !RegionNames.IsBracketed(named))
-                Report(merged, NormalisationDiagnosticIds.MergeName, target, $"range [{Range(target)}] is named [{named}] by only one of {both}");
+                Report(merged, DiagnosticCatalogue.MergeName, target, $"range [{Range(target)}] is named [{named}] by only one of {both}");
             if (target.Name is null && other.Name is not null)
                 TakeName(target, other);
         }
         else if (!RegionComparison.NamesCompatible(target, other) || target.Deleted != other.Deleted)
         {
-            Report(merged, NormalisationDiagnosticIds.MergeName, target,
+            Report(merged, DiagnosticCatalogue.MergeName, target,
                 $"range [{Range(target)}] is named [{target.DisplayName}] and [{other.DisplayName}] by {both}");
         }
         else if ((target.NameIsBasename && !other.NameIsBasename) || (textOverCore && !other.NameIsBasename))
@@ -151,14 +151,14 @@ internal static class CaptureMerge
 
         if (Conflict(target.Permissions, other.Permissions))
         {
-            Report(merged, NormalisationDiagnosticIds.MergePermissions, target,
+            Report(merged, DiagnosticCatalogue.MergePermissions, target,
                 $"range [{Range(target)}] has permissions [{target.Permissions}] and [{other.Permissions}] in {both}");
         }
         target.Permissions = textOverCore ? other.Permissions.FillFrom(target.Permissions) : target.Permissions.FillFrom(other.Permissions);
 
         if (target.Offset is { } offset && other.Offset is { } otherOffset && offset != otherOffset)
         {
-            Report(merged, NormalisationDiagnosticIds.MergeOffset, target,
+            Report(merged, DiagnosticCatalogue.MergeOffset, target,
                 $"range [{Range(target)}] has file offset [0x{offset:x}] and [0x{otherOffset:x}] in {both}");
         }
         target.Offset ??= other.Offset;
@@ -166,7 +166,7 @@ internal static class CaptureMerge
         if ((target.Device is { } device && other.Device is { } otherDevice && !RegionComparison.DevicesEqual(device, otherDevice))
             || (target.Inode is { } inode && other.Inode is { } otherInode && inode != otherInode))
         {
-            Report(merged, NormalisationDiagnosticIds.MergeFileIdentity, target,
+            Report(merged, DiagnosticCatalogue.MergeFileIdentity, target,
                 $"range [{Range(target)}] has device/inode [{target.Device} {target.Inode}] and [{other.Device} {other.Inode}] in {both}");
         }
         target.Device ??= other.Device;
@@ -238,8 +238,8 @@ internal static class CaptureMerge
         _ => 0,
     };
 
-    private static void Report(Capture merged, string id, Region at, string message) =>
-        merged.Diagnostics.Warning(id, at.Location, message);
+    private static void Report(Capture merged, DiagnosticDescriptor descriptor, Region at, string message) =>
+        merged.Diagnostics.Warning(descriptor, at.Location, message);
 
     /// <summary>The input as listed in <see cref="Capture.MergedInputs"/>: its path, and its line range within a document.</summary>
     private static string Label(Capture capture) =>

@@ -19,7 +19,7 @@ internal static class RegionOrdering
                 continue;
             if (++outOfOrder <= ListedPerId)
             {
-                capture.Diagnostics.Warning(NormalisationDiagnosticIds.OutOfOrder, regions[i].Location, string.Create(CultureInfo.InvariantCulture,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.RegionsOutOfOrder, regions[i].Location, string.Create(CultureInfo.InvariantCulture,
                     $"region [0x{regions[i].Start:x}-0x{regions[i].End:x}] starts below the region listed before it [0x{regions[i - 1].Start:x}-0x{regions[i - 1].End:x}]"));
             }
         }
@@ -42,7 +42,7 @@ internal static class RegionOrdering
                 continue;
             if (++overlaps <= ListedPerId)
             {
-                capture.Diagnostics.Warning(NormalisationDiagnosticIds.Overlap, region.Location, string.Create(CultureInfo.InvariantCulture,
+                capture.Diagnostics.Warning(DiagnosticCatalogue.RegionsOverlap, region.Location, string.Create(CultureInfo.InvariantCulture,
                     $"region [0x{region.Start:x}-0x{region.End:x}] overlaps [0x{previous.Start:x}-0x{previous.End:x}] ({previous.Location})"));
             }
         }
@@ -53,7 +53,7 @@ internal static class RegionOrdering
     {
         if (count > ListedPerId)
         {
-            capture.Diagnostics.Warning(NormalisationDiagnosticIds.MoreOmitted, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.MoreOmitted, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
                 $"[{count}] {what} in all; the first [{ListedPerId}] are listed"));
         }
     }

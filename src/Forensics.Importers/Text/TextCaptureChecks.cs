@@ -8,7 +8,7 @@ internal static class TextCaptureChecks
     public static void RequireRegions(Capture capture, int firstLine)
     {
         if (capture.Regions.Count == 0)
-            capture.Diagnostics.Error(TextDiagnosticIds.NoRegions, SourceLocation.AtLine(firstLine),
+            capture.Diagnostics.Error(DiagnosticCatalogue.NoRegions, SourceLocation.AtLine(firstLine),
                 $"the [{capture.Format.ToId()}] capture holds no mapping");
     }
 
@@ -17,7 +17,7 @@ internal static class TextCaptureChecks
     {
         if (!TextLineClassifier.IsElision(TextSpan.TrimBlanks(line)))
             return false;
-        capture.Diagnostics.Warning(TextDiagnosticIds.RowsElided, SourceLocation.AtLine(number),
+        capture.Diagnostics.Warning(DiagnosticCatalogue.RowsElided, SourceLocation.AtLine(number),
             $"rows were cut out of the listing here [{TextSpan.Excerpt(TextSpan.TrimBlanks(line))}]: the capture is incomplete and its totals cannot be checked");
         return true;
     }

@@ -1,4 +1,4 @@
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 
 namespace Forensics.Importers.Text;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 
 namespace Forensics.Pipeline.Importing;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Forensics.Elf;
 using Forensics.Elf.Sources;
+using Forensics.Importers.Budget;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
@@ -55,7 +56,7 @@ public sealed class InputImporter
         var diagnostics = new DiagnosticBag();
         if (TargetFile.LooksEmpty(path))
         {
-            diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
+            diagnostics.Error(DiagnosticCatalogue.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
             return new InputResult(Record(displayPath, InputStatus.Failed, null, "", 0, [], diagnostics), []);
         }
         var sha256 = "";
@@ -69,9 +70,9 @@ public sealed class InputImporter
             BetweenReads?.Invoke(path);
             stage = "while reading";
             using var opened = _opener.Open(path, diagnostics);
-            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics);
+            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget);
             var changed = ReportChange(hash.Before, FileSnapshot.Of(path), hash.Bytes, diagnostics);
-            return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics);
+            return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics, budget);
         }
         catch (ReadBudgetExceededException exception)
         {
@@ -100,7 +101,7 @@ public sealed class InputImporter
 
     private InputResult Result(
         OpenedInput opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
-        Diagnostic? changed, DiagnosticBag diagnostics)
+        Diagnostic? changed, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var usable = new List<Capture>(captures.Count);
         foreach (var capture in captures)
@@ -114,11 +115,11 @@ public sealed class InputImporter
             capture.Sha256 = sha256;
             capture.Diagnostics.AddRange(diagnostics.Items);
             AnnotateManagedRuntime(capture, opened);
-            WalkStacks(capture, opened);
+            WalkStacks(capture, opened, budget);
             usable.Add(capture);
         }
         if (captures.Count > 0 && usable.Count == 0)
-            diagnostics.Error(DetectionDiagnosticIds.UnusableCapture, SourceLocation.None,
+            diagnostics.Error(DiagnosticCatalogue.UnusableCapture, SourceLocation.None,
                 $"[{captures.Count}] capture(s) found but none holds anything usable");
 
         var status = usable.Count > 0
@@ -138,7 +139,7 @@ public sealed class InputImporter
         var hashedOtherSize = before.Length > 0 && hashed != before.Length;
         if (before == after && !hashedOtherSize)
             return null;
-        var change = new Diagnostic(DiagnosticSeverity.Error, DetectionDiagnosticIds.ChangedWhileReading, string.Create(CultureInfo.InvariantCulture,
+        var change = new Diagnostic(DiagnosticCatalogue.ChangedWhileReading, DiagnosticSeverity.Error, string.Create(CultureInfo.InvariantCulture,
             $"the file changed while it was read: [{before.Length}] bytes modified [{before.LastWriteUtc:O}] before hashing, [{hashed}] bytes hashed, [{after.Length}] bytes modified [{after.LastWriteUtc:O}] after parsing; the SHA-256 and the captures may not be of the same content, so import it again once it no longer changes"),
             SourceLocation.None);
         diagnostics.Add(change);
@@ -155,24 +156,24 @@ public sealed class InputImporter
         var location = exception.Line is { } line ? SourceLocation.AtLine(line)
             : exception.Offset is { } offset ? SourceLocation.AtOffset(offset)
             : SourceLocation.None;
-        return new Diagnostic(DiagnosticSeverity.Error,
-            exception.Limit == ReadBudgetLimit.Time ? DetectionDiagnosticIds.TimeLimit : DetectionDiagnosticIds.MemoryLimit, message, location);
+        return new Diagnostic(
+            exception.Limit == ReadBudgetLimit.Time ? DiagnosticCatalogue.TimeLimit : DiagnosticCatalogue.MemoryLimit, DiagnosticSeverity.Error, message, location);
     }
 
     private static Diagnostic OutOfMemory(OutOfMemoryException exception, string stage) =>
-        new(DiagnosticSeverity.Error, DetectionDiagnosticIds.MemoryLimit,
+        new(DiagnosticCatalogue.MemoryLimit, DiagnosticSeverity.Error,
             $"stopped: the process ran out of memory {stage} ({exception.Message}); nothing of the input is kept", SourceLocation.None);
 
     /// <summary>A refused permission, a file gone between listing and reading, and other I/O errors, each by its own id.</summary>
     private static Diagnostic Unreadable(Exception exception)
     {
-        var (id, what) = exception switch
+        var (descriptor, what) = exception switch
         {
-            UnauthorizedAccessException => (DetectionDiagnosticIds.PermissionDenied, "permission denied"),
-            FileNotFoundException or DirectoryNotFoundException => (DetectionDiagnosticIds.PathNotFound, "the input went away before it was read"),
-            _ => (DetectionDiagnosticIds.UnreadableInput, "cannot read the input"),
+            UnauthorizedAccessException => (DiagnosticCatalogue.PermissionDenied, "permission denied"),
+            FileNotFoundException or DirectoryNotFoundException => (DiagnosticCatalogue.PathNotFound, "the input went away before it was read"),
+            _ => (DiagnosticCatalogue.UnreadableInput, "cannot read the input"),
         };
-        return new Diagnostic(DiagnosticSeverity.Error, id, $"{what}: {exception.Message}", SourceLocation.None);
+        return new Diagnostic(descriptor, DiagnosticSeverity.Error, $"{what}: {exception.Message}", SourceLocation.None);
     }
 
     /// <summary>ClrMD reads a .NET core through the same opened input to name the runtime's regions and threads.</summary>
@@ -188,15 +189,19 @@ public sealed class InputImporter
     /// the same per-file budget as the import. The core is read a second time: a plain file on demand, a compressed one
     /// decompressed again keeping its segments, which the importer did not keep.
     /// </summary>
-    private void WalkStacks(Capture capture, OpenedInput opened)
+    private void WalkStacks(Capture capture, OpenedInput opened, ReadBudget budget)
     {
         if (capture.Format != CaptureFormat.Core || capture.Threads.Count == 0 || capture.Architecture is not (Architecture.X86 or Architecture.X86_64))
             return;
         var stream = opened.Read();
-        IByteSource source = stream.CanSeek ? new SeekableStreamByteSource(stream) : ForwardStreamReader.Read(stream, CoreLimits.Default, [], wholeSegments: true);
-        var core = ElfCoreFile.Read(source, CoreLimits.Default);
+        // What the second read finds wrong was reported by the first.
+        var unreported = new ElfDiagnosticList();
+        IByteSource source = stream.CanSeek
+            ? new SeekableStreamByteSource(stream)
+            : ForwardStreamReader.Read(stream, CoreLimits.Default, unreported, budget, wholeSegments: true);
+        var core = ElfCoreFile.Read(source, unreported, CoreLimits.Default, budget);
         var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths };
-        CaptureUnwinder.Unwind(capture, core.Memory, options);
+        CaptureUnwinder.Unwind(capture, core.Memory, options, budget);
     }
 
     /// <summary>
@@ -213,10 +218,14 @@ public sealed class InputImporter
         {
             InputStatus.Ok => (InputProblem.None, null),
             InputStatus.Skipped => (InputProblem.NotACapture, "not a capture: " + (decisive?.Message ?? "nothing recognised")),
-            _ => (InputProblemClassifier.FromDiagnosticId(decisive?.Id), decisive?.ToString()),
+            _ => (ProblemOf(decisive), decisive?.ToString()),
         };
         return new InputRecord(displayPath, status, problem, reason, sha256, bytes, [], [.. diagnostics.Items]);
     }
+
+    /// <summary>The problem the decisive diagnostic's descriptor names; a format error for one that names none.</summary>
+    private static InputProblem ProblemOf(Diagnostic? decisive) =>
+        decisive?.Descriptor.Problem is { } problem and not InputProblem.None ? problem : InputProblem.Corrupt;
 
 
     private static long SizeOf(string path)
@@ -226,18 +235,18 @@ public sealed class InputImporter
     }
 
     /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
-    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics)
+    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
-        var (captures, status) = ReadContent(opened, displayPath, diagnostics);
+        var (captures, status) = ReadContent(opened, displayPath, diagnostics, budget);
         // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
         return (captures, opened.ReadToEnd() || status is not InputStatus.Skipped ? status : InputStatus.Failed);
     }
 
-    private (List<Capture> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics)
+    private (List<Capture> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
         if (!opened.IsReadable)
         {
-            diagnostics.Error(DetectionDiagnosticIds.NestedCompression, SourceLocation.None,
+            diagnostics.Error(DiagnosticCatalogue.NestedCompression, SourceLocation.None,
                 $"compressed data nested more than [{OpenedInput.MaxCompressionDepth}] deep");
             return ([], InputStatus.Failed);
         }
@@ -248,18 +257,18 @@ public sealed class InputImporter
         {
             case ContentKind.Empty:
                 if (!diagnostics.HasErrors)
-                    diagnostics.Error(DetectionDiagnosticIds.EmptyInput, SourceLocation.None,
+                    diagnostics.Error(DiagnosticCatalogue.EmptyInput, SourceLocation.None,
                         compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
                 return ([], InputStatus.Failed);
             case ContentKind.Elf:
-                var core = CoreImporter.Import(opened.Read(), displayPath);
+                var core = CoreImporter.Import(opened.Read(), displayPath, budget);
                 ApplyFileNameHint(core, displayPath);
                 return ([core], null);
             case ContentKind.Text:
                 var captures = ImportText(opened.Read(), diagnostics);
                 if (captures.Count > 0)
                     return ([.. captures], null);
-                diagnostics.Info(DetectionDiagnosticIds.NoCaptureInText, SourceLocation.None,
+                diagnostics.Info(DiagnosticCatalogue.NoCaptureInText, SourceLocation.None,
                     "text without any maps, smaps, pmap or gdb listing");
                 return ([], diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
             default:
@@ -267,9 +276,9 @@ public sealed class InputImporter
                 var message = string.Create(CultureInfo.InvariantCulture,
                     $"binary data that is neither an ELF core nor text (first bytes [{Convert.ToHexStringLower(head[..Math.Min(8, head.Length)])}])");
                 if (namedLikeCore)
-                    diagnostics.Error(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
+                    diagnostics.Error(DiagnosticCatalogue.NotACapture, SourceLocation.AtOffset(0), "named like a core, but " + message);
                 else
-                    diagnostics.Info(DetectionDiagnosticIds.NotACapture, SourceLocation.AtOffset(0), message);
+                    diagnostics.Info(DiagnosticCatalogue.NotACapture, SourceLocation.AtOffset(0), message);
                 return ([], namedLikeCore || diagnostics.HasErrors ? InputStatus.Failed : InputStatus.Skipped);
         }
     }
@@ -293,20 +302,20 @@ public sealed class InputImporter
             if (more)
             {
                 text = text[..WholeLines(text, encoding)];
-                diagnostics.Error(DetectionDiagnosticIds.TextTooLarge, SourceLocation.AtOffset((ulong)text.Length), string.Create(CultureInfo.InvariantCulture,
+                diagnostics.Error(DiagnosticCatalogue.TextTooLarge, SourceLocation.AtOffset((ulong)text.Length), string.Create(CultureInfo.InvariantCulture,
                     $"text input is larger than [{_options.MaxTextBytes}] bytes; reading stopped at offset [{text.Length}], the end of the last whole line within the limit, and the rest was not read"));
             }
             if (wide is { } found)
             {
                 text = text[found.MarkLength..];
-                diagnostics.Info(DetectionDiagnosticIds.WideText, SourceLocation.None, $"text is {found.Encoding.WebName}; read as such");
+                diagnostics.Info(DiagnosticCatalogue.WideText, SourceLocation.None, $"text is {found.Encoding.WebName}; read as such");
             }
             else if (text.StartsWith("\uFEFF"u8))
                 text = text[3..];
             if (wide is null && !System.Text.Unicode.Utf8.IsValid(text))
             {
                 var line = 1 + text[..FirstInvalidUtf8(text)].Count((byte)'\n');
-                diagnostics.Warning(DetectionDiagnosticIds.InvalidUtf8, SourceLocation.AtLine(line),
+                diagnostics.Warning(DiagnosticCatalogue.InvalidUtf8, SourceLocation.AtLine(line),
                     "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
             }
             // The exact count, not GetMaxCharCount: one more than the limit would double the rented buffer.
@@ -398,13 +407,13 @@ public sealed class InputImporter
         if (hint.Pid is { } pid && capture.Pid is null)
         {
             capture.Pid = pid;
-            capture.Diagnostics.Info(DetectionDiagnosticIds.FileNameHint, SourceLocation.None,
+            capture.Diagnostics.Info(DiagnosticCatalogue.FileNameHint, SourceLocation.None,
                 string.Create(CultureInfo.InvariantCulture, $"PID [{pid}] taken from the file name"));
         }
         if (hint.ProcessName is { } name && capture.ProcessName is null)
         {
             capture.ProcessName = name;
-            capture.Diagnostics.Info(DetectionDiagnosticIds.FileNameHint, SourceLocation.None, $"process name [{name}] taken from the file name");
+            capture.Diagnostics.Info(DiagnosticCatalogue.FileNameHint, SourceLocation.None, $"process name [{name}] taken from the file name");
         }
     }
 }

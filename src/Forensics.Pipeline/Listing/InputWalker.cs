@@ -42,7 +42,7 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
             var canonical = Canonical(full);
             if (canonical is not null && !_visitedDirectories.Add(canonical))
             {
-                Problems.Add(Record(name, InputStatus.Skipped, InputProblem.DirectoryLoop, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Info, "directory given twice"));
+                Problems.Add(Record(name, InputStatus.Skipped, DiagnosticCatalogue.DirectoryLoop, DiagnosticSeverity.Info, "directory given twice"));
                 return;
             }
             Walk(full, prefixWithRootName ? name : "", 0);
@@ -53,12 +53,12 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
         }
         else if (new FileInfo(full).LinkTarget is { } target)
         {
-            Problems.Add(Record(name, InputStatus.Failed, InputProblem.BrokenLink, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
+            Problems.Add(Record(name, InputStatus.Failed, DiagnosticCatalogue.BrokenSymbolicLink, DiagnosticSeverity.Error,
                 $"broken symbolic link to [{target}]"));
         }
         else
         {
-            Problems.Add(Record(name, InputStatus.Failed, InputProblem.NotFound, DetectionDiagnosticIds.PathNotFound, DiagnosticSeverity.Error,
+            Problems.Add(Record(name, InputStatus.Failed, DiagnosticCatalogue.PathNotFound, DiagnosticSeverity.Error,
                 $"no such file or directory [{root}]"));
         }
     }
@@ -72,13 +72,13 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or System.Security.SecurityException)
         {
-            Problems.Add(Record(DisplayOf(relative, directory), InputStatus.Failed, InputProblem.PermissionDenied, DetectionDiagnosticIds.PermissionDenied,
+            Problems.Add(Record(DisplayOf(relative, directory), InputStatus.Failed, DiagnosticCatalogue.PermissionDenied,
                 DiagnosticSeverity.Error, $"permission denied listing the directory: {exception.Message}"));
             return;
         }
         catch (IOException exception)
         {
-            Problems.Add(Record(DisplayOf(relative, directory), InputStatus.Failed, InputProblem.Unreadable, DetectionDiagnosticIds.UnreadableInput,
+            Problems.Add(Record(DisplayOf(relative, directory), InputStatus.Failed, DiagnosticCatalogue.UnreadableInput,
                 DiagnosticSeverity.Error, $"cannot list directory: {exception.Message}"));
             return;
         }
@@ -105,7 +105,7 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
         catch (IOException exception)
         {
             // ELOOP: a chain of links that comes back to itself leads to no file, like a missing target.
-            Problems.Add(Record(display, InputStatus.Failed, InputProblem.BrokenLink, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
+            Problems.Add(Record(display, InputStatus.Failed, DiagnosticCatalogue.BrokenSymbolicLink, DiagnosticSeverity.Error,
                 $"symbolic link [{link.LinkTarget}] cannot be resolved: {exception.Message}"));
             return;
         }
@@ -116,7 +116,7 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
                 target = new DirectoryInfo(target.FullName);
             else
             {
-                Problems.Add(Record(display, InputStatus.Failed, InputProblem.BrokenLink, DetectionDiagnosticIds.BrokenSymbolicLink, DiagnosticSeverity.Error,
+                Problems.Add(Record(display, InputStatus.Failed, DiagnosticCatalogue.BrokenSymbolicLink, DiagnosticSeverity.Error,
                     $"broken symbolic link to [{link.LinkTarget}]"));
                 return;
             }
@@ -124,7 +124,7 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
         if (!options.FollowLinksOutsideRoots && !IsInsideRoots(target.FullName))
         {
             // A link out of the evidence (to /proc/self/maps, say) would make the analyst's own machine evidence.
-            Problems.Add(Record(display, InputStatus.Skipped, InputProblem.LinkOutsideRoots, DetectionDiagnosticIds.LinkOutsideRoots,
+            Problems.Add(Record(display, InputStatus.Skipped, DiagnosticCatalogue.LinkOutsideRoots,
                 DiagnosticSeverity.Warning, $"symbolic link to [{target.FullName}], outside the paths given; not followed"));
             return;
         }
@@ -132,8 +132,8 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
         {
             if (!options.FollowDirectoryLinks)
             {
-                Problems.Add(Record(display, InputStatus.Skipped, InputProblem.LinkNotFollowed, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Info,
-                    "symbolic link to a directory not followed"));
+                Problems.Add(Record(display, InputStatus.Skipped, DiagnosticCatalogue.DirectoryLoop, DiagnosticSeverity.Info,
+                    "symbolic link to a directory not followed", InputProblem.LinkNotFollowed));
                 return;
             }
             EnterDirectory(link.FullName, display, depth);
@@ -153,8 +153,8 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
     {
         if (depth + 1 > options.MaxDepth)
         {
-            Problems.Add(Record(display, InputStatus.Skipped, InputProblem.TooDeep, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Warning,
-                $"deeper than [{options.MaxDepth}] directories; not entered"));
+            Problems.Add(Record(display, InputStatus.Skipped, DiagnosticCatalogue.DirectoryLoop, DiagnosticSeverity.Warning,
+                $"deeper than [{options.MaxDepth}] directories; not entered", InputProblem.TooDeep));
             return;
         }
         if (ReportFolder.IsReportFolder(directory))
@@ -162,7 +162,7 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
         var canonical = Canonical(directory);
         if (canonical is null || !_visitedDirectories.Add(canonical))
         {
-            Problems.Add(Record(display, InputStatus.Skipped, InputProblem.DirectoryLoop, DetectionDiagnosticIds.DirectoryLoop, DiagnosticSeverity.Warning,
+            Problems.Add(Record(display, InputStatus.Skipped, DiagnosticCatalogue.DirectoryLoop, DiagnosticSeverity.Warning,
                 $"directory [{canonical ?? directory}] was already entered (a symbolic-link loop or a second path to it)"));
             return;
         }
@@ -172,8 +172,10 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
     private static string DisplayOf(string relative, string directory) =>
         relative.Length > 0 ? relative : Path.GetFileName(Path.TrimEndingDirectorySeparator(directory));
 
-    internal static InputRecord Record(string display, InputStatus status, InputProblem problem, string id, DiagnosticSeverity severity, string message) =>
-        new(display, status, problem, message, "", 0, [], [new Diagnostic(severity, id, message, SourceLocation.None)]);
+    /// <summary>The record of an input the walk did not list; its problem is the descriptor's unless <paramref name="problem"/> says otherwise.</summary>
+    internal static InputRecord Record(
+        string display, InputStatus status, DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string message, InputProblem? problem = null) =>
+        new(display, status, problem ?? descriptor.Problem, message, "", 0, [], [new Diagnostic(descriptor, severity, message, SourceLocation.None)]);
 
     /// <summary>The path with every symbolic link resolved (what realpath(3) gives); null for a link loop.</summary>
     internal static string? Canonical(string fullPath)

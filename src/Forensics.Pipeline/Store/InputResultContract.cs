@@ -39,6 +39,7 @@ internal static class InputResultContract
             {
                 new PermissionsJsonConverter(),
                 new DiagnosticBagJsonConverter(),
+                new DiagnosticJsonConverter(),
                 new NonNullListJsonConverterFactory(),
                 new JsonStringEnumConverter(),
             },

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Forensics.Analysis;
 using Forensics.Model;
+using Forensics.Reports.Tables;
 
 namespace Forensics.Reports.Json;
 
 /// <summary>
 /// Writes <c>report.json</c>: the same content as the Markdown and CSV reports in one document for machines.
-/// The schema (version 1) is documented in the README; values follow the CSV conventions (hex address strings,
-/// decimal byte counts, null for unknown).
+/// The schema (version 1) is documented in docs/report-schema.md; the parts that are rows of a table (inputs, regions,
+/// modules, findings, comparison rows, diagnostics) take their fields from <see cref="ReportTables"/>, and values
+/// follow the CSV conventions (hex address strings, decimal byte counts, null for unknown).
 /// </summary>
 public static class JsonReportWriter
 {
@@ -28,16 +30,13 @@ public static class JsonReportWriter
         {
             Schema = "forensics-report",
             Version = SchemaVersion,
-            Inputs = run.Inputs.Select(i => new
-            {
-                i.Path, Status = i.Status.ToId(), Problem = i.Problem.ToId(), i.Reason, i.Sha256, i.Bytes, i.CaptureIds,
-                Diagnostics = i.Diagnostics.Select(Diagnostic),
-            }),
+            Inputs = run.Inputs.Select(i => JsonRow.Of(ReportTables.Inputs, i,
+                new("capture_ids", i.CaptureIds), new("diagnostics", i.Diagnostics.Select(Diagnostic)))),
             Captures = run.Captures.Select(a => Capture(run, a)),
             Comparison = run.Comparison is not { } c ? null : new
             {
                 c.BaselineId, c.CaptureIds, c.SuccessiveSnapshots,
-                Rows = c.Rows.Select(r => new { r.CaptureId, r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta }),
+                Rows = run.ComparisonRows.Select(r => JsonRow.Of(ReportTables.Comparison, r)),
                 KindTotals = c.KindTotals.Select(k => new { Kind = k.Kind.ToId(), k.Bytes, k.GrowsSteadily }),
                 Presence = c.Presence.Select(p => new { p.Module, p.Present }),
                 RareModules = c.RareModules.Select(m => new { m.Program, m.Module, m.CaptureIds, m.ProgramCaptures }),
@@ -66,18 +65,8 @@ public static class JsonReportWriter
             Process = capture.ProcessName,
             capture.CommandLine,
             MappedBytes = capture.MappedBytes,
-            Regions = capture.Regions.Select(r => new
-            {
-                Start = ReportValues.Address(r.Start), End = ReportValues.Address(r.End), r.Size, Perms = r.Permissions.ToString(),
-                Offset = r.Offset is { } o ? ReportValues.Address(o) : null, r.Device, r.Inode, r.Name, r.Deleted, Kind = r.Kind.ToId(),
-                r.Module, RssBytes = r.Metrics?.Rss, DirtyBytes = r.Metrics?.Dirty, SwapBytes = r.Metrics?.Swap, r.DumpedBytes,
-                Sources = r.Sources.ToId(),
-            }),
-            Modules = ReportOrder.Modules(capture).Select(m => new
-            {
-                m.Name, m.Path, Base = ReportValues.Address(m.Base), End = ReportValues.Address(m.End), m.Size, m.BuildId,
-                m.PathIsBasename, m.Deleted, MainExecutable = m.IsMainExecutable,
-            }),
+            Regions = capture.Regions.Select(r => JsonRow.Of(ReportTables.Regions, (capture, r))),
+            Modules = ReportOrder.Modules(capture).Select(m => JsonRow.Of(ReportTables.Modules, (capture, m))),
             DeclaredTotals = capture.DeclaredTotals.Select(t => new { t.Name, t.DeclaredBytes, t.ComputedBytes, Matches = t.Checkable ? t.Matches : (bool?)null }),
             Crash = analysis.Crash is not { } crash ? null : new
             {
@@ -89,27 +78,14 @@ public static class JsonReportWriter
                 {
                     t.Tid, t.IsCrashing, t.Signal, Pc = ReportValues.Address(t.ProgramCounter), PcLocation = t.ProgramCounterLocation,
                     Sp = ReportValues.Address(t.StackPointer), SpLocation = t.StackPointerLocation,
-                    Frames = t.Frames.Select(f => new
-                    {
-                        Pc = ReportValues.Address(f.ProgramCounter), f.Module,
-                        Offset = f.ModuleOffset is { } offset ? ReportValues.Address(offset) : null, f.Function,
-                        FunctionOffset = f.FunctionOffset is { } functionOffset ? ReportValues.Address(functionOffset) : null,
-                        f.File, f.Line, Method = f.Method.ToId(),
-                    }),
+                    Frames = t.Frames.Select((f, i) => JsonRow.Of(ReportTables.Frames, new FrameRow(capture, t.Tid, t.IsCrashing, i, f))),
                 }),
             },
-            Findings = ReportOrder.Findings(analysis).Select(f => new
-            {
-                Severity = ReportValues.Severity(f.Severity), f.Rule, Start = f.Start is { } s ? ReportValues.Address(s) : null,
-                End = f.End is { } e ? ReportValues.Address(e) : null, f.Name, f.Message,
-            }),
+            Findings = ReportOrder.Findings(analysis).Select(f => JsonRow.Of(ReportTables.Findings, (capture, f))),
             Diagnostics = capture.Diagnostics.Items.Select(Diagnostic),
         };
     }
 
-    private static object Diagnostic(Diagnostic d) => new
-    {
-        Severity = ReportValues.Severity(d.Severity), d.Id, d.Location.Line,
-        Offset = d.Location.Offset is { } o ? ReportValues.Address(o) : null, d.Message,
-    };
+    // A diagnostic is written inside its input or capture, which the table's first columns name.
+    private static JsonRow Diagnostic(Diagnostic d) => JsonRow.Of(ReportTables.Diagnostics, ("", null, d));
 }

@@ -59,12 +59,12 @@ public static class CaptureReportWriter
         }
 
         document.Heading(2, "Modules");
-        document.Table(
+        BoundedTable(document,
             ["module", "path", "base", "end", "size", "build-id"],
             ReportOrder.Modules(capture).Select(m => (IReadOnlyList<MarkdownCell>)[
                 m.Name, m.Path + (m.Deleted ? " (deleted)" : ""), ReportValues.Address(m.Base), ReportValues.Address(m.End),
                 ReportValues.Number(m.Size), m.BuildId]),
-            "no modules");
+            capture.Modules.Count, "modules", "modules.csv");
 
         document.Heading(2, "Other findings");
         FindingsTable(document, findings[false], "no other findings");
@@ -77,15 +77,27 @@ public static class CaptureReportWriter
         }
 
         document.Heading(2, "Regions");
-        document.Table(
+        BoundedTable(document,
             ["start", "end", "size", "perms", "offset", "device", "inode", "kind", "module", "name"],
             capture.Regions.Select(r => (IReadOnlyList<MarkdownCell>)[
                 ReportValues.Address(r.Start), ReportValues.Address(r.End), ReportValues.Number(r.Size), r.Permissions.ToString(),
                 ReportValues.Address(r.Offset), r.Device, ReportValues.Number(r.Inode), r.Kind.ToId(), r.Module, r.DisplayName]),
-            "no regions");
+            capture.Regions.Count, "regions", "regions.csv");
 
         document.Heading(2, "Diagnostics");
         DiagnosticsTable(document, capture.Diagnostics.Items);
+    }
+
+    /// <summary>Rows a page shows of one table; the whole table is in its CSV, so a page stays readable and bounded.</summary>
+    internal const int MaxPageRows = 5_000;
+
+    private static void BoundedTable(MarkdownDocument document, IReadOnlyList<MarkdownCell> headers, IEnumerable<IReadOnlyList<MarkdownCell>> rows,
+        int count, string what, string csv)
+    {
+        document.Table(headers, rows.Take(MaxPageRows), "no " + what);
+        if (count > MaxPageRows)
+            document.Paragraph(Trusted("_The first " + ReportValues.Number(MaxPageRows) + " of " + ReportValues.Number(count) + " " + what
+                + "; all of them are in " + csv + "._"));
     }
 
     private static void FindingsTable(MarkdownDocument document, IEnumerable<Finding> findings, string empty) =>

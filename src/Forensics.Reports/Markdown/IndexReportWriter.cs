@@ -1,5 +1,6 @@
 using Forensics.Model;
 using Forensics.Analysis;
+using Forensics.Analysis.Comparison.Changes;
 using Forensics.Analysis.Findings;
 using static Forensics.Reports.Markdown.MarkdownCell;
 
@@ -45,7 +46,7 @@ public static class IndexReportWriter
         if (run.Comparison is { } comparison)
         {
             document.Paragraph(Trusted("Baseline: " + BaselineLink(run, comparison.BaselineId).Markdown + "; details in "), Link("compare.md", "compare.md"), Trusted("."));
-            document.Bullets(run.ComparisonRows.Where(r => r.Subject == "layout").Select(r => Trusted(
+            document.Bullets(run.ComparisonRows.Where(r => r.Source.Subject.Type == SubjectType.Layout).Select(r => Trusted(
                 ((MarkdownCell)r.CaptureId).Markdown + ": " + ((MarkdownCell)r.Change).Markdown
                 + (r.Value is { Length: > 0 } v ? " (" + ((MarkdownCell)v).Markdown + ")" : ""))));
             document.Bullets(comparison.RareModules.Select(m => Trusted(

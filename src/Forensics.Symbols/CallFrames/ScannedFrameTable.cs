@@ -11,15 +11,15 @@ internal sealed class ScannedFrameTable : ICallFrameTable
     private readonly CallFrameEntryReader _entries;
     private readonly (ulong Begin, ulong End, ulong Address)[] _index;
 
-    public ScannedFrameTable(IAddressSpace section, CallFrameSectionKind kind, bool is64, ulong start, ulong size)
+    public ScannedFrameTable(IAddressSpace section, CallFrameSectionKind kind, bool is64, ulong start, ulong size, IReadCheckpoint checkpoint)
     {
         _entries = new CallFrameEntryReader(section, kind, is64, start);
         var index = new List<(ulong, ulong, ulong)>();
         var end = start + size < start ? ulong.MaxValue : start + size;
         for (var at = start; at < end;)
         {
-            if (index.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (index.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             if (_entries.ReadHeader(at) is not { } header)
                 break;
             if (!header.IsCie && _entries.ReadRange(header) is { } range && range.Begin != 0)

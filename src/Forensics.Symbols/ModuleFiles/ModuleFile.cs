@@ -13,6 +13,8 @@ internal sealed class ModuleFile : IAddressSpace
 {
     public required string Path { get; init; }
     public required byte[] Bytes { get; init; }
+    /// <summary>The budget of the input whose walk opened the file: indexing its CFI and lines spends from it.</summary>
+    public required IReadCheckpoint Checkpoint { get; init; }
     public required bool Is64 { get; init; }
     public required ushort Machine { get; init; }
     public string? BuildId { get; init; }
@@ -76,9 +78,9 @@ internal sealed class ModuleFile : IAddressSpace
             if (EhFrameHeaderAddress is { } header)
                 _ehFrame = EhFrameHeaderTable.Open(this, header, Is64, out _);
             if (_ehFrame is null && EhFrame is { } section)
-                _ehFrame = new ScannedFrameTable(this, CallFrameSectionKind.EhFrame, Is64, section.Address, section.Size);
+                _ehFrame = new ScannedFrameTable(this, CallFrameSectionKind.EhFrame, Is64, section.Address, section.Size, Checkpoint);
             if (DebugFrame is { } debug)
-                _debugFrame = new ScannedFrameTable(new ByteArrayAddressSpace(debug), CallFrameSectionKind.DebugFrame, Is64, 0, (ulong)debug.Length);
+                _debugFrame = new ScannedFrameTable(new ByteArrayAddressSpace(debug), CallFrameSectionKind.DebugFrame, Is64, 0, (ulong)debug.Length, Checkpoint);
         }
         if (_ehFrame is not null)
             yield return _ehFrame;

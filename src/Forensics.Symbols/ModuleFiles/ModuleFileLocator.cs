@@ -1,3 +1,4 @@
+using Forensics.Elf;
 using Forensics.Model;
 
 namespace Forensics.Symbols.ModuleFiles;
@@ -8,7 +9,7 @@ namespace Forensics.Symbols.ModuleFiles;
 /// (<c>DIR/.build-id/xx/rest[.debug]</c>), then the module's own path on this machine. A file is taken only when its
 /// build-id equals the one the core holds; any other file is reported and left alone, so no name comes from it.
 /// </summary>
-internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics)
+internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
 {
     private readonly Dictionary<string, ModuleFile?> _opened = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
@@ -29,7 +30,7 @@ internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag dia
             {
                 if (_reported.Add(candidate + "\n" + buildId))
                 {
-                    diagnostics.Warning(SymbolDiagnosticIds.BuildIdMismatch, SourceLocation.None,
+                    diagnostics.Warning(DiagnosticCatalogue.SymbolFileBuildIdMismatch, SourceLocation.None,
                         $"[{candidate}] has build-id [{file.BuildId ?? "none"}], but [{name}] in the core has [{buildId}]: the file is not used");
                 }
                 continue;
@@ -70,10 +71,10 @@ internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag dia
         var full = Path.GetFullPath(candidate);
         if (_opened.TryGetValue(full, out var known))
             return known;
-        var file = File.Exists(full) ? ModuleFileReader.TryRead(full, options.MaxModuleFileBytes, out var problem) : null;
+        var file = File.Exists(full) ? ModuleFileReader.TryRead(full, options.MaxModuleFileBytes, checkpoint, out var problem) : null;
         if (file is null && File.Exists(full) && _reported.Add(full))
         {
-            diagnostics.Warning(SymbolDiagnosticIds.MalformedModuleFile, SourceLocation.None,
+            diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None,
                 $"[{candidate}] cannot be used as a module file");
         }
         _opened[full] = file;

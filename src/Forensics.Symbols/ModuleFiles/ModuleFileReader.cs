@@ -18,7 +18,7 @@ internal static class ModuleFileReader
     /// <summary>glibc's pointer to the message of the last fatal error (struct abort_msg_s, since glibc 2.11).</summary>
     private const string AbortMessageSymbol = "__abort_msg";
 
-    public static ModuleFile? TryRead(string path, long maxBytes, out string? problem)
+    public static ModuleFile? TryRead(string path, long maxBytes, IReadCheckpoint checkpoint, out string? problem)
     {
         problem = null;
         byte[] bytes;
@@ -39,11 +39,11 @@ internal static class ModuleFileReader
             problem = $"cannot read [{path}]: {exception.Message}";
             return null;
         }
-        ReadBudget.Check();
-        return TryRead(path, bytes, out problem);
+        checkpoint.Check(null);
+        return TryRead(path, bytes, checkpoint, out problem);
     }
 
-    public static ModuleFile? TryRead(string path, byte[] bytes, out string? problem)
+    public static ModuleFile? TryRead(string path, byte[] bytes, IReadCheckpoint checkpoint, out string? problem)
     {
         problem = null;
         if (!ElfConstants.HasMagic(bytes))
@@ -60,7 +60,7 @@ internal static class ModuleFileReader
             }
             using (elf)
             {
-                return elf.Class == Class.Bit64 ? Read(path, bytes, (ELF<ulong>)elf, true) : Read(path, bytes, (ELF<uint>)elf, false);
+                return elf.Class == Class.Bit64 ? Read(path, bytes, (ELF<ulong>)elf, true, checkpoint) : Read(path, bytes, (ELF<uint>)elf, false, checkpoint);
             }
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException
@@ -71,7 +71,7 @@ internal static class ModuleFileReader
         }
     }
 
-    private static ModuleFile Read<T>(string path, byte[] bytes, ELF<T> elf, bool is64) where T : struct
+    private static ModuleFile Read<T>(string path, byte[] bytes, ELF<T> elf, bool is64, IReadCheckpoint checkpoint) where T : struct
     {
         var loads = new List<LoadSegment>();
         ulong? ehFrameHeader = null;
@@ -136,13 +136,14 @@ internal static class ModuleFileReader
                     symbols.InsertRange(0, entries.Where(s => s.Name.Length > 0));
                 else
                     symbols.AddRange(entries.Where(s => s.Name.Length > 0));
-                ReadBudget.Check();
+                checkpoint.Check(null);
             }
         }
         return new ModuleFile
         {
             Path = path,
             Bytes = bytes,
+            Checkpoint = checkpoint,
             Is64 = is64,
             Machine = (ushort)elf.Machine,
             BuildId = buildId,

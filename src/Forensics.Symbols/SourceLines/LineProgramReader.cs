@@ -12,14 +12,14 @@ internal static class LineProgramReader
 {
     private const int MaxRows = 1 << 22;
 
-    public static List<(ulong Address, ulong End, SourceLine Line)> Read(DebugSections sections)
+    public static List<(ulong Address, ulong End, SourceLine Line)> Read(DebugSections sections, IReadCheckpoint checkpoint)
     {
         var rows = new List<(ulong, ulong, SourceLine)>();
         var section = sections.Line;
         var offset = 0;
         while (offset < section.Length && rows.Count < MaxRows)
         {
-            ReadBudget.Check();
+            checkpoint.Check(null);
             var cursor = new DwarfCursor(section, offset);
             ulong length = cursor.U32();
             var dwarf64 = length == 0xffff_ffff;

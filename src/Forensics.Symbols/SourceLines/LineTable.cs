@@ -12,7 +12,7 @@ internal sealed class LineTable
     private LineTable((ulong, ulong, SourceLine)[] rows) => _rows = rows;
 
     public static LineTable For(ModuleFile file, DebugSections sections) =>
-        Tables.GetValue(file, _ => new LineTable([.. LineProgramReader.Read(sections).OrderBy(r => r.Address)]));
+        Tables.GetValue(file, _ => new LineTable([.. LineProgramReader.Read(sections, file.Checkpoint).OrderBy(r => r.Address)]));
 
     public SourceLine? Find(ulong address)
     {

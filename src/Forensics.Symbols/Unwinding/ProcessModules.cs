@@ -20,13 +20,13 @@ internal sealed class ProcessModules
 
     public IReadOnlyList<ProcessModule> Modules => _modules;
 
-    public static ProcessModules Build(Capture capture, IAddressSpace memory, bool is64, ModuleFileLocator locator)
+    public static ProcessModules Build(Capture capture, IAddressSpace memory, bool is64, ModuleFileLocator locator, IReadCheckpoint checkpoint)
     {
         var vdso = capture.Auxv.FirstOrDefault(a => a.Type == AuxvSysInfoElfHeader)?.Value;
         var modules = new List<ProcessModule>();
         foreach (var image in capture.Images.OrderBy(i => i.Base))
         {
-            ReadBudget.Check();
+            checkpoint.Check(null);
             var loaded = ElfImageReader.TryRead(memory, image.Base, 4096);
             var name = image.Base == vdso ? "[vdso]"
                 : image.Path is { } path ? Path.GetFileName(path)

@@ -17,8 +17,11 @@ internal sealed class StackWalker
     private readonly RegisterLayout _layout;
     private readonly SymbolOptions _options;
 
-    public StackWalker(IAddressSpace memory, ProcessModules modules, RegisterLayout layout, SymbolOptions options)
+    private readonly IReadCheckpoint _checkpoint;
+
+    public StackWalker(IAddressSpace memory, ProcessModules modules, RegisterLayout layout, SymbolOptions options, IReadCheckpoint checkpoint)
     {
+        _checkpoint = checkpoint;
         _memory = memory;
         _modules = modules;
         _layout = layout;
@@ -34,8 +37,8 @@ internal sealed class StackWalker
         var exactPc = true;
         while (true)
         {
-            if (frames.Count % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+            if (frames.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(null);
             if (registers[_layout.ProgramCounter] is not { } pc || registers[_layout.StackPointer] is not { } sp)
                 return (frames, null);
             if (pc == 0)

@@ -1,4 +1,5 @@
 using Forensics.Analysis.Comparison;
+using Forensics.Analysis.Comparison.Changes;
 using Forensics.Model;
 using Forensics.TestSupport;
 
@@ -17,7 +18,10 @@ public sealed class CaptureComparerTests
     private static string HelloElsewhere() =>
         SampleCaptures.ShiftMaps(HelloMaps(), (0, 0x7f0000000000, 0x1000000), (0x7f0000000000, 0x7ff000000000, -0x3000000), (0x7ff000000000, 0x800000000000, 0x100000));
 
-    private static List<ComparisonRow> RowsOf(ComparisonReport report, string change) => [.. report.Rows.Where(r => r.Change == change)];
+    private static List<ComparisonChange> RowsOf(ComparisonReport report, ChangeKind kind) => [.. report.Changes.Where(r => r.Kind == kind)];
+
+    private static ChangeDelta Slide(long distance) =>
+        distance < 0 ? ChangeDelta.Minus(DeltaUnit.Address, (ulong)-distance) : ChangeDelta.Plus(DeltaUnit.Address, (ulong)distance);
 
     [Fact]
     public void Maps_and_pmap_of_one_process_are_the_same_instance_with_zero_slide()
@@ -26,15 +30,15 @@ public sealed class CaptureComparerTests
         var pmap = SampleCaptures.Text(CaptureFormat.Pmap, "b-pmap", "sets", "set-crash-null", "pmap.txt");
         var report = Compare(null, pmap, maps);
         Assert.Equal("a-maps", report.BaselineId);
-        var layout = Assert.Single(report.Rows, r => r.Subject == "layout");
-        Assert.Equal(ComparisonChanges.SameInstance, layout.Change);
+        var layout = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Layout);
+        Assert.Equal(ChangeKind.SameInstance, layout.Kind);
         // Default pmap names neither the heap, the vvar pages nor the vdso ("[ anon ]"): the same ranges, not changes.
-        var modules = RowsOf(report, ComparisonChanges.ModulePresent);
+        var modules = RowsOf(report, ChangeKind.ModulePresent);
         Assert.Equal(["/opt/forensic/demo/crash_null", "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/usr/lib/x86_64-linux-gnu/libc.so.6"],
-            modules.Select(r => r.Subject));
-        Assert.All(modules, r => Assert.Equal("0x0", r.Delta));
-        Assert.DoesNotContain(report.Rows, r => r.Change.StartsWith("segment", StringComparison.Ordinal) || r.Change.StartsWith("region", StringComparison.Ordinal)
-            || r.Change.StartsWith("module", StringComparison.Ordinal));
+            modules.Select(r => r.Subject.Name).Order(StringComparer.Ordinal));
+        Assert.All(modules, r => Assert.Equal(Slide(0), r.Delta));
+        Assert.DoesNotContain(report.Changes, r => r.Kind is ChangeKind.SegmentAdded or ChangeKind.SegmentRemoved or ChangeKind.SegmentResized
+            or ChangeKind.RegionAdded or ChangeKind.RegionRemoved or ChangeKind.RegionResized or ChangeKind.ModuleAdded or ChangeKind.ModuleRemoved);
     }
 
     [Fact]
@@ -43,13 +47,12 @@ public sealed class CaptureComparerTests
         var first = SampleCaptures.FromText(CaptureFormat.Maps, "run-1", HelloMaps());
         var second = SampleCaptures.FromText(CaptureFormat.Maps, "run-2", HelloElsewhere());
         var report = Compare(null, second, first);
-        Assert.Equal(ComparisonChanges.SameLayoutDifferentBases, Assert.Single(report.Rows, r => r.Subject == "layout").Change);
+        Assert.Equal(ChangeKind.SameLayoutDifferentBases, Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Layout).Kind);
         Assert.Equal(
-            [("/opt/forensic/demo/hello", "+0x1000000"), ("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "-0x3000000"),
-             ("/usr/lib/x86_64-linux-gnu/libc.so.6", "-0x3000000"), ("[vdso]", "-0x3000000")],
-            RowsOf(report, ComparisonChanges.ModulePresent).Select(r => (r.Subject, r.Delta!)));
-        Assert.Equal(["layout", "/opt/forensic/demo/hello", "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/usr/lib/x86_64-linux-gnu/libc.so.6", "[vdso]"],
-            report.Rows.Select(r => r.Subject));
+            [("/opt/forensic/demo/hello", Slide(0x1000000)), ("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", Slide(-0x3000000)),
+             ("/usr/lib/x86_64-linux-gnu/libc.so.6", Slide(-0x3000000)), ("[vdso]", Slide(-0x3000000))],
+            RowsOf(report, ChangeKind.ModulePresent).Select(r => (r.Subject.Name!, r.Delta!)).OrderBy(r => r.Item1, StringComparer.Ordinal));
+        Assert.Equal(5, report.Changes.Count);
     }
 
     [Fact]
@@ -58,20 +61,18 @@ public sealed class CaptureComparerTests
         var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps");
         var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps");
         var report = Compare(null, hello, crash);
-        Assert.Equal(ComparisonChanges.LayoutDiffers, Assert.Single(report.Rows, r => r.Subject == "layout").Change);
-        var program = Assert.Single(report.Rows, r => r.Subject == "program");
-        Assert.Equal(("hello", "crash_null"), (program.BaselineValue, program.Value));
-        Assert.Equal("/opt/forensic/demo/hello", Assert.Single(RowsOf(report, ComparisonChanges.ModuleRemoved)).Subject);
-        Assert.Equal("/opt/forensic/demo/crash_null", Assert.Single(RowsOf(report, ComparisonChanges.ModuleAdded)).Subject);
-        var libc = Assert.Single(report.Rows, r => r.Subject == "/usr/lib/x86_64-linux-gnu/libc.so.6" && r.Change == ComparisonChanges.ModulePresent);
-        Assert.Equal(("0x7f1f1efc2000", "0x7ffb9b87c000", "+0xdc7c8ba000"), (libc.BaselineValue, libc.Value, libc.Delta));
+        Assert.Equal(ChangeKind.LayoutDiffers, Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Layout).Kind);
+        var program = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Program);
+        Assert.Equal((new TextValue("hello"), new TextValue("crash_null")), (program.BaselineValue, program.Value));
+        Assert.Equal(ChangeSubject.Module("/opt/forensic/demo/hello"), Assert.Single(RowsOf(report, ChangeKind.ModuleRemoved)).Subject);
+        Assert.Equal(ChangeSubject.Module("/opt/forensic/demo/crash_null"), Assert.Single(RowsOf(report, ChangeKind.ModuleAdded)).Subject);
+        var libc = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Module("/usr/lib/x86_64-linux-gnu/libc.so.6") && r.Kind == ChangeKind.ModulePresent);
+        Assert.Equal((new AddressValue(0x7f1f1efc2000), new AddressValue(0x7ffb9b87c000), Slide(0xdc7c8ba000)), (libc.BaselineValue, libc.Value, libc.Delta));
         // hello's findings are not in crash_null: they are gone, not new.
-        Assert.Empty(RowsOf(report, ComparisonChanges.NewFinding));
-        Assert.Equal([FindingsRule("anon-exec"), FindingsRule("deleted-mapping"), FindingsRule("wx-memory")],
-            RowsOf(report, ComparisonChanges.FindingGone).Select(r => r.Subject));
+        Assert.Empty(RowsOf(report, ChangeKind.NewFinding));
+        Assert.Equal(["anon-exec", "deleted-mapping", "wx-memory"],
+            RowsOf(report, ChangeKind.FindingGone).Where(r => r.Subject.Type == SubjectType.Finding).Select(r => r.Subject.Name).Order(StringComparer.Ordinal));
     }
-
-    private static string FindingsRule(string rule) => "finding " + rule;
 
     [Fact]
     public void The_report_does_not_depend_on_the_order_of_the_captures()
@@ -81,7 +82,7 @@ public sealed class CaptureComparerTests
         var sleep = SampleCaptures.Text(CaptureFormat.Maps, "sleep", "sets", "set-system", "sleep", "maps");
         var one = Compare(null, hello, crash, sleep);
         var other = Compare(null, sleep, hello, crash);
-        Assert.Equal(one.Rows, other.Rows);
+        Assert.Equal(one.Changes, other.Changes);
         Assert.Equal(one.CaptureIds, other.CaptureIds);
         Assert.Equal(one.Presence.Select(p => (p.Module, string.Join(',', p.Present))), other.Presence.Select(p => (p.Module, string.Join(',', p.Present))));
         Assert.Equal("hello", one.BaselineId);
@@ -94,7 +95,7 @@ public sealed class CaptureComparerTests
         var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps");
         var report = Compare("null", hello, crash);
         Assert.Equal("null", report.BaselineId);
-        Assert.All(report.Rows, r => Assert.Equal(("null", "hello"), (r.BaselineId, r.CaptureId)));
+        Assert.All(report.Changes, r => Assert.Equal(("null", "hello"), (r.BaselineId, r.CaptureId)));
     }
 
     [Fact]
@@ -119,10 +120,10 @@ public sealed class CaptureComparerTests
         var presence = Assert.Single(report.Presence, p => p.Module == "/tmp/libinject.so");
         Assert.Equal([false, false, true], presence.Present);
         Assert.Equal(3, Assert.Single(report.Presence, p => p.Module == "/usr/lib/x86_64-linux-gnu/libc.so.6").Count);
-        var added = Assert.Single(RowsOf(report, ComparisonChanges.ModuleAdded));
-        Assert.Equal(("run-3", "/tmp/libinject.so", "0x7f1f1efb0000"), (added.CaptureId, added.Subject, added.Value));
-        var finding = Assert.Single(RowsOf(report, ComparisonChanges.NewFinding));
-        Assert.Equal(("finding unusual-image-path", "/tmp/libinject.so"), (finding.Subject, finding.Value));
+        var added = Assert.Single(RowsOf(report, ChangeKind.ModuleAdded));
+        Assert.Equal(("run-3", ChangeSubject.Module("/tmp/libinject.so"), new AddressValue(0x7f1f1efb0000)), (added.CaptureId, added.Subject, added.Value));
+        var finding = Assert.Single(RowsOf(report, ChangeKind.NewFinding));
+        Assert.Equal((ChangeSubject.Finding("unusual-image-path"), new TextValue("/tmp/libinject.so")), (finding.Subject, finding.Value));
     }
 
     [Fact]
@@ -141,11 +142,13 @@ public sealed class CaptureComparerTests
         Assert.True(report.SuccessiveSnapshots);
         var heap = Assert.Single(report.KindTotals, k => k.Kind == RegionKind.Heap);
         Assert.Equal([0x21000UL, 0x42000UL, 0x63000UL], heap.Bytes);
-        var growth = Assert.Single(RowsOf(report, ComparisonChanges.SteadyGrowth));
-        Assert.Equal(("kind heap", "snapshot-3", "135168", "405504", "+270336"), (growth.Subject, growth.CaptureId, growth.BaselineValue, growth.Value, growth.Delta));
-        var resized = RowsOf(report, ComparisonChanges.RegionResized);
-        Assert.Equal([("snapshot-2", "[heap]", "+135168"), ("snapshot-3", "[heap]", "+270336")], resized.Select(r => (r.CaptureId, r.Subject, r.Delta!)));
-        Assert.All(report.Rows.Where(r => r.Subject == "layout"), r => Assert.Equal(ComparisonChanges.SameInstance, r.Change));
+        var growth = Assert.Single(RowsOf(report, ChangeKind.SteadyGrowth));
+        Assert.Equal((ChangeSubject.KindTotal(RegionKind.Heap), "snapshot-3", new ByteCountValue(135168), new ByteCountValue(405504), ChangeDelta.Plus(DeltaUnit.Bytes, 270336)),
+            (growth.Subject, growth.CaptureId, growth.BaselineValue, growth.Value, growth.Delta));
+        var resized = RowsOf(report, ChangeKind.RegionResized);
+        Assert.Equal([("snapshot-2", ChangeSubject.Role("[heap]"), ChangeDelta.Plus(DeltaUnit.Bytes, 135168)), ("snapshot-3", ChangeSubject.Role("[heap]"), ChangeDelta.Plus(DeltaUnit.Bytes, 270336))],
+            resized.Select(r => (r.CaptureId, r.Subject, r.Delta!)));
+        Assert.All(report.Changes.Where(r => r.Subject == ChangeSubject.Layout), r => Assert.Equal(ChangeKind.SameInstance, r.Kind));
     }
 
     [Fact]
@@ -156,7 +159,7 @@ public sealed class CaptureComparerTests
         var report = Compare(null, nullCrash, abort);
         Assert.Equal(["SIGABRT libc.so.6+0x8aeec", "SIGSEGV crash_null+0x16f3"], report.Crashes.Select(c => c.Signature));
         Assert.Equal(["set-crash-abort/maps"], report.Crashes[0].CaptureIds);
-        var crash = Assert.Single(report.Rows, r => r.Subject == "crash");
-        Assert.Equal((ComparisonChanges.DifferentCrash, "SIGABRT libc.so.6+0x8aeec", "SIGSEGV crash_null+0x16f3"), (crash.Change, crash.BaselineValue, crash.Value));
+        var crash = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Crash);
+        Assert.Equal((ChangeKind.DifferentCrash, new TextValue("SIGABRT libc.so.6+0x8aeec"), new TextValue("SIGSEGV crash_null+0x16f3")), (crash.Kind, crash.BaselineValue, crash.Value));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Forensics.Analysis.Comparison;
+using Forensics.Analysis.Comparison.Changes;
 using Forensics.Model;
 using Forensics.TestSupport;
 using Xunit.Abstractions;
@@ -35,8 +36,8 @@ public sealed class ComparisonScaleTests(ITestOutputHelper output)
 
         Assert.True(allocated < 1L << 30, $"analysis and comparison allocated {allocated / 1048576} MiB");
         Assert.Equal(1000, report.CaptureIds.Count);
-        Assert.Equal(999, report.Rows.Count(r => r.Subject == "layout" && r.Change == ComparisonChanges.SameLayoutDifferentBases));
-        Assert.Equal(999, report.Rows.Count(r => r.Subject == "/usr/lib/x86_64-linux-gnu/libc.so.6" && r.Change == ComparisonChanges.ModulePresent));
+        Assert.Equal(999, report.Changes.Count(r => r.Subject == ChangeSubject.Layout && r.Kind == ChangeKind.SameLayoutDifferentBases));
+        Assert.Equal(999, report.Changes.Count(r => r.Subject == ChangeSubject.Module("/usr/lib/x86_64-linux-gnu/libc.so.6") && r.Kind == ChangeKind.ModulePresent));
     }
 
     /// <summary>A copy of a normalised capture with its mmap area moved <paramref name="down"/> bytes lower.</summary>

@@ -16,7 +16,7 @@ public sealed class ClrAnnotatorFailureTests
         Assert.False(ClrAnnotator.HasRuntime(capture));
         ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, writable: false), "core");
 
-        AssertOneErrorAndNothingAnnotated(capture, ClrDiagnosticIds.RuntimeNotFound, regionCount: 29);
+        AssertOneErrorAndNothingAnnotated(capture, DiagnosticCatalogue.RuntimeNotFound.Id, regionCount: 29);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ClrAnnotatorFailureTests
         // The first 3,000,000 of 6,250,496 bytes: headers, notes and the first segments, not the runtime's data.
         ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, 0, 3_000_000, writable: false), "createdump-triage.core");
 
-        var diagnostic = AssertOneErrorAndNothingAnnotated(capture, ClrDiagnosticIds.RuntimeUnreadable, regionCount: 224);
+        var diagnostic = AssertOneErrorAndNothingAnnotated(capture, DiagnosticCatalogue.RuntimeUnreadable.Id, regionCount: 224);
         Assert.StartsWith("ClrMD cannot read the .NET runtime [10.0.12] in [createdump-triage.core]", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("createdump --full", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("0x3f", diagnostic.Message, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class ClrAnnotatorFailureTests
 
         ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, 0, 100, writable: false), "createdump-triage.core");
 
-        AssertOneErrorAndNothingAnnotated(capture, ClrDiagnosticIds.DumpUnreadable, regionCount: 0);
+        AssertOneErrorAndNothingAnnotated(capture, DiagnosticCatalogue.DumpUnreadable.Id, regionCount: 0);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ClrAnnotatorFailureTests
         ClrAnnotator.Annotate(capture, () => throw new FileNotFoundException("gone"), "missing.core");
 
         var diagnostic = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal(ClrDiagnosticIds.DumpUnreadable, diagnostic.Id);
+        Assert.Equal(DiagnosticCatalogue.DumpUnreadable.Id, diagnostic.Id);
         Assert.Equal("cannot open [missing.core] for ClrMD (gone)", diagnostic.Message);
     }
 

@@ -12,7 +12,7 @@ public sealed class ClrAnnotatorTriageTests(DotnetTriageDump dump) : IClassFixtu
     {
         var diagnostic = Assert.Single(dump.Capture.Diagnostics.Items, d => d.Id.StartsWith("FX700", StringComparison.Ordinal));
 
-        Assert.Equal((DiagnosticSeverity.Warning, ClrDiagnosticIds.GcHeapMissing), (diagnostic.Severity, diagnostic.Id));
+        Assert.Equal((DiagnosticSeverity.Warning, DiagnosticCatalogue.GcHeapMissing.Id), (diagnostic.Severity, diagnostic.Id));
         Assert.Contains("createdump --withheap", diagnostic.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(dump.Capture.Regions, r => r.RuntimeRole is { HasGcHeap: true });
     }

@@ -65,9 +65,9 @@ public class CoreMutationTests
     {
         var bytes = Sample().Build();
         var capture = Import(bytes[..^0x800]);
-        var summary = capture.Diagnostics.Items.Single(d => d.Id == CoreDiagnosticIds.Truncated);
+        var summary = capture.Diagnostics.Items.Single(d => d.Id == DiagnosticCatalogue.CoreTruncated.Id);
         Assert.Contains("[2048] bytes", summary.Message, StringComparison.Ordinal);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == ElfDiagnosticIds.SegmentPastEnd && d.Location.Offset == (ulong)(bytes.Length - 0x800));
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.SegmentPastEnd.Id && d.Location.Offset == (ulong)(bytes.Length - 0x800));
     }
 
     public static TheoryData<string, int, byte[], string> LyingFields(bool is64)
@@ -76,20 +76,20 @@ public class CoreMutationTests
         var phoff = is64 ? 64 : 52;
         var phsize = is64 ? 56 : 32;
         var noteOffset = phoff + (3 * phsize);
-        data.Add("e_phnum near 2^16", is64 ? 56 : 44, [0xfe, 0xff], ElfDiagnosticIds.ProgramHeadersPastEnd);
-        data.Add("e_phentsize too small", is64 ? 54 : 42, [8, 0], ElfDiagnosticIds.BadProgramHeaderSize);
-        data.Add("e_phoff past the end", is64 ? 32 : 28, [0, 0, 0, 0x70], ElfDiagnosticIds.ProgramHeadersPastEnd);
-        data.Add("note p_filesz near 2^32", phoff + (is64 ? 32 : 16), [0xf0, 0xff, 0xff, 0xff], ElfDiagnosticIds.NoteSegmentTruncated);
-        data.Add("load p_filesz near 2^32", phoff + phsize + (is64 ? 32 : 16), [0xf0, 0xff, 0xff, 0xff], ElfDiagnosticIds.SegmentPastEnd);
-        data.Add("load p_offset near 2^32", phoff + phsize + (is64 ? 8 : 4), [0, 0, 0, 0xff], ElfDiagnosticIds.SegmentPastEnd);
-        data.Add("namesz near 2^32", noteOffset, [0xff, 0xff, 0xff, 0xff], ElfDiagnosticIds.NoteRunsPastSegment);
-        data.Add("descsz near 2^32", noteOffset + 4, [0xf0, 0xff, 0xff, 0xff], ElfDiagnosticIds.NoteRunsPastSegment);
-        data.Add("segment overlaps the previous one", phoff + (2 * phsize) + (is64 ? 16 : 8), [0, 0x10, 0x40, 0], ElfDiagnosticIds.OverlappingSegments);
-        data.Add("segment wraps the address space", phoff + (2 * phsize) + (is64 ? 40 : 20), is64 ? [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : [0xff, 0xff, 0xff, 0xff], ElfDiagnosticIds.SegmentAddressOverflow);
-        data.Add("class 3", 4, [3], ElfDiagnosticIds.UnsupportedClass);
-        data.Add("big-endian", 5, [2], ElfDiagnosticIds.UnsupportedByteOrder);
-        data.Add("not a core", 16, [2], CoreDiagnosticIds.NotCore);
-        data.Add("another machine", 18, [183], CoreDiagnosticIds.UnsupportedMachine);
+        data.Add("e_phnum near 2^16", is64 ? 56 : 44, [0xfe, 0xff], DiagnosticCatalogue.ProgramHeadersPastEnd.Id);
+        data.Add("e_phentsize too small", is64 ? 54 : 42, [8, 0], DiagnosticCatalogue.BadProgramHeaderSize.Id);
+        data.Add("e_phoff past the end", is64 ? 32 : 28, [0, 0, 0, 0x70], DiagnosticCatalogue.ProgramHeadersPastEnd.Id);
+        data.Add("note p_filesz near 2^32", phoff + (is64 ? 32 : 16), [0xf0, 0xff, 0xff, 0xff], DiagnosticCatalogue.NoteSegmentTruncated.Id);
+        data.Add("load p_filesz near 2^32", phoff + phsize + (is64 ? 32 : 16), [0xf0, 0xff, 0xff, 0xff], DiagnosticCatalogue.SegmentPastEnd.Id);
+        data.Add("load p_offset near 2^32", phoff + phsize + (is64 ? 8 : 4), [0, 0, 0, 0xff], DiagnosticCatalogue.SegmentPastEnd.Id);
+        data.Add("namesz near 2^32", noteOffset, [0xff, 0xff, 0xff, 0xff], DiagnosticCatalogue.NoteRunsPastSegment.Id);
+        data.Add("descsz near 2^32", noteOffset + 4, [0xf0, 0xff, 0xff, 0xff], DiagnosticCatalogue.NoteRunsPastSegment.Id);
+        data.Add("segment overlaps the previous one", phoff + (2 * phsize) + (is64 ? 16 : 8), [0, 0x10, 0x40, 0], DiagnosticCatalogue.OverlappingSegments.Id);
+        data.Add("segment wraps the address space", phoff + (2 * phsize) + (is64 ? 40 : 20), is64 ? [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : [0xff, 0xff, 0xff, 0xff], DiagnosticCatalogue.SegmentAddressOverflow.Id);
+        data.Add("class 3", 4, [3], DiagnosticCatalogue.UnsupportedClass.Id);
+        data.Add("big-endian", 5, [2], DiagnosticCatalogue.UnsupportedByteOrder.Id);
+        data.Add("not a core", 16, [2], DiagnosticCatalogue.NotCore.Id);
+        data.Add("another machine", 18, [183], DiagnosticCatalogue.UnsupportedMachine.Id);
         return data;
     }
 
@@ -113,12 +113,12 @@ public class CoreMutationTests
         var before = GC.GetAllocatedBytesForCurrentThread();
         var capture = Import(bytes);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 << 20);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.DuplicateNote);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.DuplicateNote.Id);
         var lying = Sample();
         var alone = new ElfCoreBuilder().Segment(0x500000, 0x1000, 4, new byte[16])
             .FileNote(0x1000, [(0x500000, 0x501000, 0, "/x")], count: 0xffff_ffff).Build();
         var single = Import(alone);
-        Assert.Contains(single.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.FileNoteProblem && d.Message.Contains("[4294967295]", StringComparison.Ordinal));
+        Assert.Contains(single.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.FileNoteProblem.Id && d.Message.Contains("[4294967295]", StringComparison.Ordinal));
         Assert.Equal("/x", Assert.Single(single.Regions).Name);
         _ = lying;
     }
@@ -129,7 +129,7 @@ public class CoreMutationTests
         var bytes = Sample(extended: true).Build();
         BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(40), 0x7fff_ffff_ffff);
         var capture = Import(bytes);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == ElfDiagnosticIds.BadExtendedNumbering);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.BadExtendedNumbering.Id);
         Assert.Empty(capture.Regions);
     }
 
@@ -142,7 +142,7 @@ public class CoreMutationTests
         var before = GC.GetAllocatedBytesForCurrentThread();
         var capture = Import(bytes);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 4 << 20);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == ElfDiagnosticIds.TooManyProgramHeaders);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.TooManyProgramHeaders.Id);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class CoreMutationTests
             .PrStatus(7, 11, 1, 2).Build();
         var capture = Import(bytes);
         Assert.Equal(Architecture.Unknown, capture.Architecture);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.X32);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.X32Core.Id);
         Assert.Single(capture.Regions);
         Assert.Empty(capture.Threads);
     }
@@ -161,16 +161,16 @@ public class CoreMutationTests
     public void Kdump_vmcore_and_non_linux_cores_are_named_as_such()
     {
         var vmcore = Import(new ElfCoreBuilder().Segment(0xffffffff81000000, 0x1000, 7, new byte[16]).Note("VMCOREINFO", 0, new byte[8]).Build());
-        Assert.Contains(vmcore.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.KernelDump);
+        Assert.Contains(vmcore.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.KernelDump.Id);
         var freeBsd = Import(new ElfCoreBuilder { OsAbi = 9 }.Segment(0x400000, 0x1000, 5, new byte[16]).Note("FreeBSD", 1, new byte[8]).Build());
-        Assert.Contains(freeBsd.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.NonLinux);
+        Assert.Contains(freeBsd.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.NonLinux.Id);
     }
 
     [Fact]
     public void Input_that_is_not_elf_is_diagnosed()
     {
         var capture = Import("not a core at all"u8.ToArray());
-        Assert.Equal(ElfDiagnosticIds.NotElf, Assert.Single(capture.Diagnostics.Items).Id);
+        Assert.Equal(DiagnosticCatalogue.NotElf.Id, Assert.Single(capture.Diagnostics.Items).Id);
         Assert.False(CoreImporter.LooksLikeElf("not a core"u8));
         Assert.True(CoreImporter.LooksLikeElf([0x7f, (byte)'E', (byte)'L', (byte)'F']));
     }

@@ -42,7 +42,7 @@ public class HostileCoreTests
         Assert.True(capture.Regions.Count <= 2 * (Segments + Entries));
         Assert.True(allocated < 8L << 20, $"[{allocated}] bytes allocated for a [{bytes.Length}]-byte core");
         Assert.All(capture.Regions, r => Assert.Equal("/x", r.Name));
-        var overlap = Assert.Single(capture.Diagnostics.Items, d => d.Id == CoreDiagnosticIds.FileEntriesOverlap);
+        var overlap = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.FileEntriesOverlap.Id);
         Assert.Equal(DiagnosticSeverity.Error, overlap.Severity);
         Assert.Contains($"[{Entries - 1}] NT_FILE entries overlap an earlier entry", overlap.Message, StringComparison.Ordinal);
         Assert.NotNull(overlap.Location.Offset);

@@ -26,7 +26,7 @@ public sealed class DamagedStreamTests
     {
         var (output, diagnostics) = Compressors.Decompress(damaged, format);
         var diagnostic = Assert.Single(diagnostics.Items);
-        Assert.Equal((DiagnosticSeverity.Error, DetectionDiagnosticIds.CorruptCompressedStream), (diagnostic.Severity, diagnostic.Id));
+        Assert.Equal((DiagnosticSeverity.Error, DiagnosticCatalogue.CorruptCompressedStream.Id), (diagnostic.Severity, diagnostic.Id));
         Assert.Contains($"after [{output.Length}] decompressed bytes", diagnostic.Message, StringComparison.Ordinal);
         Assert.True(output.Length <= original.Length);
     }
@@ -138,7 +138,7 @@ public sealed class DamagedStreamTests
             var input = Assert.Single(batch.Inputs, i => i.Path == $"evidence-{damage}.bz2");
             Assert.True(input.Status is InputStatus.Failed or InputStatus.Partial, $"{damage}: {input.Status} {input.Problem}");
             Assert.True(input.Problem is InputProblem.Corrupt or InputProblem.Truncated, $"{damage}: {input.Status} {input.Problem}");
-            Assert.Contains(input.Diagnostics, d => d.Id == DetectionDiagnosticIds.CorruptCompressedStream);
+            Assert.Contains(input.Diagnostics, d => d.Id == DiagnosticCatalogue.CorruptCompressedStream.Id);
         }
         Assert.Equal(InputStatus.Ok, Assert.Single(batch.Inputs, i => i.Path == "evidence-whole.bz2").Status);
         Assert.Equal(InputStatus.Ok, Assert.Single(batch.Inputs, i => i.Path == "good.maps").Status);

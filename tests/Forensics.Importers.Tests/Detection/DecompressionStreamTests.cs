@@ -67,7 +67,7 @@ public sealed class DecompressionStreamTests
         Assert.True(output.Length < HelloMaps.Length);
         Assert.Equal(HelloMaps[..output.Length], output);
         var diagnostic = Assert.Single(diagnostics.Items);
-        Assert.Equal(DetectionDiagnosticIds.CorruptCompressedStream, diagnostic.Id);
+        Assert.Equal(DiagnosticCatalogue.CorruptCompressedStream.Id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Contains($"after [{output.Length}] decompressed bytes", diagnostic.Message, StringComparison.Ordinal);
     }
@@ -84,6 +84,6 @@ public sealed class DecompressionStreamTests
 
         Assert.True(output.Length < HelloMaps.Length);
         var diagnostic = Assert.Single(diagnostics.Items);
-        Assert.Equal(DetectionDiagnosticIds.CorruptCompressedStream, diagnostic.Id);
+        Assert.Equal(DiagnosticCatalogue.CorruptCompressedStream.Id, diagnostic.Id);
     }
 }

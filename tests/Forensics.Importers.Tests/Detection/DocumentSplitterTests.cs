@@ -165,7 +165,7 @@ public sealed class DocumentSplitterTests
         var capture = Assert.Single(TextDocumentImporter.Import(text));
 
         Assert.Equal(17254, capture.Pid);
-        var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id == DetectionDiagnosticIds.PidDisagreement);
+        var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.PidDisagreement.Id);
         Assert.Equal(1, diagnostic.Location.Line);
     }
 

@@ -67,7 +67,7 @@ public sealed class WideTextTests
             Assert.Equal(InputStatus.Ok, Assert.Single(batch.Inputs, i => i.Path == path).Status);
             var capture = Assert.Single(batch.Captures, c => c.InputPath == path);
             Assert.Equal(expected, capture.Regions.Select(r => (r.Start, r.End, r.Name, r.Permissions)));
-            Assert.Contains(capture.Diagnostics.Items, d => d.Id == DetectionDiagnosticIds.WideText);
+            Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.WideText.Id);
         }
         Assert.Equal(InputStatus.Ok, Assert.Single(batch.Inputs, i => i.Path == "utf8.maps").Status);
     }

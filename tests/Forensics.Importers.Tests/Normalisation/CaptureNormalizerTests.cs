@@ -117,7 +117,7 @@ public class CaptureNormalizerTests
                 "every address below 4 GiB (the highest end is [0xffffe000])",
             ],
             capture.ArchitectureEvidence.Where(e => e.Contains("0xffffe000", StringComparison.Ordinal)));
-        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Id == NormalisationDiagnosticIds.ArchitectureContradiction);
+        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ArchitectureContradiction.Id);
         Assert.Equal([Kind.Vvar, Kind.Vdso, Kind.Stack], capture.Regions.Select(r => r.Kind));
         Assert.Equal([("[vdso]", 0xf7ffc000UL, 0xf7ffe000UL)], capture.Modules.Select(m => (m.Name, m.Base, m.End)));
     }
@@ -154,7 +154,7 @@ public class CaptureNormalizerTests
         CaptureNormalizer.Normalize(capture);
 
         var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id.StartsWith("FX5", StringComparison.Ordinal));
-        Assert.Equal((NormalisationDiagnosticIds.OutOfOrder, (int?)3), (diagnostic.Id, diagnostic.Location.Line));
+        Assert.Equal((DiagnosticCatalogue.RegionsOutOfOrder.Id, (int?)3), (diagnostic.Id, diagnostic.Location.Line));
         Assert.Equal(
             "region [0x55f5da649000-0x55f5da64b000] starts below the region listed before it [0x55f5da64b000-0x55f5da64c000]",
             diagnostic.Message);
@@ -172,7 +172,7 @@ public class CaptureNormalizerTests
         CaptureNormalizer.Normalize(capture);
 
         var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id.StartsWith("FX5", StringComparison.Ordinal));
-        Assert.Equal((NormalisationDiagnosticIds.Overlap, (int?)8), (diagnostic.Id, diagnostic.Location.Line));
+        Assert.Equal((DiagnosticCatalogue.RegionsOverlap.Id, (int?)8), (diagnostic.Id, diagnostic.Location.Line));
         Assert.Equal("region [0x55f5efac0000-0x55f5efad0000] overlaps [0x55f5efaae000-0x55f5efacf000] (line 7)", diagnostic.Message);
     }
 
@@ -188,7 +188,7 @@ public class CaptureNormalizerTests
         Assert.Equal(Architecture.X86, capture.Architecture);
         Assert.Equal(Kind.ThreadStack, capture.RegionAt(0x7ffc9a2c1000).Kind);
         Assert.Equal("[vsyscall] gate page at [0xffffffffff600000], which only x86_64 tasks have (contradicts x86)", capture.ArchitectureEvidence[1]);
-        var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id == NormalisationDiagnosticIds.ArchitectureContradiction);
+        var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ArchitectureContradiction.Id);
         Assert.Equal("the layout suggests [x86_64] but the input says [x86]", diagnostic.Message);
     }
 

@@ -81,7 +81,7 @@ public class InstanceMergerTests
         var merged = Assert.Single(InstanceMerger.Merge([maps, gdb]));
 
         var diagnostic = Assert.Single(merged.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal));
-        Assert.Equal(NormalisationDiagnosticIds.MergePermissions, diagnostic.Id);
+        Assert.Equal(DiagnosticCatalogue.MergePermissions.Id, diagnostic.Id);
         Assert.Equal(
             "range [0x55a0787aa000-0x55a0787ab000] has permissions [r-xp] and [rwxp] in [maps sets/set-crash-null/maps line 2] and [gdb sets/set-crash-null/gdb-mappings.txt line 11]",
             diagnostic.Message);
@@ -102,8 +102,8 @@ public class InstanceMergerTests
         var merged = Assert.Single(InstanceMerger.Merge([maps, pmap]));
 
         Assert.Equal(29, merged.Regions.Count);
-        var diagnostic = Assert.Single(merged.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal) && d.Id != NormalisationDiagnosticIds.MergedInputDiagnostic);
-        Assert.Equal(NormalisationDiagnosticIds.MergeRangeMissing, diagnostic.Id);
+        var diagnostic = Assert.Single(merged.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal) && d.Id != DiagnosticCatalogue.MergedInputDiagnostic.Id);
+        Assert.Equal(DiagnosticCatalogue.MergeRangeMissing.Id, diagnostic.Id);
         Assert.Equal("00007ffb9a7f6000      4K -----   [ anon ]", removed);
         Assert.Equal(
             "range [0x7ffb9a7f6000-0x7ffb9a7f7000] (anonymous) is in [maps sets/set-crash-null/maps line 8] but not in [pmap sets/set-crash-null/pmap.txt]",

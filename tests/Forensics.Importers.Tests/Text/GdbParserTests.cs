@@ -150,7 +150,7 @@ public sealed class GdbParserTests
         Assert.True(capture.Regions[1].Deleted);
         Assert.Equal("/home/user/demo/odd name\\012x\\y.bin", capture.Regions[2].Name);
         var info = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal(TextDiagnosticIds.GdbNameContinued, info.Id);
+        Assert.Equal(DiagnosticCatalogue.GdbNameContinued.Id, info.Id);
         Assert.Equal(SourceLocation.AtLine(8), info.Location);
     }
 
@@ -164,7 +164,7 @@ public sealed class GdbParserTests
         var capture = TextCaptureParsers.Parse(CaptureFormat.Gdb, text);
 
         Assert.Single(capture.Regions);
-        Assert.Equal([TextDiagnosticIds.GdbSizeMismatch, TextDiagnosticIds.RangeReversed], capture.Diagnostics.Items.Select(d => d.Id));
+        Assert.Equal([DiagnosticCatalogue.GdbSizeMismatch.Id, DiagnosticCatalogue.RangeReversed.Id], capture.Diagnostics.Items.Select(d => d.Id));
         Assert.Equal("gdb Size [0x2000] differs from End - Start [0x1000]", capture.Diagnostics.Items[0].Message);
     }
 }

@@ -77,9 +77,9 @@ public sealed partial class MappingRowAccountingTests
 
     public static TheoryData<string, string, string> OutOfRangeRows => new()
     {
-        { "maps", "1ffffffffffffffff-20000000000000000 rw-p 00000000 00:00 0", TextDiagnosticIds.MapsLineMalformed },
-        { "pmap.txt", "1ffffffffffffffff      4K rw---   [ anon ]", TextDiagnosticIds.PmapRowMalformed },
-        { "gdb-mappings.txt", "  0x1ffffffffffffffff 0x20000000000000000     0x1000        0x0  rw-p   ", TextDiagnosticIds.GdbRowMalformed },
+        { "maps", "1ffffffffffffffff-20000000000000000 rw-p 00000000 00:00 0", DiagnosticCatalogue.MapsLineMalformed.Id },
+        { "pmap.txt", "1ffffffffffffffff      4K rw---   [ anon ]", DiagnosticCatalogue.PmapRowMalformed.Id },
+        { "gdb-mappings.txt", "  0x1ffffffffffffffff 0x20000000000000000     0x1000        0x0  rw-p   ", DiagnosticCatalogue.GdbRowMalformed.Id },
     };
 
     [Theory]
@@ -114,8 +114,8 @@ public sealed partial class MappingRowAccountingTests
         Assert.Equal(27676, capture.Pid);
         Assert.Equal("gdb 32-bit procfs (Solaris, illumos)", capture.Variant);
         Assert.False(capture.Diagnostics.HasErrors);
-        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Id == TextDiagnosticIds.GdbSizeMismatch);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == TextDiagnosticIds.GdbForeignSystem);
+        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.GdbSizeMismatch.Id);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.GdbForeignSystem.Id);
         Assert.Equal(Architecture.Unknown, capture.Architecture);
         Assert.Contains(capture.ArchitectureEvidence, e => e.Contains("not a Linux process", StringComparison.Ordinal));
 
@@ -142,11 +142,11 @@ public sealed partial class MappingRowAccountingTests
         var capture = Assert.Single(TextDocumentImporter.Import(Join(lines)));
 
         Assert.Equal(39 - 10, capture.Regions.Count);
-        var elided = Assert.Single(capture.Diagnostics.Items, d => d.Id == TextDiagnosticIds.RowsElided);
+        var elided = Assert.Single(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.RowsElided.Id);
         Assert.Equal((DiagnosticSeverity.Warning, 12), (elided.Severity, elided.Location.Line));
         var total = Assert.Single(capture.DeclaredTotals);
         Assert.False(total.Checkable);
-        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Id == TextDiagnosticIds.PmapTotalMismatch);
+        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.PmapTotalMismatch.Id);
         Assert.False(capture.Diagnostics.HasErrors);
     }
 
@@ -163,7 +163,7 @@ public sealed partial class MappingRowAccountingTests
         var capture = Assert.Single(TextDocumentImporter.Import(Join(lines)));
 
         Assert.Equal(19, capture.Regions.Count);
-        Assert.Equal([1, 7, 22], capture.Diagnostics.Items.Where(d => d.Id == TextDiagnosticIds.RowsElided).Select(d => d.Location.Line ?? 0));
+        Assert.Equal([1, 7, 22], capture.Diagnostics.Items.Where(d => d.Id == DiagnosticCatalogue.RowsElided.Id).Select(d => d.Location.Line ?? 0));
         Assert.False(capture.Diagnostics.HasErrors);
         Assert.Equal((1, 22), capture.LineRange);
     }

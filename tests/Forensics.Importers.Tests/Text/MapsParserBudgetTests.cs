@@ -1,4 +1,4 @@
-using Forensics.Elf;
+using Forensics.Importers.Budget;
 using Forensics.Importers.Text.Maps;
 using Forensics.TestSupport;
 using Microsoft.Extensions.Time.Testing;

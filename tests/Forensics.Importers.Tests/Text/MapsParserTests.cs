@@ -143,7 +143,7 @@ public sealed class MapsParserTests
 
         Assert.Equal(0UL, capture.Regions[0].Offset);
         var info = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal(TextDiagnosticIds.AnonymousOffset, info.Id);
+        Assert.Equal(DiagnosticCatalogue.AnonymousOffset.Id, info.Id);
         Assert.Equal(SourceLocation.AtLine(10), info.Location);
         Assert.Equal("[stack:4242]", capture.Regions[1].Name);
         Assert.Equal(4242, capture.Regions[1].ThreadId);
@@ -160,7 +160,7 @@ public sealed class MapsParserTests
 
         Assert.Equal(37, capture.Regions.Count);
         Assert.Equal(2, capture.Diagnostics.Count);
-        Assert.All(capture.Diagnostics.Items, d => Assert.Equal(TextDiagnosticIds.MapsLineMalformed, d.Id));
+        Assert.All(capture.Diagnostics.Items, d => Assert.Equal(DiagnosticCatalogue.MapsLineMalformed.Id, d.Id));
         Assert.Equal([SourceLocation.AtLine(20), SourceLocation.AtLine(21)], capture.Diagnostics.Items.Select(d => d.Location));
         Assert.Equal("maps line has a malformed permissions [r?-p]", capture.Diagnostics.Items[0].Message);
         Assert.Equal("maps line has [4] fields, expected at least [5]: [this line is not]", capture.Diagnostics.Items[1].Message);
@@ -174,7 +174,7 @@ public sealed class MapsParserTests
 
         Assert.Empty(capture.Regions);
         Assert.True(capture.Diagnostics.HasErrors);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == TextDiagnosticIds.NoRegions);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.NoRegions.Id);
         Assert.Null(TextCaptureParsers.Detect("lorem ipsum\ndolor sit amet\n"));
     }
 }

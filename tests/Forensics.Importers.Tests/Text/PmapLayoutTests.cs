@@ -163,7 +163,7 @@ public sealed class PmapLayoutTests
         Assert.Equal("libc-2.17.so", capture.Regions[0].Name);
         Assert.Equal(KiB(420), capture.Regions[0].Metrics!.Rss);
         var duplicate = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal(TextDiagnosticIds.PmapDuplicateRow, duplicate.Id);
+        Assert.Equal(DiagnosticCatalogue.PmapDuplicateRow.Id, duplicate.Id);
         Assert.Equal(SourceLocation.AtLine(4), duplicate.Location);
         Assert.Equal("[2] rows repeat the address of an earlier row and were dropped (procps-ng 3.3.x prints rows twice)", duplicate.Message);
         Assert.All(capture.DeclaredTotals, t => Assert.True(t.Matches, t.Name));
@@ -188,6 +188,6 @@ public sealed class PmapLayoutTests
         Assert.Equal("rw-s", shm.Permissions.ToString());
         Assert.Empty(capture.DeclaredTotals);
         var info = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal((TextDiagnosticIds.PmapFooterMissing, DiagnosticSeverity.Info), (info.Id, info.Severity));
+        Assert.Equal((DiagnosticCatalogue.PmapFooterMissing.Id, DiagnosticSeverity.Info), (info.Id, info.Severity));
     }
 }

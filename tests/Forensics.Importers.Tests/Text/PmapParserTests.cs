@@ -206,7 +206,7 @@ public sealed class PmapParserTests
         Assert.Equal(28252UL * 1024, total.DeclaredBytes);
         Assert.Equal(capture.MappedBytes, total.ComputedBytes);
         var warning = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal(TextDiagnosticIds.PmapTotalMismatch, warning.Id);
+        Assert.Equal(DiagnosticCatalogue.PmapTotalMismatch.Id, warning.Id);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(SourceLocation.AtLine(36), warning.Location);
         Assert.StartsWith("pmap declares total [28252] KiB but its rows add up to [", warning.Message, StringComparison.Ordinal);
@@ -221,7 +221,7 @@ public sealed class PmapParserTests
         Assert.Equal(18, capture.Regions.Count);
         Assert.Empty(capture.DeclaredTotals);
         var warning = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal(TextDiagnosticIds.PmapFooterMissing, warning.Id);
+        Assert.Equal(DiagnosticCatalogue.PmapFooterMissing.Id, warning.Id);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
     }
 }

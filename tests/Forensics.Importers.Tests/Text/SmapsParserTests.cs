@@ -84,7 +84,7 @@ public sealed class SmapsParserTests
         Assert.Empty(capture.Regions);
         Assert.Equal("kernel smaps_rollup of 55f5da648000-7ffc9a2e2000", capture.Variant);
         var range = Assert.Single(capture.Diagnostics.Items);
-        Assert.Equal(TextDiagnosticIds.RollupRange, range.Id);
+        Assert.Equal(DiagnosticCatalogue.RollupRange.Id, range.Id);
         Assert.Equal(DiagnosticSeverity.Info, range.Severity);
         var totals = capture.Totals!;
         Assert.Equal(2716UL * 1024, totals.Rss);
@@ -163,7 +163,7 @@ public sealed class SmapsParserTests
             "Rss:               four kB\n";
         var capture = TextCaptureParsers.Parse(CaptureFormat.Smaps, text);
 
-        Assert.Equal([TextDiagnosticIds.SmapsKeyMalformed, TextDiagnosticIds.SmapsSizeMismatch], capture.Diagnostics.Items.Select(d => d.Id));
+        Assert.Equal([DiagnosticCatalogue.SmapsKeyMalformed.Id, DiagnosticCatalogue.SmapsSizeMismatch.Id], capture.Diagnostics.Items.Select(d => d.Id));
         Assert.Equal(SourceLocation.AtLine(3), capture.Diagnostics.Items[0].Location);
         Assert.Equal("smaps Size [4096] bytes differs from the range's [8192] bytes", capture.Diagnostics.Items[1].Message);
     }

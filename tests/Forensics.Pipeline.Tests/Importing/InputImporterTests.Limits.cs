@@ -53,7 +53,7 @@ public sealed partial class InputImporterTests
         var stopped = Input(batch, "gcore.core.xz");
         Assert.Equal((InputStatus.Failed, InputProblem.TimeLimit), (stopped.Status, stopped.Problem));
         var diagnostic = Assert.Single(stopped.Diagnostics);
-        Assert.Equal(DetectionDiagnosticIds.TimeLimit, diagnostic.Id);
+        Assert.Equal(DiagnosticCatalogue.TimeLimit.Id, diagnostic.Id);
         Assert.NotNull(diagnostic.Location.Offset);
         Assert.StartsWith("error FX2018 at offset 0x", stopped.Reason, StringComparison.Ordinal);
         Assert.Contains("per-file time limit [1 ms] after [5 ms] of CPU time while reading", stopped.Reason, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed partial class InputImporterTests
 
         var stopped = Input(batch, "many-maps.maps.xz");
         Assert.Equal((InputStatus.Failed, InputProblem.MemoryLimit), (stopped.Status, stopped.Problem));
-        Assert.Equal(DetectionDiagnosticIds.MemoryLimit, Assert.Single(stopped.Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.MemoryLimit.Id, Assert.Single(stopped.Diagnostics).Id);
         // It stops at a line checkpoint: the first when the text's buffers were newly allocated, a later one when the
         // shared buffer pool already held buffers of that size (other tests ran before) and the regions went over.
         Assert.Matches(@"^error FX2019 at line \d+: stopped by the per-file allocation limit \[4194304\] bytes after \[", stopped.Reason);
@@ -194,11 +194,11 @@ public sealed partial class InputImporterTests
 
         var refused = Input(batch, "drop_caches");
         Assert.Equal((InputStatus.Failed, InputProblem.PermissionDenied), (refused.Status, refused.Problem));
-        Assert.Equal(DetectionDiagnosticIds.PermissionDenied, Assert.Single(refused.Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.PermissionDenied.Id, Assert.Single(refused.Diagnostics).Id);
         Assert.StartsWith("error FX2016: permission denied: ", refused.Reason, StringComparison.Ordinal);
         var unreadable = Input(batch, "mem");
         Assert.Equal((InputStatus.Failed, InputProblem.Unreadable), (unreadable.Status, unreadable.Problem));
-        Assert.Equal(DetectionDiagnosticIds.UnreadableInput, Assert.Single(unreadable.Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.UnreadableInput.Id, Assert.Single(unreadable.Diagnostics).Id);
         var maps = Assert.Single(batch.Inputs, i => i.Path.EndsWith("/maps", StringComparison.Ordinal));
         Assert.Equal((InputStatus.Ok, InputProblem.None), (maps.Status, maps.Problem));
         Assert.Equal(26, Assert.Single(batch.Captures).Regions.Count);
@@ -234,10 +234,10 @@ public sealed partial class InputImporterTests
         // What the parse saw is kept, and flagged on the capture too.
         var capture = Assert.Single(batch.Captures, c => c.InputPath == "growing/maps");
         Assert.Equal(26, capture.Regions.Count);
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DetectionDiagnosticIds.ChangedWhileReading && d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.ChangedWhileReading.Id && d.Severity == DiagnosticSeverity.Error);
         var gone = Input(batch, "vanishing/maps");
         Assert.Equal((InputStatus.Failed, InputProblem.NotFound), (gone.Status, gone.Problem));
-        Assert.Equal(DetectionDiagnosticIds.PathNotFound, Assert.Single(gone.Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.PathNotFound.Id, Assert.Single(gone.Diagnostics).Id);
         Assert.Equal((InputStatus.Ok, InputProblem.None), (Input(batch, "steady/maps").Status, Input(batch, "steady/maps").Problem));
         Assert.Equal(39, Assert.Single(batch.Captures, c => c.InputPath == "steady/maps").Regions.Count);
     }

@@ -44,8 +44,8 @@ public sealed partial class InputImporterTests
         Assert.Equal(
             [InputProblem.NotACapture, InputProblem.Corrupt, InputProblem.Empty, InputProblem.NotACapture, InputProblem.None, InputProblem.NotACapture, InputProblem.Corrupt],
             batch.Inputs.Select(i => i.Problem));
-        Assert.Equal(DetectionDiagnosticIds.EmptyInput, Assert.Single(Input(batch, "empty.txt").Diagnostics).Id);
-        Assert.Equal(DetectionDiagnosticIds.NotACapture, Assert.Single(Input(batch, "random.bin").Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.EmptyInput.Id, Assert.Single(Input(batch, "empty.txt").Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.NotACapture.Id, Assert.Single(Input(batch, "random.bin").Diagnostics).Id);
         Assert.Contains(Input(batch, "true").Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.NotNull(Input(batch, "true").Reason);
         Assert.Equal(8192, Input(batch, "random.bin").Bytes);
@@ -107,7 +107,7 @@ public sealed partial class InputImporterTests
 
         var input = Assert.Single(batch.Inputs);
         Assert.Equal((InputStatus.Partial, InputProblem.Corrupt), (input.Status, input.Problem));
-        Assert.Contains(input.Diagnostics, d => d.Id == DetectionDiagnosticIds.CorruptCompressedStream);
+        Assert.Contains(input.Diagnostics, d => d.Id == DiagnosticCatalogue.CorruptCompressedStream.Id);
         var capture = Assert.Single(batch.Captures);
         Assert.InRange(capture.Regions.Count, 1, 38);
     }
@@ -160,9 +160,9 @@ public sealed partial class InputImporterTests
             [(InputStatus.Skipped, InputProblem.DirectoryLoop), (InputStatus.Ok, InputProblem.None), (InputStatus.Failed, InputProblem.BrokenLink),
              (InputStatus.Ok, InputProblem.None), (InputStatus.Failed, InputProblem.BrokenLink), (InputStatus.Failed, InputProblem.BrokenLink)],
             batch.Inputs.Select(i => (i.Status, i.Problem)));
-        Assert.Equal(DetectionDiagnosticIds.DirectoryLoop, Assert.Single(batch.Inputs[0].Diagnostics).Id);
-        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[2].Diagnostics).Id);
-        Assert.Equal(DetectionDiagnosticIds.BrokenSymbolicLink, Assert.Single(batch.Inputs[4].Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.DirectoryLoop.Id, Assert.Single(batch.Inputs[0].Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.BrokenSymbolicLink.Id, Assert.Single(batch.Inputs[2].Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.BrokenSymbolicLink.Id, Assert.Single(batch.Inputs[4].Diagnostics).Id);
         Assert.Equal([26, 26], batch.Captures.Select(c => c.Regions.Count));
     }
 
@@ -177,7 +177,7 @@ public sealed partial class InputImporterTests
 
         Assert.Equal([("maps", InputStatus.Ok), ("nothing-here", InputStatus.Failed)], batch.Inputs.Select(i => (i.Path, i.Status)));
         Assert.Equal(InputProblem.NotFound, batch.Inputs[1].Problem);
-        Assert.Equal(DetectionDiagnosticIds.PathNotFound, Assert.Single(batch.Inputs[1].Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.PathNotFound.Id, Assert.Single(batch.Inputs[1].Diagnostics).Id);
         Assert.Equal(26, Assert.Single(batch.Captures).Regions.Count);
         Assert.Equal(before, Directory.GetFiles(folder.Path, "*", SearchOption.AllDirectories).Select(f => (f, File.GetLastWriteTimeUtc(f))));
     }
@@ -205,7 +205,7 @@ public sealed partial class InputImporterTests
 
         Assert.Equal([("maps", InputStatus.Ok), ("pipe", InputStatus.Failed)], batch.Inputs.Select(i => (i.Path, i.Status)));
         Assert.Equal(InputProblem.Empty, batch.Inputs[1].Problem);
-        Assert.Equal(DetectionDiagnosticIds.EmptyInput, Assert.Single(batch.Inputs[1].Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.EmptyInput.Id, Assert.Single(batch.Inputs[1].Diagnostics).Id);
         Assert.Equal(26, Assert.Single(batch.Captures).Regions.Count);
     }
 }

@@ -27,7 +27,7 @@ public sealed class OutOfMemoryTests
 
         var core = Assert.Single(batch.Inputs, i => i.Path == "evidence.core.xz");
         Assert.Equal((InputStatus.Failed, InputProblem.MemoryLimit), (core.Status, core.Problem));
-        Assert.Equal(DetectionDiagnosticIds.MemoryLimit, Assert.Single(core.Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.MemoryLimit.Id, Assert.Single(core.Diagnostics).Id);
         Assert.Equal(InputStatus.Ok, Assert.Single(batch.Inputs, i => i.Path == "good.maps").Status);
         Assert.Single(batch.Captures);
     }

@@ -32,8 +32,8 @@ public sealed class InputWalkerTests
 
         Assert.Equal(["a/maps", "z/maps"], walker.Files.Select(f => f.DisplayPath));
         Assert.Equal(
-            [("failing", InputStatus.Failed, InputProblem.Unreadable, DetectionDiagnosticIds.UnreadableInput),
-             ("locked", InputStatus.Failed, InputProblem.PermissionDenied, DetectionDiagnosticIds.PermissionDenied)],
+            [("failing", InputStatus.Failed, InputProblem.Unreadable, DiagnosticCatalogue.UnreadableInput.Id),
+             ("locked", InputStatus.Failed, InputProblem.PermissionDenied, DiagnosticCatalogue.PermissionDenied.Id)],
             walker.Problems.OrderBy(p => p.Path, StringComparer.Ordinal).Select(p => (p.Path, p.Status, p.Problem, Assert.Single(p.Diagnostics).Id)));
     }
 }

@@ -34,7 +34,7 @@ public sealed class LinkOutsideRootsTests
             [("other-case", InputStatus.Skipped, InputProblem.LinkOutsideRoots), ("self.maps", InputStatus.Skipped, InputProblem.LinkOutsideRoots)],
             problems);
         var self = Assert.Single(InputLister.List([root], new ImportOptions()).Problems, p => p.Record.Path == "self.maps").Record;
-        Assert.Equal(DetectionDiagnosticIds.LinkOutsideRoots, Assert.Single(self.Diagnostics).Id);
+        Assert.Equal(DiagnosticCatalogue.LinkOutsideRoots.Id, Assert.Single(self.Diagnostics).Id);
         Assert.Equal("link-outside-roots", self.Problem.ToId());
     }
 

@@ -17,7 +17,8 @@ internal static class CorpusRun
 
     public static PreparedRun Prepared => Shared.Value;
 
-    private static PreparedRun Import(params string[] folders)
+    /// <summary>The folders of <c>corpus/</c> imported, analysed and compared as the command line does, with no baseline named.</summary>
+    public static PreparedRun Import(params string[] folders)
     {
         var batch = new BatchImporter().Import(folders);
         var analyses = batch.Captures.Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList();

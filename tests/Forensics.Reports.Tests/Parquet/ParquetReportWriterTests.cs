@@ -2,6 +2,7 @@ using Forensics.Analysis;
 using Forensics.Pipeline;
 using Forensics.Reports.Csv;
 using Forensics.Reports.Parquet;
+using Forensics.Reports.Tables;
 using Parquet.Meta;
 using PhysicalType = Parquet.Meta.Type;
 
@@ -21,7 +22,7 @@ public sealed class ParquetReportWriterTests
         var table = ParquetTable.Write(run, fileName);
 
         Assert.Equal(csv.Split('\n').Length - 2, table.Rows.Count);
-        Assert.Equal(csv, table.ToCsv());
+        Assert.Equal(csv, table.ToCsv(ReportTables.ByFileName(fileName)!));
     }
 
     [Fact]
@@ -30,10 +31,10 @@ public sealed class ParquetReportWriterTests
         var run = CorpusRun.Prepared;
         var rows = ParquetReportWriter.FileNames.ToDictionary(f => f, f => ParquetTable.Write(run, f).Rows.Count, StringComparer.Ordinal);
 
-        Assert.Equal(run.Captures.Sum(a => a.Capture.Regions.Count), rows[ParquetReportWriter.Regions]);
-        Assert.Equal(run.Captures.Count, rows[ParquetReportWriter.Captures]);
-        Assert.Equal(run.Inputs.Count, rows[ParquetReportWriter.Inputs]);
-        Assert.Equal(run.ComparisonRows.Count, rows[ParquetReportWriter.Comparison]);
+        Assert.Equal(run.Captures.Sum(a => a.Capture.Regions.Count), rows["regions.parquet"]);
+        Assert.Equal(run.Captures.Count, rows["captures.parquet"]);
+        Assert.Equal(run.Inputs.Count, rows["inputs.parquet"]);
+        Assert.Equal(run.ComparisonRows.Count, rows["comparison.parquet"]);
         Assert.All(rows, r => Assert.True(r.Value > 0, r.Key + " is empty"));
     }
 
@@ -43,7 +44,7 @@ public sealed class ParquetReportWriterTests
     {
         var csvFileName = Path.ChangeExtension(fileName, ".csv");
         var header = Csv(CorpusRun.Prepared, fileName).Split('\n')[0].Split(',');
-        var declared = ParquetColumns.Of(csvFileName);
+        var declared = ReportTables.ByFileName(csvFileName)!.Columns;
 
         var table = ParquetTable.Write(CorpusRun.Prepared, fileName);
 
@@ -53,15 +54,19 @@ public sealed class ParquetReportWriterTests
             var (column, type) = (pair.First, pair.Second.Type);
             switch (type)
             {
-                case ParquetColumnType.Text:
+                case ColumnType.Text:
                     Assert.Equal((PhysicalType.BYTE_ARRAY, FieldRepetitionType.OPTIONAL), (column.Type, column.RepetitionType));
                     Assert.NotNull(column.LogicalType?.STRING);
                     break;
-                case ParquetColumnType.Int64:
+                case ColumnType.Integer:
                     Assert.Equal((PhysicalType.INT64, FieldRepetitionType.OPTIONAL), (column.Type, column.RepetitionType));
                     Assert.Equal(((sbyte)64, true), (column.LogicalType!.INTEGER!.BitWidth, column.LogicalType.INTEGER.IsSigned));
                     break;
-                case ParquetColumnType.Boolean:
+                case ColumnType.Unsigned or ColumnType.Address:
+                    Assert.Equal((PhysicalType.INT64, FieldRepetitionType.OPTIONAL), (column.Type, column.RepetitionType));
+                    Assert.Equal(((sbyte)64, false), (column.LogicalType!.INTEGER!.BitWidth, column.LogicalType.INTEGER.IsSigned));
+                    break;
+                case ColumnType.Boolean:
                     Assert.Equal((PhysicalType.BOOLEAN, FieldRepetitionType.REQUIRED), (column.Type, column.RepetitionType));
                     break;
                 default:
@@ -72,43 +77,43 @@ public sealed class ParquetReportWriterTests
     }
 
     [Fact]
-    public void A_core_region_reads_back_with_its_addresses_as_hex_text_and_its_numbers_as_int64()
+    public void A_core_region_reads_back_with_its_addresses_and_sizes_as_unsigned_and_its_thread_id_as_signed_int64()
     {
-        var regions = ParquetTable.Write(CorpusRun.Prepared, ParquetReportWriter.Regions).Records.ToList();
+        var regions = ParquetTable.Write(CorpusRun.Prepared, "regions.parquet").Records.ToList();
 
-        var text = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (string?)r["start"] == "0x55896fdf1000");
-        Assert.Equal("0x55896fdf2000", text["end"]);
-        Assert.Equal(4096L, text["size"]);
+        var text = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (ulong?)r["start"] == 0x55896fdf1000UL);
+        Assert.Equal(0x55896fdf2000UL, text["end"]);
+        Assert.Equal(4096UL, text["size"]);
         Assert.Equal("r--p", text["perms"]);
-        Assert.Equal("0x0", text["offset"]);
-        Assert.Equal(11657861L, text["inode"]);
+        Assert.Equal(0UL, text["offset"]);
+        Assert.Equal(11657861UL, text["inode"]);
         Assert.Equal("/tmp/forensics-corpus/bin/live", text["name"]);
         Assert.Equal(false, text["deleted"]);
         Assert.Equal("rodata", text["kind"]);
-        Assert.Equal(4096L, text["dumped_bytes"]);
+        Assert.Equal(4096UL, text["dumped_bytes"]);
         Assert.Equal("core-load+core-file+maps+smaps+pmap+gdb", text["sources"]);
 
         // Parquet keeps the cell as the model has it: the CSV writes this guard's perms as '---p for spreadsheets.
-        var guard = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (string?)r["start"] == "0x7f0cc65ae000");
-        Assert.Equal(("---p", "guard", 4096L, null), ((string?)guard["perms"], (string?)guard["kind"], (long?)guard["size"], (string?)guard["name"]));
-        var stack = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (string?)r["start"] == "0x7f0cc65af000");
-        Assert.Equal(("thread-stack", 28580L, 8388608L), ((string?)stack["kind"], (long?)stack["thread_id"], (long?)stack["size"]));
+        var guard = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (ulong?)r["start"] == 0x7f0cc65ae000UL);
+        Assert.Equal(("---p", "guard", 4096UL, null), ((string?)guard["perms"], (string?)guard["kind"], (ulong?)guard["size"], (string?)guard["name"]));
+        var stack = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (ulong?)r["start"] == 0x7f0cc65af000UL);
+        Assert.Equal(("thread-stack", 28580L, 8388608UL), ((string?)stack["kind"], (long?)stack["thread_id"], (ulong?)stack["size"]));
     }
 
     [Fact]
-    public void Modules_keep_their_build_ids_and_captures_their_pid_and_counts_as_int64()
+    public void Modules_keep_their_build_ids_and_captures_their_pid_and_counts_as_int64_and_bytes_as_unsigned()
     {
         var run = CorpusRun.Prepared;
-        var libc = Assert.Single(ParquetTable.Write(run, ParquetReportWriter.Modules).Records,
+        var libc = Assert.Single(ParquetTable.Write(run, "modules.parquet").Records,
             m => (string?)m["capture_id"] == "crash-null-core-xz" && (string?)m["module"] == "libc.so.6");
         Assert.Equal("93ac61ec5a8eb1396f9fbd350e3169a558528a40", libc["build_id"]);
-        Assert.Equal(("/usr/lib/x86_64-linux-gnu/libc.so.6", "0x7f63582d5000", 1974272L, false),
-            ((string?)libc["path"], (string?)libc["base"], (long?)libc["size"], (bool?)libc["main_executable"]));
+        Assert.Equal(("/usr/lib/x86_64-linux-gnu/libc.so.6", 0x7f63582d5000UL, 1974272UL, false),
+            ((string?)libc["path"], (ulong?)libc["base"], (ulong?)libc["size"], (bool?)libc["main_executable"]));
 
-        var captures = ParquetTable.Write(run, ParquetReportWriter.Captures).Records.ToList();
+        var captures = ParquetTable.Write(run, "captures.parquet").Records.ToList();
         var core = Assert.Single(captures, c => (string?)c["capture_id"] == "crash-null-core-xz");
-        Assert.Equal((28823L, 25L, 2605056L, 4L, 1L), ((long?)core["pid"], (long?)core["regions"], (long?)core["mapped_bytes"], (long?)core["modules"], (long?)core["threads"]));
-        Assert.Equal(("SIGSEGV", "0x10", "null-pointer-dereference"), ((string?)core["signal"], (string?)core["fault_address"], (string?)core["verdict"]));
+        Assert.Equal((28823L, 25L, 2605056UL, 4L, 1L), ((long?)core["pid"], (long?)core["regions"], (ulong?)core["mapped_bytes"], (long?)core["modules"], (long?)core["threads"]));
+        Assert.Equal(("SIGSEGV", 0x10UL, "null-pointer-dereference"), ((string?)core["signal"], (ulong?)core["fault_address"], (string?)core["verdict"]));
         // A core has no line range: null, where the CSV cell is empty.
         Assert.Equal((null, null), ((long?)core["first_line"], (long?)core["last_line"]));
         var maps = Assert.Single(captures, c => (string?)c["capture_id"] == "preload-maps");
@@ -118,7 +123,7 @@ public sealed class ParquetReportWriterTests
     [Fact]
     public void Inputs_name_their_problem_right_after_their_status()
     {
-        var table = ParquetTable.Write(CorpusRun.Prepared, ParquetReportWriter.Inputs);
+        var table = ParquetTable.Write(CorpusRun.Prepared, "inputs.parquet");
 
         Assert.Equal(["path", "status", "problem", "reason"], table.Names.Take(4));
         var problems = table.Records
@@ -138,14 +143,14 @@ public sealed class ParquetReportWriterTests
     }
 
     [Fact]
-    public void Diagnostics_keep_their_line_as_int64_and_their_offset_as_hex_text()
+    public void Diagnostics_keep_their_line_as_int64_and_their_offset_as_unsigned()
     {
-        var diagnostics = ParquetTable.Write(CorpusRun.Prepared, ParquetReportWriter.Diagnostics).Records.ToList();
+        var diagnostics = ParquetTable.Write(CorpusRun.Prepared, "diagnostics.parquet").Records.ToList();
 
         var pmap = Assert.Single(diagnostics, d => (string?)d["input"] == "bad-inputs/truncated.pmap-x.txt" && (string?)d["id"] == "FX1020");
-        Assert.Equal((20L, null), ((long?)pmap["line"], (string?)pmap["offset"]));
+        Assert.Equal((20L, null), ((long?)pmap["line"], (ulong?)pmap["offset"]));
         var core = diagnostics.Where(d => (string?)d["input"] == "bad-inputs/truncated-64k.core.xz" && (string?)d["id"] == "FX3010").ToList();
-        Assert.Equal(["0x1c8", "0x200", "0x238", "0x10000"], core.Select(d => (string?)d["offset"]));
+        Assert.Equal([0x1c8UL, 0x200UL, 0x238UL, 0x10000UL], core.Select(d => (ulong?)d["offset"]));
         Assert.All(core, d => Assert.Null(d["line"]));
     }
 
@@ -153,15 +158,15 @@ public sealed class ParquetReportWriterTests
     public void Rows_are_written_in_row_groups_of_at_most_the_given_size()
     {
         var run = CorpusRun.Prepared;
-        var whole = ParquetTable.Write(run, ParquetReportWriter.Regions);
+        var whole = ParquetTable.Write(run, "regions.parquet");
 
-        var split = ParquetTable.Write(run, ParquetReportWriter.Regions, rowGroupRows: 10);
+        var split = ParquetTable.Write(run, "regions.parquet", rowGroupRows: 10);
 
         Assert.Equal(1, whole.RowGroups);
         Assert.Equal((whole.Rows.Count + 9) / 10, split.RowGroups);
         Assert.Equal(whole.Metadata.NumRows, split.Metadata.NumRows);
         Assert.All(split.Metadata.RowGroups.SkipLast(1), g => Assert.Equal(10, g.NumRows));
-        Assert.Equal(whole.ToCsv(), split.ToCsv());
+        Assert.Equal(whole.ToCsv(ReportTables.Regions), split.ToCsv(ReportTables.Regions));
     }
 
     [Fact]
@@ -183,13 +188,13 @@ public sealed class ParquetReportWriterTests
         foreach (var fileName in ParquetReportWriter.FileNames)
         {
             var table = ParquetTable.Write(empty, fileName);
-            Assert.Equal(ParquetColumns.Of(Path.ChangeExtension(fileName, ".csv")).Select(c => c.Name), table.Names);
+            Assert.Equal(ReportTables.ByFileName(fileName)!.Columns.Select(c => c.Name), table.Names);
             Assert.Empty(table.Rows);
         }
     }
 
     [Fact]
-    public void A_size_above_the_int64_range_is_null_in_parquet_while_the_csv_keeps_its_digits()
+    public void A_size_above_the_int64_range_reads_back_whole_from_parquet_as_from_the_csv()
     {
         // The importer takes this line as it is; no real process has such a region.
         var path = Path.GetTempFileName();
@@ -205,10 +210,11 @@ public sealed class ParquetReportWriterTests
             File.Delete(path);
         }
 
-        var region = Assert.Single(ParquetTable.Write(run, ParquetReportWriter.Regions).Records);
+        var region = Assert.Single(ParquetTable.Write(run, "regions.parquet").Records);
 
-        Assert.Equal(("0x0", "0xffffffffffffffff", null), ((string?)region["start"], (string?)region["end"], (long?)region["size"]));
-        Assert.Contains("huge-maps,0x0,0xffffffffffffffff,18446744073709551615,", Csv(run, ParquetReportWriter.Regions), StringComparison.Ordinal);
+        Assert.Equal((0UL, ulong.MaxValue, 18446744073709551615UL), ((ulong?)region["start"], (ulong?)region["end"], (ulong?)region["size"]));
+        Assert.True((ulong?)region["size"] >= 1UL << 63);
+        Assert.Contains("huge-maps,0x0,0xffffffffffffffff,18446744073709551615,", Csv(run, "regions.parquet"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,8 +228,8 @@ public sealed class ParquetReportWriterTests
             var written = ReportWriter.Write(run, directory.FullName, ReportFormats.Csv | ReportFormats.Parquet);
 
             Assert.Equal([.. CsvReportWriter.FileNames, .. ParquetReportWriter.FileNames], written);
-            var regions = ParquetTable.Read(File.ReadAllBytes(Path.Combine(directory.FullName, ParquetReportWriter.Regions)));
-            Assert.Equal(File.ReadAllText(Path.Combine(directory.FullName, CsvReportWriter.Regions)), regions.ToCsv());
+            var regions = ParquetTable.Read(File.ReadAllBytes(Path.Combine(directory.FullName, "regions.parquet")));
+            Assert.Equal(File.ReadAllText(Path.Combine(directory.FullName, "regions.csv")), regions.ToCsv(ReportTables.Regions));
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Forensics.Reports.Escaping;
 using Forensics.Reports.Parquet;
+using Forensics.Reports.Tables;
 using Parquet;
 using Parquet.Meta;
 using Parquet.Schema;
@@ -23,7 +24,7 @@ internal sealed class ParquetTable
     /// <summary>The leaf columns, in file order.</summary>
     public IReadOnlyList<SchemaElement> Columns { get; }
 
-    /// <summary>Each row's cells: <see cref="string"/>, <see cref="long"/>, <see cref="bool"/> or null.</summary>
+    /// <summary>Each row's cells: <see cref="string"/>, <see cref="long"/>, <see cref="ulong"/>, <see cref="bool"/> or null.</summary>
     public IReadOnlyList<object?[]> Rows { get; }
 
     public int RowGroups { get; }
@@ -49,25 +50,28 @@ internal sealed class ParquetTable
     }
 
     /// <summary>
-    /// The table as the CSV writer writes it: cells neutralised for spreadsheets, quoted where they hold a comma, a
-    /// quote or a line break, <c>\n</c> after every row.
+    /// The table as the CSV writer writes it: unsigned values of <paramref name="table"/>'s address columns in hex,
+    /// cells neutralised for spreadsheets, quoted where they hold a comma, a quote or a line break, <c>\n</c> after
+    /// every row.
     /// </summary>
-    public string ToCsv()
+    public string ToCsv(ReportTable table)
     {
         var text = new StringBuilder();
         text.Append(string.Join(',', Names)).Append('\n');
         foreach (var row in Rows)
-            text.Append(string.Join(',', row.Select(Cell))).Append('\n');
+            text.Append(string.Join(',', row.Select((value, i) => Cell(value, table.Columns[i].Type)))).Append('\n');
         return text.ToString();
     }
 
-    private static string Cell(object? value)
+    private static string Cell(object? value, ColumnType type)
     {
         var cell = UntrustedText.Csv(value switch
         {
             null => "",
             string s => s,
             long n => n.ToString(CultureInfo.InvariantCulture),
+            ulong n when type == ColumnType.Address => ReportValues.Address(n),
+            ulong n => n.ToString(CultureInfo.InvariantCulture),
             bool b => b ? "true" : "false",
             _ => throw new InvalidOperationException("unexpected cell " + value.GetType()),
         });
@@ -103,6 +107,12 @@ internal sealed class ParquetTable
                 var values = new string?[count];
                 await group.ReadAsync(field, values.AsMemory()!);
                 return values;
+            }
+            case PhysicalType.INT64 when column.LogicalType?.INTEGER?.IsSigned == false:
+            {
+                var values = new ulong?[count];
+                await group.ReadAsync<ulong>(field, values.AsMemory());
+                return [.. values.Select(v => (object?)v)];
             }
             case PhysicalType.INT64:
             {

@@ -124,10 +124,10 @@ public class HostileCallFrameTests
         {
             var bytes = new byte[random.Next(0, 512)];
             random.NextBytes(bytes);
-            var table = new ScannedFrameTable(new ByteArrayAddressSpace(bytes), CallFrameSectionKind.EhFrame, true, 0, (ulong)bytes.Length);
+            var table = new ScannedFrameTable(new ByteArrayAddressSpace(bytes), CallFrameSectionKind.EhFrame, true, 0, (ulong)bytes.Length, ReadCheckpoints.Unlimited);
             for (var i = 0; i < table.Count; i++)
                 _ = table.Find((ulong)random.NextInt64());
-            var debug = new ScannedFrameTable(new ByteArrayAddressSpace(bytes), CallFrameSectionKind.DebugFrame, round % 2 == 0, 0, (ulong)bytes.Length);
+            var debug = new ScannedFrameTable(new ByteArrayAddressSpace(bytes), CallFrameSectionKind.DebugFrame, round % 2 == 0, 0, (ulong)bytes.Length, ReadCheckpoints.Unlimited);
             Assert.True(debug.Count <= bytes.Length / 8);
         }
     }

@@ -17,7 +17,7 @@ public static class BacktraceCorpus
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("backtrace", set, "core.xz"));
         var capture = CoreImporter.Import(new MemoryByteSource(bytes), $"backtrace/{set}/core.xz", CoreLimits.Default);
-        var file = ElfCoreFile.Read(new MemoryByteSource(bytes));
+        var file = ElfCoreFile.Read(new MemoryByteSource(bytes), new ElfDiagnosticList());
         return (capture, file.Memory);
     }
 

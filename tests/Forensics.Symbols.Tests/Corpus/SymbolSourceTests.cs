@@ -20,7 +20,7 @@ public sealed class SymbolSourceTests : IDisposable
         // -O0 code keeps rbp: the chain finds main without any file.
         Assert.Equal(("lib_null", 0x1147UL, UnwindMethod.FramePointer), (frames[1].Module!, frames[1].ModuleOffset!.Value, frames[1].Method));
         Assert.All(frames, f => Assert.Null(f.Function));
-        Assert.Contains(capture.Diagnostics.Items, d => d.Id == SymbolDiagnosticIds.ModuleFilesNotFound
+        Assert.Contains(capture.Diagnostics.Items, d => d.Descriptor == DiagnosticCatalogue.ModuleFilesNotFound
             && d.Message.Contains("[lib_null, libc.so.6, libnull.so, ld-linux-x86-64.so.2]", StringComparison.Ordinal));
     }
 
@@ -51,7 +51,7 @@ public sealed class SymbolSourceTests : IDisposable
         // Another program offered under the library's name.
         File.Copy(Unpacked("tmp/forensics-corpus/bin/deep_recursion"), Path.Join(_folder, "libnull.so"));
         var capture = BacktraceCorpus.Walked("lib-null", _folder);
-        var mismatch = Assert.Single(capture.Diagnostics.Items, d => d.Id == SymbolDiagnosticIds.BuildIdMismatch);
+        var mismatch = Assert.Single(capture.Diagnostics.Items, d => d.Descriptor == DiagnosticCatalogue.SymbolFileBuildIdMismatch);
         Assert.Equal(
             $"[{Path.Join(_folder, "libnull.so")}] has build-id [5c8b7d954e67f3469b15c4c524e446f8cb15b32f], but [libnull.so] in the core has [e03c87538e83ffc69a59d3d14cf89cae472a7341]: the file is not used",
             mismatch.Message);

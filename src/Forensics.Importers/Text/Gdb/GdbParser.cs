@@ -87,17 +87,17 @@ internal static class GdbParser
                 // A kernel core's NT_FILE holds raw names, so a newline in a file name splits the row (docs/formats.md#gdb-core-file-listing).
                 // The name is joined with the maps escape \012 so it matches the same file seen in maps.
                 previous.Name = names.Intern(string.Concat(previous.Name, "\\012", line.ToString()));
-                capture.Diagnostics.Info(TextDiagnosticIds.GdbNameContinued, location,
+                capture.Diagnostics.Info(DiagnosticCatalogue.GdbNameContinued, location,
                     $"line continues the name of the mapping at [0x{previous.Start:x}] (a newline in the file name)");
                 previous = null;
                 continue;
             }
-            capture.Diagnostics.Warning(TextDiagnosticIds.GdbRowMalformed, location,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.GdbRowMalformed, location,
                 $"line is not a gdb mapping row [{TextSpan.Excerpt(line)}]");
         }
 
         if (!headerSeen)
-            capture.Diagnostics.Error(TextDiagnosticIds.GdbHeaderMissing, SourceLocation.AtLine(firstLine),
+            capture.Diagnostics.Error(DiagnosticCatalogue.GdbHeaderMissing, SourceLocation.AtLine(firstLine),
                 "no gdb [Start Addr] column header or mapping row found");
         var coreListing = sawMappedAddressSpaces && !sawProcess;
         capture.Variant = (is32Bit ? "gdb 32-bit" : "gdb") + (hasPerms ? " ≥ 12 (Perms)" : " ≤ 11") + (coreListing ? " core listing" : "");
@@ -109,7 +109,7 @@ internal static class GdbParser
             // Unknown with a reason: normalisation keeps it, and the layout rules of Linux x86 do not apply.
             capture.ArchitectureEvidence.Add("gdb printed the Solaris/illumos procfs table (Flags column, End Addr is the last byte): "
                 + "not a Linux process, and the table does not show the instruction set");
-            capture.Diagnostics.Info(TextDiagnosticIds.GdbForeignSystem, SourceLocation.AtLine(firstLine),
+            capture.Diagnostics.Info(DiagnosticCatalogue.GdbForeignSystem, SourceLocation.AtLine(firstLine),
                 "gdb listing from Solaris or illumos (procfs): each End Addr is the last byte of its mapping and was read as such");
         }
         else if (is32Bit)
@@ -137,13 +137,13 @@ internal static class GdbParser
             var flags = TextSpan.NextToken(ref rest);
             if (!TryReadSolarisFlags(flags, out permissions, out solarisName))
             {
-                capture.Diagnostics.Error(TextDiagnosticIds.GdbRowMalformed, location,
+                capture.Diagnostics.Error(DiagnosticCatalogue.GdbRowMalformed, location,
                     $"gdb row has malformed Solaris flags [{TextSpan.Excerpt(flags)}]");
                 return null;
             }
             if (end == ulong.MaxValue)
             {
-                capture.Diagnostics.Error(TextDiagnosticIds.GdbRowMalformed, location,
+                capture.Diagnostics.Error(DiagnosticCatalogue.GdbRowMalformed, location,
                     $"gdb row ends at the last address [0x{end:x}], which a 64-bit exclusive end cannot hold");
                 return null;
             }
@@ -154,19 +154,19 @@ internal static class GdbParser
             var perms = TextSpan.NextToken(ref rest);
             if (!MapsLineParser.IsKernelPerms(perms) || !Permissions.TryParse(perms, out permissions))
             {
-                capture.Diagnostics.Error(TextDiagnosticIds.GdbRowMalformed, location,
+                capture.Diagnostics.Error(DiagnosticCatalogue.GdbRowMalformed, location,
                     $"gdb row has malformed perms [{TextSpan.Excerpt(perms)}]");
                 return null;
             }
         }
         if (end < start)
         {
-            capture.Diagnostics.Error(TextDiagnosticIds.RangeReversed, location,
+            capture.Diagnostics.Error(DiagnosticCatalogue.RangeReversed, location,
                 $"range ends at [0x{end:x}] before it starts at [0x{start:x}]");
             return null;
         }
         if (size != end - start)
-            capture.Diagnostics.Warning(TextDiagnosticIds.GdbSizeMismatch, location,
+            capture.Diagnostics.Warning(DiagnosticCatalogue.GdbSizeMismatch, location,
                 $"gdb Size [0x{size:x}] differs from End - Start [0x{end - start:x}]");
         var region = new Region(start, end)
         {
@@ -187,7 +187,7 @@ internal static class GdbParser
         value = 0;
         if (token is "0" || TextSpan.TryParsePrefixedHex(token, out value))
             return true;
-        capture.Diagnostics.Error(TextDiagnosticIds.GdbRowMalformed, location,
+        capture.Diagnostics.Error(DiagnosticCatalogue.GdbRowMalformed, location,
             $"gdb row has a malformed {column} [{TextSpan.Excerpt(token)}]");
         return false;
     }
@@ -224,7 +224,7 @@ internal static class GdbParser
     {
         if (!TextLineClassifier.IsMappingRow(line))
             return false;
-        capture.Diagnostics.Error(TextDiagnosticIds.GdbRowMalformed, location,
+        capture.Diagnostics.Error(DiagnosticCatalogue.GdbRowMalformed, location,
             $"line is shaped like a mapping row but not like a row of this gdb table [{TextSpan.Excerpt(line)}]");
         return true;
     }

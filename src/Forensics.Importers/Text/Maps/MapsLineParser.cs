@@ -67,7 +67,7 @@ internal static class MapsLineParser
             return null;
         if (fields.End < fields.Start)
         {
-            capture.Diagnostics.Error(TextDiagnosticIds.RangeReversed, location,
+            capture.Diagnostics.Error(DiagnosticCatalogue.RangeReversed, location,
                 $"range ends at [0x{fields.End:x}] before it starts at [0x{fields.Start:x}]");
             return null;
         }
@@ -97,7 +97,7 @@ internal static class MapsLineParser
         if (region.Name is null && fields.Inode == 0 && fields.Offset != 0 && fields.Offset == fields.Start)
         {
             // Very old 2.6 kernels printed vm_pgoff for anonymous VMAs, which equals start >> PAGE_SHIFT << PAGE_SHIFT.
-            capture.Diagnostics.Info(TextDiagnosticIds.AnonymousOffset, location,
+            capture.Diagnostics.Info(DiagnosticCatalogue.AnonymousOffset, location,
                 $"anonymous mapping shows offset [0x{fields.Offset:x}] (a page offset printed by old kernels), taken as [0]");
             region.Offset = 0;
         }
@@ -152,7 +152,7 @@ internal static class MapsLineParser
         if (inodeToken.IsEmpty)
         {
             var count = range.IsEmpty ? 0 : permsToken.IsEmpty ? 1 : offsetToken.IsEmpty ? 2 : deviceToken.IsEmpty ? 3 : 4;
-            capture.Diagnostics.Error(TextDiagnosticIds.MapsLineMalformed, location,
+            capture.Diagnostics.Error(DiagnosticCatalogue.MapsLineMalformed, location,
                 $"maps line has [{count}] fields, expected at least [5]: [{TextSpan.Excerpt(line)}]");
             return false;
         }
@@ -245,7 +245,7 @@ internal static class MapsLineParser
 
     private static bool Fail(Capture capture, SourceLocation location, string field, ReadOnlySpan<char> token)
     {
-        capture.Diagnostics.Error(TextDiagnosticIds.MapsLineMalformed, location,
+        capture.Diagnostics.Error(DiagnosticCatalogue.MapsLineMalformed, location,
             $"maps line has a malformed {field} [{TextSpan.Excerpt(token)}]");
         return false;
     }

@@ -70,7 +70,7 @@ internal sealed partial class PmapParser
         var size = values[0];
         if (start + size < start)
         {
-            _capture.Diagnostics.Error(TextDiagnosticIds.PmapRowMalformed, location,
+            _capture.Diagnostics.Error(DiagnosticCatalogue.PmapRowMalformed, location,
                 $"pmap row at [0x{start:x}] of [{size}] bytes runs past the end of the address space");
             return true;
         }

@@ -97,7 +97,7 @@ internal sealed partial class PmapParser
             var column = _columns.Find(c => c.End == position);
             if (column is null)
             {
-                _capture.Diagnostics.Warning(TextDiagnosticIds.PmapTotalMismatch, location,
+                _capture.Diagnostics.Warning(DiagnosticCatalogue.PmapTotalMismatch, location,
                     $"pmap total [{value}] ending at column [{position}] lies under no column");
                 continue;
             }
@@ -125,11 +125,11 @@ internal sealed partial class PmapParser
         var total = new DeclaredTotal(name, declared, computed, location) { Checkable = !_elided };
         _capture.DeclaredTotals.Add(total);
         if (total.Checkable && !total.Matches)
-            _capture.Diagnostics.Warning(TextDiagnosticIds.PmapTotalMismatch, location,
+            _capture.Diagnostics.Warning(DiagnosticCatalogue.PmapTotalMismatch, location,
                 $"pmap declares {name} [{declared / 1024}] KiB but its rows add up to [{computed / 1024}] KiB");
     }
 
     private void ReportBadTotal(SourceLocation location, ReadOnlySpan<char> token) =>
-        _capture.Diagnostics.Error(TextDiagnosticIds.PmapRowMalformed, location,
+        _capture.Diagnostics.Error(DiagnosticCatalogue.PmapRowMalformed, location,
             $"pmap totals line has a malformed value [{TextSpan.Excerpt(token)}]");
 }

@@ -70,7 +70,7 @@ internal sealed partial class PmapParser
                     return;
                 break;
         }
-        _capture.Diagnostics.Error(TextDiagnosticIds.PmapRowMalformed, location,
+        _capture.Diagnostics.Error(DiagnosticCatalogue.PmapRowMalformed, location,
             $"pmap line is not a row of the [{LayoutName()}] layout [{TextSpan.Excerpt(line)}]");
     }
 
@@ -156,17 +156,17 @@ internal sealed partial class PmapParser
     {
         var start = SourceLocation.AtLine(firstLine);
         if (_capture.Pid is null)
-            _capture.Diagnostics.Info(TextDiagnosticIds.PmapHeaderMissing, start, "pmap output has no [PID:   cmdline] header line");
+            _capture.Diagnostics.Info(DiagnosticCatalogue.PmapHeaderMissing, start, "pmap output has no [PID:   cmdline] header line");
         if (_duplicates > 0)
-            _capture.Diagnostics.Info(TextDiagnosticIds.PmapDuplicateRow, SourceLocation.AtLine(_firstDuplicateLine),
+            _capture.Diagnostics.Info(DiagnosticCatalogue.PmapDuplicateRow, SourceLocation.AtLine(_firstDuplicateLine),
                 $"[{_duplicates}] rows repeat the address of an earlier row and were dropped (procps-ng 3.3.x prints rows twice)");
         if (!_footerSeen && _capture.Regions.Count > 0)
         {
             if (_columnHeaderSeen)
-                _capture.Diagnostics.Warning(TextDiagnosticIds.PmapFooterMissing, start,
+                _capture.Diagnostics.Warning(DiagnosticCatalogue.PmapFooterMissing, start,
                     "pmap output has a column header but no totals footer: it looks truncated");
             else
-                _capture.Diagnostics.Info(TextDiagnosticIds.PmapFooterMissing, start,
+                _capture.Diagnostics.Info(DiagnosticCatalogue.PmapFooterMissing, start,
                     "pmap output has no total line (pmap -q, or truncated)");
         }
         _capture.Format = _layout == PmapLayout.Default ? CaptureFormat.Pmap : CaptureFormat.PmapExtended;

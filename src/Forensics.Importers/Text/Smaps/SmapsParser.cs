@@ -39,7 +39,7 @@ internal static class SmapsParser
                 {
                     capture.Format = CaptureFormat.SmapsRollup;
                     capture.Variant = $"kernel smaps_rollup of {current!.Start:x}-{current.End:x}";
-                    capture.Diagnostics.Info(TextDiagnosticIds.RollupRange, current.Location,
+                    capture.Diagnostics.Info(DiagnosticCatalogue.RollupRange, current.Location,
                         $"smaps_rollup covers [0x{current.Start:x}-0x{current.End:x}]");
                 }
                 continue;
@@ -47,7 +47,7 @@ internal static class SmapsParser
             var location = SourceLocation.AtLine(number);
             if (current is null)
             {
-                capture.Diagnostics.Error(TextDiagnosticIds.SmapsKeyMalformed, location,
+                capture.Diagnostics.Error(DiagnosticCatalogue.SmapsKeyMalformed, location,
                     $"smaps line outside any mapping record [{TextSpan.Excerpt(line)}]");
                 continue;
             }
@@ -59,7 +59,7 @@ internal static class SmapsParser
             }
             if (!TryParseKey(line, names, out var key, out var value))
             {
-                capture.Diagnostics.Error(TextDiagnosticIds.SmapsKeyMalformed, location,
+                capture.Diagnostics.Error(DiagnosticCatalogue.SmapsKeyMalformed, location,
                     $"smaps key line is malformed [{TextSpan.Excerpt(line)}]");
                 continue;
             }
@@ -71,7 +71,7 @@ internal static class SmapsParser
         {
             capture.Totals = rollup;
             if (rollup is null)
-                capture.Diagnostics.Error(TextDiagnosticIds.NoRegions, SourceLocation.AtLine(firstLine),
+                capture.Diagnostics.Error(DiagnosticCatalogue.NoRegions, SourceLocation.AtLine(firstLine),
                     "the [smaps_rollup] capture holds no [rollup] record");
         }
         else
@@ -93,7 +93,7 @@ internal static class SmapsParser
             {
                 region.Metrics = metrics.Build();
                 if (metrics.Size is { } size && size != region.Size)
-                    capture.Diagnostics.Warning(TextDiagnosticIds.SmapsSizeMismatch, region.Location,
+                    capture.Diagnostics.Warning(DiagnosticCatalogue.SmapsSizeMismatch, region.Location,
                         $"smaps Size [{size}] bytes differs from the range's [{region.Size}] bytes");
             }
         }

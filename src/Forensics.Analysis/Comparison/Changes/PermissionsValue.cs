@@ -1,0 +1,3 @@
+namespace Forensics.Analysis.Comparison.Changes;
+
+public sealed record PermissionsValue(Model.Permissions Permissions) : ChangeValue;

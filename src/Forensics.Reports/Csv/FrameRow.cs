@@ -1,6 +1,0 @@
-using Forensics.Model;
-
-namespace Forensics.Reports.Csv;
-
-/// <summary>One row of frames.csv: a frame of a thread of a capture, with its position from the innermost (0).</summary>
-internal sealed record FrameRow(Capture Capture, int Tid, bool Crashing, int Index, StackFrame Frame);
