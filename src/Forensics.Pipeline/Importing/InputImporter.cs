@@ -114,8 +114,9 @@ public sealed class InputImporter
             capture.InputPath = displayPath;
             capture.Sha256 = sha256;
             capture.Diagnostics.AddRange(diagnostics.Items);
-            AnnotateManagedRuntime(capture, opened);
+            // The walk reads the core before ClrMD, which closes the stream it is given.
             WalkStacks(capture, opened, budget);
+            AnnotateManagedRuntime(capture, opened);
             usable.Add(capture);
         }
         if (captures.Count > 0 && usable.Count == 0)
@@ -201,7 +202,18 @@ public sealed class InputImporter
             : ForwardStreamReader.Read(stream, CoreLimits.Default, unreported, budget, wholeSegments: true);
         var core = ElfCoreFile.Read(source, unreported, CoreLimits.Default, budget);
         var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths };
-        CaptureUnwinder.Unwind(capture, core.Memory, options, budget);
+        try
+        {
+            CaptureUnwinder.Unwind(capture, core.Memory, options, budget);
+        }
+        catch (ReadBudgetExceededException exception)
+        {
+            // The import is whole; what the walk could not finish is said, and the capture is kept without frames.
+            foreach (var thread in capture.Threads)
+                thread.Frames.Clear();
+            capture.Diagnostics.Warning(DiagnosticCatalogue.StackWalkStopped, SourceLocation.None,
+                $"the stacks were not walked: the per-file {(exception.Limit == ReadBudgetLimit.Time ? "time" : "allocation")} limit was reached while walking them");
+        }
     }
 
     /// <summary>
