@@ -8,7 +8,7 @@ public static class FrameText
     /// <summary>Frames shown per thread; frames.csv holds every one (a deep recursion has thousands).</summary>
     public const int ShownFrames = 40;
 
-    public static IReadOnlyList<string> Headers { get; } = ["#", "function", "module+offset", "file:line", "method"];
+    public static IReadOnlyList<string> Headers { get; } = ["frame", "function", "module+offset", "file:line", "method"];
 
     /// <summary>Number, function+offset (<c>??</c> without a symbol), module+offset, file:line, how it was found.</summary>
     public static IReadOnlyList<string> Cells(StackFrame frame, int index) =>
