@@ -113,7 +113,7 @@ internal static class CrashAnalyzer
     private static string Signature(int number, ThreadInfo? crashing, AddressMap map) =>
         crashing is null
             ? SignalName(number)
-            : CrashSignature.FromFrames(SignalName(number), crashing.Frames)
+            : CrashSignature.FromFrames(SignalName(number), crashing.Frames, pc => map.DescribeStable(pc, NullPageLimit))
                 ?? SignalName(number) + " " + map.DescribeStable(crashing.ProgramCounter, NullPageLimit);
 
     private static string DescribeSignal(int number, int? code, SignalInfo? signal)

@@ -30,7 +30,10 @@ public static class CrashSignature
     private const int MachineryDepth = 12;
 
     /// <summary>The signature from <paramref name="frames"/>; null when there are none to build it from.</summary>
-    public static string? FromFrames(string signalName, IReadOnlyList<StackFrame> frames)
+    /// <param name="signalName">The signal's name (SIGSEGV).</param>
+    /// <param name="frames">The crashing thread's frames, innermost first.</param>
+    /// <param name="locate">Names a PC outside every module the walk knew (from the capture's own module list).</param>
+    public static string? FromFrames(string signalName, IReadOnlyList<StackFrame> frames, Func<ulong, string> locate)
     {
         if (frames.Count == 0)
             return null;
@@ -48,11 +51,11 @@ public static class CrashSignature
             start = 0;
 
         var parts = new List<(string Text, int Count)>();
-        for (var i = start; i < frames.Count && (parts.Count < FrameCount || parts[^1].Text == Describe(frames[i])); i++)
+        for (var i = start; i < frames.Count && (parts.Count < FrameCount || parts[^1].Text == Describe(frames[i], locate)); i++)
         {
             if (i > 0 && frames[i].Method == UnwindMethod.Scan)
                 break;
-            var text = Describe(frames[i]);
+            var text = Describe(frames[i], locate);
             if (parts.Count > 0 && parts[^1].Text == text)
                 parts[^1] = (text, parts[^1].Count + 1);
             else if (parts.Count < FrameCount)
@@ -69,7 +72,7 @@ public static class CrashSignature
     /// A frame's function without GCC's clone suffixes (<c>third.cold</c>, <c>f.part.0</c>, <c>g.isra.0</c>), which
     /// differ between builds of the same code; module+offset without a symbol.
     /// </summary>
-    private static string Describe(StackFrame frame)
+    private static string Describe(StackFrame frame, Func<ulong, string> locate)
     {
         if (frame.Function is { } name)
         {
@@ -78,7 +81,7 @@ public static class CrashSignature
         }
         return frame.Module is { } module && frame.ModuleOffset is { } offset
             ? module + "+0x" + offset.ToString("x", CultureInfo.InvariantCulture)
-            : "0x" + frame.ProgramCounter.ToString("x", CultureInfo.InvariantCulture);
+            : locate(frame.ProgramCounter);
     }
 
     private static bool IsRuntimeLibrary(string? module) =>
