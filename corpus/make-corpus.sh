@@ -4,7 +4,7 @@
 # Usage: corpus/make-corpus.sh [SET...]
 #   With no argument every set is remade; otherwise only the named sets
 #   (live crash-null crash-stack crash-abort crash-thread killed-by-signal
-#   aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
+#   backtrace aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
 # Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, lz4, readelf, eu-unstrip (elfutils),
@@ -40,6 +40,20 @@ build_programs() {
     done
     (cd "$WORK/src" && gcc -O2 -o "$BIN/not_a_core" not_a_core.c && strip "$BIN/not_a_core")
     (cd "$WORK/src" && gcc -O2 -shared -fPIC -o "$PRELOAD_LIBRARY" preload.c)
+    build_backtrace_programs
+}
+
+# The crashes of backtrace/ keep their binaries, so each is built the way its crash needs (-m32 needs gcc-multilib).
+build_backtrace_programs() {
+    local flags=(-g -Wall -Wextra -Werror)
+    (cd "$WORK/src/backtrace" &&
+        gcc "${flags[@]}" -O0 -shared -fPIC -o "$BIN/libnull.so" libnull.c &&
+        gcc "${flags[@]}" -O0 -o "$BIN/lib_null" lib_null_main.c -L"$BIN" -lnull -Wl,-rpath,"$BIN" &&
+        gcc "${flags[@]}" -O2 -fomit-frame-pointer -o "$BIN/omit_fp_abort" omit_fp_abort.c &&
+        g++ "${flags[@]}" -O0 -o "$BIN/cpp_throw" cpp_throw.cpp &&
+        gcc "${flags[@]}" -O0 -o "$BIN/deep_recursion" deep_recursion.c &&
+        gcc "${flags[@]}" -O0 -pthread -o "$BIN/double_free" double_free.c &&
+        gcc "${flags[@]}" -O0 -m32 -o "$BIN/i386_null" i386_null.c)
 }
 
 # Runs the given command from folder $1 with a clean environment in the
@@ -191,6 +205,71 @@ make_killed_by_signal() {
     cp "$work/killer-pid.txt" "$out/"
     finish_crash killed-by-signal victim "$work" "$out" "$status" \
         "cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/victim) & then /bin/kill -SEGV $pid from PID $killer"
+}
+
+# --- backtrace: crashes kept with their binaries, gdb's backtraces as the oracle -------------
+
+BACKTRACE_SETS=(lib-null:lib_null omit-fp-abort:omit_fp_abort cpp-throw:cpp_throw deep-recursion:deep_recursion
+    double-free:double_free i386-null:i386_null)
+
+# gdb sees only what the binaries hold: no separate debug files, no debuginfod, so its names are
+# the ones the binaries' own symbol tables give (the oracle the unwinder's tests compare with).
+GDB_BINARIES_ONLY=(-batch -nx -iex 'set debug-file-directory /nonexistent' -iex 'set debuginfod enabled off')
+
+make_backtrace() {
+    local name="$1" program="$2" work out status
+    work="$(fresh_work_folder "backtrace-$name")"
+    out="$(fresh_output_folder "backtrace/$name")"
+    set +e
+    (cd "$work" && ulimit -c unlimited && exec "${CLEAN_ENV[@]}" "$BIN/$program" </dev/null >/dev/null 2>&1)
+    status=$?
+    set -e
+    {
+        echo "launch: cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/$program)"
+        echo "shell exit status=$status"
+    } >"$out/commands.log"
+    if [ ! -e "$work/core" ]; then
+        log "backtrace/$name: no core written (core_pattern or ulimit?)"
+        return 1
+    fi
+    gdb "${GDB_BINARIES_ONLY[@]}" -ex 'info threads' -ex 'thread apply all bt' "$BIN/$program" "$work/core" \
+        >"$out/core.gdb-bt.txt" 2>/dev/null || true
+    # A deep recursion prints thousands of frames: kept compressed.
+    if [ "$(stat -c '%s' "$out/core.gdb-bt.txt")" -gt 100000 ]; then
+        xz -9 -T1 "$out/core.gdb-bt.txt"
+    fi
+    describe_core "$BIN/$program" "$work/core" "$out/core"
+    # The modules the core maps, by the paths it names (NT_FILE), for binaries.tar.xz.
+    sed -nE 's|^ +[0-9a-f]+-[0-9a-f]+ [0-9a-f]+ [0-9]+ +(/.*)$|\1|p' "$out/core.eu-readelf-n.txt" | sort -u >"$out/modules.txt"
+}
+
+# Every module the backtrace cores map, under the path the core names (so the archive, unpacked, is a
+# sysroot for --symbols), with their build-ids in binaries.txt. The built binaries are then removed from
+# the work folder: the reports of the corpus must not depend on what this machine still holds there.
+pack_backtrace_binaries() {
+    local out="$CORPUS/backtrace" list path
+    list="$(mktemp)"
+    cat "$out"/*/modules.txt | sort -u >"$list"
+    : >"$out/binaries.txt"
+    while read -r path; do
+        echo "$path $(readelf -n "$path" | sed -n 's/^ *Build ID: //p') $(stat -L -c '%s' "$path")" >>"$out/binaries.txt"
+    done <"$list"
+    sed 's|^/||' "$list" | tar -C / --owner=0 --group=0 --numeric-owner --mtime=2020-01-01 --dereference \
+        -cf - -T - | xz -9 -T1 >"$out/binaries.tar.xz"
+    rm -f "$list"
+    for program in "${BACKTRACE_SETS[@]}"; do
+        rm -f "$BIN/${program#*:}"
+    done
+    rm -f "$BIN/libnull.so"
+}
+
+make_backtraces() {
+    local entry
+    for entry in "${BACKTRACE_SETS[@]}"; do
+        log "making backtrace/${entry%%:*}"
+        make_backtrace "${entry%%:*}" "${entry#*:}"
+    done
+    pack_backtrace_binaries
 }
 
 # --- pairs and snapshots -----------------------------------------------------------------
@@ -402,6 +481,7 @@ EOF
         echo
         write_live_section
         write_crash_section
+        write_backtrace_section
         write_pairs_section
         write_bench_section
         write_ticket_section
@@ -500,6 +580,46 @@ crash_extra() {
         crash-stack) echo "; the handler saw \`$(cat "$out/fault.self")\`" ;;
         crash-thread) echo "; $(grep -E '^(main_tid|waiter_tids|faulting_tid|read_only_page)=' "$out/crash-info.txt" | paste -sd';' | sed 's/;/; /g')" ;;
         killed-by-signal) echo "; killer (\`/bin/kill -SEGV\`) PID **$(cat "$out/killer-pid.txt")**" ;;
+    esac
+}
+
+write_backtrace_section() {
+    local root="$CORPUS/backtrace" entry name out frames
+    [ -d "$root" ] || return 0
+    echo "## \`backtrace/\` — crashes kept with every binary they map"
+    echo
+    echo "Programs in \`src/backtrace/\`, built by \`build_backtrace_programs\` (flags per program below) and run like the"
+    echo "crashing programs above. Beside each core, \`core.gdb-bt.txt\` (\`.xz\` when large) is"
+    echo "\`gdb -batch -nx -iex 'set debug-file-directory /nonexistent' -iex 'set debuginfod enabled off' -ex 'info threads' -ex 'thread apply all bt' EXE CORE\`:"
+    echo "gdb with only what the binaries hold, the oracle of the unwinding tests. \`binaries.tar.xz\` holds every module"
+    echo "the cores map (their own programs and the system libraries, \`modules.txt\` per core) under the path the core"
+    echo "names, so unpacked it is a sysroot; \`binaries.txt\` lists path, build-id and size. The system libraries are"
+    echo "Debian's (glibc: LGPL-2.1-or-later; libstdc++ and libgcc_s: GPL-3.0 with the GCC Runtime Library Exception)."
+    echo
+    echo "| set | program | build | exit status | frames (gdb) |"
+    echo "|---|---|---|---|---|"
+    for entry in "${BACKTRACE_SETS[@]}"; do
+        name="${entry%%:*}"
+        out="$root/$name"
+        [ -d "$out" ] || continue
+        if [ -e "$out/core.gdb-bt.txt.xz" ]; then
+            frames="$(xz -dc "$out/core.gdb-bt.txt.xz" | sed -n '/^Thread /,$p' | grep -c '^#')"
+        else
+            frames="$(sed -n '/^Thread /,$p' "$out/core.gdb-bt.txt" | grep -c '^#')"
+        fi
+        echo "| \`backtrace/$name/\` | \`${entry#*:}\` | $(backtrace_build "$name") | $(sed -n 's/^shell exit status=//p' "$out/commands.log") | $frames frames over all threads |"
+    done
+    echo
+}
+
+backtrace_build() {
+    case "$1" in
+        lib-null) echo "\`-O0 -g\`, calls \`libnull.so\` (\`-shared -fPIC\`)" ;;
+        omit-fp-abort) echo "\`-O2 -g -fomit-frame-pointer\`" ;;
+        cpp-throw) echo "\`g++ -O0 -g\`" ;;
+        deep-recursion) echo "\`-O0 -g\`" ;;
+        double-free) echo "\`-O0 -g -pthread\`" ;;
+        i386-null) echo "\`-O0 -g -m32\`" ;;
     esac
 }
 
@@ -649,7 +769,7 @@ write_bad_inputs_section() {
 
 main() {
     local sets=("$@")
-    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-thread killed-by-signal aslr-pair grow preload bench ticket bad-inputs)
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-thread killed-by-signal backtrace aslr-pair grow preload bench ticket bad-inputs)
     mkdir -p "$WORK"
     [ "${sets[*]}" = readme ] || build_programs
     for set in "${sets[@]}"; do
@@ -661,6 +781,7 @@ main() {
             crash-abort) run_crash crash-abort crash_abort ;;
             crash-thread) run_crash crash-thread crash_thread ;;
             killed-by-signal) make_killed_by_signal ;;
+            backtrace) make_backtraces ;;
             aslr-pair) make_aslr_pair ;;
             grow) make_grow ;;
             preload) make_preload ;;
@@ -672,6 +793,9 @@ main() {
         esac
     done
     write_readme
+    # The binaries are not left where the cores name them: a module's own path is looked at when its frames are
+    # named, and the reports of the corpus must not depend on what this machine keeps in its temporary folder.
+    rm -rf "${BIN:?}"
     log "done: $CORPUS/README.md"
 }
 

@@ -74,9 +74,10 @@ public static class ForensicsCommandLine
         {
             Description = "Follow symbolic links whose target lies outside the paths given (by default they are skipped, problem link-outside-roots).",
         };
+        var symbols = SymbolsOption();
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {
-            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit, followOutside,
+            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit, followOutside, symbols,
         };
         command.SetAction(parse =>
         {
@@ -93,6 +94,7 @@ public static class ForensicsCommandLine
                 FileTimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
                 FileAllocationLimit = (long)parse.GetValue(memoryLimit) << 20,
                 FollowLinksOutsideRoots = parse.GetValue(followOutside),
+                SymbolDirectories = parse.GetValue(symbols) ?? [],
             };
             var options = new PipelineOptions
             {
@@ -240,17 +242,19 @@ public static class ForensicsCommandLine
     {
         var paths = PathsArgument("Core files (compressed or not) or directories.");
         var format = PageFormatOption();
-        var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's PC and SP.") { paths, format };
-        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error, cancellation: cancellation));
+        var symbols = SymbolsOption();
+        var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's backtrace.") { paths, format, symbols };
+        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error,
+            symbolDirectories: parse.GetValue(symbols), cancellation: cancellation));
         return command;
     }
 
     /// <summary>The crash command without a process: the crash section of every core, or why there is none; as for show.</summary>
     public static int CrashCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null,
-        CancellationToken cancellation = default)
+        IReadOnlyList<string>? symbolDirectories = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (TryRun(paths, null, compare: false, error, cancellation, out var refusal) is not { } run)
+        if (TryRun(paths, null, compare: false, error, cancellation, out var refusal, symbolDirectories) is not { } run)
             return refusal;
         var prepared = new PreparedRun(run);
         Print(markdown, prepared.Captures.Select(CrashReportWriter.Write),
@@ -333,6 +337,12 @@ public static class ForensicsCommandLine
         return ExitCodes.Success;
     }
 
+    private static Option<string[]> SymbolsOption() => new("--symbols")
+    {
+        Description = "A folder with the cores' binaries or debug files (a sysroot, a flat folder or a .build-id tree); repeatable. A file is used only when its build-id matches.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private static Argument<string[]> PathsArgument(string description) =>
         new("paths") { Description = description, Arity = ArgumentArity.OneOrMore };
 
@@ -341,11 +351,11 @@ public static class ForensicsCommandLine
     /// wrong, with the exit code in <paramref name="refusal"/>.
     /// </summary>
     private static AnalysisRun? TryRun(IReadOnlyList<string> paths, string? baseline, bool compare, TextWriter error,
-        CancellationToken cancellation, out int refusal)
+        CancellationToken cancellation, out int refusal, IReadOnlyList<string>? symbolDirectories = null)
     {
         refusal = ExitCodes.BadUsage;
         var timings = new PhaseTimings();
-        var options = new PipelineOptions();
+        var options = new PipelineOptions { Import = new ImportOptions { SymbolDirectories = symbolDirectories ?? [] } };
         if (!CheckPaths(paths, error) || TryList(paths, baseline, options.Import, timings, error, out refusal) is not (var inputs, var choice))
             return null;
         var run = AnalysisPipeline.Run(inputs, options, ProgressReporter.Silent, timings, cancellation);

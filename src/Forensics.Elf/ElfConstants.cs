@@ -10,6 +10,8 @@ public static class ElfConstants
     public const ushort ExtendedNumbering = 0xffff;
 
     public const uint SegmentLoad = 1, SegmentDynamic = 2, SegmentInterpreter = 3, SegmentNote = 4, SegmentProgramHeaders = 6;
+    /// <summary>PT_GNU_EH_FRAME: the .eh_frame_hdr search table of a module.</summary>
+    public const uint SegmentGnuEhFrame = 0x6474e550;
     public const uint FlagExecute = 1, FlagWrite = 2, FlagRead = 4;
 
     public const int Header32Size = 52, Header64Size = 64;

@@ -30,6 +30,8 @@ public sealed class Capture
     public List<ImageIdentity> Images { get; } = [];
 
     public List<ThreadInfo> Threads { get; } = [];
+    /// <summary>The message glibc keeps for abort() (<c>__abort_msg</c>), where its pages are in the core.</summary>
+    public string? AbortMessage { get; set; }
     public SignalInfo? Signal { get; set; }
     public ProcessInfo? Process { get; set; }
     public List<AuxvEntry> Auxv { get; } = [];

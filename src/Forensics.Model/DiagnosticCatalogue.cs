@@ -145,6 +145,12 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor ModuleBuildIdMismatch = Define("FX7013", Warning, InputProblem.None, "ClrMD and our module list disagree on an image's build-id");
     public static readonly DiagnosticDescriptor ModulePathMismatch = Define("FX7014", Warning, InputProblem.None, "ClrMD and our module list disagree on an image's path");
 
+    // Stack walking and symbols (Forensics.Symbols).
+    public static readonly DiagnosticDescriptor SymbolFileBuildIdMismatch = Define("FX8001", Warning, InputProblem.None, "A file offered for a module has another build-id: it is not used, so no name comes from it");
+    public static readonly DiagnosticDescriptor MalformedModuleFile = Define("FX8002", Warning, InputProblem.None, "A module file or its CFI is malformed (a lying entry length, an unknown opcode, an unreadable ELF)");
+    public static readonly DiagnosticDescriptor StackWalkStopped = Define("FX8003", Warning, InputProblem.None, "A thread's stack walk stopped early: a stack pointer that does not grow, or the frame limit");
+    public static readonly DiagnosticDescriptor ModuleFilesNotFound = Define("FX8004", Info, InputProblem.None, "No file with a matching build-id was found for modules on the stacks: their frames are module+offset");
+
     /// <summary>Every descriptor, in the order declared.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All => Defined;
 

@@ -16,4 +16,6 @@ public sealed class ThreadInfo
     /// <summary>Every general register by its name (rip, rsp, eax, ...), in the order of the register set.</summary>
     public IReadOnlyList<KeyValuePair<string, ulong>> Registers { get; init; } = [];
     public SourceLocation Location { get; init; }
+    /// <summary>The thread's stack, innermost first, where it could be walked (cores of x86 and x86_64).</summary>
+    public List<StackFrame> Frames { get; } = [];
 }

@@ -90,7 +90,7 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("**null-pointer-dereference**", output, StringComparison.Ordinal);
-        Assert.Contains("Signature: SIGSEGV crash\\_null+0x1416", output, StringComparison.Ordinal);
+        Assert.Contains("Signature: SIGSEGV in crash\\_null+0x1416 ← crash\\_null+0x14d3", output, StringComparison.Ordinal);
         Assert.Contains("Fault address: 0x10", output, StringComparison.Ordinal);
         Assert.Contains("| 28823 | yes | 11 |", output, StringComparison.Ordinal);
     }

@@ -61,7 +61,7 @@ public sealed partial class TerminalOutputTests : IDisposable
         var screen = Screen(console);
         Assert.StartsWith("core.xz\n\nCrash\n\n", screen, StringComparison.Ordinal);
         Assert.Equal(
-            ["Signature: SIGSEGV crash_null+0x1416", "Signal: SIGSEGV (11), code SEGV_MAPERR", "Fault address: 0x10 in unmapped", "Crashing thread: 28823"],
+            ["Signature: SIGSEGV in crash_null+0x1416 ← crash_null+0x14d3", "Signal: SIGSEGV (11), code SEGV_MAPERR", "Fault address: 0x10 in unmapped", "Crashing thread: 28823"],
             screen.Split('\n').SkipWhile(l => !l.StartsWith("Signature:", StringComparison.Ordinal)).Take(4));
         var threads = Section(screen, "Threads");
         Assert.Matches(@"^thread\s+crashing\s+signal\s+PC\s+PC in\s+SP\s+SP in\s*$", threads[0]);

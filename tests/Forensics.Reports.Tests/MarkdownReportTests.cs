@@ -62,7 +62,7 @@ public sealed class MarkdownReportTests
             lines.Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..]));
         var crash = lines.SkipWhile(l => l != "## Crash").TakeWhile(l => l != "### Evidence").ToList();
         Assert.Contains("**null-pointer-dereference**: Null-pointer dereference\\: access to 0x10 (a null pointer plus an offset of 0x10) at crash\\_null+0x1416.", crash);
-        Assert.Contains("- Signature: SIGSEGV crash\\_null+0x1416", crash);
+        Assert.Contains("- Signature: SIGSEGV in crash\\_null+0x1416 ← crash\\_null+0x14d3", crash);
         Assert.Contains("- Crashing thread: 28823", crash);
         Assert.Contains("- Faulting module: crash\\_null (/tmp/forensics-corpus/bin/crash\\_null), build-id c8cce11a430e61de72235a60345648e718c9fc10", crash);
     }

@@ -50,6 +50,8 @@ internal static class CrashAnalyzer
         if (number != 0)
             evidence.Add(DescribeSignal(number, code, signal));
         evidence.AddRange(context.Evidence);
+        if (capture.AbortMessage is { } message)
+            evidence.Add("glibc's abort message (__abort_msg): " + message);
         foreach (var thread in threads.Where(t => t.IsCrashing))
         {
             evidence.Add("thread " + HexFormat.Decimal(thread.Tid) + " (crashing): PC " + HexFormat.Address(thread.ProgramCounter)
@@ -62,6 +64,7 @@ internal static class CrashAnalyzer
             Summary = summary,
             Evidence = evidence,
             Signature = signature ?? (verdict == CrashVerdict.NoCrash ? "" : Signature(number, crashing, map)),
+            AbortMessage = capture.AbortMessage,
             SignalNumber = number == 0 ? null : number,
             SignalName = number == 0 ? null : SignalName(number),
             SignalCode = code,
@@ -106,14 +109,17 @@ internal static class CrashAnalyzer
                 StackPointerKind = spRegion is null ? null : spRegion.Kind,
                 ProgramCounterRegion = pcRegion?.ToString(),
                 StackPointerRegion = spRegion?.ToString(),
+                Frames = t.Frames,
             };
         })];
     }
 
+    /// <summary>From the crashing thread's frames where it was walked; else the signal and where its PC is, ASLR removed.</summary>
     private static string Signature(int number, ThreadInfo? crashing, AddressMap map) =>
         crashing is null
             ? SignalName(number)
-            : SignalName(number) + " " + map.DescribeStable(crashing.ProgramCounter, NullPageLimit);
+            : CrashSignature.FromFrames(SignalName(number), crashing.Frames, pc => map.DescribeStable(pc, NullPageLimit))
+                ?? SignalName(number) + " " + map.DescribeStable(crashing.ProgramCounter, NullPageLimit);
 
     private static string DescribeSignal(int number, int? code, SignalInfo? signal)
     {

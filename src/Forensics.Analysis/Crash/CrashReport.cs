@@ -10,6 +10,8 @@ public sealed record CrashReport
     public IReadOnlyList<string> Evidence { get; init; } = [];
     /// <summary>Stable across runs: signal + module + offset of the PC, ASLR removed (<c>SIGSEGV crash_null+0x16f3</c>).</summary>
     public string Signature { get; init; } = "";
+    /// <summary>The message glibc kept for abort() (<c>free(): double free detected in tcache 2</c>), where the core holds it.</summary>
+    public string? AbortMessage { get; init; }
     public int? SignalNumber { get; init; }
     public string? SignalName { get; init; }
     public int? SignalCode { get; init; }

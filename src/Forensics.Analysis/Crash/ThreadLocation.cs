@@ -19,4 +19,6 @@ public sealed record ThreadLocation
     /// <summary>The region holding the PC as <c>start-end perms name</c>; null when unmapped.</summary>
     public string? ProgramCounterRegion { get; init; }
     public string? StackPointerRegion { get; init; }
+    /// <summary>The thread's stack, innermost first, where it was walked.</summary>
+    public IReadOnlyList<StackFrame> Frames { get; init; } = [];
 }

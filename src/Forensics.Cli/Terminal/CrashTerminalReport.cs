@@ -39,6 +39,13 @@ public static class CrashTerminalReport
                 ReportValues.Number(t.Tid), t.IsCrashing ? "yes" : "", ReportValues.Number(t.Signal), ReportValues.Address(t.ProgramCounter),
                 t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
             "no threads");
+        foreach (var thread in crash.Threads.Where(t => t.Frames.Count > 0))
+        {
+            document.Heading("Backtrace of thread " + ReportValues.Number(thread.Tid) + (thread.IsCrashing ? " (crashing)" : "")).Table(
+                FrameText.Headers, thread.Frames.Take(FrameText.ShownFrames).Select((f, i) => FrameText.Cells(f, i)), "no frames");
+            if (FrameText.More(thread.Frames.Count) is { } more)
+                document.Lines([more]);
+        }
         if (runtime is null || runtime.Threads.Count == 0)
             return;
         document.Heading("Managed threads (" + runtime.Flavor + " " + runtime.Version + ")");
@@ -56,6 +63,8 @@ public static class CrashTerminalReport
     {
         if (crash.Signature.Length > 0)
             yield return "Signature: " + crash.Signature;
+        if (crash.AbortMessage is { } message)
+            yield return "Abort message: " + message;
         if (crash.SignalName is { } signal)
             yield return "Signal: " + signal + " (" + ReportValues.Number(crash.SignalNumber) + ")"
                 + (crash.SignalCodeName is { } code ? ", code " + code : "");

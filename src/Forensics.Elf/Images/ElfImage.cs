@@ -20,6 +20,8 @@ public sealed record ElfImage
     public ulong DynamicSize { get; init; }
     /// <summary>Has a PT_INTERP segment (a dynamically linked main program).</summary>
     public bool HasInterpreter { get; init; }
+    /// <summary>Runtime address of its <c>.eh_frame_hdr</c> (PT_GNU_EH_FRAME), where the image has one.</summary>
+    public ulong? EhFrameHeaderAddress { get; init; }
     /// <summary>Runtime address of its program headers (compared with AT_PHDR to find the main program).</summary>
     public ulong ProgramHeadersAddress { get; init; }
     /// <summary>Where the headers were read when they came from a copy of file page 0 rather than from <see cref="Base"/>.</summary>

@@ -53,6 +53,7 @@ public static class ElfImageReader
         var (buildId, buildIdAddress) = FindBuildId(memory, headers, bias, copy);
         var dynamic = headers.FirstOrDefault(h => h.Type == ElfConstants.SegmentDynamic);
         var hasDynamic = headers.Any(h => h.Type == ElfConstants.SegmentDynamic);
+        var ehFrameHeader = headers.FirstOrDefault(h => h.Type == ElfConstants.SegmentGnuEhFrame);
         return new ElfImage
         {
             Base = start,
@@ -66,6 +67,7 @@ public static class ElfImageReader
             DynamicAddress = hasDynamic ? dynamic.VirtualAddress + bias : null,
             DynamicSize = hasDynamic ? dynamic.MemorySize : 0,
             HasInterpreter = headers.Any(h => h.Type == ElfConstants.SegmentInterpreter),
+            EhFrameHeaderAddress = ehFrameHeader.Type == ElfConstants.SegmentGnuEhFrame ? ehFrameHeader.VirtualAddress + bias : null,
             ProgramHeadersAddress = start + header.ProgramHeaderOffset,
             HeaderCopyAddress = copy,
         };

@@ -14,7 +14,14 @@ public static class ForwardStreamReader
     /// Reads what the importer needs of the core in <paramref name="stream"/>, reporting to <paramref name="sink"/> what
     /// cannot be read, and passing <paramref name="checkpoint"/> (none when null) after every chunk and between entries.
     /// </summary>
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint = null)
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint = null) =>
+        Read(stream, limits, sink, checkpoint, wholeSegments: false);
+
+    /// <summary>
+    /// Reads the core keeping every segment whole (up to <see cref="CoreLimits.MaxRetainedBytes"/>), for a reader that
+    /// needs any address: walking stacks reads the stacks, the data the CFI points at and the heap.
+    /// </summary>
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint, bool wholeSegments)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new Reader(stream, sink, checkpoint ?? ReadCheckpoints.Unlimited);
@@ -45,6 +52,10 @@ public static class ForwardStreamReader
             var end = segment.Offset + segment.FileSize;
             if (segment.IsNote)
                 wanted.Add((segment.Offset, segment.Offset + Math.Min(segment.FileSize, (ulong)limits.MaxNoteSegmentBytes)));
+            else if (segment.IsLoad && wholeSegments)
+            {
+                wanted.Add((segment.Offset, end));
+            }
             else if (segment.IsLoad)
             {
                 wanted.Add((segment.Offset, segment.Offset + Math.Min(segment.FileSize, Page)));

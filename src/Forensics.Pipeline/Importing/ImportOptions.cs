@@ -35,6 +35,18 @@ public sealed record ImportOptions
     /// </summary>
     public long FileAllocationLimit { get; init; } = 2L << 30;
 
+    /// <summary>
+    /// Folders given with <c>--symbols</c>, searched in order for the files of a core's modules (a sysroot, a flat
+    /// folder, a <c>.build-id</c> tree); a file is used only when its build-id matches.
+    /// </summary>
+    public IReadOnlyList<string> SymbolDirectories { get; init; } = [];
+
+    /// <summary>The folders of <see cref="SymbolDirectories"/> as one text, so that the record's text (a cache key) holds them.</summary>
+    public string SymbolSearch => string.Join(Path.PathSeparator, SymbolDirectories);
+
+    /// <summary>Look for a module's file at its own path on this machine (used only when its build-id matches).</summary>
+    public bool UseModulePaths { get; init; } = true;
+
     /// <summary>The clock <see cref="FileTimeLimit"/> is measured with: the importing thread's CPU time.</summary>
     public TimeProvider Clock { get; init; } = ThreadCpuClock.Instance;
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Forensics.Elf;
+using Forensics.Elf.Sources;
 using Forensics.Importers.Budget;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Containers.Apport;
@@ -10,6 +12,7 @@ using Forensics.Importers.Detection;
 using Forensics.Model;
 using Forensics.Pipeline.Listing;
 using Forensics.Pipeline.Opening;
+using Forensics.Symbols;
 
 namespace Forensics.Pipeline.Importing;
 
@@ -71,7 +74,7 @@ public sealed class InputImporter
             using var opened = _opener.Open(path, diagnostics);
             var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget);
             var changed = ReportChange(hash.Before, FileSnapshot.Of(path), hash.Bytes, diagnostics);
-            return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics);
+            return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics, budget);
         }
         catch (ReadBudgetExceededException exception)
         {
@@ -98,9 +101,9 @@ public sealed class InputImporter
     /// <summary>Test seam: called after the file is hashed and before it is parsed, the window a change falls into.</summary>
     internal Action<string>? BetweenReads { get; init; }
 
-    private static InputResult Result(
+    private InputResult Result(
         OpenedInput opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
-        Diagnostic? changed, DiagnosticBag diagnostics)
+        Diagnostic? changed, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var usable = new List<Capture>(captures.Count);
         foreach (var capture in captures)
@@ -113,6 +116,8 @@ public sealed class InputImporter
             capture.InputPath = displayPath;
             capture.Sha256 = sha256;
             capture.Diagnostics.AddRange(diagnostics.Items);
+            // The walk reads the core before ClrMD, which closes the stream it is given.
+            WalkStacks(capture, opened, budget);
             AnnotateManagedRuntime(capture, opened);
             usable.Add(capture);
         }
@@ -180,6 +185,37 @@ public sealed class InputImporter
         if (capture.Format != CaptureFormat.Core || !ClrAnnotator.HasRuntime(capture))
             return;
         ClrAnnotator.Annotate(capture, opened.Read, capture.InputPath);
+    }
+
+    /// <summary>
+    /// Walks every thread of an x86 or x86_64 core and names its frames (Symbols' <see cref="CaptureUnwinder"/>), under
+    /// the same per-file budget as the import. The core is read a second time: a plain file on demand, a compressed one
+    /// decompressed again keeping its segments, which the importer did not keep.
+    /// </summary>
+    private void WalkStacks(Capture capture, OpenedInput opened, ReadBudget budget)
+    {
+        if (capture.Format != CaptureFormat.Core || capture.Threads.Count == 0 || capture.Architecture is not (Architecture.X86 or Architecture.X86_64))
+            return;
+        var stream = opened.Read();
+        // What the second read finds wrong was reported by the first.
+        var unreported = new ElfDiagnosticList();
+        IByteSource source = stream.CanSeek
+            ? new SeekableStreamByteSource(stream)
+            : ForwardStreamReader.Read(stream, CoreLimits.Default, unreported, budget, wholeSegments: true);
+        var core = ElfCoreFile.Read(source, unreported, CoreLimits.Default, budget);
+        var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths };
+        try
+        {
+            CaptureUnwinder.Unwind(capture, core.Memory, options, budget);
+        }
+        catch (ReadBudgetExceededException exception)
+        {
+            // The import is whole; what the walk could not finish is said, and the capture is kept without frames.
+            foreach (var thread in capture.Threads)
+                thread.Frames.Clear();
+            capture.Diagnostics.Warning(DiagnosticCatalogue.StackWalkStopped, SourceLocation.None,
+                $"the stacks were not walked: the per-file {(exception.Limit == ReadBudgetLimit.Time ? "time" : "allocation")} limit was reached while walking them");
+        }
     }
 
     /// <summary>

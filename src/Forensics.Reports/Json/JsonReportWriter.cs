@@ -73,7 +73,7 @@ public static class JsonReportWriter
             DeclaredTotals = capture.DeclaredTotals.Select(t => new { t.Name, t.DeclaredBytes, t.ComputedBytes, Matches = t.Checkable ? t.Matches : (bool?)null }),
             Crash = analysis.Crash is not { } crash ? null : new
             {
-                Verdict = ReportValues.Verdict(crash.Verdict), crash.Summary, crash.Evidence, crash.Signature, Signal = crash.SignalName,
+                Verdict = ReportValues.Verdict(crash.Verdict), crash.Summary, crash.Evidence, crash.Signature, crash.AbortMessage, Signal = crash.SignalName,
                 crash.SignalNumber, SignalCode = crash.SignalCodeName,
                 FaultAddress = crash.FaultAddress is { } f ? ReportValues.Address(f) : null, crash.FaultLocation,
                 crash.CrashingThreadId,
@@ -81,6 +81,7 @@ public static class JsonReportWriter
                 {
                     t.Tid, t.IsCrashing, t.Signal, Pc = ReportValues.Address(t.ProgramCounter), PcLocation = t.ProgramCounterLocation,
                     Sp = ReportValues.Address(t.StackPointer), SpLocation = t.StackPointerLocation,
+                    Frames = t.Frames.Select((f, i) => JsonRow.Of(ReportTables.Frames, new FrameRow(capture, t.Tid, t.IsCrashing, i, f))),
                 }),
             },
             Findings = ReportOrder.Findings(analysis).Select(f => JsonRow.Of(ReportTables.Findings, (capture, f))),

@@ -17,6 +17,8 @@ internal static class CrashSection
         var facts = new List<MarkdownCell>();
         if (crash.Signature.Length > 0)
             facts.Add(Trusted("Signature: " + ((MarkdownCell)crash.Signature).Markdown));
+        if (crash.AbortMessage is { } message)
+            facts.Add(Trusted("Abort message: " + ((MarkdownCell)message).Markdown));
         if (crash.SignalName is { } signal)
             facts.Add(Trusted("Signal: " + ((MarkdownCell)(signal + " (" + ReportValues.Number(crash.SignalNumber) + ")")).Markdown
                 + (crash.SignalCodeName is { } code ? ", code " + ((MarkdownCell)code).Markdown : "")));
@@ -29,6 +31,11 @@ internal static class CrashSection
         if (crash.Threads.FirstOrDefault(t => t.IsCrashing) is { } crashing)
             facts.Add(FaultingModule(crashing.ProgramCounter, capture));
         document.Bullets(facts);
+        if (crash.Threads.FirstOrDefault(t => t.IsCrashing) is { Frames.Count: > 0 } walked)
+        {
+            document.Heading(3, "Backtrace");
+            WriteFrames(document, walked.Frames);
+        }
         if (crash.Evidence.Count > 0)
         {
             document.Heading(3, "Evidence");
@@ -42,6 +49,17 @@ internal static class CrashSection
                 t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
             "no threads");
         WriteManagedThreads(document, capture.Runtime);
+    }
+
+    /// <summary>A thread's frames, innermost first, as <see cref="FrameText"/> shows them.</summary>
+    public static void WriteFrames(MarkdownDocument document, IReadOnlyList<StackFrame> frames)
+    {
+        document.Table(
+            [.. FrameText.Headers.Select(h => (MarkdownCell)h)],
+            frames.Take(FrameText.ShownFrames).Select((f, i) => (IReadOnlyList<MarkdownCell>)[.. FrameText.Cells(f, i).Select(c => (MarkdownCell)c)]),
+            "no frames");
+        if (FrameText.More(frames.Count) is { } more)
+            document.Paragraph(Trusted(more));
     }
 
     /// <summary>The module whose region holds the crashing PC, with the build-id that finds its symbols.</summary>

@@ -122,8 +122,24 @@ public static class ReportTables
             .Address("offset", x => x.Diagnostic.Location.Offset)
             .Text("message", x => x.Diagnostic.Message);
 
+    /// <summary>Every frame of every walked thread: captures in report order, the crashing thread first, innermost first.</summary>
+    public static readonly ReportTable<FrameRow> Frames = new ReportTable<FrameRow>("frames", AllFrames)
+        // report.json nests each frame in its thread of its capture's crash.
+        .Text("capture_id", x => x.Capture.Id, json: false)
+        .Integer("tid", x => x.Tid, json: false)
+        .Boolean("crashing", x => x.Crashing, json: false)
+        .Integer("frame", x => x.Index, json: false)
+        .Address("pc", x => x.Frame.ProgramCounter)
+        .Text("module", x => x.Frame.Module)
+        .Address("offset", x => x.Frame.ModuleOffset)
+        .Text("function", x => x.Frame.Function)
+        .Address("function_offset", x => x.Frame.FunctionOffset)
+        .Text("file", x => x.Frame.File)
+        .Integer("line", x => x.Frame.Line)
+        .Text("method", x => x.Frame.Method.ToId());
+
     /// <summary>Every table, in the order the writers write them.</summary>
-    public static IReadOnlyList<ReportTable> All { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics];
+    public static IReadOnlyList<ReportTable> All { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics, Frames];
 
     /// <summary>The table written as <paramref name="fileName"/> (<c>regions.csv</c>, <c>regions.parquet</c>), or null.</summary>
     public static ReportTable? ByFileName(string fileName) =>
@@ -143,4 +159,8 @@ public static class ReportTables
                 yield return (analysis.Capture.InputPath, analysis.Capture.Id, diagnostic);
         }
     }
+
+    private static IEnumerable<FrameRow> AllFrames(PreparedRun run) =>
+        run.Captures.Where(a => a.Crash is not null).SelectMany(a => a.Crash!.Threads.SelectMany(t =>
+            t.Frames.Select((frame, index) => new FrameRow(a.Capture, t.Tid, t.IsCrashing, index, frame))));
 }

@@ -1,0 +1,31 @@
+namespace Forensics.Model;
+
+/// <summary>One frame of a thread's stack, innermost first: where it executes and how it was found.</summary>
+public sealed record StackFrame
+{
+    /// <summary>The frame's instruction address: the PC of the innermost frame, a return address for the others.</summary>
+    public required ulong ProgramCounter { get; init; }
+    /// <summary>The stack pointer (the CFA of the frame below) as the unwinder recovered it.</summary>
+    public ulong StackPointer { get; init; }
+    public required UnwindMethod Method { get; init; }
+    /// <summary>Short name of the module the PC lies in (<c>libc.so.6</c>); null outside every module.</summary>
+    public string? Module { get; init; }
+    /// <summary>The PC's offset from the module's load address (ASLR removed).</summary>
+    public ulong? ModuleOffset { get; init; }
+    /// <summary>The function's symbol as the symbol table spells it (mangled for C++); null when no symbol covers the PC.</summary>
+    public string? Function { get; init; }
+    public ulong? FunctionOffset { get; init; }
+    /// <summary>Source file from the line table, where debug information was found.</summary>
+    public string? File { get; init; }
+    public int? Line { get; init; }
+
+    /// <summary><c>function+0x1f</c>, or <c>module+0x1416</c> without a symbol, or the bare address.</summary>
+    public string Describe()
+    {
+        if (Function is not null)
+            return FunctionOffset is > 0 ? $"{Function}+0x{FunctionOffset:x}" : Function;
+        if (Module is not null && ModuleOffset is { } offset)
+            return $"{Module}+0x{offset:x}";
+        return $"0x{ProgramCounter:x}";
+    }
+}

@@ -1,0 +1,163 @@
+using ELFSharp.ELF;
+using ELFSharp.ELF.Sections;
+using ELFSharp.ELF.Segments;
+using Forensics.Elf;
+using Forensics.Symbols.SymbolTables;
+
+namespace Forensics.Symbols.ModuleFiles;
+
+/// <summary>
+/// Opens a module file with ELFSharp: program headers, sections, symbol tables and the build-id note. The file is read
+/// into memory once (up to <see cref="SymbolOptions.MaxModuleFileBytes"/>); ELFSharp's exceptions on malformed files
+/// become a one-line problem, never a crash.
+/// </summary>
+internal static class ModuleFileReader
+{
+    private const ulong SectionCompressed = 0x800;
+    private const ushort SectionIndexUndefined = 0;
+    /// <summary>glibc's pointer to the message of the last fatal error (struct abort_msg_s, since glibc 2.11).</summary>
+    private const string AbortMessageSymbol = "__abort_msg";
+
+    public static ModuleFile? TryRead(string path, long maxBytes, IReadCheckpoint checkpoint, out string? problem)
+    {
+        problem = null;
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                return null;
+            if (info.Length > maxBytes)
+            {
+                problem = $"[{path}] holds [{info.Length}] bytes, more than the [{maxBytes}] a module file may";
+                return null;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problem = $"cannot read [{path}]: {exception.Message}";
+            return null;
+        }
+        checkpoint.Check(null);
+        return TryRead(path, bytes, checkpoint, out problem);
+    }
+
+    public static ModuleFile? TryRead(string path, byte[] bytes, IReadCheckpoint checkpoint, out string? problem)
+    {
+        problem = null;
+        if (!ElfConstants.HasMagic(bytes))
+        {
+            problem = $"[{path}] is not an ELF file";
+            return null;
+        }
+        try
+        {
+            if (!ELFReader.TryLoad(new MemoryStream(bytes, writable: false), true, out IELF elf))
+            {
+                problem = $"[{path}] is not an ELF file ELFSharp can read";
+                return null;
+            }
+            using (elf)
+            {
+                return elf.Class == Class.Bit64 ? Read(path, bytes, (ELF<ulong>)elf, true, checkpoint) : Read(path, bytes, (ELF<uint>)elf, false, checkpoint);
+            }
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException
+            or EndOfStreamException or OverflowException or NotSupportedException or IOException or InvalidCastException or FormatException)
+        {
+            problem = $"[{path}] is a malformed ELF file: {exception.Message}";
+            return null;
+        }
+    }
+
+    private static ModuleFile Read<T>(string path, byte[] bytes, ELF<T> elf, bool is64, IReadCheckpoint checkpoint) where T : struct
+    {
+        var loads = new List<LoadSegment>();
+        ulong? ehFrameHeader = null;
+        foreach (var segment in elf.Segments)
+        {
+            var address = ToUInt64(segment.Address);
+            if (segment.Type == SegmentType.Load)
+            {
+                loads.Add(new LoadSegment(address, ToUInt64(segment.Size), ToUInt64(segment.Offset), Math.Min(ToUInt64(segment.FileSize), (ulong)bytes.Length),
+                    (segment.Flags & SegmentFlags.Execute) != 0));
+            }
+            else if ((uint)segment.Type == ElfConstants.SegmentGnuEhFrame)
+            {
+                ehFrameHeader = address;
+            }
+        }
+        var firstLoad = loads.Count == 0 ? 0 : loads.Min(l => l.Address) & ~0xfffUL;
+
+        string? buildId = null;
+        (ulong, ulong)? ehFrame = null;
+        byte[]? debugFrame = null, debugLine = null, lineStrings = null, strings = null;
+        var symbols = new List<FunctionSymbol>();
+        var hasCode = false;
+        ulong? abortMessage = null;
+        foreach (var section in elf.Sections)
+        {
+            var compressed = ((ulong)section.Flags & SectionCompressed) != 0;
+            switch (section.Name)
+            {
+                case ".note.gnu.build-id" when section is INoteSection note && note.NoteName == "GNU":
+                    buildId = Convert.ToHexStringLower(note.Description);
+                    break;
+                case ".eh_frame" when section.Type == SectionType.ProgBits:
+                    ehFrame = (ToUInt64(section.LoadAddress), ToUInt64(section.Size));
+                    break;
+                case ".debug_frame" when section.Type == SectionType.ProgBits && !compressed:
+                    debugFrame = section.GetContents();
+                    break;
+                case ".debug_line" when section.Type == SectionType.ProgBits && !compressed:
+                    debugLine = section.GetContents();
+                    break;
+                case ".debug_line_str" when section.Type == SectionType.ProgBits && !compressed:
+                    lineStrings = section.GetContents();
+                    break;
+                case ".debug_str" when section.Type == SectionType.ProgBits && !compressed:
+                    strings = section.GetContents();
+                    break;
+                case ".text":
+                    hasCode = section.Type == SectionType.ProgBits;
+                    break;
+            }
+            if (section is ISymbolTable table)
+            {
+                if (table.Entries.FirstOrDefault(e => e.Name == AbortMessageSymbol && e.Type == SymbolType.Object && e.PointedSectionIndex != SectionIndexUndefined) is SymbolEntry<T> found)
+                    abortMessage = ToUInt64(found.Value);
+                // .symtab first: its names win over .dynsym's at the same address (both are kept in file order).
+                var entries = table.Entries
+                    .Where(e => e.Type is SymbolType.Function or SymbolType.ProcessorSpecific && e.PointedSectionIndex != SectionIndexUndefined)
+                    .Select(e => (SymbolEntry<T>)e)
+                    .Select(e => new FunctionSymbol(ToUInt64(e.Value), ToUInt64(e.Size), e.Name, e.Binding == SymbolBinding.Global));
+                if (section.Name == ".symtab")
+                    symbols.InsertRange(0, entries.Where(s => s.Name.Length > 0));
+                else
+                    symbols.AddRange(entries.Where(s => s.Name.Length > 0));
+                checkpoint.Check(null);
+            }
+        }
+        return new ModuleFile
+        {
+            Path = path,
+            Bytes = bytes,
+            Checkpoint = checkpoint,
+            Is64 = is64,
+            Machine = (ushort)elf.Machine,
+            BuildId = buildId,
+            Loads = loads,
+            FirstLoadPage = firstLoad,
+            EhFrameHeaderAddress = ehFrameHeader,
+            EhFrame = ehFrame,
+            DebugFrame = debugFrame,
+            Symbols = new SymbolTable(symbols),
+            AbortMessageAddress = abortMessage,
+            HasCode = hasCode,
+            Debug = debugLine is null ? null : new DebugSections(debugLine, lineStrings, strings),
+        };
+    }
+
+    private static ulong ToUInt64<T>(T value) where T : struct => Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,39 @@
+namespace Forensics.Symbols.SymbolTables;
+
+/// <summary>
+/// Function symbols sorted by address. A PC is named by the last symbol at or below it, and only when it lies inside
+/// that symbol's size: a PC past the end of a sized symbol is in a function the table does not name (a static
+/// function of a stripped library), and naming it after its neighbour would be wrong — gdb prints <c>??</c> there too.
+/// </summary>
+internal sealed class SymbolTable
+{
+    private readonly FunctionSymbol[] _symbols;
+
+    public SymbolTable(IEnumerable<FunctionSymbol> symbols)
+    {
+        // One symbol per address: sized before unsized, global before weak or local, a public name before an
+        // underscored one, then the first in table order (free before its compatibility alias cfree in libc).
+        _symbols = [.. symbols
+            .GroupBy(s => s.Address)
+            .Select(g => g.OrderByDescending(s => s.Size > 0).ThenByDescending(s => s.IsGlobal).ThenBy(s => s.Name.StartsWith('_')).First())
+            .OrderBy(s => s.Address)];
+    }
+
+    public static SymbolTable Empty { get; } = new([]);
+    public int Count => _symbols.Length;
+
+    public FunctionSymbol? Find(ulong address)
+    {
+        int low = 0, high = _symbols.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (_symbols[middle].Address <= address) low = middle + 1;
+            else high = middle - 1;
+        }
+        if (high < 0)
+            return null;
+        var symbol = _symbols[high];
+        return symbol.Size > 0 && address - symbol.Address >= symbol.Size ? null : symbol;
+    }
+}

@@ -1,0 +1,205 @@
+using Forensics.Elf;
+using Forensics.Model;
+using Forensics.Symbols.CallFrames;
+
+namespace Forensics.Symbols.Unwinding;
+
+/// <summary>
+/// Walks one thread's stack, innermost first: CFI where a module's <c>.eh_frame</c> or <c>.debug_frame</c> covers the
+/// PC, else the frame-pointer chain when it is valid (inside the stack, growing, returning into code), else a scan
+/// for a word that follows a call instruction. Stops at the outermost frame (CFI marks the return address
+/// undefined), at a PC of 0, at a stack pointer that does not grow (a cycle) or at <see cref="SymbolOptions.MaxFrames"/>.
+/// </summary>
+internal sealed class StackWalker
+{
+    private readonly IAddressSpace _memory;
+    private readonly ProcessModules _modules;
+    private readonly RegisterLayout _layout;
+    private readonly SymbolOptions _options;
+
+    private readonly IReadCheckpoint _checkpoint;
+
+    public StackWalker(IAddressSpace memory, ProcessModules modules, RegisterLayout layout, SymbolOptions options, IReadCheckpoint checkpoint)
+    {
+        _checkpoint = checkpoint;
+        _memory = memory;
+        _modules = modules;
+        _layout = layout;
+        _options = options;
+    }
+
+    /// <summary>The frames of a thread, and why the walk stopped early (null at the natural end).</summary>
+    public (List<StackFrame> Frames, string? Stopped) Walk(ThreadInfo thread, (ulong Start, ulong End)? stack)
+    {
+        var frames = new List<StackFrame>();
+        var registers = _layout.Initial(thread);
+        var method = UnwindMethod.Context;
+        var exactPc = true;
+        while (true)
+        {
+            if (frames.Count % ReadCheckpoints.EntriesPerCheck == 0)
+                _checkpoint.Check(null);
+            if (registers[_layout.ProgramCounter] is not { } pc || registers[_layout.StackPointer] is not { } sp)
+                return (frames, null);
+            if (pc == 0)
+                return (frames, null);
+            frames.Add(_modules.Describe(pc, sp, method, exactPc));
+            if (frames.Count >= _options.MaxFrames)
+                return (frames, $"the walk stopped at the limit of [{_options.MaxFrames}] frames");
+
+            var step = ByCallFrameInformation(registers, pc, exactPc, out var outermost);
+            if (outermost)
+                return (frames, null);
+            step ??= ByFramePointer(registers, sp, stack);
+            step ??= ByScan(registers, sp, stack);
+            if (step is null)
+                return (frames, null);
+            var callerSp = step.Registers[_layout.StackPointer];
+            // A caller's frame lies above its callee's; a signal frame may switch stacks (sigaltstack), so it is exempt.
+            if (callerSp is not { } next || (next <= sp && !step.CallerIsSignalFrame))
+                return (frames, $"the walk stopped after [{frames.Count}] frames: the stack pointer does not grow from [0x{sp:x}] to [0x{callerSp ?? 0:x}]");
+            registers = step.Registers;
+            method = step.Method;
+            exactPc = step.CallerIsSignalFrame;
+        }
+    }
+
+    private WalkStep? ByCallFrameInformation(ulong?[] registers, ulong pc, bool exactPc, out bool outermost)
+    {
+        outermost = false;
+        // A return address points after the call, maybe past the end of the function: look up the call itself.
+        var lookup = exactPc ? pc : pc - 1;
+        if (_modules.Find(lookup) is not { } module)
+            return null;
+        var linkPc = lookup - module.Bias;
+        foreach (var table in module.CallFrameTables())
+        {
+            if (table.Find(linkPc) is not { } fde)
+                continue;
+            if (CallFrameProgram.RowAt(fde, linkPc, _layout.Is64, out _) is not { } row)
+                continue;
+            var step = Apply(row, fde.Cie, registers);
+            if (step is null)
+                continue;
+            if (step.Registers[_layout.ProgramCounter] is null)
+            {
+                // The return address is undefined: the outermost frame (_start, clone3, start_thread's caller).
+                outermost = true;
+                return null;
+            }
+            return step;
+        }
+        return null;
+    }
+
+    private WalkStep? Apply(CallFrameRow row, CommonInformationEntry cie, ulong?[] registers)
+    {
+        ulong? Register(int number) => number >= 0 && number < registers.Length ? registers[number] : null;
+        ulong cfa;
+        if (row.CfaExpression is { } expression)
+        {
+            if (DwarfExpression.Evaluate(expression, Register, _memory, _layout.Is64, null) is not { } value)
+                return null;
+            cfa = value;
+        }
+        else
+        {
+            if (Register(row.CfaRegister) is not { } based)
+                return null;
+            cfa = Mask(based + (ulong)row.CfaOffset);
+        }
+
+        var caller = (ulong?[])registers.Clone();
+        caller[_layout.StackPointer] = cfa;
+        var returnColumn = cie.ReturnAddressRegister;
+        for (var number = 0; number < CallFrameRow.RegisterCount; number++)
+        {
+            var rule = row.Registers[number];
+            ulong? value = rule.Kind switch
+            {
+                RegisterRuleKind.Unspecified or RegisterRuleKind.SameValue => registers[number],
+                RegisterRuleKind.Undefined => null,
+                RegisterRuleKind.Offset => ReadWord(Mask(cfa + (ulong)rule.Value)),
+                RegisterRuleKind.ValueOffset => Mask(cfa + (ulong)rule.Value),
+                RegisterRuleKind.Register => Register((int)rule.Value),
+                RegisterRuleKind.Expression => DwarfExpression.Evaluate(rule.Expression!, Register, _memory, _layout.Is64, cfa) is { } at ? ReadWord(at) : null,
+                RegisterRuleKind.ValueExpression => DwarfExpression.Evaluate(rule.Expression!, Register, _memory, _layout.Is64, cfa),
+                _ => null,
+            };
+            if (number == _layout.StackPointer)
+            {
+                if (rule.Kind is not (RegisterRuleKind.Unspecified or RegisterRuleKind.SameValue))
+                    caller[number] = value;
+                continue;
+            }
+            caller[number] = value;
+        }
+        // The caller resumes at the return address: the value of the CIE's return-address column.
+        caller[_layout.ProgramCounter] = returnColumn >= 0 && returnColumn < CallFrameRow.RegisterCount
+            ? (row.Registers[returnColumn].Kind == RegisterRuleKind.Unspecified ? null : caller[returnColumn])
+            : null;
+        return new WalkStep(caller, UnwindMethod.Cfi, cie.IsSignalFrame);
+    }
+
+    private WalkStep? ByFramePointer(ulong?[] registers, ulong sp, (ulong Start, ulong End)? stack)
+    {
+        if (registers[_layout.FramePointer] is not { } framePointer || stack is not { } range)
+            return null;
+        var size = (ulong)_layout.PointerSize;
+        if (framePointer < sp || framePointer % size != 0 || framePointer < range.Start || framePointer + 2 * size > range.End)
+            return null;
+        if (ReadWord(framePointer) is not { } savedFramePointer || ReadWord(framePointer + size) is not { } returnAddress)
+            return null;
+        // Frames are pushed downwards, so the chain must climb; 0 ends it (glibc's _start clears rbp).
+        if (savedFramePointer != 0 && savedFramePointer <= framePointer)
+            return null;
+        if (!IsReturnAddress(returnAddress))
+            return null;
+        var caller = new ulong?[registers.Length];
+        caller[_layout.FramePointer] = savedFramePointer;
+        caller[_layout.StackPointer] = framePointer + 2 * size;
+        caller[_layout.ProgramCounter] = returnAddress;
+        return new WalkStep(caller, UnwindMethod.FramePointer, false);
+    }
+
+    private WalkStep? ByScan(ulong?[] registers, ulong sp, (ulong Start, ulong End)? stack)
+    {
+        if (stack is not { } range || sp >= range.End)
+            return null;
+        var size = (ulong)_layout.PointerSize;
+        var at = Math.Max(sp, range.Start);
+        for (var words = 0; words < _options.MaxScanWords && at + size <= range.End; words++, at += size)
+        {
+            if (ReadWord(at) is not { } candidate)
+                return null;
+            if (!IsReturnAddress(candidate))
+                continue;
+            var caller = (ulong?[])registers.Clone();
+            caller[_layout.StackPointer] = at + size;
+            caller[_layout.ProgramCounter] = candidate;
+            return new WalkStep(caller, UnwindMethod.Scan, false);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Points into a module's executable mapping, right after a call instruction when the code bytes are at hand
+    /// (a module file, or code pages in the core); without them the mapping is all that can be checked.
+    /// </summary>
+    private bool IsReturnAddress(ulong address)
+    {
+        if (_modules.Find(address) is not { } module || !_modules.IsExecutable(address))
+            return false;
+        return CallInstruction.EndsAt(address, (at, bytes) => module.ReadCode(at, bytes), _layout.Is64) is not false;
+    }
+
+    private ulong? ReadWord(ulong address)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        bytes.Clear();
+        var size = _layout.PointerSize;
+        return _memory.Read(address, bytes[..size]) == size ? BitConverter.ToUInt64(bytes) : null;
+    }
+
+    private ulong Mask(ulong value) => _layout.Is64 ? value : value & 0xffff_ffff;
+}

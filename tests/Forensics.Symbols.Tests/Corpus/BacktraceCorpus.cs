@@ -1,0 +1,34 @@
+using Forensics.Elf;
+using Forensics.Elf.Sources;
+using Forensics.Importers.Core;
+using Forensics.Model;
+using Forensics.TestSupport;
+
+namespace Forensics.Symbols.Tests.Corpus;
+
+/// <summary>The crashes of <c>corpus/backtrace/</c>: each core as imported, its memory, and its modules unpacked.</summary>
+public static class BacktraceCorpus
+{
+    /// <summary>A folder holding <c>binaries.tar.xz</c> unpacked: a sysroot of every module the cores map.</summary>
+    public static string Sysroot => BacktraceBinaries.Sysroot;
+
+    /// <summary>The imported core of a set and the address space of its bytes.</summary>
+    public static (Capture Capture, IAddressSpace Memory) Core(string set)
+    {
+        var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("backtrace", set, "core.xz"));
+        var capture = CoreImporter.Import(new MemoryByteSource(bytes), $"backtrace/{set}/core.xz", CoreLimits.Default);
+        var file = ElfCoreFile.Read(new MemoryByteSource(bytes), new ElfDiagnosticList());
+        return (capture, file.Memory);
+    }
+
+    /// <summary>Imports and walks a core with the given options (module paths of this machine never looked at).</summary>
+    public static Capture Walked(string set, params string[] symbolDirectories)
+    {
+        var (capture, memory) = Core(set);
+        CaptureUnwinder.Unwind(capture, memory, new SymbolOptions { Directories = symbolDirectories, UseModulePaths = false });
+        return capture;
+    }
+
+    public static string GdbBacktrace(string set) =>
+        SampleFile.ReadAllText(TestPaths.CorpusFile("backtrace", set, "core.gdb-bt.txt"));
+}
