@@ -58,7 +58,12 @@ internal static class InputResultReader
         if (Has(present, 5))
             capture.Totals = Metrics(input);
         capture.DeclaredTotals.AddRange(input.List(static i =>
-            new DeclaredTotal(i.RequiredString(), i.Unsigned(), i.Unsigned(), Location(i)) { Checkable = i.Boolean() }));
+            new DeclaredTotal(i.RequiredString(), i.Unsigned(), i.Boolean() ? i.Unsigned() : null, Location(i)) { Checkable = i.Boolean(), RoundingBytes = i.Unsigned() }));
+        if (Has(present, 6))
+            capture.TotalsRange = (input.Unsigned(), input.Unsigned());
+        capture.AbortMessage = input.String();
+        capture.UnsupportedReason = input.String();
+        capture.Facts.AddRange(input.List(static i => new CaptureFact(i.RequiredString(), i.RequiredString())));
         capture.MergedInputs.AddRange(input.List(static i => i.RequiredString()));
         capture.Diagnostics.AddRange(input.List(Diagnostic));
         return capture;
@@ -177,6 +182,8 @@ internal static class InputResultReader
             BuildId = input.String(),
             Deleted = Has(present, 2),
             IsMainExecutable = Has(present, 3),
+            PathTruncated = Has(present, 4),
+            IsPositionIndependent = Has(present, 5) ? Has(present, 6) : null,
         };
         if (Has(present, 0))
             module.BuildIdAddress = input.Unsigned();
@@ -202,13 +209,15 @@ internal static class InputResultReader
             BuildIdAddress = Has(present, 0) ? input.Unsigned() : null,
             SoName = input.String(),
             IsExecutable = Has(present, 1),
+            IsPositionIndependent = Has(present, 2),
+            HeaderCopyAddress = Has(present, 3) ? input.Unsigned() : null,
         };
     }
 
     private static ThreadInfo Thread(StoreDecoder input)
     {
         var present = input.Unsigned();
-        return new ThreadInfo
+        var thread = new ThreadInfo
         {
             Tid = input.Int32(),
             Signal = input.Int32(),
@@ -219,6 +228,25 @@ internal static class InputResultReader
             IsCrashing = Has(present, 1),
             Registers = input.List(static i => new KeyValuePair<string, ulong>(i.RequiredString(), i.Unsigned())),
             Location = Location(input),
+        };
+        thread.Frames.AddRange(input.List(Frame));
+        return thread;
+    }
+
+    private static StackFrame Frame(StoreDecoder input)
+    {
+        var present = input.Unsigned();
+        return new StackFrame
+        {
+            ProgramCounter = input.Unsigned(),
+            StackPointer = input.Unsigned(),
+            Method = input.Enum<UnwindMethod>(),
+            Module = input.String(),
+            ModuleOffset = Has(present, 0) ? input.Unsigned() : null,
+            Function = input.String(),
+            FunctionOffset = Has(present, 1) ? input.Unsigned() : null,
+            File = input.String(),
+            Line = Has(present, 2) ? input.Int32() : null,
         };
     }
 
@@ -257,7 +285,7 @@ internal static class InputResultReader
         Flavor = input.RequiredString(),
         Version = input.RequiredString(),
         Modules = input.List(static i => new ManagedModule(i.RequiredString(), i.Unsigned(), i.Unsigned(), i.Boolean(), i.Boolean())),
-        Threads = input.List(static i => new ManagedThread(i.Int32(), i.Int32(), i.Boolean(), i.Boolean(), i.String(), i.String())),
+        Threads = input.List(static i => new ManagedThread(i.Int32(), i.Int32(), i.Boolean(), i.Boolean(), i.String(), i.String(), i.String())),
     };
 
     private static Diagnostic Diagnostic(StoreDecoder input)

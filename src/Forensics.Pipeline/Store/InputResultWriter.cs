@@ -32,7 +32,7 @@ internal static class InputResultWriter
     private static void Capture(StoreEncoder output, Capture capture)
     {
         var present = Mask(capture.LineRange is not null, capture.Pid is not null, capture.Signal is not null,
-            capture.Process is not null, capture.Runtime is not null, capture.Totals is not null);
+            capture.Process is not null, capture.Runtime is not null, capture.Totals is not null, capture.TotalsRange is not null);
         output.Unsigned(present);
         output.String(capture.Id);
         output.String(capture.InputPath);
@@ -74,9 +74,24 @@ internal static class InputResultWriter
         {
             o.String(total.Name);
             o.Unsigned(total.DeclaredBytes);
-            o.Unsigned(total.ComputedBytes);
+            o.Boolean(total.ComputedBytes is not null);
+            if (total.ComputedBytes is { } computed)
+                o.Unsigned(computed);
             Location(o, total.Location);
             o.Boolean(total.Checkable);
+            o.Unsigned(total.RoundingBytes);
+        });
+        if (capture.TotalsRange is var (rangeStart, rangeEnd))
+        {
+            output.Unsigned(rangeStart);
+            output.Unsigned(rangeEnd);
+        }
+        output.String(capture.AbortMessage);
+        output.String(capture.UnsupportedReason);
+        output.List(capture.Facts, static (o, fact) =>
+        {
+            o.String(fact.Name);
+            o.String(fact.Value);
         });
         output.List(capture.MergedInputs, static (o, input) => o.String(input));
         output.List(capture.Diagnostics.Items, Diagnostic);
@@ -169,7 +184,8 @@ internal static class InputResultWriter
 
     private static void Module(StoreEncoder output, Module module)
     {
-        output.Unsigned(Mask(module.BuildIdAddress is not null, module.PathIsBasename, module.Deleted, module.IsMainExecutable));
+        output.Unsigned(Mask(module.BuildIdAddress is not null, module.PathIsBasename, module.Deleted, module.IsMainExecutable,
+            module.PathTruncated, module.IsPositionIndependent is not null, module.IsPositionIndependent == true));
         output.String(module.Name);
         output.String(module.Path);
         output.Unsigned(module.Base);
@@ -187,7 +203,7 @@ internal static class InputResultWriter
 
     private static void Image(StoreEncoder output, ImageIdentity image)
     {
-        output.Unsigned(Mask(image.BuildIdAddress is not null, image.IsExecutable));
+        output.Unsigned(Mask(image.BuildIdAddress is not null, image.IsExecutable, image.IsPositionIndependent, image.HeaderCopyAddress is not null));
         output.Unsigned(image.Base);
         output.Unsigned(image.End);
         output.String(image.Path);
@@ -195,6 +211,8 @@ internal static class InputResultWriter
         if (image.BuildIdAddress is { } address)
             output.Unsigned(address);
         output.String(image.SoName);
+        if (image.HeaderCopyAddress is { } copy)
+            output.Unsigned(copy);
     }
 
     private static void Thread(StoreEncoder output, ThreadInfo thread)
@@ -213,6 +231,24 @@ internal static class InputResultWriter
             o.Unsigned(pair.Value);
         });
         Location(output, thread.Location);
+        output.List(thread.Frames, Frame);
+    }
+
+    private static void Frame(StoreEncoder output, StackFrame frame)
+    {
+        output.Unsigned(Mask(frame.ModuleOffset is not null, frame.FunctionOffset is not null, frame.Line is not null));
+        output.Unsigned(frame.ProgramCounter);
+        output.Unsigned(frame.StackPointer);
+        output.Enum(frame.Method);
+        output.String(frame.Module);
+        if (frame.ModuleOffset is { } moduleOffset)
+            output.Unsigned(moduleOffset);
+        output.String(frame.Function);
+        if (frame.FunctionOffset is { } functionOffset)
+            output.Unsigned(functionOffset);
+        output.String(frame.File);
+        if (frame.Line is { } line)
+            output.Signed(line);
     }
 
     private static void Signal(StoreEncoder output, SignalInfo signal)
@@ -268,6 +304,7 @@ internal static class InputResultWriter
             o.Boolean(thread.IsGc);
             o.String(thread.ExceptionType);
             o.String(thread.ExceptionMessage);
+            o.String(thread.ExceptionThrownBy);
         });
     }
 
