@@ -196,6 +196,23 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(22, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
     }
 
+    /// <summary>
+    /// Every member the importers fill must survive the result store: reports made from kept results equal those of
+    /// a fresh import, over the whole corpus (frames, facts, module places, rollup totals, unsupported cores…).
+    /// </summary>
+    [Fact]
+    public void Reports_from_the_kept_results_of_the_whole_corpus_equal_a_fresh_run()
+    {
+        var output = Path.Combine(_scratch, "kept");
+        Analyze([TestPaths.Corpus], output, new PipelineOptions { OutputDirectory = output });
+        var second = Analyze([TestPaths.Corpus], output, new PipelineOptions { OutputDirectory = output });
+
+        Assert.Matches(@"reused the kept results of (\d+) unchanged input\(s\) of \1\n", second.Error);
+        var fresh = Path.Combine(_scratch, "fresh");
+        Analyze([TestPaths.Corpus], fresh, new PipelineOptions { OutputDirectory = fresh, Fresh = true });
+        ReportFolders.AssertSameFiles(fresh, output);
+    }
+
     [Fact]
     public void Merge_of_a_folder_without_results_says_what_to_give()
     {
