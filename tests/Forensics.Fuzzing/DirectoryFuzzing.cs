@@ -1,7 +1,7 @@
 using System.Text;
-using Forensics.Model;
 using Forensics.Pipeline;
 using Forensics.Pipeline.Importing;
+using Forensics.Pipeline.Tests;
 
 namespace Forensics.Fuzzing;
 
@@ -108,27 +108,4 @@ internal static class DirectoryFuzzing
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int Mkfifo(string path, uint mode);
-
-    private sealed class SilentProgress : IRunProgress, IImportProgress
-    {
-        public T Step<T>(string description, Func<T> step) => step();
-
-        public void Note(string line)
-        {
-        }
-
-        public IImportProgress StartBatch(int totalFiles, long totalBytes) => this;
-
-        public void FileStarted(string displayPath)
-        {
-        }
-
-        public void FileDone(string displayPath, long bytes, int captures, InputStatus status)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-    }
 }
