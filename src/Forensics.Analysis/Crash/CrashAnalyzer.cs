@@ -41,6 +41,8 @@ internal static class CrashAnalyzer
         var context = new CrashContext(capture, map, signal, crashing, number, code, ownPid);
         var (verdict, summary) = Decide(context);
         string? signature = null;
+        if (LibcAbortMessage.Decide(context) is { } libc)
+            (verdict, summary) = libc;
         if (UnhandledManagedException.Decide(context) is { } managed)
             (verdict, summary, signature) = managed;
         // A snapshot (gcore, createdump, a stopped process) has no crashing thread, whatever thread its core lists first.

@@ -25,4 +25,10 @@ public enum CrashVerdict
 
     /// <summary>A managed runtime (.NET) aborted the process because an exception was not caught: the exception is the cause.</summary>
     UnhandledManagedException,
+
+    /// <summary>An assert() failed: glibc's message in the core names the assertion, the SIGABRT is its mechanism.</summary>
+    AssertionFailed,
+
+    /// <summary>glibc aborted after a check of its own failed (a double free, a corrupted heap, stack smashing): its message says which.</summary>
+    LibcDetectedError,
 }

@@ -1,4 +1,5 @@
 using Forensics.Analysis;
+using Forensics.Analysis.Crash;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
 using Forensics.TestSupport;
@@ -51,8 +52,18 @@ public class StackWalkingTests
         var crash = CaptureAnalyzer.Analyze(capture, []).Crash!;
         Assert.Equal("free(): double free detected in tcache 2", crash.AbortMessage);
         Assert.Contains("glibc's abort message (__abort_msg): free(): double free detected in tcache 2", crash.Evidence);
-        // A plain abort() leaves __abort_msg null.
-        Assert.Null(Import("omit-fp-abort", withSymbols: true).AbortMessage);
+        // The message names the cause: the verdict, with the signal as its evidence.
+        Assert.Equal(CrashVerdict.LibcDetectedError, crash.Verdict);
+        Assert.Equal("glibc found the program at fault and aborted it (SIGABRT): free(): double free detected in tcache 2", crash.Summary);
+        // A plain abort() leaves __abort_msg null, and stays an abort.
+        var plain = Import("omit-fp-abort", withSymbols: true);
+        Assert.Null(plain.AbortMessage);
+        Assert.Equal(CrashVerdict.Abort, CaptureAnalyzer.Analyze(plain, []).Crash!.Verdict);
+        // The same core with assert()'s message in __abort_msg (glibc's __assert_fail format).
+        capture.AbortMessage = "double_free: double_free.c:9: release: Assertion `p != NULL' failed.";
+        var assertion = CaptureAnalyzer.Analyze(capture, []).Crash!;
+        Assert.Equal(CrashVerdict.AssertionFailed, assertion.Verdict);
+        Assert.StartsWith("Assertion failed: double_free: double_free.c:9: release: Assertion `p != NULL' failed.", assertion.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
