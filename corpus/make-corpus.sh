@@ -3,7 +3,7 @@
 #
 # Usage: corpus/make-corpus.sh [SET...]
 #   With no argument every set is remade; otherwise only the named sets
-#   (live crash-null crash-stack crash-abort crash-thread killed-by-signal
+#   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal
 #   backtrace aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
@@ -35,7 +35,7 @@ build_programs() {
     mkdir -p "$BIN"
     cp -r "$CORPUS/src" "$WORK/src"
     local flags=(-O0 -g -Wall -Wextra -Werror -pthread)
-    for program in live crash_null crash_stack crash_abort crash_thread victim grow print_maps many_maps random_bytes; do
+    for program in live crash_null crash_stack crash_abort crash_assert crash_thread victim grow print_maps many_maps random_bytes; do
         (cd "$WORK/src" && gcc "${flags[@]}" -o "$BIN/$program" "$program.c")
     done
     (cd "$WORK/src" && gcc -O2 -o "$BIN/not_a_core" not_a_core.c && strip "$BIN/not_a_core")
@@ -536,7 +536,7 @@ write_crash_section() {
     echo
     echo "| set | program | PID | exit status | what happens | maps.self lines |"
     echo "|---|---|---|---|---|---|"
-    for name in crash-null crash-stack crash-abort crash-thread killed-by-signal; do
+    for name in crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal; do
         out="$CORPUS/$name"
         [ -d "$out" ] || continue
         pid="$(sed -n 's/^pid=//p' "$out/crash-info.txt")"
@@ -552,7 +552,7 @@ write_crash_section() {
     echo "| core | raw bytes | xz bytes | sha256 | PT_LOAD | NT_PRSTATUS | NT_FILE entries | LWPs | siginfo | first eu-unstrip module |"
     echo "|---|---|---|---|---|---|---|---|---|---|"
     [ -e "$CORPUS/live/gcore.core.xz" ] && core_row "$CORPUS/live/gcore.core" live/gcore.core
-    for name in crash-null crash-stack crash-abort crash-thread killed-by-signal; do
+    for name in crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal; do
         [ -e "$CORPUS/$name/core.xz" ] && core_row "$CORPUS/$name/core" "$name/core"
     done
     echo
@@ -569,6 +569,7 @@ program_of() {
         crash-null) echo crash_null ;;
         crash-stack) echo crash_stack ;;
         crash-abort) echo crash_abort ;;
+        crash-assert) echo crash_assert ;;
         crash-thread) echo crash_thread ;;
         killed-by-signal) echo victim ;;
     esac
@@ -769,7 +770,7 @@ write_bad_inputs_section() {
 
 main() {
     local sets=("$@")
-    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-thread killed-by-signal backtrace aslr-pair grow preload bench ticket bad-inputs)
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal backtrace aslr-pair grow preload bench ticket bad-inputs)
     mkdir -p "$WORK"
     [ "${sets[*]}" = readme ] || build_programs
     for set in "${sets[@]}"; do
@@ -779,6 +780,7 @@ main() {
             crash-null) run_crash crash-null crash_null ;;
             crash-stack) run_crash crash-stack crash_stack ;;
             crash-abort) run_crash crash-abort crash_abort ;;
+            crash-assert) run_crash crash-assert crash_assert ;;
             crash-thread) run_crash crash-thread crash_thread ;;
             killed-by-signal) make_killed_by_signal ;;
             backtrace) make_backtraces ;;

@@ -34,7 +34,7 @@ internal sealed record BaselineChoice(string Text, string? InputPath)
     /// <summary>
     /// The input <paramref name="text"/> names among <paramref name="candidates"/> (the first in path order), or a
     /// capture id to look for after the import when no input matches and the text could be an id (ids are
-    /// <c>[a-z0-9-]</c>); false, with a line naming the closest inputs, for a path or glob that matches none.
+    /// <c>[a-z0-9._+~-]</c>, never with a <c>/</c>); false, with a line naming the closest inputs, for a path or glob that matches none.
     /// </summary>
     public static bool TryChoose(string? text, IReadOnlyList<Candidate> candidates, out BaselineChoice? choice, out string? problem)
     {
@@ -86,7 +86,9 @@ internal sealed record BaselineChoice(string Text, string? InputPath)
 
     private static bool IsGlob(string text) => text.AsSpan().IndexOfAny('*', '?') >= 0;
 
-    private static bool IsCaptureId(string text) => text.Length > 0 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    private static bool IsCaptureId(string text) =>
+        text.Length > 0 && (char.IsAsciiLetterLower(text[0]) || char.IsAsciiDigit(text[0]))
+        && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '+' or '~' or '-');
 
     private static string FileName(string displayPath) => displayPath[(displayPath.LastIndexOf('/') + 1)..];
 

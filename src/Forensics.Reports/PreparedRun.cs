@@ -28,10 +28,11 @@ public sealed class PreparedRun
         foreach (var analysis in Captures)
         {
             var id = analysis.Capture.Id;
-            var slug = UntrustedText.Slug(id);
+            var name = UntrustedText.FileNameOf(id);
             // Two ids that differ only in characters a slug drops still get two files.
+            var slug = name;
             for (var n = 2; !used.Add(slug); n++)
-                slug = UntrustedText.Slug(id) + "-" + ReportValues.Number(n);
+                slug = name + "-" + ReportValues.Number(n);
             _slugs.TryAdd(id, slug);
         }
         foreach (var input in Inputs)
@@ -53,7 +54,7 @@ public sealed class PreparedRun
 
     /// <summary>The slug of a capture's report files (<c>captures/SLUG.md</c>, <c>captures/SLUG.svg</c>).</summary>
     public string SlugOf(string captureId) =>
-        _slugs.TryGetValue(captureId, out var slug) ? slug : UntrustedText.Slug(captureId);
+        _slugs.TryGetValue(captureId, out var slug) ? slug : UntrustedText.FileNameOf(captureId);
 
     /// <summary>The input a capture was read from, where the run names one.</summary>
     public InputRecord? InputOf(string captureId) => _inputByCapture.GetValueOrDefault(captureId);

@@ -30,7 +30,7 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("failed: empty.txt: error FX2001", error, StringComparison.Ordinal);
         var captures = File.ReadAllLines(Path.Combine(output, "captures.csv"));
         Assert.Equal(2, captures.Length);
-        Assert.StartsWith("hello-maps,hello.maps,", captures[1], StringComparison.Ordinal);
+        Assert.StartsWith("hello.maps,hello.maps,", captures[1], StringComparison.Ordinal);
         // 39 regions of set-hello's maps, one header row.
         Assert.Equal(40, File.ReadAllLines(Path.Combine(output, "regions.csv")).Length);
         var inputs = File.ReadAllText(Path.Combine(output, "inputs.csv"));

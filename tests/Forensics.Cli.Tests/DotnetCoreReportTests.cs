@@ -20,7 +20,7 @@ public sealed class DotnetCoreReportTests : IDisposable
     [Fact]
     public void The_managed_exception_in_flight_is_in_the_crash_section()
     {
-        var report = File.ReadAllText(Path.Combine(_output, "captures", "dotnet-crash-core-xz.md"));
+        var report = File.ReadAllText(Path.Combine(_output, "captures", "dotnet-crash.core.xz.md"));
 
         Assert.Contains("**Managed exception** on thread 20160: System.InvalidOperationException: forensics corpus\\: unhandled exception after mapping rwx memory",
             report, StringComparison.Ordinal);

@@ -131,8 +131,8 @@ public sealed partial class TerminalOutputTests : IDisposable
         var (code, compare) = Redirected("compare", TestPaths.CorpusFile("aslr-pair"), "--format", "md");
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.StartsWith("# Comparison\n\n[back to the run summary](index.md)\n\nBaseline: run-1-maps.", compare, StringComparison.Ordinal);
-        Assert.Contains("| run-2-maps | layout | same layout, different bases |", compare, StringComparison.Ordinal);
+        Assert.StartsWith("# Comparison\n\n[back to the run summary](index.md)\n\nBaseline: run-1.maps.", compare, StringComparison.Ordinal);
+        Assert.Contains("| run-2.maps | layout | same layout, different bases |", compare, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,6 +71,17 @@ public sealed class UntrustedTextTests
     public void Slugs_hold_only_lower_case_letters_digits_and_dashes(string text, string expected) =>
         Assert.Equal(expected, UntrustedText.Slug(text));
 
+    [Theory]
+    [InlineData("crash+null.core.xz", "crash+null.core.xz")]
+    [InlineData("notes.md~l3-41", "notes.md~l3-41")]
+    [InlineData("public+text+angr_binaries+procmap.txt", "public+text+angr_binaries+procmap.txt")]
+    [InlineData("..", "capture")]
+    [InlineData(".hidden", "hidden")]
+    [InlineData("../etc", "etc")]
+    [InlineData("A.maps", "a-maps")]
+    public void A_plain_id_names_its_report_files_as_it_is_and_any_other_id_by_its_slug(string id, string expected) =>
+        Assert.Equal(expected, UntrustedText.FileNameOf(id));
+
     [Fact]
     public void Slugs_are_at_most_80_characters()
     {

@@ -21,7 +21,7 @@ public static class BatchNormaliser
 
     private static ImportBatch NormaliseInPathOrder(List<InputResult> results, bool mergeInstances)
     {
-        var allocator = new CaptureIdAllocator(results.SelectMany(r => r.Captures.Select(c => (c.InputPath, LineRangeOfId(r, c)))));
+        var allocator = new CaptureIdAllocator();
         var all = new List<Capture>();
         var originals = new List<(InputResult Result, IReadOnlyList<Capture> Captures)>();
         foreach (var result in results)

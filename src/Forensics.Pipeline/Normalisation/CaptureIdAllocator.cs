@@ -5,55 +5,79 @@ using System.Text;
 namespace Forensics.Pipeline.Normalisation;
 
 /// <summary>
-/// Gives the captures of a batch stable, unique ids: a slug of the relative input path (and the line range when a
-/// document holds several captures) in <c>[a-z0-9-]</c> only, so an id used as a file name cannot leave its folder.
-/// When different paths of the batch give one slug, each of them gets <c>--</c> and a hash of its own path appended:
-/// no id then depends on the order of the inputs, and a bare slug (which never holds <c>--</c>) never names another file.
+/// Gives each capture an id that is a function of its own input path (and of its line range when a document holds
+/// several captures), so a link to its report stays valid whatever other evidence joins the batch. Ids are lower-case
+/// file names that cannot leave their folder:
+/// <list type="bullet">
+/// <item>a plain path (<c>[a-z0-9._-]</c> in components that start with a letter or digit, no <c>--</c>) reads as
+/// itself with <c>/</c> written <c>+</c> and the range as <c>~l3-41</c>: <c>crash/null.core.xz</c> →
+/// <c>crash+null.core.xz</c>; this is one to one, since no plain path holds <c>+</c> or <c>~</c>;</item>
+/// <item>any other path becomes a slug of <c>[a-z0-9-]</c> with <c>--</c> and a hash of the path appended:
+/// <c>Core Dumps/A.core</c> → <c>core-dumps-a-core--1f0c…</c>; no plain id holds <c>--</c>, so the two kinds never meet.</item>
+/// </list>
 /// </summary>
 public sealed class CaptureIdAllocator
 {
-    /// <summary>Longer slugs are cut and end in a hash of the full text, so they stay unique and readable.</summary>
+    /// <summary>Longer ids are cut and end in a hash of the full text.</summary>
     public const int MaxLength = 96;
 
     private const int HashLength = 8;
 
-    private readonly HashSet<string> _sharedSlugs;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-    /// <param name="captures">Every capture of the batch that will ask for an id, in any order.</param>
-    public CaptureIdAllocator(IEnumerable<(string InputPath, (int First, int Last)? LineRange)> captures)
-    {
-        ArgumentNullException.ThrowIfNull(captures);
-        _sharedSlugs = captures
-            .GroupBy(c => Slug(TextOf(c.InputPath, c.LineRange)), StringComparer.Ordinal)
-            .Where(g => g.Select(c => c.InputPath).Distinct(StringComparer.Ordinal).Skip(1).Any())
-            .Select(g => g.Key)
-            .ToHashSet(StringComparer.Ordinal);
-    }
-
     /// <summary>
-    /// The id of a capture of <paramref name="inputPath"/>; it depends on that path, the line range and whether another
-    /// path of the batch has the same slug. Only a capture asked for twice gets a counter.
+    /// The id of a capture of <paramref name="inputPath"/>. Only the same capture asked for twice (or two hashes that
+    /// collide) gets a counter, since ids must be unique within a batch.
     /// </summary>
     public string Allocate(string inputPath, (int First, int Last)? lineRange)
     {
+        var id = IdOf(inputPath, lineRange);
+        var unique = id;
+        for (var n = 2; !_used.Add(unique); n++)
+            unique = string.Create(CultureInfo.InvariantCulture, $"{id}-{n}");
+        return unique;
+    }
+
+    /// <summary>The id of a capture of <paramref name="inputPath"/>, whatever else the batch holds.</summary>
+    public static string IdOf(string inputPath, (int First, int Last)? lineRange)
+    {
         ArgumentNullException.ThrowIfNull(inputPath);
-        var text = TextOf(inputPath, lineRange);
-        var slug = Slug(text);
-        if (_sharedSlugs.Contains(slug))
-            slug = Slug(text, MaxLength - HashLength - 2) + "--" + HashOf(inputPath);
-        var id = slug;
-        for (var n = 2; !_used.Add(id); n++)
-            id = string.Create(CultureInfo.InvariantCulture, $"{slug}-{n}");
-        return id;
+        var range = lineRange is { } lines ? string.Create(CultureInfo.InvariantCulture, $"l{lines.First}-{lines.Last}") : null;
+        if (IsPlain(inputPath))
+        {
+            var plain = inputPath.Replace('/', '+') + (range is null ? "" : "~" + range);
+            if (plain.Length <= MaxLength)
+                return plain;
+        }
+        var text = range is null ? inputPath : inputPath + " " + range;
+        return Slug(text, MaxLength - HashLength - 2) + "--" + HashOf(text);
+    }
+
+    private static bool IsPlain(string path)
+    {
+        if (path.Length == 0 || path.Contains("--", StringComparison.Ordinal))
+            return false;
+        var componentStart = true;
+        foreach (var c in path)
+        {
+            if (c == '/')
+            {
+                if (componentStart)
+                    return false;
+                componentStart = true;
+                continue;
+            }
+            var letterOrDigit = c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+            if (componentStart ? !letterOrDigit : !(letterOrDigit || c is '.' or '-' or '_'))
+                return false;
+            componentStart = false;
+        }
+        return !componentStart;
     }
 
     /// <summary>Lower-case ASCII letters and digits kept, every other run of characters turned into one <c>-</c>.</summary>
-    public static string Slug(string text) => Slug(text, MaxLength);
-
     private static string Slug(string text, int maxLength)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
@@ -64,16 +88,10 @@ public sealed class CaptureIdAllocator
                 builder.Append('-');
         }
         var slug = builder.ToString().TrimEnd('-');
-        if (slug.Length == 0)
-            slug = "capture";
         if (slug.Length > maxLength)
-            slug = slug[..(maxLength - HashLength - 1)].TrimEnd('-') + "-" + HashOf(text);
-        return slug;
+            slug = slug[..maxLength].TrimEnd('-');
+        return slug.Length == 0 ? "capture" : slug;
     }
-
-    private static string TextOf(string inputPath, (int First, int Last)? lineRange) => lineRange is { } range
-        ? string.Create(CultureInfo.InvariantCulture, $"{inputPath} l{range.First}-{range.Last}")
-        : inputPath;
 
     private static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..HashLength];
 }

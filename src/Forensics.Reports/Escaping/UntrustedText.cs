@@ -137,6 +137,24 @@ public static class UntrustedText
     }
 
     /// <summary>
+    /// The name of a capture's report files: the id itself when it is already a plain lower-case file name (as the
+    /// pipeline's ids are), else its <see cref="Slug"/>. Either way it cannot name a folder or go up.
+    /// </summary>
+    public static string FileNameOf(string id) => IsPlainFileName(id) ? id : Slug(id);
+
+    private static bool IsPlainFileName(string id)
+    {
+        if (id.Length is 0 or > 2 * MaximumSlugLength || id[0] is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')))
+            return false;
+        foreach (var c in id)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-' or '_' or '+' or '~'))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// A file-name slug of <c>[a-z0-9-]</c> only, at most <see cref="MaximumSlugLength"/> characters,
     /// never empty: it cannot name a folder, go up (<c>..</c>) or carry a separator.
     /// </summary>

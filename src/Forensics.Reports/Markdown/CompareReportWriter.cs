@@ -44,7 +44,7 @@ public static class CompareReportWriter
             if (byId.TryGetValue(id, out var analysis))
             {
                 var bar = LayoutPicture.TextBar(analysis.Capture);
-                // Slugs hold only [a-z0-9-], so nothing from the evidence enters the code block.
+                // Report file names hold only [a-z0-9._+~-], so nothing from the evidence can break out of the code block.
                 lines.Add(run.SlugOf(id) + "  " + (bar.Count > 1 ? bar[1] : bar[0]));
             }
         }

@@ -30,7 +30,7 @@ public sealed class OutputFolderTests : IDisposable
         var evidence = Directory.CreateDirectory(Path.Combine(_scratch, "evidence")).FullName;
         Directory.CreateDirectory(Path.Combine(evidence, "captures"));
         File.Copy(TestPaths.CorpusFile("crash-null", "core.xz"), Path.Combine(evidence, "captures", "core.xz"));
-        File.Copy(TestPaths.CorpusFile("aslr-pair", "run-1.maps"), Path.Combine(evidence, "captures", "crash-null-core-xz.md"));
+        File.Copy(TestPaths.CorpusFile("aslr-pair", "run-1.maps"), Path.Combine(evidence, "captures", "captures+core.xz.md"));
         File.WriteAllText(Path.Combine(evidence, "index.md"), "the analyst's own notes\n");
         var before = Hashes(evidence);
 
@@ -82,20 +82,20 @@ public sealed class OutputFolderTests : IDisposable
         File.Copy(TestPaths.CorpusFile("aslr-pair", "run-2.maps"), Path.Combine(evidence, "run-2.maps"));
         var output = Path.Combine(_scratch, "out");
         Assert.Equal(ExitCodes.Success, Analyze(evidence, "--out", output).Code);
-        Assert.True(File.Exists(Path.Combine(output, "captures", "run-2-maps.md")));
+        Assert.True(File.Exists(Path.Combine(output, "captures", "run-2.maps.md")));
         // The analyst keeps a note beside the pages; the next run must not take it for a stale page.
         File.WriteAllText(Path.Combine(output, "captures", "analyst-note.txt"), "checked by hand\n");
 
         File.Delete(Path.Combine(evidence, "run-2.maps"));
         Assert.Equal(ExitCodes.Success, Analyze(evidence, "--out", output).Code);
 
-        Assert.False(File.Exists(Path.Combine(output, "captures", "run-2-maps.md")));
-        Assert.False(File.Exists(Path.Combine(output, "captures", "run-2-maps.svg")));
-        Assert.True(File.Exists(Path.Combine(output, "captures", "run-1-maps.md")));
+        Assert.False(File.Exists(Path.Combine(output, "captures", "run-2.maps.md")));
+        Assert.False(File.Exists(Path.Combine(output, "captures", "run-2.maps.svg")));
+        Assert.True(File.Exists(Path.Combine(output, "captures", "run-1.maps.md")));
         Assert.Equal("checked by hand\n", File.ReadAllText(Path.Combine(output, "captures", "analyst-note.txt")));
         var manifest = File.ReadAllLines(Path.Combine(output, ReportWriter.ManifestName));
-        Assert.Contains("captures/run-1-maps.svg", manifest);
-        Assert.DoesNotContain("captures/run-2-maps.md", manifest);
+        Assert.Contains("captures/run-1.maps.svg", manifest);
+        Assert.DoesNotContain("captures/run-2.maps.md", manifest);
         Assert.False(Directory.Exists(Path.Combine(output, ".forensics-staging")));
     }
 

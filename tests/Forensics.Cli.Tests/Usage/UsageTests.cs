@@ -99,7 +99,7 @@ public sealed class UsageTests : IDisposable
     [InlineData("run-2.maps")]
     [InlineData("**/run-2.*")]
     [InlineData("run-2*")]
-    [InlineData("aslr-pair-run-2-maps")]
+    [InlineData("aslr-pair+run-2.maps")]
     public void The_baseline_is_a_path_a_glob_or_a_capture_id(string baseline)
     {
         var (code, _, error) = Run("analyze", TestPaths.CorpusFile("aslr-pair"), TestPaths.CorpusFile("grow"), "--out", Output, "--quiet",
@@ -107,7 +107,7 @@ public sealed class UsageTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("analysed 8 inputs (6 ok, 2 skipped) giving 4 captures\n", error);
-        Assert.Contains("Baseline: [aslr-pair-run-2-maps]", File.ReadAllText(Path.Combine(Output, "index.md")), StringComparison.Ordinal);
+        Assert.Contains("Baseline: [aslr-pair+run-2.maps]", File.ReadAllText(Path.Combine(Output, "index.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class UsageTests : IDisposable
             "--baseline", TestPaths.CorpusFile("aslr-pair", "run-2.maps"));
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("Baseline: [run-2-maps]", File.ReadAllText(Path.Combine(Output, "index.md")), StringComparison.Ordinal);
+        Assert.Contains("Baseline: [run-2.maps]", File.ReadAllText(Path.Combine(Output, "index.md")), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -142,7 +142,7 @@ public sealed class UsageTests : IDisposable
         var (code, _, error) = Run("analyze", TestPaths.CorpusFile("aslr-pair"), "--out", Output, "--quiet", "--baseline", "run-3-maps");
 
         Assert.Equal(ExitCodes.BadUsage, code);
-        Assert.Equal("--baseline: no capture has the id [run-3-maps]; the closest are [run-1-maps], [run-2-maps]; give one of the ids or an input's path.",
+        Assert.Equal("--baseline: no capture has the id [run-3-maps]; the closest are [run-1.maps], [run-2.maps]; give one of the ids or an input's path.",
             OneLine(error));
         Assert.False(File.Exists(Path.Combine(Output, "captures.csv")));
     }

@@ -58,7 +58,7 @@ public sealed partial class InputImporterTests
         Assert.Equal(22, truncated.Regions.Count);
         Assert.Contains(truncated.Diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error && d.Location.Line == 25);
         Assert.Equal(26, Assert.Single(batch.Captures, c => c.InputPath == "sleep/maps").Regions.Count);
-        Assert.Equal(["corrupted-maps", "sleep-maps", "truncated-pmap"], batch.Captures.Select(c => c.Id));
+        Assert.Equal(["corrupted-maps", "sleep+maps", "truncated-pmap"], batch.Captures.Select(c => c.Id));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed partial class InputImporterTests
         Assert.Equal(31, capture.Regions.Count(r => r.DumpedBytes is not null));
         Assert.Equal(147_580, input.Bytes);
         Assert.Equal([capture.Id], input.CaptureIds);
-        Assert.Equal("set-hello-gcore-core-xz", capture.Id);
+        Assert.Equal("set-hello+gcore.core.xz", capture.Id);
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed partial class InputImporterTests
 
         var batch = new BatchImporter().Import([folder.Path]);
 
-        Assert.Equal(["ticket-md-l5-32", "ticket-md-l37-74"], batch.Captures.Select(c => c.Id));
-        Assert.Equal(["ticket-md-l5-32", "ticket-md-l37-74"], Assert.Single(batch.Inputs).CaptureIds);
+        Assert.Equal(["ticket.md~l5-32", "ticket.md~l37-74"], batch.Captures.Select(c => c.Id));
+        Assert.Equal(["ticket.md~l5-32", "ticket.md~l37-74"], Assert.Single(batch.Inputs).CaptureIds);
         Assert.Equal([17254, 17252], batch.Captures.Select(c => c.Pid));
     }
 
@@ -137,9 +137,9 @@ public sealed partial class InputImporterTests
         var batch = new BatchImporter().Import([folder.Path]);
 
         var capture = Assert.Single(batch.Captures);
-        Assert.Equal("hello-maps", capture.Id);
+        Assert.Equal("hello+maps", capture.Id);
         Assert.Equal(39, capture.Regions.Count);
-        Assert.All(batch.Inputs, i => Assert.Equal(["hello-maps"], i.CaptureIds));
+        Assert.All(batch.Inputs, i => Assert.Equal(["hello+maps"], i.CaptureIds));
     }
 
     [Fact]

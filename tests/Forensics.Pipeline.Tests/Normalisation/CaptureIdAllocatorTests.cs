@@ -5,87 +5,72 @@ namespace Forensics.Pipeline.Tests.Normalisation;
 public sealed class CaptureIdAllocatorTests
 {
     [Fact]
-    public void Slug_keeps_lower_case_letters_digits_and_single_dashes() =>
-        Assert.Equal("set-hello-pmap-x-txt", CaptureIdAllocator.Slug("set-hello/pmap-X.txt"));
-
-    [Fact]
-    public void Slug_of_a_path_that_tries_to_escape_stays_inside_the_folder() =>
-        Assert.Equal("etc-passwd", CaptureIdAllocator.Slug("../../etc/passwd"));
-
-    [Fact]
-    public void Line_range_is_part_of_the_id_and_repeats_get_a_counter()
+    public void A_plain_path_reads_as_itself_with_slashes_as_plus_signs()
     {
-        var allocator = new CaptureIdAllocator([("notes.md", (3, 41)), ("set-hello/maps", null)]);
+        Assert.Equal("crash+null.core.xz", CaptureIdAllocator.IdOf("crash/null.core.xz", null));
+        Assert.Equal("notes.md~l3-41", CaptureIdAllocator.IdOf("notes.md", (3, 41)));
+    }
 
-        Assert.Equal("notes-md-l3-41", allocator.Allocate("notes.md", (3, 41)));
-        Assert.Equal("notes-md-l3-41-2", allocator.Allocate("notes.md", (3, 41)));
-        Assert.Equal("set-hello-maps", allocator.Allocate("set-hello/maps", null));
+    // The hashes are the first 8 hex digits of `printf %s PATH | sha256sum`.
+    [Fact]
+    public void Any_other_path_is_a_slug_and_a_hash_of_the_path()
+    {
+        Assert.Equal("set-hello-pmap-x-txt--207271e9", CaptureIdAllocator.IdOf("set-hello/pmap-X.txt", null));
+        Assert.Equal("a-b-maps--5b04e182", CaptureIdAllocator.IdOf("a b.maps", null));
+        Assert.Equal("etc-passwd--3754d6cb", CaptureIdAllocator.IdOf("../../etc/passwd", null));
     }
 
     [Fact]
-    public void Paths_with_one_slug_each_get_a_hash_of_their_own_path_whatever_their_order()
+    public void An_id_does_not_depend_on_the_other_inputs_or_their_order()
     {
-        (string, (int, int)?)[] paths = [("a b.maps", null), ("a-b-maps", null), ("c.maps", null)];
+        string[] paths = ["a b.maps", "a-b-maps", "a-b.maps", "a/b.maps", "a_b.maps", "A-B.maps", "c.maps"];
+        var alone = paths.ToDictionary(p => p, p => new CaptureIdAllocator().Allocate(p, null));
 
-        foreach (var order in (int[][])[[0, 1, 2], [2, 1, 0]])
+        foreach (var order in (string[][])[paths, [.. paths.Reverse()]])
         {
-            var allocator = new CaptureIdAllocator(paths);
-            var ids = order.ToDictionary(i => paths[i].Item1, i => allocator.Allocate(paths[i].Item1, null));
-
-            Assert.Equal("a-b-maps--5b04e182", ids["a b.maps"]);
-            Assert.Equal("a-b-maps--02dc5be4", ids["a-b-maps"]);
-            Assert.Equal("c-maps", ids["c.maps"]);
+            var allocator = new CaptureIdAllocator();
+            foreach (var path in order)
+                Assert.Equal(alone[path], allocator.Allocate(path, null));
         }
+        Assert.Equal(paths.Length, alone.Values.Distinct().Count());
+        Assert.Equal("a-b-maps", alone["a-b-maps"]);
+        Assert.Equal("a+b.maps", alone["a/b.maps"]);
+        Assert.Equal("a_b.maps", alone["a_b.maps"]);
     }
 
     [Fact]
-    public void Adding_a_colliding_input_never_gives_an_id_to_another_path()
+    public void A_file_named_like_a_part_of_a_document_does_not_take_the_part_s_id()
     {
-        var alone = new CaptureIdAllocator([("a b.maps", null)]).Allocate("a b.maps", null);
-        var added = new CaptureIdAllocator([("a b.maps", null), ("a-b-maps", null)]);
+        var allocator = new CaptureIdAllocator();
 
-        Assert.Equal("a-b-maps", alone);
-        // The bare slug is gone rather than taken by the new file; a hashed id holds "--", which no slug does.
-        Assert.Equal("a-b-maps--02dc5be4", added.Allocate("a-b-maps", null));
-        Assert.Equal("a-b-maps--5b04e182", added.Allocate("a b.maps", null));
+        Assert.Equal("notes.md~l3-41", allocator.Allocate("notes.md", (3, 41)));
+        Assert.Equal("notes.md~l50-60", allocator.Allocate("notes.md", (50, 60)));
+        Assert.Matches("^notes-md-l3-41--[0-9a-f]{8}$", allocator.Allocate("notes.md l3-41", null));
+        Assert.Equal("notes.md-l3-41", allocator.Allocate("notes.md-l3-41", null));
     }
 
     [Fact]
-    public void A_file_named_like_a_part_of_a_document_does_not_shift_the_part()
+    public void The_same_capture_asked_for_twice_gets_a_counter()
     {
-        var allocator = new CaptureIdAllocator([("notes.md", (3, 41)), ("notes.md", (50, 60)), ("notes.md l3-41", null)]);
+        var allocator = new CaptureIdAllocator();
 
-        Assert.Equal("notes-md-l3-41--754b6dc3", allocator.Allocate("notes.md", (3, 41)));
-        Assert.Equal("notes-md-l50-60", allocator.Allocate("notes.md", (50, 60)));
-        Assert.Equal("notes-md-l3-41--98fdff33", allocator.Allocate("notes.md l3-41", null));
-    }
-
-    [Fact]
-    public void A_long_colliding_path_keeps_to_the_maximum_length()
-    {
-        // 89 characters: short enough to be kept whole, too long to take the hash as well.
-        var first = string.Join('/', Enumerable.Repeat("directory", 9));
-        var second = first.Replace('/', '.');
-        var allocator = new CaptureIdAllocator([(first, null), (second, null)]);
-
-        var firstId = allocator.Allocate(first, null);
-        var secondId = allocator.Allocate(second, null);
-
-        Assert.NotEqual(firstId, secondId);
-        Assert.Equal(CaptureIdAllocator.MaxLength, firstId.Length);
-        Assert.Matches("^directory-directory-.*-[0-9a-f]{8}--[0-9a-f]{8}$", firstId);
+        Assert.Equal("notes.md~l3-41", allocator.Allocate("notes.md", (3, 41)));
+        Assert.Equal("notes.md~l3-41-2", allocator.Allocate("notes.md", (3, 41)));
     }
 
     [Fact]
     public void Long_paths_are_cut_and_end_in_a_hash()
     {
-        var slug = CaptureIdAllocator.Slug(string.Join('/', Enumerable.Repeat("directory", 20)));
+        var plain = string.Join('/', Enumerable.Repeat("directory", 20));
+        var dotted = plain.Replace('/', '.');
 
-        Assert.Equal(CaptureIdAllocator.MaxLength, slug.Length);
-        Assert.Matches("^directory-directory-.*-[0-9a-f]{8}$", slug);
+        var plainId = CaptureIdAllocator.IdOf(plain, null);
+        Assert.True(plainId.Length <= CaptureIdAllocator.MaxLength);
+        Assert.Matches("^directory-directory-.*--[0-9a-f]{8}$", plainId);
+        Assert.NotEqual(plainId, CaptureIdAllocator.IdOf(dotted, null));
     }
 
     [Fact]
     public void Name_without_letters_or_digits_gives_a_usable_id() =>
-        Assert.Equal("capture", CaptureIdAllocator.Slug("/../"));
+        Assert.Matches("^capture--[0-9a-f]{8}$", CaptureIdAllocator.IdOf("/../", null));
 }

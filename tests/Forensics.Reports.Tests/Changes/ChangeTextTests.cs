@@ -16,11 +16,11 @@ public sealed class ChangeTextTests
         // The rows comparison.csv in reports/ holds for this pair (there the ids carry the folder: aslr-pair-run-1-maps).
         Assert.Equal(
         [
-            "run-1-maps|run-2-maps|layout|same layout, different bases||4 modules in both (4 slid), 0 added, 0 removed, 0 segment changes, 0 build-id changes|",
-            "run-1-maps|run-2-maps|/tmp/forensics-corpus/bin/print_maps|present|0x560571549000|0x55624a5c0000|-0xa326f89000",
-            "run-1-maps|run-2-maps|/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2|present|0x7ff03d449000|0x7f4ef0788000|-0xa14ccc1000",
-            "run-1-maps|run-2-maps|/usr/lib/x86_64-linux-gnu/libc.so.6|present|0x7ff03d254000|0x7f4ef0593000|-0xa14ccc1000",
-            "run-1-maps|run-2-maps|[vdso]|present|0x7ff03d447000|0x7f4ef0786000|-0xa14ccc1000",
+            "run-1.maps|run-2.maps|layout|same layout, different bases||4 modules in both (4 slid), 0 added, 0 removed, 0 segment changes, 0 build-id changes|",
+            "run-1.maps|run-2.maps|/tmp/forensics-corpus/bin/print_maps|present|0x560571549000|0x55624a5c0000|-0xa326f89000",
+            "run-1.maps|run-2.maps|/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2|present|0x7ff03d449000|0x7f4ef0788000|-0xa14ccc1000",
+            "run-1.maps|run-2.maps|/usr/lib/x86_64-linux-gnu/libc.so.6|present|0x7ff03d254000|0x7f4ef0593000|-0xa14ccc1000",
+            "run-1.maps|run-2.maps|[vdso]|present|0x7ff03d447000|0x7f4ef0786000|-0xa14ccc1000",
         ], Rows(run));
     }
 
@@ -31,7 +31,7 @@ public sealed class ChangeTextTests
 
         var rows = Rows(run).ToList();
         // The baseline is the first id, after-maps, so the allocation shows as gone in before-maps.
-        Assert.Single(rows, r => r.StartsWith("after-maps|before-maps|kind anon|total shrunk|", StringComparison.Ordinal) && r.EndsWith("|-67112960", StringComparison.Ordinal));
-        Assert.Contains("after-maps|before-maps|anon rw-p 67125248 bytes|region removed|0x7f5a51a61000-0x7f5a55a65000 rw-p||-67125248", rows);
+        Assert.Single(rows, r => r.StartsWith("after.maps|before.maps|kind anon|total shrunk|", StringComparison.Ordinal) && r.EndsWith("|-67112960", StringComparison.Ordinal));
+        Assert.Contains("after.maps|before.maps|anon rw-p 67125248 bytes|region removed|0x7f5a51a61000-0x7f5a55a65000 rw-p||-67125248", rows);
     }
 }

@@ -19,7 +19,7 @@ public sealed class JsonReportWriterTests
     [Fact]
     public void A_region_object_has_the_fields_of_the_regions_table_with_hex_addresses_and_numeric_sizes()
     {
-        var region = Capture("live-gcore-core-xz").GetProperty("regions").EnumerateArray()
+        var region = Capture("live+gcore.core.xz").GetProperty("regions").EnumerateArray()
             .Single(r => r.GetProperty("start").GetString() == "0x55896fdf1000");
 
         Assert.Equal(JsonNames(ReportTables.Regions), region.EnumerateObject().Select(p => p.Name));
@@ -29,7 +29,7 @@ public sealed class JsonReportWriterTests
             (region.GetProperty("end").GetString(), region.GetProperty("size").GetUInt64(), region.GetProperty("offset").GetString(),
              region.GetProperty("inode").GetUInt64(), region.GetProperty("kind").GetString()));
         // A kernel core gives no device, inode or RSS for a region: null, as the CSV cell is empty.
-        var core = Capture("crash-null-core-xz").GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("start").GetString() == "0x557746707000");
+        var core = Capture("crash-null+core.xz").GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("start").GetString() == "0x557746707000");
         Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null, 4096UL),
             (core.GetProperty("device").ValueKind, core.GetProperty("inode").ValueKind, core.GetProperty("rss_bytes").ValueKind, core.GetProperty("dumped_bytes").GetUInt64()));
     }
@@ -37,7 +37,7 @@ public sealed class JsonReportWriterTests
     [Fact]
     public void A_module_object_names_the_module_name_and_keeps_its_build_id()
     {
-        var libc = Capture("crash-null-core-xz").GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "libc.so.6");
+        var libc = Capture("crash-null+core.xz").GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "libc.so.6");
 
         Assert.Equal(["name", "path", "base", "end", "size", "build_id", "path_is_basename", "path_truncated", "deleted", "main_executable"], libc.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("0x7f63582d5000", 1974272UL, "93ac61ec5a8eb1396f9fbd350e3169a558528a40"),

@@ -81,7 +81,7 @@ public sealed class ParquetReportWriterTests
     {
         var regions = ParquetTable.Write(CorpusRun.Prepared, "regions.parquet").Records.ToList();
 
-        var text = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (ulong?)r["start"] == 0x55896fdf1000UL);
+        var text = Assert.Single(regions, r => (string?)r["capture_id"] == "live+gcore.core.xz" && (ulong?)r["start"] == 0x55896fdf1000UL);
         Assert.Equal(0x55896fdf2000UL, text["end"]);
         Assert.Equal(4096UL, text["size"]);
         Assert.Equal("r--p", text["perms"]);
@@ -94,9 +94,9 @@ public sealed class ParquetReportWriterTests
         Assert.Equal("core-load+core-file+maps+smaps+pmap+gdb", text["sources"]);
 
         // Parquet keeps the cell as the model has it: the CSV writes this guard's perms as '---p for spreadsheets.
-        var guard = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (ulong?)r["start"] == 0x7f0cc65ae000UL);
+        var guard = Assert.Single(regions, r => (string?)r["capture_id"] == "live+gcore.core.xz" && (ulong?)r["start"] == 0x7f0cc65ae000UL);
         Assert.Equal(("---p", "guard", 4096UL, null), ((string?)guard["perms"], (string?)guard["kind"], (ulong?)guard["size"], (string?)guard["name"]));
-        var stack = Assert.Single(regions, r => (string?)r["capture_id"] == "live-gcore-core-xz" && (ulong?)r["start"] == 0x7f0cc65af000UL);
+        var stack = Assert.Single(regions, r => (string?)r["capture_id"] == "live+gcore.core.xz" && (ulong?)r["start"] == 0x7f0cc65af000UL);
         Assert.Equal(("thread-stack", 28580L, 8388608UL), ((string?)stack["kind"], (long?)stack["thread_id"], (ulong?)stack["size"]));
     }
 
@@ -105,18 +105,18 @@ public sealed class ParquetReportWriterTests
     {
         var run = CorpusRun.Prepared;
         var libc = Assert.Single(ParquetTable.Write(run, "modules.parquet").Records,
-            m => (string?)m["capture_id"] == "crash-null-core-xz" && (string?)m["module"] == "libc.so.6");
+            m => (string?)m["capture_id"] == "crash-null+core.xz" && (string?)m["module"] == "libc.so.6");
         Assert.Equal("93ac61ec5a8eb1396f9fbd350e3169a558528a40", libc["build_id"]);
         Assert.Equal(("/usr/lib/x86_64-linux-gnu/libc.so.6", 0x7f63582d5000UL, 1974272UL, false),
             ((string?)libc["path"], (ulong?)libc["base"], (ulong?)libc["size"], (bool?)libc["main_executable"]));
 
         var captures = ParquetTable.Write(run, "captures.parquet").Records.ToList();
-        var core = Assert.Single(captures, c => (string?)c["capture_id"] == "crash-null-core-xz");
+        var core = Assert.Single(captures, c => (string?)c["capture_id"] == "crash-null+core.xz");
         Assert.Equal((28823L, 25L, 2605056UL, 4L, 1L), ((long?)core["pid"], (long?)core["regions"], (ulong?)core["mapped_bytes"], (long?)core["modules"], (long?)core["threads"]));
         Assert.Equal(("SIGSEGV", 0x10UL, "null-pointer-dereference"), ((string?)core["signal"], (ulong?)core["fault_address"], (string?)core["verdict"]));
         // A core has no line range: null, where the CSV cell is empty.
         Assert.Equal((null, null), ((long?)core["first_line"], (long?)core["last_line"]));
-        var maps = Assert.Single(captures, c => (string?)c["capture_id"] == "preload-maps");
+        var maps = Assert.Single(captures, c => (string?)c["capture_id"] == "preload+maps");
         Assert.Equal((null, 30L, 1L, 30L), ((long?)maps["pid"], (long?)maps["regions"], (long?)maps["first_line"], (long?)maps["last_line"]));
     }
 
@@ -214,7 +214,7 @@ public sealed class ParquetReportWriterTests
 
         Assert.Equal((0UL, ulong.MaxValue, 18446744073709551615UL), ((ulong?)region["start"], (ulong?)region["end"], (ulong?)region["size"]));
         Assert.True((ulong?)region["size"] >= 1UL << 63);
-        Assert.Contains("huge-maps,0x0,0xffffffffffffffff,18446744073709551615,", Csv(run, "regions.parquet"), StringComparison.Ordinal);
+        Assert.Contains("huge.maps,0x0,0xffffffffffffffff,18446744073709551615,", Csv(run, "regions.parquet"), StringComparison.Ordinal);
     }
 
     [Fact]
