@@ -11,7 +11,8 @@ internal static class VersionSkewFinder
         {
             foreach (var module in layout.Capture.Modules)
             {
-                if (module.PathIsBasename || module.BuildId is not { Length: > 0 } buildId)
+                // The vdso's build-id is the kernel's: a different one is another kernel, not another library.
+                if (module.PathIsBasename || module.Path.StartsWith('[') || module.BuildId is not { Length: > 0 } buildId)
                     continue;
                 if (!byPath.TryGetValue(module.Path, out var versions))
                     byPath[module.Path] = versions = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
