@@ -7,12 +7,13 @@ using Forensics.Reports;
 namespace Forensics.Cli;
 
 /// <summary>
-/// What <c>--baseline</c> names: an input, by its path (as given on the command line, relative to a root, or as the
-/// reports show it) or by a glob of paths (<c>*</c> and <c>?</c> within a folder, <c>**</c> across folders; the first
-/// match in path order); else a capture id. An input is found before anything is imported; a capture id can only be
-/// checked after, as the captures make the ids.
+/// What <c>--baseline</c> names: inputs, by a path (as given on the command line, relative to a root, or as the
+/// reports show it) or by a glob of paths (<c>*</c> and <c>?</c> within a folder, <c>**</c> across folders), whose
+/// captures are the baselines of their program groups (the first in natural order where a group has several); else a
+/// capture id. Inputs are found before anything is imported; a capture id can only be checked after, as the captures
+/// make the ids.
 /// </summary>
-internal sealed record BaselineChoice(string Text, string? InputPath)
+internal sealed record BaselineChoice(string Text, IReadOnlyList<string> InputPaths)
 {
     private const int ClosestShown = 3;
 
@@ -32,7 +33,7 @@ internal sealed record BaselineChoice(string Text, string? InputPath)
         [.. displayPaths.Select(p => new Candidate(p, [p]))];
 
     /// <summary>
-    /// The input <paramref name="text"/> names among <paramref name="candidates"/> (the first in path order), or a
+    /// The inputs <paramref name="text"/> names among <paramref name="candidates"/> (in path order), or a
     /// capture id to look for after the import when no input matches and the text could be an id (ids are
     /// <c>[a-z0-9._+~-]</c>, never with a <c>/</c>); false, with a line naming the closest inputs, for a path or glob that matches none.
     /// </summary>
@@ -45,12 +46,15 @@ internal sealed record BaselineChoice(string Text, string? InputPath)
         var fullText = Path.GetFullPath(text);
         Func<string, bool> matches = IsGlob(text) ? Glob(text).IsMatch : name => name == text || name == fullText;
         var globsFileNames = IsGlob(text) && !text.Contains('/', StringComparison.Ordinal);
-        var match = candidates
+        var matched = candidates
             .Where(c => c.Names.Any(matches) || (globsFileNames && matches(FileName(c.DisplayPath))))
-            .MinBy(c => c.DisplayPath, StringComparer.Ordinal);
-        if (match is not null || IsCaptureId(text))
+            .Select(c => c.DisplayPath)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (matched.Count > 0 || IsCaptureId(text))
         {
-            choice = new BaselineChoice(text, match?.DisplayPath);
+            choice = new BaselineChoice(text, matched);
             return true;
         }
         var names = candidates.SelectMany(c => ((string, string)[])[(c.DisplayPath, c.DisplayPath), (c.DisplayPath, FileName(c.DisplayPath))]);
@@ -58,15 +62,15 @@ internal sealed record BaselineChoice(string Text, string? InputPath)
         return false;
     }
 
-    /// <summary>The id of the baseline capture in <paramref name="run"/>; false with a line naming the closest ids when it has none.</summary>
-    public bool TryFindCapture(AnalysisRun run, out string? captureId, out string? problem)
+    /// <summary>The ids of the chosen captures in <paramref name="run"/>; false with a line naming the closest ids when there are none.</summary>
+    public bool TryFindCaptures(AnalysisRun run, out IReadOnlyList<string> captureIds, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(run);
         problem = null;
-        if (InputPath is null)
+        if (InputPaths.Count == 0)
         {
-            captureId = run.Captures.Any(c => c.Capture.Id == Text) ? Text : null;
-            if (captureId is null)
+            captureIds = run.Captures.Any(c => c.Capture.Id == Text) ? [Text] : [];
+            if (captureIds.Count == 0)
             {
                 var ids = run.Captures.Select(c => (c.Capture.Id, c.Capture.Id));
                 problem = "--baseline: no capture has the id [" + Text + "]" + Closest(Text, ids) + "; give one of the ids or an input's path.";
@@ -74,11 +78,14 @@ internal sealed record BaselineChoice(string Text, string? InputPath)
         }
         else
         {
-            captureId = run.Inputs.FirstOrDefault(i => i.Path == InputPath)?.CaptureIds.FirstOrDefault();
-            if (captureId is null)
-                problem = "--baseline: [" + Text + "] names the input [" + InputPath + "], which gave no capture in this run; give another input or a capture id.";
+            var paths = new HashSet<string>(InputPaths, StringComparer.Ordinal);
+            captureIds = [.. run.Inputs.Where(i => paths.Contains(i.Path)).SelectMany(i => i.CaptureIds)];
+            if (captureIds.Count == 0)
+                problem = "--baseline: [" + Text + "] names the input" + (InputPaths.Count > 1 ? "s" : "") + " [" + string.Join("], [", InputPaths.Take(ClosestShown)) + "]"
+                    + (InputPaths.Count > ClosestShown ? " and " + (InputPaths.Count - ClosestShown) + " more" : "")
+                    + ", which gave no capture in this run; give another input or a capture id.";
         }
-        return captureId is not null;
+        return captureIds.Count > 0;
     }
 
     /// <summary>An input under every name it can be given: the path the reports show first.</summary>

@@ -448,13 +448,13 @@ public static class ForensicsCommandLine
     {
         if (run.Captures.Count < 2)
             return true;
-        string? baselineId = null;
-        if (baseline is not null && !baseline.TryFindCapture(run, out baselineId, out var problem))
+        IReadOnlyList<string> baselineIds = [];
+        if (baseline is not null && !baseline.TryFindCaptures(run, out baselineIds, out var problem))
         {
             error.WriteLine(problem);
             return false;
         }
-        run = AnalysisPipeline.Compare(run, baselineId, progress, timings);
+        run = AnalysisPipeline.Compare(run, baselineIds, progress, timings);
         return true;
     }
 
@@ -462,7 +462,7 @@ public static class ForensicsCommandLine
 
     private static Option<string?> BaselineOption() => new("--baseline")
     {
-        Description = "What to compare against: a capture id, an input's path (as given or relative to a root) or a glob of input paths (default: the first capture).",
+        Description = "What each program's captures are compared against: a capture id, an input's path (as given or relative to a root) or a glob of input paths, the first match in each program group (default: each group's first capture that did not crash).",
     };
 
     private static Option<string> FormatOption() =>

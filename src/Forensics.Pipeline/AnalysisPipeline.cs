@@ -116,16 +116,20 @@ public static class AnalysisPipeline
         return new AnalysisRun(batch.Inputs, analyses, null);
     }
 
-    /// <summary>The run with its captures compared against <paramref name="baselineId"/> (the first capture when null); as it is with fewer than two captures.</summary>
-    public static AnalysisRun Compare(AnalysisRun run, string? baselineId, IRunProgress progress, PhaseTimings timings)
+    /// <summary>
+    /// The run with its captures compared within their program groups, each against the first of <paramref name="baselineIds"/>
+    /// it holds (else its first capture that did not crash); as it is with fewer than two captures.
+    /// </summary>
+    public static AnalysisRun Compare(AnalysisRun run, IReadOnlyCollection<string> baselineIds, IRunProgress progress, PhaseTimings timings)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(baselineIds);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(timings);
         if (run.Captures.Count < 2)
             return run;
         var captures = run.Captures;
-        return run with { Comparison = timings.Measure("compare", () => progress.Step("comparing", () => CaptureComparer.Compare(captures, baselineId))) };
+        return run with { Comparison = timings.Measure("compare", () => progress.Step("comparing", () => CaptureComparer.CompareByProgram(captures, baselineIds))) };
     }
 
     /// <summary>

@@ -70,6 +70,14 @@ public static class ReportValues
         return builder.ToString();
     }
 
+    /// <summary>Why a capture is its group's baseline: <c>chosen</c> (--baseline), <c>first-not-crashed</c>, <c>first</c>.</summary>
+    public static string BaselineReason(Analysis.Comparison.Programs.BaselineReason reason) => reason switch
+    {
+        Analysis.Comparison.Programs.BaselineReason.Chosen => "chosen",
+        Analysis.Comparison.Programs.BaselineReason.FirstNotCrashed => "first-not-crashed",
+        _ => "first",
+    };
+
     public static string Location(SourceLocation location) => location.ToString();
 
     public static string Boolean(bool value) => value ? "true" : "false";

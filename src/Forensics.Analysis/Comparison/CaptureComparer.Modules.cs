@@ -1,4 +1,5 @@
 using Forensics.Analysis.Comparison.Changes;
+using Forensics.Analysis.Comparison.Programs;
 using Forensics.Model;
 
 namespace Forensics.Analysis.Comparison;
@@ -178,14 +179,12 @@ public static partial class CaptureComparer
         return [.. rows.Select(r => new ModulePresence(r.Key, r.Value))];
     }
 
-    private static RareModule[] RareModules(CaptureLayout[] layouts, Func<ModuleLayout, string> keyOf)
+    private static RareModule[] RareModules(IReadOnlyList<ProgramGroup> groups, Dictionary<string, CaptureLayout> layoutById, Func<ModuleLayout, string> keyOf)
     {
         var rare = new List<RareModule>();
-        foreach (var program in layouts.Where(l => l.Program is not null).GroupBy(l => l.Program!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in groups.Where(g => g.Members.Count >= 2).OrderBy(g => g.Program, StringComparer.Ordinal).ThenBy(g => g.BaselineId, StringComparer.Ordinal))
         {
-            var members = program.ToArray();
-            if (members.Length < 2)
-                continue;
+            var members = group.CaptureIds.Select(id => layoutById[id]).ToArray();
             var holders = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
             foreach (var layout in members)
             {
@@ -200,7 +199,7 @@ public static partial class CaptureComparer
             foreach (var (module, ids) in holders)
             {
                 if (ids.Count < members.Length && ids.Count * 2 <= members.Length)
-                    rare.Add(new RareModule(program.Key, module, [.. ids], members.Length));
+                    rare.Add(new RareModule(group.Program, module, [.. ids], members.Length));
             }
         }
         return [.. rare];

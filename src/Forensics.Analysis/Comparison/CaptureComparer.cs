@@ -1,4 +1,6 @@
 using Forensics.Analysis.Comparison.Changes;
+using Forensics.Analysis.Comparison.Fleet;
+using Forensics.Analysis.Comparison.Programs;
 using Forensics.Analysis.Crash;
 using Forensics.Model;
 
@@ -7,13 +9,19 @@ namespace Forensics.Analysis.Comparison;
 /// <summary>Compares captures against a baseline: modules by identity and layout relative to their base, kinds, regions by role, findings and crashes.</summary>
 public static partial class CaptureComparer
 {
+    /// <summary>Compares as <see cref="CompareByProgram"/> with at most one chosen baseline.</summary>
+    public static ComparisonReport Compare(IReadOnlyList<CaptureAnalysis> captures, string? baselineId) =>
+        CompareByProgram(captures, baselineId is null ? [] : [baselineId]);
+
     /// <summary>
-    /// Compares every capture with the baseline: the capture named <paramref name="baselineId"/>, else the first by id.
-    /// The result does not depend on the order of <paramref name="captures"/>.
+    /// Groups the captures by program and compares each capture with its group's baseline: the first capture of the
+    /// group named in <paramref name="baselineIds"/>, else the first in natural order that did not crash. Captures of
+    /// different programs are never compared. The result does not depend on the order of <paramref name="captures"/>.
     /// </summary>
-    public static ComparisonReport Compare(IReadOnlyList<CaptureAnalysis> captures, string? baselineId)
+    public static ComparisonReport CompareByProgram(IReadOnlyList<CaptureAnalysis> captures, IReadOnlyCollection<string> baselineIds)
     {
         ArgumentNullException.ThrowIfNull(captures);
+        ArgumentNullException.ThrowIfNull(baselineIds);
         if (captures.Count == 0)
             throw new ArgumentException("There is nothing to compare.", nameof(captures));
         var ordered = captures
@@ -21,46 +29,54 @@ public static partial class CaptureComparer
             .ThenBy(c => c.Capture.InputPath, StringComparer.Ordinal)
             .ThenBy(c => c.Capture.Sha256, StringComparer.Ordinal)
             .ToArray();
-        var baselineIndex = 0;
-        if (baselineId is not null)
-        {
-            baselineIndex = Array.FindIndex(ordered, c => string.Equals(c.Capture.Id, baselineId, StringComparison.Ordinal));
-            if (baselineIndex < 0)
-                throw new ArgumentException("No capture has the id [" + baselineId + "].", nameof(baselineId));
-        }
+        var chosen = new HashSet<string>(baselineIds, StringComparer.Ordinal);
+        if (chosen.FirstOrDefault(id => !Array.Exists(ordered, c => string.Equals(c.Capture.Id, id, StringComparison.Ordinal))) is { } unknown)
+            throw new ArgumentException("No capture has the id [" + unknown + "].", nameof(baselineIds));
 
         var layouts = new CaptureLayout[ordered.Length];
         Parallel.For(0, ordered.Length, index => layouts[index] = new CaptureLayout(ordered[index]));
-        var baseline = layouts[baselineIndex];
-        _ = baseline.ByRole; // built once here, before the parallel comparisons read it
+        var layoutById = layouts.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var groups = ProgramGrouper.Group(ordered, chosen);
+        var baselineOf = new Dictionary<string, CaptureLayout>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var baseline = layoutById[group.BaselineId];
+            _ = baseline.ByRole; // built once here, before the parallel comparisons read it
+            foreach (var id in group.CaptureIds)
+                baselineOf[id] = baseline;
+        }
 
         var changesPerCapture = new List<ComparisonChange>[layouts.Length];
         Parallel.For(0, layouts.Length, index =>
-            changesPerCapture[index] = index == baselineIndex ? [] : CompareWithBaseline(baseline, layouts[index]));
+        {
+            var baseline = baselineOf[layouts[index].Id];
+            changesPerCapture[index] = ReferenceEquals(baseline, layouts[index]) ? [] : CompareWithBaseline(baseline, layouts[index]);
+        });
 
-        var snapshots = layouts.Length >= 2 && layouts[0].InstanceId is { } pid
-            && layouts.All(l => l.InstanceId == pid && !DifferentPrograms(l, layouts[0]));
         var kinds = KindTotals(layouts);
         var changes = changesPerCapture.SelectMany(r => r).ToList();
-        if (snapshots)
-            changes.AddRange(SteadyGrowth(baseline.Id, layouts, kinds));
+        foreach (var group in groups.Where(g => g.SuccessiveSnapshots))
+        {
+            var members = group.CaptureIds.Select(id => layoutById[id]).OrderBy(l => l.Id, StringComparer.Ordinal).ToArray();
+            changes.AddRange(SteadyGrowth(group.BaselineId, members, KindTotals(members)));
+        }
 
         return new ComparisonReport
         {
-            BaselineId = baseline.Id,
+            BaselineId = groups.FirstOrDefault(g => g.Members.Count > 1)?.BaselineId ?? groups[0].BaselineId,
             CaptureIds = [.. layouts.Select(l => l.Id)],
-            SuccessiveSnapshots = snapshots,
+            SuccessiveSnapshots = groups.Count == 1 && groups[0].SuccessiveSnapshots,
+            Groups = groups,
             Changes = changes,
             KindTotals = kinds,
             Presence = PresenceMatrix(layouts, out var keyOf),
-            RareModules = RareModules(layouts, keyOf),
+            RareModules = RareModules(groups, layoutById, keyOf),
             Crashes = CrashGroups(layouts),
+            VersionSkew = VersionSkewFinder.Find(layouts),
+            FindingRules = FindingRuleCount.Of(ordered),
+            MostDifferent = DifferenceCount.Largest(changes, groups),
         };
     }
-
-    /// <summary>Both programs are known and differ; a capture that names no program (a bare maps) differs from none.</summary>
-    private static bool DifferentPrograms(CaptureLayout a, CaptureLayout b) =>
-        a.Program is not null && b.Program is not null && !string.Equals(a.Program, b.Program, StringComparison.Ordinal);
 
     private static List<ComparisonChange> CompareWithBaseline(CaptureLayout baseline, CaptureLayout capture)
     {
@@ -73,13 +89,10 @@ public static partial class CaptureComparer
             rows.Add(ChangeSubject.Architecture, ChangeKind.ArchitectureMismatch,
                 new TextValue(baseline.Capture.Architecture.ToId()), new TextValue(capture.Capture.Architecture.ToId()), null);
         }
-        var differentProgram = DifferentPrograms(baseline, capture);
-        if (differentProgram)
-            rows.Add(ChangeSubject.Program, ChangeKind.DifferentProgram, Text(baseline.Program), Text(capture.Program), null);
 
         var modules = CompareModules(baseline, capture, architectureMismatch, rows);
         CompareRegions(baseline, capture, rows);
-        rows.Add(ChangeSubject.Layout, LayoutVerdict(baseline, capture, modules, differentProgram || architectureMismatch),
+        rows.Add(ChangeSubject.Layout, LayoutVerdict(baseline, capture, modules, architectureMismatch),
             null, modules.Counts, null);
 
         CompareKinds(baseline, capture, rows);

@@ -19,7 +19,6 @@ internal sealed class CaptureLayout
         Analysis = analysis;
         var capture = analysis.Capture;
         var map = new AddressMap(capture);
-        Program = map.MainExecutable?.Name ?? (capture.ProcessName is { Length: > 0 } name ? MappingNames.Basename(name) : null);
         InstanceId = capture.Pid ?? capture.Process?.Pid;
         BytesByKind = new ulong[KindCount];
 
@@ -43,7 +42,6 @@ internal sealed class CaptureLayout
     public CaptureAnalysis Analysis { get; }
     public Capture Capture => Analysis.Capture;
     public string Id => Analysis.Capture.Id;
-    public string? Program { get; }
     public int? InstanceId { get; }
     public ulong[] BytesByKind { get; }
     public List<ModuleLayout> Modules { get; }

@@ -4,7 +4,7 @@ using static Forensics.Reports.Markdown.MarkdownCell;
 namespace Forensics.Reports.Markdown;
 
 /// <summary>
-/// Writes <c>compare.md</c>: the captures side by side against the baseline. The page grows at most linearly with the
+/// Writes <c>compare.md</c>: the fleet summary, then the captures side by side, each against its program group's baseline. The page grows at most linearly with the
 /// captures: the module-by-capture matrix is drawn only for a few captures, lists of captures are cut to their first
 /// ones with a count, and a long list of changes is summarised by kind before its first rows (comparison.csv has all).
 /// </summary>
@@ -33,8 +33,9 @@ public static class CompareReportWriter
             document.Paragraph(Trusted("_nothing compared (fewer than two captures)_"));
             return;
         }
-        document.Paragraph(Trusted("Baseline: " + ((MarkdownCell)comparison.BaselineId).Markdown + ". "
-            + (comparison.SuccessiveSnapshots ? "The captures are successive snapshots of one process, in time order." : "")));
+        FleetSummarySection.Write(document, run, comparison, 2);
+        if (comparison.SuccessiveSnapshots)
+            document.Paragraph(Trusted("The captures are successive snapshots of one process, in time order."));
 
         document.Heading(2, "Layouts");
         var byId = run.Captures.ToDictionary(a => a.Capture.Id, StringComparer.Ordinal);
@@ -98,8 +99,8 @@ public static class CompareReportWriter
                     .Select(g => (IReadOnlyList<MarkdownCell>)[g.Key.Subject, g.Key.Change, ReportValues.Number(g.Count())]));
         }
         document.Table(
-            ["capture", "subject", "change", "baseline value", "value", "delta"],
-            changes.Take(MaxChangeRows).Select(r => (IReadOnlyList<MarkdownCell>)[r.CaptureId, r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
+            ["capture", "baseline", "subject", "change", "baseline value", "value", "delta"],
+            changes.Take(MaxChangeRows).Select(r => (IReadOnlyList<MarkdownCell>)[r.CaptureId, r.BaselineId, r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
             "no changes");
     }
 

@@ -15,6 +15,9 @@ public static class IndexReportWriter
     /// <summary>At most this many high-severity findings are listed on the first screen.</summary>
     public const int FirstScreenFindings = 15;
 
+    /// <summary>At most this many layout verdicts are listed; comparison.csv has every one.</summary>
+    public const int FirstScreenChanges = 20;
+
     public static string Write(PreparedRun run) => MarkdownDocument.Render(text => Write(run, text));
 
     /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
@@ -24,6 +27,8 @@ public static class IndexReportWriter
         var document = new MarkdownDocument(output);
         document.Heading(1, "Memory layout analysis");
         document.Paragraph("Analysed " + run.Counts + ".");
+        if (run.Comparison is { } fleet)
+            FleetSummarySection.Write(document, run, fleet, 2);
 
         document.Heading(2, "Crashes");
         document.Bullets(run.Captures.Where(a => a.Crash is { Verdict: not Analysis.Crash.CrashVerdict.NoCrash }).Select(a => Trusted(
@@ -42,18 +47,22 @@ public static class IndexReportWriter
         if (high.Count == 0)
             document.Paragraph(Trusted("_no high-severity findings_"));
 
-        document.Heading(2, "Changes against the baseline");
+        document.Heading(2, "Changes against each program's baseline");
         if (run.Comparison is { } comparison)
         {
-            document.Paragraph(Trusted("Baseline: " + BaselineLink(run, comparison.BaselineId).Markdown + "; details in "), Link("compare.md", "compare.md"), Trusted("."));
-            document.Bullets(run.ComparisonRows.Where(r => r.Source.Subject.Type == SubjectType.Layout).Select(r => Trusted(
-                ((MarkdownCell)r.CaptureId).Markdown + ": " + ((MarkdownCell)r.Change).Markdown
+            document.Paragraph(Trusted("Each capture against the baseline of its program group; details in "), Link("compare.md", "compare.md"), Trusted("."));
+            var layouts = run.ComparisonRows.Where(r => r.Source.Subject.Type == SubjectType.Layout).ToList();
+            document.Bullets(layouts.Take(FirstScreenChanges).Select(r => Trusted(
+                ((MarkdownCell)r.CaptureId).Markdown + " against " + BaselineLink(run, r.BaselineId).Markdown + ": " + ((MarkdownCell)r.Change).Markdown
                 + (r.Value is { Length: > 0 } v ? " (" + ((MarkdownCell)v).Markdown + ")" : ""))));
+            if (layouts.Count > FirstScreenChanges)
+                document.Paragraph(Trusted("and " + ReportValues.Number(layouts.Count - FirstScreenChanges) + " more in "), Link("comparison.csv", "comparison.csv"));
             document.Bullets(comparison.RareModules.Select(m => Trusted(
                 "only " + ReportValues.Number(m.CaptureIds.Count) + " of " + ReportValues.Number(m.ProgramCaptures) + " captures of "
                 + ((MarkdownCell)m.Program).Markdown + " map " + ((MarkdownCell)m.Module).Markdown)));
-            document.Bullets(comparison.KindTotals.Where(k => k.GrowsSteadily).Select(k => Trusted(
-                k.Kind.ToId() + " grows steadily: " + string.Join(" → ", k.Bytes.Select(ReportValues.HumanBytes)))));
+            document.Bullets(run.ComparisonRows.Where(r => r.Source.Kind == ChangeKind.SteadyGrowth).Select(r => Trusted(
+                ((MarkdownCell)r.Subject).Markdown + " grows steadily from " + ((MarkdownCell)r.BaselineId).Markdown + " to " + ((MarkdownCell)r.CaptureId).Markdown
+                + ": " + ((MarkdownCell)r.BaselineValue).Markdown + " → " + ((MarkdownCell)r.Value).Markdown)));
         }
         else
         {
@@ -64,7 +73,7 @@ public static class IndexReportWriter
         document.Bullets([
             Link("compare.md", "compare.md"), Link("captures.csv", "captures.csv"), Link("regions.csv", "regions.csv"),
             Link("modules.csv", "modules.csv"), Link("findings.csv", "findings.csv"), Link("comparison.csv", "comparison.csv"),
-            Link("inputs.csv", "inputs.csv"), Link("diagnostics.csv", "diagnostics.csv")]);
+            Link("inputs.csv", "inputs.csv"), Link("diagnostics.csv", "diagnostics.csv"), Link("programs.csv", "programs.csv"), Link("versions.csv", "versions.csv")]);
 
         document.Heading(2, "Captures");
         document.Table(

@@ -1,4 +1,6 @@
 using Forensics.Analysis;
+using Forensics.Analysis.Comparison.Fleet;
+using Forensics.Analysis.Comparison.Programs;
 using Forensics.Analysis.Findings;
 using Forensics.Model;
 using Forensics.Reports.Changes;
@@ -138,8 +140,28 @@ public static class ReportTables
         .Integer("line", x => x.Frame.Line)
         .Text("method", x => x.Frame.Method.ToId());
 
+    /// <summary>Every capture with its program group (docs/report-schema.md#programscsv): groups in natural order of their first capture, captures in natural order within.</summary>
+    public static readonly ReportTable<ProgramRow> Programs = new ReportTable<ProgramRow>("programs", ProgramRow.All)
+        .Text("capture_id", x => x.Member.CaptureId)
+        .Text("program", x => x.Group.Program)
+        .Text("evidence", x => x.Member.Evidence.ToId())
+        .Text("baseline_id", x => x.Group.BaselineId)
+        .Text("baseline_reason", x => ReportValues.BaselineReason(x.Group.BaselineReason))
+        .Integer("group_captures", x => x.Group.Members.Count)
+        .Boolean("crashed", x => x.Member.Crashed)
+        .Integer("differences", x => x.Differences);
+
+    /// <summary>Module version skew: one row per build of a library path that captures map with more than one build-id.</summary>
+    public static readonly ReportTable<(ModuleVersions Module, ModuleVersion Version)> Versions =
+        new ReportTable<(ModuleVersions Module, ModuleVersion Version)>("versions",
+                run => (run.Comparison?.VersionSkew ?? []).SelectMany(m => m.Versions.Select(v => (m, v))))
+            .Text("path", x => x.Module.Path)
+            .Text("build_id", x => x.Version.BuildId)
+            .Integer("captures", x => x.Version.CaptureIds.Count)
+            .Text("capture_ids", x => string.Join(' ', x.Version.CaptureIds));
+
     /// <summary>Every table, in the order the writers write them.</summary>
-    public static IReadOnlyList<ReportTable> All { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics, Frames];
+    public static IReadOnlyList<ReportTable> All { get; } = [Inputs, Captures, Regions, Modules, Findings, Comparison, Diagnostics, Frames, Programs, Versions];
 
     /// <summary>The table written as <paramref name="fileName"/> (<c>regions.csv</c>, <c>regions.parquet</c>), or null.</summary>
     public static ReportTable? ByFileName(string fileName) =>

@@ -1,5 +1,6 @@
 using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Comparison.Changes;
+using Forensics.Analysis.Comparison.Programs;
 using Forensics.Model;
 using Forensics.TestSupport;
 
@@ -40,6 +41,10 @@ public sealed class CaptureComparerTests
         Assert.Equal("a-maps", report.BaselineId);
         var layout = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Layout);
         Assert.Equal(ChangeKind.SameInstance, layout.Kind);
+        // The maps names no program; the pmap names its process, which is the image the maps maps.
+        var group = Assert.Single(report.Groups);
+        Assert.Equal("/opt/forensic/demo/crash_null", group.Program);
+        Assert.Equal([ProgramEvidence.Modules, ProgramEvidence.ProcessName], group.Members.Select(m => m.Evidence));
         // Default pmap names neither the heap, the vvar pages nor the vdso ("[ anon ]"): the same ranges, not changes.
         var modules = RowsOf(report, ChangeKind.ModulePresent);
         Assert.Equal(["/opt/forensic/demo/crash_null", "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/usr/lib/x86_64-linux-gnu/libc.so.6"],
@@ -64,23 +69,16 @@ public sealed class CaptureComparerTests
     }
 
     [Fact]
-    public void Different_programs_show_the_program_change_and_the_modules_added_and_removed()
+    public void Different_programs_are_never_compared_and_each_is_a_group_of_its_own()
     {
         // A bare maps names no program: these carry the process names the pipeline takes from file names (hello.maps).
         var hello = Named(SampleCaptures.Text(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps"), "hello");
         var crash = Named(SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps"), "crash_null");
         var report = Compare(null, hello, crash);
-        Assert.Equal(ChangeKind.LayoutDiffers, Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Layout).Kind);
-        var program = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Program);
-        Assert.Equal((new TextValue("hello"), new TextValue("crash_null")), (program.BaselineValue, program.Value));
-        Assert.Equal(ChangeSubject.Module("/opt/forensic/demo/hello"), Assert.Single(RowsOf(report, ChangeKind.ModuleRemoved)).Subject);
-        Assert.Equal(ChangeSubject.Module("/opt/forensic/demo/crash_null"), Assert.Single(RowsOf(report, ChangeKind.ModuleAdded)).Subject);
-        var libc = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Module("/usr/lib/x86_64-linux-gnu/libc.so.6") && r.Kind == ChangeKind.ModulePresent);
-        Assert.Equal((new AddressValue(0x7f1f1efc2000), new AddressValue(0x7ffb9b87c000), Slide(0xdc7c8ba000)), (libc.BaselineValue, libc.Value, libc.Delta));
-        // hello's findings are not in crash_null: they are gone, not new.
-        Assert.Empty(RowsOf(report, ChangeKind.NewFinding));
-        Assert.Equal(["anon-exec", "deleted-mapping", "wx-memory"],
-            RowsOf(report, ChangeKind.FindingGone).Where(r => r.Subject.Type == SubjectType.Finding).Select(r => r.Subject.Name).Order(StringComparer.Ordinal));
+        Assert.Empty(report.Changes);
+        Assert.Equal([("/opt/forensic/demo/hello", "hello", ProgramEvidence.Path), ("/opt/forensic/demo/crash_null", "null", ProgramEvidence.Path)],
+            report.Groups.Select(g => (g.Program, g.BaselineId, g.Evidence)));
+        Assert.Empty(report.MostDifferent);
     }
 
     [Fact]
@@ -98,13 +96,30 @@ public sealed class CaptureComparerTests
     }
 
     [Fact]
-    public void A_named_baseline_is_used()
+    public void A_named_baseline_is_used_in_its_group()
     {
-        var hello = SampleCaptures.Text(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps");
-        var crash = SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps");
-        var report = Compare("null", hello, crash);
-        Assert.Equal("null", report.BaselineId);
-        Assert.All(report.Changes, r => Assert.Equal(("null", "hello"), (r.BaselineId, r.CaptureId)));
+        var first = Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-1", HelloMaps()), "hello");
+        var second = Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-2", HelloElsewhere()), "hello");
+        var other = Named(SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps"), "crash_null");
+        var report = Compare("run-2", first, second, other);
+        Assert.Equal("run-2", report.BaselineId);
+        var group = Assert.Single(report.Groups, g => g.Members.Count == 2);
+        Assert.Equal(("run-2", BaselineReason.Chosen), (group.BaselineId, group.BaselineReason));
+        Assert.All(report.Changes, r => Assert.Equal(("run-2", "run-1"), (r.BaselineId, r.CaptureId)));
+    }
+
+    [Fact]
+    public void Without_a_choice_the_baseline_is_the_first_capture_in_natural_order_that_did_not_crash()
+    {
+        var runs = new[]
+        {
+            Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-10", HelloMaps()), "hello"),
+            Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-9", HelloElsewhere()), "hello"),
+            Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-2", HelloElsewhere()), "hello"),
+        };
+        var group = Assert.Single(Compare(null, runs).Groups);
+        Assert.Equal(["run-2", "run-9", "run-10"], group.CaptureIds);
+        Assert.Equal(("run-2", BaselineReason.FirstNotCrashed), (group.BaselineId, group.BaselineReason));
     }
 
     [Fact]
@@ -124,7 +139,7 @@ public sealed class CaptureComparerTests
         };
         var report = Compare(null, runs);
         var rare = Assert.Single(report.RareModules);
-        Assert.Equal(("hello", "/tmp/libinject.so", 3), (rare.Program, rare.Module, rare.ProgramCaptures));
+        Assert.Equal(("/opt/forensic/demo/hello", "/tmp/libinject.so", 3), (rare.Program, rare.Module, rare.ProgramCaptures));
         Assert.Equal(["run-3"], rare.CaptureIds);
         var presence = Assert.Single(report.Presence, p => p.Module == "/tmp/libinject.so");
         Assert.Equal([false, false, true], presence.Present);
@@ -168,7 +183,8 @@ public sealed class CaptureComparerTests
         var report = Compare(null, nullCrash, abort);
         Assert.Equal(["SIGABRT libc.so.6+0x8aeec", "SIGSEGV crash_null+0x16f3"], report.Crashes.Select(c => c.Signature));
         Assert.Equal(["set-crash-abort/maps"], report.Crashes[0].CaptureIds);
-        var crash = Assert.Single(report.Changes, r => r.Subject == ChangeSubject.Crash);
-        Assert.Equal((ChangeKind.DifferentCrash, new TextValue("SIGABRT libc.so.6+0x8aeec"), new TextValue("SIGSEGV crash_null+0x16f3")), (crash.Kind, crash.BaselineValue, crash.Value));
+        // Two programs: each crash is counted, neither is a change of the other.
+        Assert.Empty(report.Changes);
+        Assert.All(report.Groups, g => Assert.Equal((BaselineReason.First, true), (g.BaselineReason, Assert.Single(g.Members).Crashed)));
     }
 }

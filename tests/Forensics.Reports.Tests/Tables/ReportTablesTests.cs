@@ -28,7 +28,7 @@ public sealed class ReportTablesTests
     public void The_writers_make_one_csv_and_one_parquet_file_per_table_in_the_same_order()
     {
         Assert.Equal(
-            ["inputs.csv", "captures.csv", "regions.csv", "modules.csv", "findings.csv", "comparison.csv", "diagnostics.csv", "frames.csv"],
+            ["inputs.csv", "captures.csv", "regions.csv", "modules.csv", "findings.csv", "comparison.csv", "diagnostics.csv", "frames.csv", "programs.csv", "versions.csv"],
             CsvReportWriter.FileNames);
         Assert.Equal(CsvReportWriter.FileNames.Select(f => Path.ChangeExtension(f, ".parquet")), ParquetReportWriter.FileNames);
         Assert.Equal(CsvReportWriter.FileNames, ReportTables.All.Select(t => t.CsvFileName));
