@@ -1,5 +1,6 @@
 using Forensics.Elf;
 using Forensics.Model;
+using Forensics.Symbols.Debuginfod;
 
 namespace Forensics.Symbols.ModuleFiles;
 
@@ -10,8 +11,9 @@ namespace Forensics.Symbols.ModuleFiles;
 /// build-id equals the one the core holds; any other file is reported and left alone, so no name comes from it.
 /// Without a debug file so found, the one the code file's <c>.gnu_debuglink</c> names is looked for as gdb does
 /// (beside the code file, in its <c>.debug/</c>, under <c>usr/lib/debug</c>) and taken only when its CRC-32 matches.
+/// Last, when <see cref="SymbolOptions.Debuginfod"/> is set, debuginfod's cache and servers are asked by build-id.
 /// </summary>
-internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
+internal sealed partial class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics, IReadCheckpoint checkpoint) : IDisposable
 {
     private readonly Dictionary<string, ModuleFile?> _opened = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
@@ -46,6 +48,12 @@ internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag dia
             ReportProblems(code);
         if (debug is null && code?.DebugLink is { } link)
             debug = LinkedDebugFile(name, path, buildId, code, link);
+        if (options.Debuginfod is not null)
+        {
+            code ??= Fetched(name, buildId, DebuginfodArtifact.Executable);
+            if (debug is null && code?.Debug is null)
+                debug = Fetched(name, buildId, DebuginfodArtifact.DebugInfo);
+        }
         return (code, debug);
     }
 
