@@ -4,7 +4,7 @@
 # Usage: corpus/make-corpus.sh [SET...]
 #   With no argument every set is remade; otherwise only the named sets
 #   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal
-#   backtrace aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
+#   backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
 # Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, lz4, readelf, eu-unstrip (elfutils),
@@ -216,22 +216,26 @@ BACKTRACE_SETS=(lib-null:lib_null omit-fp-abort:omit_fp_abort cpp-throw:cpp_thro
 # the ones the binaries' own symbol tables give (the oracle the unwinder's tests compare with).
 GDB_BINARIES_ONLY=(-batch -nx -iex 'set debug-file-directory /nonexistent' -iex 'set debuginfod enabled off')
 
-make_backtrace() {
-    local name="$1" program="$2" work out status
-    work="$(fresh_work_folder "backtrace-$name")"
-    out="$(fresh_output_folder "backtrace/$name")"
+# Runs a crashing program in folder $1 with a clean environment and core dumps on, writes $2/commands.log;
+# fails when no core was written.
+crash_with_core() {
+    local work="$1" out="$2" program="$3" status
     set +e
-    (cd "$work" && ulimit -c unlimited && exec "${CLEAN_ENV[@]}" "$BIN/$program" </dev/null >/dev/null 2>&1)
+    (cd "$work" && ulimit -c unlimited && exec "${CLEAN_ENV[@]}" "$program" </dev/null >/dev/null 2>&1)
     status=$?
     set -e
     {
-        echo "launch: cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/$program)"
+        echo "launch: cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $program)"
         echo "shell exit status=$status"
     } >"$out/commands.log"
-    if [ ! -e "$work/core" ]; then
-        log "backtrace/$name: no core written (core_pattern or ulimit?)"
-        return 1
-    fi
+    [ -e "$work/core" ] || { log "${out#"$CORPUS/"}: no core written (core_pattern or ulimit?)"; return 1; }
+}
+
+make_backtrace() {
+    local name="$1" program="$2" work out
+    work="$(fresh_work_folder "backtrace-$name")"
+    out="$(fresh_output_folder "backtrace/$name")"
+    crash_with_core "$work" "$out" "$BIN/$program" || return 1
     gdb "${GDB_BINARIES_ONLY[@]}" -ex 'info threads' -ex 'thread apply all bt' "$BIN/$program" "$work/core" \
         >"$out/core.gdb-bt.txt" 2>/dev/null || true
     # A deep recursion prints thousands of frames: kept compressed.
@@ -270,6 +274,53 @@ make_backtraces() {
         make_backtrace "${entry%%:*}" "${entry#*:}"
     done
     pack_backtrace_binaries
+}
+
+# --- symbol-files: a Fedora-style stripped binary, its MiniDebugInfo and its debug link ---------
+
+# The steps of gdb's manual (MiniDebugInfo) as Fedora's find-debuginfo runs them, with -O1 -g: the full debug
+# information moves to mini_debuginfo.debug, named by .gnu_debuglink (name and CRC-32) in the stripped binary, and
+# the symbols of the functions not in .dynsym stay in the binary as an xz-compressed ELF in .gnu_debugdata. A second
+# build at -O2 gives a debug file of the same name whose CRC (and build-id) differ: other-build/.
+build_mini_debuginfo() {
+    local source="$1" level="$2" target="$3" scratch
+    scratch="$(mktemp -d)"
+    gcc -g "$level" -Wall -Wextra -Werror -o "$target" "$source"
+    nm -D "$target" --format=posix --defined-only | awk '{ print $1 }' | sort >"$scratch/dynsyms"
+    nm "$target" --format=posix --defined-only | awk '{ if ($2 == "T" || $2 == "t" || $2 == "D") print $1 }' | sort >"$scratch/funcsyms"
+    comm -13 "$scratch/dynsyms" "$scratch/funcsyms" >"$scratch/keep_symbols"
+    objcopy --only-keep-debug "$target" "$target.debug"
+    objcopy -S --remove-section .gdb_index --remove-section .comment --keep-symbols="$scratch/keep_symbols" \
+        "$target.debug" "$scratch/mini_debuginfo"
+    strip --strip-all -R .comment "$target"
+    xz -9 -T1 "$scratch/mini_debuginfo"
+    objcopy --add-section .gnu_debugdata="$scratch/mini_debuginfo.xz" "$target"
+    (cd "$(dirname "$target")" && objcopy --add-gnu-debuglink="$(basename "$target").debug" "$(basename "$target")")
+    rm -rf "$scratch"
+}
+
+make_symbol_files() {
+    local work out program="$BIN/mini_debuginfo" alone
+    work="$(fresh_work_folder symbol-files)"
+    out="$(fresh_output_folder symbol-files)"
+    build_mini_debuginfo "$WORK/src/symbol-files/mini_debuginfo.c" -O1 "$program"
+    mkdir -p "$BIN/.debug" "$work/other-build"
+    mv "$program.debug" "$BIN/.debug/"
+    build_mini_debuginfo "$WORK/src/symbol-files/mini_debuginfo.c" -O2 "$work/other-build/mini_debuginfo"
+    crash_with_core "$work" "$out" "$program" || return 1
+    # gdb with the binary alone (its MiniDebugInfo), then beside its .debug/ folder (the debug link).
+    alone="$work/alone"
+    mkdir -p "$alone"
+    cp "$program" "$alone/"
+    gdb "${GDB_BINARIES_ONLY[@]}" -ex 'thread apply all bt' "$alone/mini_debuginfo" "$work/core" \
+        >"$out/core.gdb-bt.txt" 2>/dev/null || true
+    gdb "${GDB_BINARIES_ONLY[@]}" -ex 'thread apply all bt' "$program" "$work/core" \
+        >"$out/core.gdb-bt-debuglink.txt" 2>/dev/null || true
+    describe_core "$program" "$work/core" "$out/core"
+    (cd "$work" && tar --owner=0 --group=0 --numeric-owner --mtime=2020-01-01 -cf - \
+        -C / "${program#/}" "${BIN#/}/.debug/mini_debuginfo.debug" -C "$work" other-build/mini_debuginfo.debug) |
+        xz -9 -T1 >"$out/binaries.tar.xz"
+    rm -rf "$program" "$BIN/.debug"
 }
 
 # --- pairs and snapshots -----------------------------------------------------------------
@@ -482,6 +533,7 @@ EOF
         write_live_section
         write_crash_section
         write_backtrace_section
+        write_symbol_files_section
         write_pairs_section
         write_bench_section
         write_ticket_section
@@ -610,6 +662,23 @@ write_backtrace_section() {
         fi
         echo "| \`backtrace/$name/\` | \`${entry#*:}\` | $(backtrace_build "$name") | $(sed -n 's/^shell exit status=//p' "$out/commands.log") | $frames frames over all threads |"
     done
+    echo
+}
+
+write_symbol_files_section() {
+    local out="$CORPUS/symbol-files"
+    [ -d "$out" ] || return 0
+    echo "## \`symbol-files/\` — a stripped binary with MiniDebugInfo and a debug link"
+    echo
+    echo "\`src/symbol-files/mini_debuginfo.c\` (\`main\` → \`parse_record\` → \`store_field\`, a null write) built \`-O1 -g\`,"
+    echo "then split the way Fedora's find-debuginfo does it (gdb's manual, MiniDebugInfo; \`build_mini_debuginfo\` in"
+    echo "\`make-corpus.sh\`): \`objcopy --only-keep-debug\`, \`nm\` for the functions not in \`.dynsym\`,"
+    echo "\`objcopy -S --keep-symbols\`, \`strip --strip-all\`, \`xz\`, \`objcopy --add-section .gnu_debugdata=…\` and"
+    echo "\`objcopy --add-gnu-debuglink\`. \`binaries.tar.xz\` holds the stripped binary at the path the core names, its debug"
+    echo "file in \`.debug/\` beside it, and \`other-build/mini_debuginfo.debug\`, the debug file of an \`-O2\` build (same"
+    echo "name, another CRC-32 and build-id). \`core.gdb-bt.txt\` is gdb (options as for \`backtrace/\`) given a copy of the"
+    echo "binary alone (names from \`.gnu_debugdata\`), \`core.gdb-bt-debuglink.txt\` gdb given the binary beside its"
+    echo "\`.debug/\` folder (names and lines from the debug link). Exit status $(sed -n 's/^shell exit status=//p' "$out/commands.log")."
     echo
 }
 
@@ -770,7 +839,7 @@ write_bad_inputs_section() {
 
 main() {
     local sets=("$@")
-    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal backtrace aslr-pair grow preload bench ticket bad-inputs)
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
     mkdir -p "$WORK"
     [ "${sets[*]}" = readme ] || build_programs
     for set in "${sets[@]}"; do
@@ -784,6 +853,7 @@ main() {
             crash-thread) run_crash crash-thread crash_thread ;;
             killed-by-signal) make_killed_by_signal ;;
             backtrace) make_backtraces ;;
+            symbol-files) make_symbol_files ;;
             aslr-pair) make_aslr_pair ;;
             grow) make_grow ;;
             preload) make_preload ;;

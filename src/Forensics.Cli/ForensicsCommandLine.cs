@@ -75,9 +75,11 @@ public static class ForensicsCommandLine
             Description = "Follow symbolic links whose target lies outside the paths given (by default they are skipped, problem link-outside-roots).",
         };
         var symbols = SymbolsOption();
+        var debuginfod = DebuginfodOption();
+        var offline = OfflineOption();
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {
-            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit, followOutside, symbols,
+            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit, followOutside, symbols, debuginfod, offline,
         };
         command.SetAction(parse =>
         {
@@ -89,13 +91,15 @@ public static class ForensicsCommandLine
                 return ExitCodes.BadUsage;
             }
             var outPath = parse.GetValue(outDirectory) ?? "reports";
-            var import = new ImportOptions
+            var import = WithDebuginfod(new ImportOptions
             {
                 FileTimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
                 FileAllocationLimit = (long)parse.GetValue(memoryLimit) << 20,
                 FollowLinksOutsideRoots = parse.GetValue(followOutside),
                 SymbolDirectories = parse.GetValue(symbols) ?? [],
-            };
+            }, parse, debuginfod, offline, error);
+            if (import is null)
+                return ExitCodes.BadUsage;
             var options = new PipelineOptions
             {
                 Jobs = parse.GetValue(jobs), Shard = slice, OutputDirectory = outPath, Fresh = parse.GetValue(fresh), Import = import,
@@ -243,18 +247,29 @@ public static class ForensicsCommandLine
         var paths = PathsArgument("Core files (compressed or not) or directories.");
         var format = PageFormatOption();
         var symbols = SymbolsOption();
-        var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's backtrace.") { paths, format, symbols };
-        command.SetAction(parse => CrashCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error,
-            symbolDirectories: parse.GetValue(symbols), cancellation: cancellation));
+        var debuginfod = DebuginfodOption();
+        var offline = OfflineOption();
+        var command = new Command("crash", "Print the crash verdict, its evidence, the signature and every thread's backtrace.")
+        {
+            paths, format, symbols, debuginfod, offline,
+        };
+        command.SetAction(parse =>
+        {
+            var import = WithDebuginfod(new ImportOptions { SymbolDirectories = parse.GetValue(symbols) ?? [] }, parse, debuginfod, offline, error);
+            return import is null
+                ? ExitCodes.BadUsage
+                : CrashCommand(parse.GetValue(paths) ?? [], parse.GetValue(format) is not null, output, error, import: import, cancellation: cancellation);
+        });
         return command;
     }
 
     /// <summary>The crash command without a process: the crash section of every core, or why there is none; as for show.</summary>
     public static int CrashCommand(IReadOnlyList<string> paths, bool markdown, TextWriter output, TextWriter error, IAnsiConsole? terminal = null,
-        IReadOnlyList<string>? symbolDirectories = null, CancellationToken cancellation = default)
+        IReadOnlyList<string>? symbolDirectories = null, CancellationToken cancellation = default, ImportOptions? import = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (TryRun(paths, null, compare: false, error, cancellation, out var refusal, symbolDirectories) is not { } run)
+        import ??= new ImportOptions { SymbolDirectories = symbolDirectories ?? [] };
+        if (TryRun(paths, null, compare: false, error, cancellation, out var refusal, import) is not { } run)
             return refusal;
         var prepared = new PreparedRun(run);
         Print(markdown, prepared.Captures.Select(CrashReportWriter.Write),
@@ -343,6 +358,33 @@ public static class ForensicsCommandLine
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private static Option<string[]> DebuginfodOption() => new("--debuginfod")
+    {
+        Description = "Ask debuginfod by build-id for module files no local place holds: the servers given (repeatable), or DEBUGINFOD_URLS when none is; "
+            + "files are kept in its cache (DEBUGINFOD_CACHE_PATH, else $XDG_CACHE_HOME/debuginfod_client). Off by default, so reports depend only on local files.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static Option<bool> OfflineOption() => new("--offline")
+    {
+        Description = "Use only debuginfod's cache, never its servers (what an earlier --debuginfod run kept).",
+    };
+
+    /// <summary>
+    /// <paramref name="import"/> with what <c>--debuginfod</c> and <c>--offline</c> ask; null after one line per bad URL.
+    /// Problems of the environment (a DEBUGINFOD_URLS entry that is not http) are said and left out.
+    /// </summary>
+    private static ImportOptions? WithDebuginfod(ImportOptions import, ParseResult parse, Option<string[]> debuginfod, Option<bool> offline, TextWriter error)
+    {
+        var problems = new List<string>();
+        var urls = parse.GetResult(debuginfod) is null ? null : parse.GetValue(debuginfod) ?? [];
+        var options = DebuginfodChoice.From(urls, parse.GetValue(offline), Environment.GetEnvironmentVariable, problems);
+        foreach (var problem in problems)
+            error.WriteLine(problem);
+        return problems.Any(p => p.StartsWith("--debuginfod", StringComparison.Ordinal)) ? null : import with { Debuginfod = options };
+    }
+
     private static Argument<string[]> PathsArgument(string description) =>
         new("paths") { Description = description, Arity = ArgumentArity.OneOrMore };
 
@@ -351,11 +393,11 @@ public static class ForensicsCommandLine
     /// wrong, with the exit code in <paramref name="refusal"/>.
     /// </summary>
     private static AnalysisRun? TryRun(IReadOnlyList<string> paths, string? baseline, bool compare, TextWriter error,
-        CancellationToken cancellation, out int refusal, IReadOnlyList<string>? symbolDirectories = null)
+        CancellationToken cancellation, out int refusal, ImportOptions? import = null)
     {
         refusal = ExitCodes.BadUsage;
         var timings = new PhaseTimings();
-        var options = new PipelineOptions { Import = new ImportOptions { SymbolDirectories = symbolDirectories ?? [] } };
+        var options = new PipelineOptions { Import = import ?? new ImportOptions() };
         if (!CheckPaths(paths, error) || TryList(paths, baseline, options.Import, timings, error, out refusal) is not (var inputs, var choice))
             return null;
         var run = AnalysisPipeline.Run(inputs, options, ProgressReporter.Silent, timings, cancellation);

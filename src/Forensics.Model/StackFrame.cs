@@ -12,8 +12,13 @@ public sealed record StackFrame
     public string? Module { get; init; }
     /// <summary>The PC's offset from the module's load address (ASLR removed).</summary>
     public ulong? ModuleOffset { get; init; }
-    /// <summary>The function's symbol as the symbol table spells it (mangled for C++); null when no symbol covers the PC.</summary>
+    /// <summary>
+    /// The function's name as shown: the symbol demangled for C++ and Rust (<c>inventory::Ledger::post(long)</c>), as
+    /// the symbol table spells it otherwise; null when no symbol covers the PC.
+    /// </summary>
     public string? Function { get; init; }
+    /// <summary>The symbol as the symbol table spells it (<c>_ZN9inventory6Ledger4postEl</c>, <c>third.cold</c>); null with <see cref="Function"/>.</summary>
+    public string? Symbol { get; init; }
     public ulong? FunctionOffset { get; init; }
     /// <summary>Source file from the line table, where debug information was found.</summary>
     public string? File { get; init; }

@@ -25,7 +25,7 @@ public static class CaptureUnwinder
         ArgumentNullException.ThrowIfNull(options);
         if (RegisterLayout.For(capture.Architecture) is not { } layout || capture.Threads.Count == 0)
             return;
-        var locator = new ModuleFileLocator(options, capture.Diagnostics, checkpoint);
+        using var locator = new ModuleFileLocator(options, capture.Diagnostics, checkpoint);
         var modules = ProcessModules.Build(capture, memory, layout.Is64, locator, checkpoint);
         var walker = new StackWalker(memory, modules, layout, options, checkpoint);
         foreach (var thread in capture.Threads)

@@ -1,3 +1,5 @@
+using Forensics.Symbols.Debuginfod;
+
 namespace Forensics.Symbols;
 
 /// <summary>Where module files are looked for, and the bounds of stack walking.</summary>
@@ -22,7 +24,14 @@ public sealed record SymbolOptions
 
     public long MaxModuleFileBytes { get; init; } = 1L << 30;
 
+    /// <summary>
+    /// debuginfod's cache and servers, asked by build-id after every local place; null (the default) never asks it,
+    /// so what names a frame is only what the analyst's folders and this machine hold.
+    /// </summary>
+    public DebuginfodOptions? Debuginfod { get; init; }
+
     /// <summary>A text for cache keys: every setting, folders in order.</summary>
     public override string ToString() =>
-        $"symbols [{string.Join("|", Directories)}] module-paths {UseModulePaths} frames {MaxFrames} scan {MaxScanWords} file {MaxModuleFileBytes}";
+        $"symbols [{string.Join("|", Directories)}] module-paths {UseModulePaths} frames {MaxFrames} scan {MaxScanWords} file {MaxModuleFileBytes}"
+        + (Debuginfod is { } debuginfod ? $" debuginfod [{string.Join("|", debuginfod.ServerUrls)}] offline {debuginfod.Offline} cache [{debuginfod.CacheDirectory}]" : "");
 }

@@ -14,7 +14,7 @@ public static class CrashSignature
     public const int FrameCount = 3;
 
     /// <summary>
-    /// Functions of glibc and libstdc++ that raise or report a crash rather than cause it, as crash reporters skip
+    /// Symbols of glibc and libstdc++ that raise or report a crash rather than cause it, as crash reporters skip
     /// them (Sentry's and Breakpad's skip lists). Frames up to the last of these among the innermost ones are skipped.
     /// </summary>
     private static readonly HashSet<string> Machinery = new(StringComparer.Ordinal)
@@ -40,7 +40,7 @@ public static class CrashSignature
         var start = 0;
         for (var i = 0; i < Math.Min(frames.Count, MachineryDepth); i++)
         {
-            if (frames[i].Function is { } name && Machinery.Contains(name))
+            if ((frames[i].Symbol ?? frames[i].Function) is { } name && Machinery.Contains(name))
                 start = i + 1;
         }
         // Unnamed frames of the runtime libraries right after the machinery are its static helpers (glibc's
@@ -69,14 +69,18 @@ public static class CrashSignature
     }
 
     /// <summary>
-    /// A frame's function without GCC's clone suffixes (<c>third.cold</c>, <c>f.part.0</c>, <c>g.isra.0</c>), which
-    /// differ between builds of the same code; module+offset without a symbol.
+    /// A frame's function without GCC's clone suffixes (<c>third.cold</c>, <c>f.part.0</c>, <c>g.isra.0</c>, demangled
+    /// <c>f() [clone .cold]</c>), which differ between builds of the same code; module+offset without a symbol.
     /// </summary>
     private static string Describe(StackFrame frame, Func<ulong, string> locate)
     {
         if (frame.Function is { } name)
         {
-            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            var clone = name.IndexOf(" [clone ", StringComparison.Ordinal);
+            if (clone > 0)
+                return name[..clone];
+            // Only a symbol as the table spells it ends at its first dot: a demangled name may hold one in a literal.
+            var dot = frame.Symbol is null || frame.Symbol == name ? name.IndexOf('.', StringComparison.Ordinal) : -1;
             return dot > 0 ? name[..dot] : name;
         }
         return frame.Module is { } module && frame.ModuleOffset is { } offset

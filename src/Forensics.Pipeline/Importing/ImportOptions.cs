@@ -1,4 +1,5 @@
 using Forensics.Importers.Budget;
+using Forensics.Symbols.Debuginfod;
 
 namespace Forensics.Pipeline.Importing;
 
@@ -46,6 +47,17 @@ public sealed record ImportOptions
 
     /// <summary>Look for a module's file at its own path on this machine (used only when its build-id matches).</summary>
     public bool UseModulePaths { get; init; } = true;
+
+    /// <summary>
+    /// debuginfod, asked by build-id after every local place (<c>--debuginfod</c>, <c>--offline</c>); null, the
+    /// default, never asks it, so the reports depend only on the inputs and local files.
+    /// </summary>
+    public DebuginfodOptions? Debuginfod { get; init; }
+
+    /// <summary>The settings of <see cref="Debuginfod"/> as one text, so that the record's text (a cache key) holds the servers.</summary>
+    public string DebuginfodSearch => Debuginfod is { } debuginfod
+        ? $"{string.Join(' ', debuginfod.ServerUrls)} offline {debuginfod.Offline} cache {debuginfod.CacheDirectory}"
+        : "off";
 
     /// <summary>The clock <see cref="FileTimeLimit"/> is measured with: the importing thread's CPU time.</summary>
     public TimeProvider Clock { get; init; } = ThreadCpuClock.Instance;

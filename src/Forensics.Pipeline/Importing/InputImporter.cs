@@ -203,7 +203,7 @@ public sealed class InputImporter
             ? new SeekableStreamByteSource(stream)
             : ForwardStreamReader.Read(stream, CoreLimits.Default, unreported, budget, wholeSegments: true);
         var core = ElfCoreFile.Read(source, unreported, CoreLimits.Default, budget);
-        var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths };
+        var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths, Debuginfod = _options.Debuginfod };
         try
         {
             CaptureUnwinder.Unwind(capture, core.Memory, options, budget);

@@ -236,14 +236,21 @@ internal static class InputResultReader
     private static StackFrame Frame(StoreDecoder input)
     {
         var present = input.Unsigned();
+        var programCounter = input.Unsigned();
+        var stackPointer = input.Unsigned();
+        var method = input.Enum<UnwindMethod>();
+        var module = input.String();
+        ulong? moduleOffset = Has(present, 0) ? input.Unsigned() : null;
+        var function = input.String();
         return new StackFrame
         {
-            ProgramCounter = input.Unsigned(),
-            StackPointer = input.Unsigned(),
-            Method = input.Enum<UnwindMethod>(),
-            Module = input.String(),
-            ModuleOffset = Has(present, 0) ? input.Unsigned() : null,
-            Function = input.String(),
+            ProgramCounter = programCounter,
+            StackPointer = stackPointer,
+            Method = method,
+            Module = module,
+            ModuleOffset = moduleOffset,
+            Function = function,
+            Symbol = Has(present, 3) ? input.String() : function,
             FunctionOffset = Has(present, 1) ? input.Unsigned() : null,
             File = input.String(),
             Line = Has(present, 2) ? input.Int32() : null,

@@ -236,7 +236,8 @@ internal static class InputResultWriter
 
     private static void Frame(StoreEncoder output, StackFrame frame)
     {
-        output.Unsigned(Mask(frame.ModuleOffset is not null, frame.FunctionOffset is not null, frame.Line is not null));
+        var demangled = frame.Symbol != frame.Function;
+        output.Unsigned(Mask(frame.ModuleOffset is not null, frame.FunctionOffset is not null, frame.Line is not null, demangled));
         output.Unsigned(frame.ProgramCounter);
         output.Unsigned(frame.StackPointer);
         output.Enum(frame.Method);
@@ -244,6 +245,8 @@ internal static class InputResultWriter
         if (frame.ModuleOffset is { } moduleOffset)
             output.Unsigned(moduleOffset);
         output.String(frame.Function);
+        if (demangled)
+            output.String(frame.Symbol);
         if (frame.FunctionOffset is { } functionOffset)
             output.Unsigned(functionOffset);
         output.String(frame.File);

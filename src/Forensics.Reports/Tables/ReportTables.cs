@@ -135,6 +135,7 @@ public static class ReportTables
         .Text("module", x => x.Frame.Module)
         .Address("offset", x => x.Frame.ModuleOffset)
         .Text("function", x => x.Frame.Function)
+        .Text("symbol", x => x.Frame.Symbol)
         .Address("function_offset", x => x.Frame.FunctionOffset)
         .Text("file", x => x.Frame.File)
         .Integer("line", x => x.Frame.Line)

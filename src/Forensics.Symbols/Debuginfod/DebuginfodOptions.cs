@@ -33,7 +33,7 @@ public sealed record DebuginfodOptions
         var urls = new List<Uri>();
         foreach (var text in (variable("DEBUGINFOD_URLS") ?? "").Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            if (TryParseServer(text) is { } url)
                 urls.Add(url);
             else
                 problems.Add($"DEBUGINFOD_URLS entry [{text}] is not an http or https URL; it is ignored");
@@ -54,6 +54,10 @@ public sealed record DebuginfodOptions
             Offline = offline,
         };
     }
+
+    /// <summary>A server URL: absolute, http or https; null for anything else.</summary>
+    public static Uri? TryParseServer(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
 
     private static string CacheDirectoryFrom(Func<string, string?> variable)
     {

@@ -31,6 +31,10 @@ internal sealed class ModuleFile : IAddressSpace
     public bool HasCode { get; init; }
     /// <summary>Where <c>.debug_line</c> and its string sections are, for file:line.</summary>
     public DebugSections? Debug { get; init; }
+    /// <summary>The separate debug file <c>.gnu_debuglink</c> names, with its CRC-32.</summary>
+    public DebugLink? DebugLink { get; init; }
+    /// <summary>Malformed parts that left the file usable (a damaged <c>.gnu_debugdata</c>, a bad debug link).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
 
     /// <summary>Reads file bytes at link-time addresses through the PT_LOAD segments (bytes past p_filesz are unavailable).</summary>
     public int Read(ulong address, Span<byte> buffer)

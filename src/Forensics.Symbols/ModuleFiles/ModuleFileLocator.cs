@@ -1,5 +1,6 @@
 using Forensics.Elf;
 using Forensics.Model;
+using Forensics.Symbols.Debuginfod;
 
 namespace Forensics.Symbols.ModuleFiles;
 
@@ -8,8 +9,11 @@ namespace Forensics.Symbols.ModuleFiles;
 /// (<c>DIR/usr/lib/...</c>), as a flat folder (<c>DIR/libc.so.6</c>) and as a build-id tree
 /// (<c>DIR/.build-id/xx/rest[.debug]</c>), then the module's own path on this machine. A file is taken only when its
 /// build-id equals the one the core holds; any other file is reported and left alone, so no name comes from it.
+/// Without a debug file so found, the one the code file's <c>.gnu_debuglink</c> names is looked for as gdb does
+/// (beside the code file, in its <c>.debug/</c>, under <c>usr/lib/debug</c>) and taken only when its CRC-32 matches.
+/// Last, when <see cref="SymbolOptions.Debuginfod"/> is set, debuginfod's cache and servers are asked by build-id.
 /// </summary>
-internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics, IReadCheckpoint checkpoint)
+internal sealed partial class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics, IReadCheckpoint checkpoint) : IDisposable
 {
     private readonly Dictionary<string, ModuleFile?> _opened = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
@@ -40,7 +44,105 @@ internal sealed class ModuleFileLocator(SymbolOptions options, DiagnosticBag dia
             else
                 debug ??= file;
         }
+        if (code is not null)
+            ReportProblems(code);
+        if (debug is null && code?.DebugLink is { } link)
+            debug = LinkedDebugFile(name, path, buildId, code, link);
+        if (options.Debuginfod is not null)
+        {
+            code ??= Fetched(name, buildId, DebuginfodArtifact.Executable);
+            if (debug is null && code?.Debug is null)
+                debug = Fetched(name, buildId, DebuginfodArtifact.DebugInfo);
+        }
         return (code, debug);
+    }
+
+    private void ReportProblems(ModuleFile file)
+    {
+        foreach (var problem in file.Problems)
+        {
+            if (_reported.Add(file.Path + "\n" + problem))
+                diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None, problem);
+        }
+    }
+
+    private ModuleFile? LinkedDebugFile(string name, string? path, string buildId, ModuleFile code, DebugLink link)
+    {
+        foreach (var candidate in LinkCandidates(path, code.Path, link.FileName).Distinct(StringComparer.Ordinal))
+        {
+            var full = Path.GetFullPath(candidate);
+            if (full == code.Path || !File.Exists(full))
+                continue;
+            if (Crc(full) is not { } crc)
+                continue;
+            if (crc != link.Crc)
+            {
+                if (_reported.Add(full + "\ncrc"))
+                {
+                    diagnostics.Warning(DiagnosticCatalogue.DebugLinkCrcMismatch, SourceLocation.None,
+                        $"[{candidate}] has CRC-32 [0x{crc:x8}], but the .gnu_debuglink of [{name}] names one with [0x{link.Crc:x8}]: the file is not used");
+                }
+                continue;
+            }
+            if (Open(candidate) is not { } file)
+                continue;
+            if (file.BuildId is { } other && !string.Equals(other, buildId, StringComparison.Ordinal))
+            {
+                if (_reported.Add(candidate + "\n" + buildId))
+                {
+                    diagnostics.Warning(DiagnosticCatalogue.SymbolFileBuildIdMismatch, SourceLocation.None,
+                        $"[{candidate}] has build-id [{other}], but [{name}] in the core has [{buildId}]: the file is not used");
+                }
+                continue;
+            }
+            return file;
+        }
+        return null;
+    }
+
+    /// <summary>gdb's order (<c>find_separate_debug_file_by_debuglink</c>): the code file's folder, its <c>.debug/</c>, then the debug roots.</summary>
+    private IEnumerable<string> LinkCandidates(string? path, string codePath, string fileName)
+    {
+        var codeFolder = Path.GetDirectoryName(codePath);
+        if (codeFolder is not null)
+        {
+            yield return Path.Join(codeFolder, fileName);
+            yield return Path.Join(codeFolder, ".debug", fileName);
+        }
+        var moduleFolder = path is not null && Path.IsPathRooted(path) ? Path.GetDirectoryName(path) : null;
+        foreach (var directory in options.Directories)
+        {
+            if (moduleFolder is not null)
+            {
+                yield return Path.Join(directory, moduleFolder, fileName);
+                yield return Path.Join(directory, moduleFolder, ".debug", fileName);
+                yield return Path.Join(directory, "usr", "lib", "debug", moduleFolder, fileName);
+            }
+            yield return Path.Join(directory, fileName);
+        }
+        if (options.UseModulePaths && moduleFolder is not null)
+        {
+            yield return Path.Join(moduleFolder, fileName);
+            yield return Path.Join(moduleFolder, ".debug", fileName);
+        }
+    }
+
+    /// <summary>The CRC-32 of a whole file up to the module file size limit; null when it cannot be read or is larger.</summary>
+    private uint? Crc(string full)
+    {
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.Length > options.MaxModuleFileBytes)
+                return null;
+            var crc = Crc32.Compute(File.ReadAllBytes(full));
+            checkpoint.Check(null);
+            return crc;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private IEnumerable<string> Candidates(string name, string? path, string buildId)

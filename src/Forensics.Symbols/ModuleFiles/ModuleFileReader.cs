@@ -43,7 +43,14 @@ internal static class ModuleFileReader
         return TryRead(path, bytes, checkpoint, out problem);
     }
 
-    public static ModuleFile? TryRead(string path, byte[] bytes, IReadCheckpoint checkpoint, out string? problem)
+    /// <summary>The largest MiniDebugInfo decoded: its symbol table and strings (Fedora's libc: about 1 MiB).</summary>
+    private const long MaxMiniDebugInfoBytes = 64L << 20;
+
+    public static ModuleFile? TryRead(string path, byte[] bytes, IReadCheckpoint checkpoint, out string? problem) =>
+        TryRead(path, bytes, checkpoint, embedded: false, out problem);
+
+    // embedded: the file is a .gnu_debugdata ELF, whose own MiniDebugInfo is not opened (no nesting).
+    private static ModuleFile? TryRead(string path, byte[] bytes, IReadCheckpoint checkpoint, bool embedded, out string? problem)
     {
         problem = null;
         if (!ElfConstants.HasMagic(bytes))
@@ -60,7 +67,9 @@ internal static class ModuleFileReader
             }
             using (elf)
             {
-                return elf.Class == Class.Bit64 ? Read(path, bytes, (ELF<ulong>)elf, true, checkpoint) : Read(path, bytes, (ELF<uint>)elf, false, checkpoint);
+                return elf.Class == Class.Bit64
+                    ? Read(path, bytes, (ELF<ulong>)elf, true, checkpoint, embedded)
+                    : Read(path, bytes, (ELF<uint>)elf, false, checkpoint, embedded);
             }
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException
@@ -71,7 +80,7 @@ internal static class ModuleFileReader
         }
     }
 
-    private static ModuleFile Read<T>(string path, byte[] bytes, ELF<T> elf, bool is64, IReadCheckpoint checkpoint) where T : struct
+    private static ModuleFile Read<T>(string path, byte[] bytes, ELF<T> elf, bool is64, IReadCheckpoint checkpoint, bool embedded) where T : struct
     {
         var loads = new List<LoadSegment>();
         ulong? ehFrameHeader = null;
@@ -96,6 +105,8 @@ internal static class ModuleFileReader
         var symbols = new List<FunctionSymbol>();
         var hasCode = false;
         ulong? abortMessage = null;
+        DebugLink? debugLink = null;
+        var problems = new List<string>();
         foreach (var section in elf.Sections)
         {
             var compressed = ((ulong)section.Flags & SectionCompressed) != 0;
@@ -121,6 +132,14 @@ internal static class ModuleFileReader
                     break;
                 case ".text":
                     hasCode = section.Type == SectionType.ProgBits;
+                    break;
+                case ".gnu_debuglink" when section.Type == SectionType.ProgBits:
+                    debugLink = DebugLink.TryRead(section.GetContents(), elf.Endianess == ELFSharp.Endianess.LittleEndian, out var linkProblem);
+                    if (linkProblem is not null)
+                        problems.Add(linkProblem);
+                    break;
+                case ".gnu_debugdata" when section.Type == SectionType.ProgBits && !embedded:
+                    symbols.AddRange(MiniDebugInfoSymbols(path, section.GetContents(), checkpoint, problems));
                     break;
             }
             if (section is ISymbolTable table)
@@ -156,7 +175,27 @@ internal static class ModuleFileReader
             AbortMessageAddress = abortMessage,
             HasCode = hasCode,
             Debug = debugLine is null ? null : new DebugSections(debugLine, lineStrings, strings),
+            DebugLink = debugLink,
+            Problems = problems,
         };
+    }
+
+    /// <summary>
+    /// The function symbols of a <c>.gnu_debugdata</c> section (MiniDebugInfo): an xz-compressed ELF whose
+    /// <c>.symtab</c> holds the functions <c>.dynsym</c> lacks (gdb's manual, "MiniDebugInfo"). A damaged one adds a
+    /// problem and no symbols.
+    /// </summary>
+    private static IEnumerable<FunctionSymbol> MiniDebugInfoSymbols(string path, byte[] section, IReadCheckpoint checkpoint, List<string> problems)
+    {
+        var decoded = XzSectionDecoder.TryDecode(section, MaxMiniDebugInfoBytes, out var problem);
+        checkpoint.Check(null);
+        var embedded = decoded is null ? null : TryRead(path + "(.gnu_debugdata)", decoded, checkpoint, embedded: true, out problem);
+        if (embedded is null)
+        {
+            problems.Add($".gnu_debugdata of [{path}]: {problem ?? "not an ELF file"}");
+            return [];
+        }
+        return embedded.Symbols.All;
     }
 
     private static ulong ToUInt64<T>(T value) where T : struct => Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -21,6 +21,8 @@ internal sealed class SymbolTable
 
     public static SymbolTable Empty { get; } = new([]);
     public int Count => _symbols.Length;
+    /// <summary>Every symbol kept, by address.</summary>
+    public IReadOnlyList<FunctionSymbol> All => _symbols;
 
     public FunctionSymbol? Find(ulong address)
     {

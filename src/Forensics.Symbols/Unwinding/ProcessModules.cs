@@ -1,6 +1,7 @@
 using Forensics.Elf;
 using Forensics.Elf.Images;
 using Forensics.Model;
+using Forensics.Symbols.Demangling;
 using Forensics.Symbols.ModuleFiles;
 
 namespace Forensics.Symbols.Unwinding;
@@ -99,7 +100,8 @@ internal sealed class ProcessModules
             Method = method,
             Module = module.Name,
             ModuleOffset = pc - module.Base,
-            Function = symbol?.Name,
+            Function = symbol is { Name: var name } ? Demangler.TryDemangle(name) ?? name : null,
+            Symbol = symbol?.Name,
             FunctionOffset = symbol is { } found ? pc - module.Bias - found.Address : null,
             File = line?.File,
             Line = line?.Line,

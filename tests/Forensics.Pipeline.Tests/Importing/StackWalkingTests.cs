@@ -27,7 +27,7 @@ public class StackWalkingTests
     [Theory]
     [InlineData("lib-null", "SIGSEGV in libnull_read_value ← main")]
     [InlineData("omit-fp-abort", "SIGABRT in third ← second ← first")]
-    [InlineData("cpp-throw", "SIGABRT in _ZN9inventory16checked_quantityIlEET_S1_ ← _ZN9inventory6Ledger4postEl ← main")]
+    [InlineData("cpp-throw", "SIGABRT in long inventory::checked_quantity<long>(long) ← inventory::Ledger::post(long) ← main")]
     [InlineData("double-free", "SIGABRT in free ← release ← main")]
     [InlineData("deep-recursion", "SIGSEGV in recurse ×7938 ← main")]
     [InlineData("i386-null", "SIGSEGV in store ← main")]

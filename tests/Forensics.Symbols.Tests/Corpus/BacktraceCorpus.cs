@@ -13,10 +13,13 @@ public static class BacktraceCorpus
     public static string Sysroot => BacktraceBinaries.Sysroot;
 
     /// <summary>The imported core of a set and the address space of its bytes.</summary>
-    public static (Capture Capture, IAddressSpace Memory) Core(string set)
+    public static (Capture Capture, IAddressSpace Memory) Core(string set) => CoreOf("backtrace", set, "core.xz");
+
+    /// <summary>The imported core at a path under <c>corpus/</c> and the address space of its bytes.</summary>
+    public static (Capture Capture, IAddressSpace Memory) CoreOf(params string[] corpusPath)
     {
-        var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("backtrace", set, "core.xz"));
-        var capture = CoreImporter.Import(new MemoryByteSource(bytes), $"backtrace/{set}/core.xz", CoreLimits.Default);
+        var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile(corpusPath));
+        var capture = CoreImporter.Import(new MemoryByteSource(bytes), string.Join('/', corpusPath), CoreLimits.Default);
         var file = ElfCoreFile.Read(new MemoryByteSource(bytes), new ElfDiagnosticList());
         return (capture, file.Memory);
     }

@@ -10,16 +10,30 @@ namespace Forensics.Symbols.Tests.Corpus;
 public class GdbOracleTests
 {
     /// <summary>
-    /// gdb names C++ frames demangled and a cold-split function by its DWARF name; the symbol tables hold the
-    /// mangled name and <c>third.cold</c>. Demangling is not this layer's work, so the table below maps them.
+    /// gdb names a frame with debug information by its DWARF name (no parameters, no return type) and a cold-split
+    /// function by its parent; the walk names frames by their symbols, demangled as c++filt prints them. The table
+    /// maps gdb's names to the walk's where they differ.
     /// </summary>
-    private static readonly Dictionary<string, string> SymbolOfGdbName = new()
+    private static readonly Dictionary<string, string> FunctionOfGdbName = new()
     {
-        ["std::terminate()"] = "_ZSt9terminatev",
-        ["inventory::checked_quantity<long>"] = "_ZN9inventory16checked_quantityIlEET_S1_",
-        ["inventory::Ledger::post"] = "_ZN9inventory6Ledger4postEl",
+        ["inventory::checked_quantity<long>"] = "long inventory::checked_quantity<long>(long)",
+        ["inventory::Ledger::post"] = "inventory::Ledger::post(long)",
         ["third"] = "third.cold",
     };
+
+    [Fact]
+    public void The_cpp_throw_frames_are_demangled_and_keep_their_symbols()
+    {
+        var frames = BacktraceCorpus.Walked("cpp-throw", BacktraceCorpus.Sysroot).Threads.Single().Frames;
+        Assert.Equal(
+            [
+                (null, null), ("raise", "raise"), ("abort", "abort"), (null, null), (null, null),
+                ("std::terminate()", "_ZSt9terminatev"), ("__cxa_throw", "__cxa_throw"),
+                ("long inventory::checked_quantity<long>(long)", "_ZN9inventory16checked_quantityIlEET_S1_"),
+                ("inventory::Ledger::post(long)", "_ZN9inventory6Ledger4postEl"), ("main", "main"),
+            ],
+            frames.Take(10).Select(f => (f.Function, f.Symbol)));
+    }
 
     [Theory]
     [InlineData("lib-null", 2)]
@@ -86,7 +100,7 @@ public class GdbOracleTests
             var (pc, function) = expected[i];
             if (pc is { } value)
                 Assert.True(value == actual[i].ProgramCounter, $"frame {i}: pc 0x{actual[i].ProgramCounter:x}, gdb 0x{value:x}");
-            var name = function == "??" ? null : SymbolOfGdbName.GetValueOrDefault(function, function);
+            var name = function == "??" ? null : FunctionOfGdbName.GetValueOrDefault(function, function);
             Assert.True(name == actual[i].Function, $"frame {i}: function {actual[i].Function}, gdb {function}");
         }
     }

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Forensics.TestSupport;
 
 namespace Forensics.Symbols.Tests.Debuginfod;
 
 /// <summary>
-/// A real elfutils <c>debuginfod</c> serving the binaries of corpus/debuginfod/binaries.tar on a free loopback port, with its database in a
+/// A real elfutils <c>debuginfod</c> serving the binaries of corpus/debuginfod/binaries.tar, and the two programs of
+/// the backtrace lib-null core (<c>lib_null</c>, <c>libnull.so</c>), on a free loopback port, with its database in a
 /// temporary folder; shared by the tests of a class and stopped after them.
 /// </summary>
 public sealed class DebuginfodServer : IDisposable
@@ -16,6 +18,9 @@ public sealed class DebuginfodServer : IDisposable
     public DebuginfodServer()
     {
         Binaries = new DebuginfodBinaries();
+        var libNull = Directory.CreateDirectory(Path.Combine(Binaries.Folder, "lib-null")).FullName;
+        foreach (var program in LibNullPrograms)
+            File.Copy(BacktraceBinaries.File("tmp/forensics-corpus/bin/" + program), Path.Combine(libNull, program));
         databaseFolder = Directory.CreateTempSubdirectory("forensics-debuginfod-db-").FullName;
         Port = FreeLoopbackPort();
         var start = new ProcessStartInfo("debuginfod")
@@ -44,6 +49,12 @@ public sealed class DebuginfodServer : IDisposable
         WaitUntilIndexed();
     }
 
+    /// <summary>The lib-null core's own programs; their build-ids are in corpus/backtrace/binaries.txt.</summary>
+    public static readonly string[] LibNullPrograms = ["lib_null", "libnull.so"];
+
+    private static readonly string[] IndexedBuildIds =
+        [DebuginfodBinaries.LookupO0BuildId, "9e67f9c4883668acaa2b9bf1188a82b76a05d52d", "e03c87538e83ffc69a59d3d14cf89cae472a7341"];
+
     public DebuginfodBinaries Binaries { get; }
 
     public int Port { get; }
@@ -62,18 +73,23 @@ public sealed class DebuginfodServer : IDisposable
         Binaries.Dispose();
     }
 
-    /// <summary>Asks for a known build-id until the first scan has indexed it (at most 240 tries a quarter second apart).</summary>
+    /// <summary>Asks for the known build-ids until the first scan has indexed them (at most 240 tries a quarter second apart).</summary>
     private void WaitUntilIndexed()
     {
         using var http = new HttpClient();
-        var probe = new Uri(Url, $"/buildid/{DebuginfodBinaries.LookupO0BuildId}/executable");
+        var pending = new Queue<string>(IndexedBuildIds);
         for (var attempt = 0; attempt < 240 && !process.HasExited; attempt++)
         {
             try
             {
-                using var response = http.GetAsync(probe).GetAwaiter().GetResult();
+                using var response = http.GetAsync(new Uri(Url, $"/buildid/{pending.Peek()}/executable")).GetAwaiter().GetResult();
                 if (response.StatusCode == HttpStatusCode.OK)
-                    return;
+                {
+                    pending.Dequeue();
+                    if (pending.Count == 0)
+                        return;
+                    continue;
+                }
             }
             catch (HttpRequestException)
             {
