@@ -12,16 +12,16 @@ public static partial class InputResultStore
 
     /// <summary>
     /// The cache key of an input, lower-case hex SHA-256 over the store format version, the build of the importing code,
-    /// <paramref name="options"/>, <paramref name="displayPath"/> (ids and reports are made from it) and the content's
-    /// SHA-256. Deterministic builds give each assembly a new module version id exactly when its code changes.
+    /// <paramref name="options"/>, <paramref name="displayPath"/> (ids and reports are made from it) and the
+    /// <paramref name="content"/>'s identity (the file's device, inode, size and times). Deterministic builds give each assembly a new module version id exactly when its code changes.
     /// </summary>
-    public static string KeyFor(string displayPath, string contentSha256, ImportOptions options)
+    public static string KeyFor(string displayPath, string content, ImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(displayPath);
-        ArgumentNullException.ThrowIfNull(contentSha256);
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder();
-        foreach (var part in (ReadOnlySpan<string>)[$"store {FormatVersion}", CodeIdentity.Value, options.ToString(), displayPath, contentSha256])
+        foreach (var part in (ReadOnlySpan<string>)[$"store {FormatVersion}", CodeIdentity.Value, options.ToString(), displayPath, content])
         {
             // Each part is prefixed by its length, so no two different lists of parts give the same text.
             text.Append(part.Length).Append(':').Append(part).Append('\n');

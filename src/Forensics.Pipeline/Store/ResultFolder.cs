@@ -9,7 +9,8 @@ namespace Forensics.Pipeline.Store;
 
 /// <summary>
 /// Keeps the result of every input of a run in <c>.forensics/</c> inside the report folder: one store file per input,
-/// named by its cache key (content hash, display path, import options and the build of the importing code), and
+/// named by its cache key (the file's identity: device, inode, size and times; display path, import options and the
+/// build of the importing code), and
 /// <c>inputs.jsonl</c>, the key and path of each input of the last run, one JSON object a line (a file name may hold
 /// a newline or a tab). The next run over unchanged inputs loads
 /// their results instead of importing them again; <c>forensics merge</c> loads every shard's results.
@@ -55,8 +56,8 @@ public sealed class ResultFolder
     {
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(file);
-        var hash = HashOf(file);
-        var key = hash is null ? null : InputResultStore.KeyFor(file.DisplayPath, hash.Sha256, _options);
+        var identity = IdentityOf(file);
+        var key = identity is null ? null : InputResultStore.KeyFor(file.DisplayPath, identity, _options);
         // The record comes first in a store file: a result that will not be reused is refused before its captures are read.
         if (key is not null && !_fresh
             && InputResultStore.Load(PathOf(key), r => r.Path == file.DisplayPath && !MayDifferNextTime(r.Problem), out _) is { } kept)
@@ -66,7 +67,7 @@ public sealed class ResultFolder
             _keyByPath[file.DisplayPath] = key;
             return kept;
         }
-        var result = importer.ImportInput(file.FullPath, file.DisplayPath, hash);
+        var result = importer.ImportInput(file.FullPath, file.DisplayPath);
         Keep(key ?? PathKey(file.DisplayPath), result);
         return result;
     }
@@ -183,14 +184,15 @@ public sealed class ResultFolder
     private string PathOf(string key) => Path.Combine(_folder, key + Extension);
 
     /// <summary>
-    /// The hash of a regular file's content; null for a file of length 0 (empty, or a FIFO or device that reading could
-    /// block on: the importer looks at those without reading them) or one that cannot be read.
+    /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times), which keys its
+    /// kept result without reading it; null for a file of length 0 (empty, or a FIFO or device that reading could block
+    /// on: the importer looks at those without reading them) or one whose identity cannot be had.
     /// </summary>
-    private static FileHash? HashOf(InputFile file)
+    private static string? IdentityOf(InputFile file)
     {
         try
         {
-            return TargetFile.Length(file.FullPath) == 0 ? null : FileHash.Of(file.FullPath);
+            return TargetFile.Length(file.FullPath) == 0 ? null : FileIdentity.Of(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
