@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
 using Forensics.Pipeline.Listing;
@@ -91,7 +92,7 @@ public sealed class ResultFolder
     {
         var list = new StringBuilder();
         foreach (var (path, key) in _keyByPath.OrderBy(p => p.Key, StringComparer.Ordinal))
-            list.Append(JsonSerializer.Serialize(new ListedInput(key, path))).Append('\n');
+            list.Append(JsonSerializer.Serialize(new ListedInput(key, path), ListedInputJson.Default.ListedInput)).Append('\n');
         var listPath = Path.Combine(_folder, ListName);
         var temporary = listPath + ".tmp";
         File.WriteAllText(temporary, list.ToString(), new UTF8Encoding(false));
@@ -217,7 +218,7 @@ internal sealed record ListedInput(string Key, string Path)
     {
         try
         {
-            return JsonSerializer.Deserialize<ListedInput>(line) is { Key: not null, Path: not null } listed ? listed : null;
+            return JsonSerializer.Deserialize(line, ListedInputJson.Default.ListedInput) is { Key: not null, Path: not null } listed ? listed : null;
         }
         catch (JsonException)
         {
@@ -225,6 +226,10 @@ internal sealed record ListedInput(string Key, string Path)
         }
     }
 }
+
+/// <summary>The JSON of <see cref="ListedInput"/>, made when compiling: no reflection at run time, and ready for a native build.</summary>
+[JsonSerializable(typeof(ListedInput))]
+internal sealed partial class ListedInputJson : JsonSerializerContext;
 
 /// <summary>An input's result as a result folder keeps it, with its cache key.</summary>
 public sealed record KeptResult(string Key, InputResult Result);
