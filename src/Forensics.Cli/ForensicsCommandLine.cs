@@ -77,9 +77,14 @@ public static class ForensicsCommandLine
         var symbols = SymbolsOption();
         var debuginfod = DebuginfodOption();
         var offline = OfflineOption();
+        var hash = new Option<string>("--hash")
+        {
+            Description = "sha256: each input's SHA-256 in the reports, computed beside the import; none: no hash (for evidence hashed separately).",
+            DefaultValueFactory = _ => "sha256",
+        }.AcceptOnlyFromAmong("sha256", "none");
         var command = new Command("analyze", "Analyse every capture under the paths and write the reports.")
         {
-            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit, followOutside, symbols, debuginfod, offline,
+            paths, outDirectory, baseline, formats, quiet, jobs, shard, fresh, timeLimit, memoryLimit, followOutside, symbols, debuginfod, offline, hash,
         };
         command.SetAction(parse =>
         {
@@ -97,6 +102,7 @@ public static class ForensicsCommandLine
                 FileAllocationLimit = (long)parse.GetValue(memoryLimit) << 20,
                 FollowLinksOutsideRoots = parse.GetValue(followOutside),
                 SymbolDirectories = parse.GetValue(symbols) ?? [],
+                HashContent = parse.GetValue(hash) != "none",
             }, parse, debuginfod, offline, error);
             if (import is null)
                 return ExitCodes.BadUsage;
@@ -389,15 +395,15 @@ public static class ForensicsCommandLine
         new("paths") { Description = description, Arity = ArgumentArity.OneOrMore };
 
     /// <summary>
-    /// Runs the pipeline over every input, keeping nothing, and compares when asked; null after one line on what is
-    /// wrong, with the exit code in <paramref name="refusal"/>.
+    /// Runs the pipeline over every input, keeping nothing and so hashing nothing, and compares when asked; null after
+    /// one line on what is wrong, with the exit code in <paramref name="refusal"/>.
     /// </summary>
     private static AnalysisRun? TryRun(IReadOnlyList<string> paths, string? baseline, bool compare, TextWriter error,
         CancellationToken cancellation, out int refusal, ImportOptions? import = null)
     {
         refusal = ExitCodes.BadUsage;
         var timings = new PhaseTimings();
-        var options = new PipelineOptions { Import = import ?? new ImportOptions() };
+        var options = new PipelineOptions { Import = (import ?? new ImportOptions()) with { HashContent = false } };
         if (!CheckPaths(paths, error) || TryList(paths, baseline, options.Import, timings, error, out refusal) is not (var inputs, var choice))
             return null;
         var run = AnalysisPipeline.Run(inputs, options, ProgressReporter.Silent, timings, cancellation);

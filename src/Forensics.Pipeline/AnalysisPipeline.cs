@@ -53,6 +53,9 @@ public static class AnalysisPipeline
         try
         {
             var results = timings.Measure("import", () => Import(importer, files, problems, folder, options.Jobs, progress, cancellation));
+            // Hashing runs beside the import, on threads of its own: the sum of every input's hashing time.
+            if (importOptions.HashContent)
+                timings.AddBeside("hash", "import", importer.HashingTime);
             if (folder is not null)
             {
                 foreach (var problem in problems)

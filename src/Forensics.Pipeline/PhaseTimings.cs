@@ -8,6 +8,7 @@ namespace Forensics.Pipeline;
 public sealed class PhaseTimings
 {
     private readonly List<(string Phase, TimeSpan Time)> _phases = [];
+    private readonly Dictionary<string, string> _beside = new(StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="work"/> and adds its time to <paramref name="phase"/>.</summary>
     public T Measure<T>(string phase, Func<T> work)
@@ -36,6 +37,18 @@ public sealed class PhaseTimings
         });
     }
 
+    /// <summary>
+    /// Adds time spent beside another phase (hashing, on other threads during the import): shown as
+    /// <c>hash 0.3 s beside import</c>, left out of the total, which is wall-clock time.
+    /// </summary>
+    public void AddBeside(string phase, string besidePhase, TimeSpan time)
+    {
+        ArgumentNullException.ThrowIfNull(besidePhase);
+        lock (_phases)
+            _beside[phase] = besidePhase;
+        Add(phase, time);
+    }
+
     public void Add(string phase, TimeSpan time)
     {
         lock (_phases)
@@ -55,8 +68,10 @@ public sealed class PhaseTimings
         {
             var text = new StringBuilder();
             foreach (var (phase, time) in _phases)
-                text.Append(text.Length == 0 ? "" : ", ").Append(phase).Append(' ').Append(Seconds(time));
-            return text.Append("; total ").Append(Seconds(new TimeSpan(_phases.Sum(p => p.Time.Ticks)))).ToString();
+                text.Append(text.Length == 0 ? "" : ", ").Append(phase).Append(' ').Append(Seconds(time))
+                    .Append(_beside.TryGetValue(phase, out var besidePhase) ? " beside " + besidePhase : "");
+            var total = new TimeSpan(_phases.Where(p => !_beside.ContainsKey(p.Phase)).Sum(p => p.Time.Ticks));
+            return text.Append("; total ").Append(Seconds(total)).ToString();
         }
     }
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Forensics.Importers.Core;
 using Forensics.Model;
+using Forensics.TestSupport;
 
 namespace Forensics.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Forensics.Cli.Terminal;
 using Forensics.Pipeline;
+using Forensics.Pipeline.Importing;
 using Forensics.Reports;
 using Forensics.Reports.Markdown;
 using Forensics.TestSupport;
@@ -111,7 +112,9 @@ public sealed partial class TerminalOutputTests : IDisposable
     [Fact]
     public void Format_md_prints_the_markdown_pages_of_the_reports()
     {
-        var run = AnalysisPipeline.Run([CrashNullCore], ProgressReporter.Silent);
+        // crash and show keep nothing, so they hash nothing: the page says so.
+        var options = new PipelineOptions { Import = new ImportOptions { HashContent = false } };
+        var run = AnalysisPipeline.Run(AnalysisPipeline.List([CrashNullCore], options.Import), options, ProgressReporter.Silent, new PhaseTimings());
         var prepared = new PreparedRun(run);
 
         var (crashCode, crash) = Redirected("crash", CrashNullCore, "--format", "md");
@@ -123,6 +126,7 @@ public sealed partial class TerminalOutputTests : IDisposable
         Assert.Contains("- Signal: SIGSEGV (11), code SEGV\\_MAPERR\n", crash, StringComparison.Ordinal);
         Assert.Contains("| 28823 | yes | 11 |", crash, StringComparison.Ordinal);
         Assert.Contains("[back to the run summary](../index.md)", show, StringComparison.Ordinal);
+        Assert.Contains("SHA-256: not computed\n", show, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,9 +25,10 @@ done
 cd "$root"
 echo "== build (Release) at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 build() { dotnet build -c Release "$1" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }; }
-build src/Forensics.Cli
+# The binary users run: published as the README says (ReadyToRun, see Forensics.Cli.csproj), not the debug build.
+dotnet publish src/Forensics.Cli -c Release -o "$work/publish" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 build tests/Forensics.BatchGenerator
-forensics="dotnet $root/src/Forensics.Cli/bin/Release/net10.0/forensics.dll"
+forensics="$work/publish/forensics"
 dotnet "$root/tests/Forensics.BatchGenerator/bin/Release/net10.0/Forensics.BatchGenerator.dll" \
     --corpus corpus --out "$work/cores" --cores-only "$count"
 mkdir -p "$work/gdb-cores"

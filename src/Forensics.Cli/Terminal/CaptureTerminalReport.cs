@@ -85,7 +85,7 @@ public static class CaptureTerminalReport
             yield return "Merged with: " + merged;
         if (run.InputOf(capture.Id) is { } record)
             yield return "Input status: " + record.Status.ToId();
-        yield return "SHA-256: " + capture.Sha256;
+        yield return "SHA-256: " + (capture.Sha256.Length > 0 ? capture.Sha256 : "not computed (analyze computes it)");
         yield return "Format: " + capture.Format.ToId() + (capture.Variant.Length > 0 ? " (" + capture.Variant + ")" : "");
         yield return "Architecture: " + capture.Architecture.ToId();
         if (capture.UnsupportedReason is { } unsupported)

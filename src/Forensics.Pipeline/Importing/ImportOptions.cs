@@ -22,7 +22,13 @@ public sealed record ImportOptions
     public int MaxDepth { get; init; } = 64;
 
     /// <summary>
-    /// How much CPU time importing one file (hashing, decompressing, parsing) may take on its thread before it is
+    /// Compute each input's SHA-256 (beside the import, never on its time budget). Off for commands that keep nothing
+    /// (<c>crash</c>, <c>show</c>, <c>compare</c>) and for <c>analyze --hash none</c>: the hashes are then empty.
+    /// </summary>
+    public bool HashContent { get; init; } = true;
+
+    /// <summary>
+    /// How much CPU time importing one file (decompressing, parsing, walking stacks) may take on its thread before it is
     /// stopped and reported; <see cref="Timeout.InfiniteTimeSpan"/> for no limit. CPU time, not wall-clock time, so a
     /// busy machine does not change what is reported. Checked every few thousand lines or table entries and
     /// every MiB streamed, so a file is stopped shortly after the limit, not at it.

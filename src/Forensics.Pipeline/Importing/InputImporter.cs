@@ -34,6 +34,7 @@ public sealed class InputImporter
 {
     private readonly ImportOptions _options;
     private readonly InputOpener _opener;
+    private long _hashingTicks;
 
     /// <param name="options">Limits of the import.</param>
     /// <param name="opener">Opens each input once for every reader of it; a plain <see cref="InputOpener"/> when null.</param>
@@ -48,8 +49,8 @@ public sealed class InputImporter
     /// as read, before ids and normalisation (<see cref="Normalisation.BatchNormaliser"/> does both). The file is
     /// read under the per-file budget of <see cref="ImportOptions.FileTimeLimit"/> and
     /// <see cref="ImportOptions.FileAllocationLimit"/>, on the calling thread; an exhausted budget or an I/O error
-    /// becomes a failed record, never an exception. A <paramref name="hash"/> made of the file just before (to look up
-    /// a kept result) saves reading it twice.
+    /// becomes a failed record, never an exception. Its SHA-256 (when <see cref="ImportOptions.HashContent"/>) is
+    /// computed on another thread meanwhile, outside the budget, unless a <paramref name="hash"/> made earlier is given.
     /// </summary>
     public InputResult ImportInput(string path, string displayPath, FileHash? hash = null)
     {
@@ -61,26 +62,34 @@ public sealed class InputImporter
             diagnostics.Error(DiagnosticCatalogue.EmptyInput, SourceLocation.None, "the input is empty: [0] bytes");
             return new InputResult(Record(displayPath, InputStatus.Failed, null, "", 0, [], diagnostics), []);
         }
-        var sha256 = "";
-        long? bytes = null;
-        var stage = "while hashing";
+        var hashing = Task.FromResult(hash);
+        const string stage = "while reading";
         using var budget = ReadBudget.Start(_options.FileTimeLimit, _options.FileAllocationLimit, _options.Clock);
         try
         {
-            hash ??= FileHash.Of(path);
-            (sha256, bytes) = (hash.Sha256, hash.Bytes);
-            BetweenReads?.Invoke(path);
-            stage = "while reading";
+            var before = hash?.Before ?? FileSnapshot.Of(path);
+            if (hash is null && _options.HashContent)
+                hashing = HashWorkers.Hash(path, before);
+            if (BetweenReads is { } seam)
+            {
+                // The seam's window is after the hash: waiting here makes what a test changes there always come after it.
+                ((IAsyncResult)hashing).AsyncWaitHandle.WaitOne();
+                seam(path);
+            }
             using var opened = _opener.Open(path, diagnostics);
             var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget);
-            var changed = ReportChange(hash.Before, FileSnapshot.Of(path), hash.Bytes, diagnostics);
-            return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics, budget);
+            var usable = Usable(opened, displayPath, captures, diagnostics, budget);
+            var after = FileSnapshot.Of(path);
+            // Waiting costs the budget nothing: it counts this thread's CPU time and allocations.
+            var finished = Finished(hashing);
+            var changed = ReportChange(before, after, finished?.Bytes, diagnostics);
+            return Result(displayPath, finished, SizeOf(path), usable, emptyStatus, changed, diagnostics);
         }
         catch (ReadBudgetExceededException exception)
         {
             var stopped = Stopped(exception, stage);
             diagnostics.Add(stopped);
-            return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+            return Failed(displayPath, path, stopped, hashing, diagnostics);
         }
         catch (OutOfMemoryException exception)
         {
@@ -88,22 +97,43 @@ public sealed class InputImporter
             // what the input allocated is garbage now, so the run goes on with the next input.
             var stopped = OutOfMemory(exception, stage);
             diagnostics.Add(stopped);
-            return new InputResult(Record(displayPath, InputStatus.Failed, stopped, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+            return Failed(displayPath, path, stopped, hashing, diagnostics);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             var unreadable = Unreadable(exception);
             diagnostics.Add(unreadable);
-            return new InputResult(Record(displayPath, InputStatus.Failed, unreadable, sha256, bytes ?? SizeOf(path), [], diagnostics), []);
+            return Failed(displayPath, path, unreadable, hashing, diagnostics);
         }
     }
+
+    /// <summary>How long hashing took, every input's time summed (each input is hashed beside its own import).</summary>
+    public TimeSpan HashingTime => new(Interlocked.Read(ref _hashingTicks));
 
     /// <summary>Test seam: called after the file is hashed and before it is parsed, the window a change falls into.</summary>
     internal Action<string>? BetweenReads { get; init; }
 
-    private InputResult Result(
-        OpenedInput opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
-        Diagnostic? changed, DiagnosticBag diagnostics, ReadBudget budget)
+    /// <summary>A failed input keeps its hash as evidence when the hash could be made.</summary>
+    private InputResult Failed(string displayPath, string path, Diagnostic decisive, Task<FileHash?> hashing, DiagnosticBag diagnostics)
+    {
+        var hash = HashOrNone(hashing);
+        return new InputResult(Record(displayPath, InputStatus.Failed, decisive, hash?.Sha256 ?? "", hash?.Bytes ?? SizeOf(path), [], diagnostics), []);
+    }
+
+    private FileHash? HashOrNone(Task<FileHash?> hashing)
+    {
+        try
+        {
+            return Finished(hashing);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The captures that hold anything, each walked and annotated; an error for captures found that hold nothing.</summary>
+    private List<Capture> Usable(OpenedInput opened, string displayPath, List<Capture> captures, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var usable = new List<Capture>(captures.Count);
         foreach (var capture in captures)
@@ -114,7 +144,6 @@ public sealed class InputImporter
                 continue;
             }
             capture.InputPath = displayPath;
-            capture.Sha256 = sha256;
             capture.Diagnostics.AddRange(diagnostics.Items);
             // The walk reads the core before ClrMD, which closes the stream it is given.
             WalkStacks(capture, opened, budget);
@@ -124,11 +153,31 @@ public sealed class InputImporter
         if (captures.Count > 0 && usable.Count == 0)
             diagnostics.Error(DiagnosticCatalogue.UnusableCapture, SourceLocation.None,
                 $"[{captures.Count}] capture(s) found but none holds anything usable");
+        return usable;
+    }
 
+    /// <summary>The hash once made, its time counted.</summary>
+    private FileHash? Finished(Task<FileHash?> hashing)
+    {
+        var hash = hashing.GetAwaiter().GetResult();
+        Interlocked.Add(ref _hashingTicks, hash?.Elapsed.Ticks ?? 0);
+        return hash;
+    }
+
+    private static InputResult Result(
+        string displayPath, FileHash? hash, long size, List<Capture> usable, InputStatus? emptyStatus, Diagnostic? changed,
+        DiagnosticBag diagnostics)
+    {
+        foreach (var capture in usable)
+        {
+            capture.Sha256 = hash?.Sha256 ?? "";
+            if (changed is not null)
+                capture.Diagnostics.Add(changed);
+        }
         var status = usable.Count > 0
             ? diagnostics.HasErrors || usable.Exists(c => c.Diagnostics.HasErrors) ? InputStatus.Partial : InputStatus.Ok
             : changed is null && emptyStatus is { } nothingFound ? nothingFound : InputStatus.Failed;
-        return new InputResult(Record(displayPath, status, changed, sha256, bytes, usable, diagnostics), usable);
+        return new InputResult(Record(displayPath, status, changed, hash?.Sha256 ?? "", hash?.Bytes ?? size, usable, diagnostics), usable);
     }
 
     /// <summary>
@@ -136,14 +185,14 @@ public sealed class InputImporter
     /// hashed from the size: the hash and the captures may then come from different contents. The captures are
     /// kept (the input is partial), as a log still being written is worth reading, but they are flagged.
     /// </summary>
-    private static Diagnostic? ReportChange(FileSnapshot before, FileSnapshot after, long hashed, DiagnosticBag diagnostics)
+    private static Diagnostic? ReportChange(FileSnapshot before, FileSnapshot after, long? hashed, DiagnosticBag diagnostics)
     {
         // /proc and /sys files report a size of 0 whatever they hold.
-        var hashedOtherSize = before.Length > 0 && hashed != before.Length;
+        var hashedOtherSize = before.Length > 0 && hashed is { } bytes && bytes != before.Length;
         if (before == after && !hashedOtherSize)
             return null;
         var change = new Diagnostic(DiagnosticCatalogue.ChangedWhileReading, DiagnosticSeverity.Error, string.Create(CultureInfo.InvariantCulture,
-            $"the file changed while it was read: [{before.Length}] bytes modified [{before.LastWriteUtc:O}] before hashing, [{hashed}] bytes hashed, [{after.Length}] bytes modified [{after.LastWriteUtc:O}] after parsing; the SHA-256 and the captures may not be of the same content, so import it again once it no longer changes"),
+            $"the file changed while it was read: [{before.Length}] bytes modified [{before.LastWriteUtc:O}] before reading, {(hashed is { } count ? $"[{count}] bytes hashed" : "not hashed")}, [{after.Length}] bytes modified [{after.LastWriteUtc:O}] after parsing; the SHA-256 and the captures may not be of the same content, so import it again once it no longer changes"),
             SourceLocation.None);
         diagnostics.Add(change);
         return change;

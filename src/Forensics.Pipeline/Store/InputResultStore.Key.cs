@@ -12,16 +12,16 @@ public static partial class InputResultStore
 
     /// <summary>
     /// The cache key of an input, lower-case hex SHA-256 over the store format version, the build of the importing code,
-    /// <paramref name="options"/>, <paramref name="displayPath"/> (ids and reports are made from it) and the content's
-    /// SHA-256. Deterministic builds give each assembly a new module version id exactly when its code changes.
+    /// <paramref name="options"/>, <paramref name="displayPath"/> (ids and reports are made from it) and the
+    /// <paramref name="content"/>'s identity (the file's device, inode, size and times). Deterministic builds give each assembly a new module version id exactly when its code changes.
     /// </summary>
-    public static string KeyFor(string displayPath, string contentSha256, ImportOptions options)
+    public static string KeyFor(string displayPath, string content, ImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(displayPath);
-        ArgumentNullException.ThrowIfNull(contentSha256);
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
         var text = new StringBuilder();
-        foreach (var part in (ReadOnlySpan<string>)[$"store {FormatVersion}", CodeIdentity.Value, options.ToString(), displayPath, contentSha256])
+        foreach (var part in (ReadOnlySpan<string>)[$"store {FormatVersion}", CodeIdentity.Value, options.ToString(), displayPath, content])
         {
             // Each part is prefixed by its length, so no two different lists of parts give the same text.
             text.Append(part.Length).Append(':').Append(part).Append('\n');
@@ -30,36 +30,43 @@ public static partial class InputResultStore
     }
 
     /// <summary>
-    /// The runtime, and the name, module version id and informational version of this assembly and of every assembly it
-    /// uses that ships beside it (Forensics.Model, Forensics.Elf, ClrMD, the decompressors), but not the framework's.
+    /// The runtime, the name, module version id and informational version of each of this tool's assemblies that
+    /// importing runs (their module version ids change with their code and with the versions of the packages they
+    /// reference), and the SHA-256 of the application's dependency manifest (every package's exact version). Nothing
+    /// is loaded for it: walking the references would load ClrMD and its dependencies (Azure.Identity, MSAL) on every run.
     /// </summary>
     private static string BuildIdentity()
     {
-        var self = typeof(InputResultStore).Assembly;
-        var folder = Path.GetDirectoryName(self.Location);
-        var found = new SortedDictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([self]);
-        while (pending.TryPop(out var assembly))
-        {
-            if (!found.TryAdd(assembly.GetName().Name ?? "", assembly))
-                continue;
-            foreach (var reference in assembly.GetReferencedAssemblies())
-            {
-                if (found.ContainsKey(reference.Name ?? "") || !ShipsBeside(reference, folder))
-                    continue;
-                pending.Push(Assembly.Load(reference));
-            }
-        }
         var identity = new StringBuilder(RuntimeInformation.FrameworkDescription).Append('\n');
-        foreach (var (name, assembly) in found)
+        Assembly[] importing =
+        [
+            typeof(InputResultStore).Assembly, typeof(Importers.Core.CoreImporter).Assembly, typeof(Elf.ElfCoreFile).Assembly,
+            typeof(Model.Capture).Assembly, typeof(Symbols.CaptureUnwinder).Assembly,
+        ];
+        foreach (var assembly in importing)
         {
             var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            identity.Append(name).Append(' ').Append(assembly.ManifestModule.ModuleVersionId.ToString("n"))
-                .Append(' ').Append(version).Append('\n');
+            identity.Append(assembly.GetName().Name).Append(' ').Append(ModuleVersionOf(assembly)).Append(' ').Append(version).Append('\n');
+        }
+        if (AppContext.GetData("APP_CONTEXT_DEPS_FILES") is string manifests)
+        {
+            foreach (var manifest in manifests.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists))
+                identity.Append(Path.GetFileName(manifest)).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(manifest)))).Append('\n');
         }
         return identity.ToString();
     }
 
-    private static bool ShipsBeside(AssemblyName reference, string? folder) =>
-        !string.IsNullOrEmpty(folder) && File.Exists(Path.Combine(folder, reference.Name + ".dll"));
+    /// <summary>The module version id; in a native build, which keeps no metadata ids, the executable's size and time instead.</summary>
+    private static string ModuleVersionOf(Assembly assembly)
+    {
+        try
+        {
+            return assembly.ManifestModule.ModuleVersionId.ToString("n");
+        }
+        catch (InvalidOperationException)
+        {
+            var executable = new FileInfo(Environment.ProcessPath ?? "");
+            return executable.Exists ? executable.Length + "@" + executable.LastWriteTimeUtc.Ticks : "unknown";
+        }
+    }
 }

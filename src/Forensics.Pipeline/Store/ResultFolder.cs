@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
 using Forensics.Pipeline.Listing;
@@ -9,7 +10,8 @@ namespace Forensics.Pipeline.Store;
 
 /// <summary>
 /// Keeps the result of every input of a run in <c>.forensics/</c> inside the report folder: one store file per input,
-/// named by its cache key (content hash, display path, import options and the build of the importing code), and
+/// named by its cache key (the file's identity: device, inode, size and times; display path, import options and the
+/// build of the importing code), and
 /// <c>inputs.jsonl</c>, the key and path of each input of the last run, one JSON object a line (a file name may hold
 /// a newline or a tab). The next run over unchanged inputs loads
 /// their results instead of importing them again; <c>forensics merge</c> loads every shard's results.
@@ -55,8 +57,8 @@ public sealed class ResultFolder
     {
         ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(file);
-        var hash = HashOf(file);
-        var key = hash is null ? null : InputResultStore.KeyFor(file.DisplayPath, hash.Sha256, _options);
+        var identity = IdentityOf(file);
+        var key = identity is null ? null : InputResultStore.KeyFor(file.DisplayPath, identity, _options);
         // The record comes first in a store file: a result that will not be reused is refused before its captures are read.
         if (key is not null && !_fresh
             && InputResultStore.Load(PathOf(key), r => r.Path == file.DisplayPath && !MayDifferNextTime(r.Problem), out _) is { } kept)
@@ -66,7 +68,7 @@ public sealed class ResultFolder
             _keyByPath[file.DisplayPath] = key;
             return kept;
         }
-        var result = importer.ImportInput(file.FullPath, file.DisplayPath, hash);
+        var result = importer.ImportInput(file.FullPath, file.DisplayPath);
         Keep(key ?? PathKey(file.DisplayPath), result);
         return result;
     }
@@ -90,7 +92,7 @@ public sealed class ResultFolder
     {
         var list = new StringBuilder();
         foreach (var (path, key) in _keyByPath.OrderBy(p => p.Key, StringComparer.Ordinal))
-            list.Append(JsonSerializer.Serialize(new ListedInput(key, path))).Append('\n');
+            list.Append(JsonSerializer.Serialize(new ListedInput(key, path), ListedInputJson.Default.ListedInput)).Append('\n');
         var listPath = Path.Combine(_folder, ListName);
         var temporary = listPath + ".tmp";
         File.WriteAllText(temporary, list.ToString(), new UTF8Encoding(false));
@@ -183,14 +185,15 @@ public sealed class ResultFolder
     private string PathOf(string key) => Path.Combine(_folder, key + Extension);
 
     /// <summary>
-    /// The hash of a regular file's content; null for a file of length 0 (empty, or a FIFO or device that reading could
-    /// block on: the importer looks at those without reading them) or one that cannot be read.
+    /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times), which keys its
+    /// kept result without reading it; null for a file of length 0 (empty, or a FIFO or device that reading could block
+    /// on: the importer looks at those without reading them) or one whose identity cannot be had.
     /// </summary>
-    private static FileHash? HashOf(InputFile file)
+    private static string? IdentityOf(InputFile file)
     {
         try
         {
-            return TargetFile.Length(file.FullPath) == 0 ? null : FileHash.Of(file.FullPath);
+            return TargetFile.Length(file.FullPath) == 0 ? null : FileIdentity.Of(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -215,7 +218,7 @@ internal sealed record ListedInput(string Key, string Path)
     {
         try
         {
-            return JsonSerializer.Deserialize<ListedInput>(line) is { Key: not null, Path: not null } listed ? listed : null;
+            return JsonSerializer.Deserialize(line, ListedInputJson.Default.ListedInput) is { Key: not null, Path: not null } listed ? listed : null;
         }
         catch (JsonException)
         {
@@ -223,6 +226,10 @@ internal sealed record ListedInput(string Key, string Path)
         }
     }
 }
+
+/// <summary>The JSON of <see cref="ListedInput"/>, made when compiling: no reflection at run time, and ready for a native build.</summary>
+[JsonSerializable(typeof(ListedInput))]
+internal sealed partial class ListedInputJson : JsonSerializerContext;
 
 /// <summary>An input's result as a result folder keeps it, with its cache key.</summary>
 public sealed record KeptResult(string Key, InputResult Result);

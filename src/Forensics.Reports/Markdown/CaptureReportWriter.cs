@@ -125,7 +125,7 @@ public static class CaptureReportWriter
             yield return Trusted("Merged with: " + ((MarkdownCell)merged).Markdown);
         if (run.InputOf(capture.Id) is { } record)
             yield return Trusted("Input status: " + record.Status.ToId());
-        yield return Trusted("SHA-256: " + ((MarkdownCell)capture.Sha256).Markdown);
+        yield return Trusted("SHA-256: " + (capture.Sha256.Length > 0 ? ((MarkdownCell)capture.Sha256).Markdown : "not computed"));
         yield return Trusted("Format: " + capture.Format.ToId() + (capture.Variant.Length > 0 ? " (" + ((MarkdownCell)capture.Variant).Markdown + ")" : ""));
         yield return Trusted("Architecture: " + capture.Architecture.ToId());
         if (capture.UnsupportedReason is { } unsupported)

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 
-namespace Forensics.Benchmarks;
+namespace Forensics.TestSupport;
 
 /// <summary>
-/// Writes a copy of a real ELF64 core with one extra PT_LOAD of <see cref="SegmentSize"/> bytes whose file
+/// Writes a copy of a real ELF64 core with one extra PT_LOAD (by default of <see cref="SegmentSize"/> bytes) whose file
 /// contents are a hole (a sparse file), so a 64 GiB core costs no disk space. The copy keeps every original
 /// byte at its offset; the new program header table (the old entries plus the new one) goes after the end of
 /// the original file and <c>e_phoff</c>/<c>e_phnum</c> point to it.
@@ -23,7 +23,7 @@ public static class SparseCoreWriter
     private const uint ReadWriteFlags = 6;
     private const long PageSize = 4096;
 
-    public static void Write(byte[] core, string path)
+    public static void Write(byte[] core, string path, long segmentSize = SegmentSize)
     {
         ArgumentNullException.ThrowIfNull(core);
         if (core.Length < 64 || core[4] != 2 || core[5] != 1)
@@ -50,8 +50,8 @@ public static class SparseCoreWriter
         BinaryPrimitives.WriteUInt64LittleEndian(entry[8..], (ulong)segmentOffset);
         BinaryPrimitives.WriteUInt64LittleEndian(entry[16..], SegmentAddress);
         BinaryPrimitives.WriteUInt64LittleEndian(entry[24..], 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(entry[32..], SegmentSize);
-        BinaryPrimitives.WriteUInt64LittleEndian(entry[40..], SegmentSize);
+        BinaryPrimitives.WriteUInt64LittleEndian(entry[32..], (ulong)segmentSize);
+        BinaryPrimitives.WriteUInt64LittleEndian(entry[40..], (ulong)segmentSize);
         BinaryPrimitives.WriteUInt64LittleEndian(entry[48..], (ulong)PageSize);
 
         using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
@@ -59,8 +59,8 @@ public static class SparseCoreWriter
         file.Write(core.AsSpan(64));
         file.Position = newTableOffset;
         file.Write(table);
-        // SetLength extends without writing: the 64 GiB of segment data stay a hole on disk.
-        file.SetLength(segmentOffset + SegmentSize);
+        // SetLength extends without writing: the segment's data stay a hole on disk.
+        file.SetLength(segmentOffset + segmentSize);
     }
 
     private static long AlignUp(long value, long alignment) => (value + alignment - 1) / alignment * alignment;
