@@ -7,6 +7,7 @@ using Forensics.Importers.Budget;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Containers.Apport;
 using Forensics.Importers.Containers.Minidump;
+using Forensics.Importers.Containers.Systemd;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Model;
@@ -30,7 +31,7 @@ namespace Forensics.Pipeline.Importing;
 /// document with pasted captures is a capture source. Every status but Ok comes with an <see cref="InputProblem"/>
 /// taken from the diagnostic that decided it.
 /// </remarks>
-public sealed class InputImporter
+public sealed partial class InputImporter
 {
     private readonly ImportOptions _options;
     private readonly InputOpener _opener;
@@ -71,8 +72,12 @@ public sealed class InputImporter
             (sha256, bytes) = (hash.Sha256, hash.Bytes);
             BetweenReads?.Invoke(path);
             stage = "while reading";
+            if (Directory.Exists(path))
+                return ImportProblemDirectory(path, displayPath, hash, diagnostics, budget);
             using var opened = _opener.Open(path, diagnostics);
             var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget);
+            foreach (var core in captures.Where(c => c.Format == CaptureFormat.Core))
+                CoredumpAttributes.Apply(core, ExtendedAttributes.Read(path, CoredumpAttributes.Prefix));
             var changed = ReportChange(hash.Before, FileSnapshot.Of(path), hash.Bytes, diagnostics);
             return Result(opened, displayPath, sha256, hash.Bytes, captures, emptyStatus, changed, diagnostics, budget);
         }
@@ -102,7 +107,7 @@ public sealed class InputImporter
     internal Action<string>? BetweenReads { get; init; }
 
     private InputResult Result(
-        OpenedInput opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
+        OpenedInput? opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
         Diagnostic? changed, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var usable = new List<Capture>(captures.Count);
@@ -116,9 +121,12 @@ public sealed class InputImporter
             capture.InputPath = displayPath;
             capture.Sha256 = sha256;
             capture.Diagnostics.AddRange(diagnostics.Items);
-            // The walk reads the core before ClrMD, which closes the stream it is given.
-            WalkStacks(capture, opened, budget);
-            AnnotateManagedRuntime(capture, opened);
+            if (opened is not null)
+            {
+                // The walk reads the core before ClrMD, which closes the stream it is given.
+                WalkStacks(capture, opened, budget);
+                AnnotateManagedRuntime(capture, opened);
+            }
             usable.Add(capture);
         }
         if (captures.Count > 0 && usable.Count == 0)

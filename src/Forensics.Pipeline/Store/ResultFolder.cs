@@ -183,14 +183,14 @@ public sealed class ResultFolder
     private string PathOf(string key) => Path.Combine(_folder, key + Extension);
 
     /// <summary>
-    /// The hash of a regular file's content; null for a file of length 0 (empty, or a FIFO or device that reading could
+    /// The hash of a regular file's content (or of an ABRT problem directory's items); null for a file of length 0 (empty, or a FIFO or device that reading could
     /// block on: the importer looks at those without reading them) or one that cannot be read.
     /// </summary>
     private static FileHash? HashOf(InputFile file)
     {
         try
         {
-            return TargetFile.Length(file.FullPath) == 0 ? null : FileHash.Of(file.FullPath);
+            return TargetFile.Length(file.FullPath) == 0 && !Directory.Exists(file.FullPath) ? null : FileHash.Of(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
