@@ -23,6 +23,14 @@ public sealed class AbrtProblemDirectoryTests
     }
 
     [Fact]
+    public void A_problem_directory_given_as_the_path_is_one_input()
+    {
+        var batch = new BatchImporter().Import([TestPaths.CorpusFile("public", "abrt", "upload-handling")]);
+        Assert.Equal(("upload-handling", InputStatus.Ok), (Assert.Single(batch.Inputs).Path, batch.Inputs[0].Status));
+        Assert.Equal(CaptureFormat.Abrt, Assert.Single(batch.Captures).Format);
+    }
+
+    [Fact]
     public void A_ccpp_directory_merges_its_maps_with_its_coredump()
     {
         // abrt tests/runtests/upload-handling: "Process /bin/sleep was killed by signal 11 (SIGSEGV)", pid 22031.
