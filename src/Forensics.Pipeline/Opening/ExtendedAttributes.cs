@@ -25,7 +25,12 @@ internal static partial class ExtendedAttributes
         var found = new List<(string, byte[]?)>();
         if (!OperatingSystem.IsLinux())
             return found;
-        var names = new byte[MaxListBytes];
+        // A size of 0 asks for the length only: most files have no attributes, and a core read under a tight
+        // allocation budget must not pay for a buffer it does not need.
+        var needed = (long)ListAttributes(path, null, 0);
+        if (needed is <= 0 or > MaxListBytes)
+            return found;
+        var names = new byte[needed];
         var length = (long)ListAttributes(path, names, (nuint)names.Length);
         if (length <= 0)
             return found;
@@ -33,17 +38,23 @@ internal static partial class ExtendedAttributes
         {
             if (!name.StartsWith(prefix, StringComparison.Ordinal))
                 continue;
-            var value = new byte[MaxValueBytes + 1];
-            var size = (long)GetAttribute(path, name, value, (nuint)value.Length);
-            // ERANGE (-1) for a value past the buffer, which is past the limit.
-            found.Add((name, size is >= 0 and <= MaxValueBytes ? value[..(int)size] : null));
+            var size = (long)GetAttribute(path, name, null, 0);
+            if (size is < 0 or > MaxValueBytes)
+            {
+                found.Add((name, null));
+                continue;
+            }
+            var value = new byte[size];
+            size = (long)GetAttribute(path, name, value, (nuint)value.Length);
+            // ERANGE (-1) when the value grew between the two calls.
+            found.Add((name, size >= 0 ? value[..(int)size] : null));
         }
         return found;
     }
 
     [LibraryImport("libc", EntryPoint = "listxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial nint ListAttributes(string path, [Out] byte[] list, nuint size);
+    private static partial nint ListAttributes(string path, [Out] byte[]? list, nuint size);
 
     [LibraryImport("libc", EntryPoint = "getxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial nint GetAttribute(string path, string name, [Out] byte[] value, nuint size);
+    private static partial nint GetAttribute(string path, string name, [Out] byte[]? value, nuint size);
 }
