@@ -352,6 +352,8 @@ public static class ForensicsCommandLine
                             build-ids, memory list, Linux maps/status/cmdline/auxv streams
               coredumpctl   coredumpctl info/debug records in any text, by a "PID: N (comm)" line with "Signal: N (NAME)"
                             below it: fields, modules, stack traces, the kernel's "segfault at" line
+              abrt          ABRT problem directory, a folder with a numeric "time" item and a "type" item: one input,
+                            its maps merged with its coredump, its items as facts, core_backtrace frames as stated facts
             systemd-coredump cores (core.COMM.UID.BOOTID.PID.TIME.zst) are cores; their name adds PID, UID, boot id, time.
             A text document (ticket, wiki page, chat log) holding several pasted captures gives one capture for each.
             """);

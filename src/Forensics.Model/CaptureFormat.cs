@@ -19,6 +19,8 @@ public enum CaptureFormat
     Minidump,
     /// <summary>The text <c>coredumpctl info</c> or <c>coredumpctl debug</c> prints of one systemd-coredump entry.</summary>
     Coredumpctl,
+    /// <summary>An ABRT (libreport) problem directory: its <c>maps</c>, its <c>coredump</c> and its small items as facts.</summary>
+    Abrt,
 }
 
 public static class CaptureFormatText
@@ -35,6 +37,7 @@ public static class CaptureFormatText
         CaptureFormat.Apport => "apport",
         CaptureFormat.Minidump => "minidump",
         CaptureFormat.Coredumpctl => "coredumpctl",
+        CaptureFormat.Abrt => "abrt",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 }

@@ -5,7 +5,7 @@ namespace Forensics.Model;
 /// <summary>
 /// Every diagnostic the analyzer reports, one descriptor a line: id, default severity, the input problem it names
 /// when it decides an input's status, and a title. Ranges: FX1xxx text captures, FX2xxx detection and the import
-/// of one input, FX3xxx the ELF reader, FX4xxx the core importer, FX5xxx normalisation and merging, FX6xxx the crash containers, FX7xxx the .NET
+/// of one input, FX3xxx the ELF reader, FX4xxx the core importer, FX5xxx normalisation and merging, FX6xxx the crash containers (FX60xx apport, FX61xx minidumps, FX62xx ABRT, FX63xx systemd-coredump's attributes), FX7xxx the .NET
 /// annotation. docs/diagnostics.md lists them (a test keeps it current).
 /// </summary>
 public static class DiagnosticCatalogue
@@ -129,6 +129,16 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor MinidumpDuplicateModule = Define("FX6108", Info, InputProblem.None, "The same module listed twice in a minidump, kept as one");
     public static readonly DiagnosticDescriptor MinidumpTooLarge = Define("FX6109", Error, InputProblem.TooLarge, "A compressed minidump larger than the in-memory limit; only its start is read");
     public static readonly DiagnosticDescriptor MinidumpModuleOutsideMaps = Define("FX6110", Warning, InputProblem.None, "A minidump module whose base starts no mapping of its maps stream");
+    public static readonly DiagnosticDescriptor AbrtItemNotRegular = Define("FX6201", Error, InputProblem.Corrupt, "An item of an ABRT problem directory that is a symbolic link or not a regular file: not followed, as libreport opens items with O_NOFOLLOW");
+    public static readonly DiagnosticDescriptor AbrtItemEmpty = Define("FX6202", Warning, InputProblem.None, "An ABRT item that should hold data is empty (a coredump of 0 bytes)");
+    public static readonly DiagnosticDescriptor AbrtItemTooLarge = Define("FX6203", Warning, InputProblem.None, "An ABRT text item larger than its limit: only its start is read");
+    public static readonly DiagnosticDescriptor AbrtCoreNotElf = Define("FX6204", Error, InputProblem.Corrupt, "An ABRT coredump that is not an ELF core");
+    public static readonly DiagnosticDescriptor AbrtBadBacktrace = Define("FX6205", Warning, InputProblem.None, "A core_backtrace that is neither satyr's JSON nor its old text form, or holds more frames than the limit");
+    public static readonly DiagnosticDescriptor AbrtDisagrees = Define("FX6206", Warning, InputProblem.None, "An ABRT item disagrees with the problem directory's core (PID, signal)");
+    public static readonly DiagnosticDescriptor AbrtMapsCut = Define("FX6207", Warning, InputProblem.None, "The maps item ends inside a line: maps collected through the journal are cut at its field limit");
+    public static readonly DiagnosticDescriptor AbrtItemsSkipped = Define("FX6208", Info, InputProblem.None, "Items of an ABRT problem directory not read: subfolders (.libreport), or more items than the limit");
+    public static readonly DiagnosticDescriptor CoredumpAttributes = Define("FX6301", Info, InputProblem.None, "A core file carries systemd-coredump's user.coredump.* extended attributes, read as facts");
+    public static readonly DiagnosticDescriptor CoredumpAttributeBad = Define("FX6302", Warning, InputProblem.None, "A user.coredump.* extended attribute that is too long, or not the number it should be");
 
     // The .NET runtime annotation with ClrMD (FX7xxx).
     public static readonly DiagnosticDescriptor DumpUnreadable = Define("FX7001", Error, InputProblem.Corrupt, "ClrMD could not open the dump at all");

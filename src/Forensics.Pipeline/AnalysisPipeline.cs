@@ -204,7 +204,7 @@ public static class AnalysisPipeline
     {
         try
         {
-            return new FileInfo(path).Length;
+            return Directory.Exists(path) ? FileSnapshot.Of(path).Length : new FileInfo(path).Length;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

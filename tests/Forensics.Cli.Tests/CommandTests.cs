@@ -110,7 +110,7 @@ public sealed class CommandTests : IDisposable
         var (code, output, _) = Run("formats");
 
         Assert.Equal(ExitCodes.Success, code);
-        foreach (var format in new[] { "core", "maps", "smaps", "smaps_rollup", "pmap", "gdb", "apport", "minidump", "coredumpctl" })
+        foreach (var format in new[] { "core", "maps", "smaps", "smaps_rollup", "pmap", "gdb", "apport", "minidump", "coredumpctl", "abrt" })
             Assert.Contains("  " + format + " ", output, StringComparison.Ordinal);
     }
 }

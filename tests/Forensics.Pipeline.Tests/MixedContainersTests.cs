@@ -7,8 +7,8 @@ using Forensics.TestSupport;
 namespace Forensics.Pipeline.Tests;
 
 /// <summary>
-/// A folder as a mixed fleet leaves it: an apport report, two minidumps, a coredumpctl paste and a kernel core under
-/// its systemd-coredump name. One batch reads them all, each by its content, into one run.
+/// A folder as a mixed fleet leaves it: an apport report, two minidumps, a coredumpctl paste, a kernel core under
+/// its systemd-coredump name and an ABRT problem directory. One batch reads them all, each by its content, into one run.
 /// </summary>
 public sealed class MixedContainersTests : IDisposable
 {
@@ -23,6 +23,10 @@ public sealed class MixedContainersTests : IDisposable
         Copy(["public", "minidumps", "lldb", "linux-x86_64_not_crashed.dmp"], "snapshot.dmp");
         Copy(["public", "text", "MyBlackHole_coredumpctl_info_fs-cli.txt"], "fs-cli.txt");
         Copy(["crash-null", "core.xz"], SystemdName);
+        var abrt = Path.Combine(_folder, "ccpp-2012-03-05-13:46:08-22031");
+        Directory.CreateDirectory(abrt);
+        foreach (var item in Directory.GetFiles(TestPaths.CorpusFile("public", "abrt", "upload-handling")))
+            File.Copy(item, Path.Combine(abrt, Path.GetFileName(item)));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -35,9 +39,9 @@ public sealed class MixedContainersTests : IDisposable
         var run = Run();
         Assert.All(run.Inputs, input => Assert.Equal(InputStatus.Ok, input.Status));
         var byInput = run.Captures.ToDictionary(c => Path.GetFileName(c.Capture.InputPath));
-        Assert.Equal(5, byInput.Count);
+        Assert.Equal(6, byInput.Count);
         Assert.Equal(
-            [(SystemdName, CaptureFormat.Core), ("fs-cli.txt", CaptureFormat.Coredumpctl), ("linux-mini.dmp", CaptureFormat.Minidump),
+            [("ccpp-2012-03-05-13:46:08-22031", CaptureFormat.Abrt), (SystemdName, CaptureFormat.Core), ("fs-cli.txt", CaptureFormat.Coredumpctl), ("linux-mini.dmp", CaptureFormat.Minidump),
              ("sleep.crash", CaptureFormat.Apport), ("snapshot.dmp", CaptureFormat.Minidump)],
             byInput.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Capture.Format)));
 
@@ -51,6 +55,9 @@ public sealed class MixedContainersTests : IDisposable
         Assert.Null(byInput["fs-cli.txt"].Crash);
         var core = byInput[SystemdName].Capture;
         Assert.Equal((28823, CrashVerdict.NullPointerDereference), (core.Pid, byInput[SystemdName].Crash!.Verdict));
+        // ABRT's sleep: a SIGSEGV in libc's nanosleep from a core of a kernel without siginfo.
+        var abrt = byInput["ccpp-2012-03-05-13:46:08-22031"].Crash!;
+        Assert.Equal((CrashVerdict.SegmentationFault, "SIGSEGV in libc.so.6+0xbbcd0"), (abrt.Verdict, abrt.Signature));
         Assert.Contains(new CaptureFact("COREDUMP_BOOT_ID", "1827be70bda44e3b9598c4aaf5ac32bc"), core.Facts);
     }
 

@@ -21,7 +21,7 @@ internal static class CaptureMerge
         var first = members[0];
         var byRichness = members.OrderByDescending(c => Richness(c.Format)).ToList();
         var richest = byRichness[0];
-        var core = members.Find(c => c.Format is CaptureFormat.Core or CaptureFormat.Apport or CaptureFormat.Minidump);
+        var core = members.Find(c => c.Format is CaptureFormat.Core or CaptureFormat.Apport or CaptureFormat.Minidump or CaptureFormat.Abrt);
         var merged = new Capture
         {
             Id = first.Id,
@@ -236,7 +236,7 @@ internal static class CaptureMerge
 
     private static int Richness(CaptureFormat format) => format switch
     {
-        CaptureFormat.Core or CaptureFormat.Apport or CaptureFormat.Minidump => 6,
+        CaptureFormat.Core or CaptureFormat.Apport or CaptureFormat.Minidump or CaptureFormat.Abrt => 6,
         CaptureFormat.Smaps => 5,
         CaptureFormat.Maps => 4,
         CaptureFormat.PmapExtended => 3,

@@ -109,9 +109,9 @@ public static class InstanceMerger
         return -1;
     }
 
-    /// <summary>A core, or a container with the threads of one moment (apport's core, a minidump).</summary>
+    /// <summary>A core, or a container with the threads of one moment (apport's core, a minidump, an ABRT coredump).</summary>
     private static bool HoldsMoment(Capture capture) =>
-        capture.Format == CaptureFormat.Core || (capture.Format is CaptureFormat.Apport or CaptureFormat.Minidump && capture.Threads.Count > 0);
+        capture.Format == CaptureFormat.Core || (capture.Format is CaptureFormat.Apport or CaptureFormat.Minidump or CaptureFormat.Abrt && capture.Threads.Count > 0);
 
     /// <summary>A smaps_rollup on its own: totals over a range, and no region to recognise its instance by.</summary>
     private static bool IsRollupAlone(Capture capture) => capture.Regions.Count == 0 && capture.TotalsRange is not null;

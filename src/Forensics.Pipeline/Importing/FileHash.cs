@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
+using Forensics.Pipeline.Listing;
 using Microsoft.Win32.SafeHandles;
 
 namespace Forensics.Pipeline.Importing;
@@ -30,20 +32,34 @@ public sealed record FileHash(string Sha256, long Bytes)
     /// <summary>Hashes the file now; I/O errors are thrown to the caller.</summary>
     public static FileHash Of(string path) => Of(path, FileSnapshot.Of(path));
 
-    /// <summary>Hashes the file now, whose metadata were <paramref name="before"/> just before.</summary>
+    /// <summary>
+    /// Hashes the file now, whose metadata were <paramref name="before"/> just before. An ABRT problem directory hashes
+    /// as its items in name order, each as its name, a zero byte and its content (a link as its target, a subfolder as
+    /// nothing), so that changing any item changes it.
+    /// </summary>
     internal static FileHash Of(string path, FileSnapshot before)
     {
         ArgumentNullException.ThrowIfNull(path);
         var started = Stopwatch.GetTimestamp();
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = ArrayPool<byte>.Shared.Rent(Chunk);
         try
         {
-            var position = HashExtents(handle, sha256, chunk);
-            // The bytes read, not the length: /proc files report a length of 0, and a file may grow while hashed.
-            position += HashRange(handle, sha256, chunk, position, long.MaxValue);
-            return new FileHash(Convert.ToHexStringLower(sha256.GetHashAndReset()), position)
+            long total = 0;
+            if (!Directory.Exists(path))
+                total = Append(sha256, chunk, path);
+            else
+            {
+                foreach (var item in ProblemDirectory.Items(path).Items)
+                {
+                    sha256.AppendData(Encoding.UTF8.GetBytes(item.Name + "\0"));
+                    if (item.LinkTarget is { } target)
+                        sha256.AppendData(Encoding.UTF8.GetBytes(target));
+                    else if (item is FileInfo { Length: > 0 })
+                        total += Append(sha256, chunk, item.FullName);
+                }
+            }
+            return new FileHash(Convert.ToHexStringLower(sha256.GetHashAndReset()), total)
             {
                 Before = before, Elapsed = Stopwatch.GetElapsedTime(started),
             };
@@ -52,6 +68,15 @@ public sealed record FileHash(string Sha256, long Bytes)
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
+    }
+
+    /// <summary>One file's bytes, data read and holes hashed as zeros; returns how many there were.</summary>
+    private static long Append(IncrementalHash sha256, byte[] chunk, string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var position = HashExtents(handle, sha256, chunk);
+        // The bytes read, not the length: /proc files report a length of 0, and a file may grow while hashed.
+        return position + HashRange(handle, sha256, chunk, position, long.MaxValue);
     }
 
     /// <summary>The file up to its length as it is now, data read and holes hashed as zeros; returns where it stopped.</summary>

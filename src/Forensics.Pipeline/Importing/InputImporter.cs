@@ -7,6 +7,7 @@ using Forensics.Importers.Budget;
 using Forensics.Importers.Clr;
 using Forensics.Importers.Containers.Apport;
 using Forensics.Importers.Containers.Minidump;
+using Forensics.Importers.Containers.Systemd;
 using Forensics.Importers.Core;
 using Forensics.Importers.Detection;
 using Forensics.Model;
@@ -30,7 +31,7 @@ namespace Forensics.Pipeline.Importing;
 /// document with pasted captures is a capture source. Every status but Ok comes with an <see cref="InputProblem"/>
 /// taken from the diagnostic that decided it.
 /// </remarks>
-public sealed class InputImporter
+public sealed partial class InputImporter
 {
     private readonly ImportOptions _options;
     private readonly InputOpener _opener;
@@ -76,8 +77,12 @@ public sealed class InputImporter
                 ((IAsyncResult)hashing).AsyncWaitHandle.WaitOne();
                 seam(path);
             }
+            if (Directory.Exists(path))
+                return ImportProblemDirectory(path, displayPath, before, hashing, diagnostics, budget);
             using var opened = _opener.Open(path, diagnostics);
             var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget);
+            foreach (var core in captures.Where(c => c.Format == CaptureFormat.Core))
+                CoredumpAttributes.Apply(core, ExtendedAttributes.Read(path, CoredumpAttributes.Prefix));
             var usable = Usable(opened, displayPath, captures, diagnostics, budget);
             var after = FileSnapshot.Of(path);
             // Waiting costs the budget nothing: it counts this thread's CPU time and allocations.
@@ -132,8 +137,11 @@ public sealed class InputImporter
         }
     }
 
-    /// <summary>The captures that hold anything, each walked and annotated; an error for captures found that hold nothing.</summary>
-    private List<Capture> Usable(OpenedInput opened, string displayPath, List<Capture> captures, DiagnosticBag diagnostics, ReadBudget budget)
+    /// <summary>
+    /// The captures that hold anything, each walked and annotated through <paramref name="opened"/> (null when that was
+    /// done already); an error for captures found that hold nothing.
+    /// </summary>
+    private List<Capture> Usable(OpenedInput? opened, string displayPath, List<Capture> captures, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var usable = new List<Capture>(captures.Count);
         foreach (var capture in captures)
@@ -145,9 +153,12 @@ public sealed class InputImporter
             }
             capture.InputPath = displayPath;
             capture.Diagnostics.AddRange(diagnostics.Items);
-            // The walk reads the core before ClrMD, which closes the stream it is given.
-            WalkStacks(capture, opened, budget);
-            AnnotateManagedRuntime(capture, opened);
+            if (opened is not null)
+            {
+                // The walk reads the core before ClrMD, which closes the stream it is given.
+                WalkStacks(capture, opened, budget);
+                AnnotateManagedRuntime(capture, opened);
+            }
             usable.Add(capture);
         }
         if (captures.Count > 0 && usable.Count == 0)

@@ -5,8 +5,9 @@ using Forensics.Pipeline.Importing;
 namespace Forensics.Pipeline.Listing;
 
 /// <summary>
-/// Lists the files under the paths given, recursing into directories in ordinal name order. Broken symbolic
-/// links, unreadable directories and directory loops become input records instead of exceptions.
+/// Lists the files under the paths given, recursing into directories in ordinal name order; an ABRT problem directory
+/// is one input, not entered. Broken symbolic links, unreadable directories and directory loops become input records
+/// instead of exceptions.
 /// </summary>
 internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? roots = null)
 {
@@ -45,7 +46,10 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
                 Problems.Add(Record(name, InputStatus.Skipped, DiagnosticCatalogue.DirectoryLoop, DiagnosticSeverity.Info, "directory given twice"));
                 return;
             }
-            Walk(full, prefixWithRootName ? name : "", 0);
+            if (ProblemDirectory.Recognise(full))
+                Files.Add((full, name));
+            else
+                Walk(full, prefixWithRootName ? name : "", 0);
         }
         else if (File.Exists(full))
         {
@@ -88,6 +92,8 @@ internal sealed class InputWalker(ImportOptions options, IEnumerable<string>? ro
             var display = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
             if (entry.LinkTarget is not null)
                 AddLink(entry, display, depth);
+            else if (entry is DirectoryInfo && ProblemDirectory.Recognise(entry.FullName))
+                Files.Add((entry.FullName, display));
             else if (entry is DirectoryInfo)
                 EnterDirectory(entry.FullName, display, depth);
             else

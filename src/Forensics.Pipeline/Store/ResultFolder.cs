@@ -186,13 +186,16 @@ public sealed class ResultFolder
 
     /// <summary>
     /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times), which keys its
-    /// kept result without reading it; null for a file of length 0 (empty, or a FIFO or device that reading could block
-    /// on: the importer looks at those without reading them) or one whose identity cannot be had.
+    /// kept result without reading it; for an ABRT problem directory, whose own times do not follow its items' content,
+    /// the hash of its items. Null for a file of length 0 (empty, or a FIFO or device that reading could block on: the
+    /// importer looks at those without reading them) or one whose identity cannot be had.
     /// </summary>
     private static string? IdentityOf(InputFile file)
     {
         try
         {
+            if (Directory.Exists(file.FullPath))
+                return "sha256 " + FileHash.Of(file.FullPath).Sha256;
             return TargetFile.Length(file.FullPath) == 0 ? null : FileIdentity.Of(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

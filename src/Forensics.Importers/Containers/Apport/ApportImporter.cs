@@ -44,35 +44,11 @@ public static class ApportImporter
             byKey.TryAdd(field.Key, field);
 
         var maps = byKey.TryGetValue("ProcMaps", out var procMaps) ? ReadMaps(procMaps, inputPath, diagnostics) : null;
-        var capture = Combine(maps, core, inputPath);
+        var capture = ContainerCapture.Combine(maps, core, inputPath, CaptureFormat.Apport);
         capture.Variant = string.Join(" + ", new[] { maps is null ? null : "maps", core is null ? null : coreEncoding + " core" }.OfType<string>())
             is { Length: > 0 } variant ? variant : "fields only";
         capture.Diagnostics.AddRange(diagnostics.Items);
         AddFacts(capture, byKey);
-        return capture;
-    }
-
-    private static Capture Combine(Capture? maps, Capture? core, string inputPath)
-    {
-        Capture capture;
-        if (maps is not null && core is not null && core.Regions.Count > 0)
-        {
-            capture = CaptureMerge.Combine([maps, core]);
-            // One file: the parts are not separate inputs.
-            capture.MergedInputs.Clear();
-        }
-        else
-        {
-            capture = core ?? maps ?? new Capture();
-            if (maps is not null && core is not null)
-            {
-                capture = maps;
-                capture.Diagnostics.AddRange(core.Diagnostics.Items);
-            }
-        }
-        capture.InputPath = inputPath;
-        capture.LineRange = null;
-        capture.Format = CaptureFormat.Apport;
         return capture;
     }
 

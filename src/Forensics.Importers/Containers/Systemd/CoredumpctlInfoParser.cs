@@ -38,7 +38,7 @@ public static partial class CoredumpctlInfoParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n');
-        var kernelLines = KernelLines(lines);
+        var kernelLines = KernelFaultLine.ByPid(lines);
         var captures = new List<Capture>();
         for (var index = 0; index < lines.Length; index++)
         {
@@ -130,7 +130,7 @@ public static partial class CoredumpctlInfoParser
             capture.Facts.Add(new CaptureFact(string.Create(CultureInfo.InvariantCulture, $"Stack trace of thread {draft.Tid}"), string.Join(" | ", draft.Frames)));
         }
         if (capture.Pid is { } recordPid && kernelLines.TryGetValue(recordPid, out var kernel))
-            ApplyKernelLine(capture, kernel);
+            KernelFaultLine.Apply(capture, kernel);
         return capture;
     }
 
@@ -150,50 +150,6 @@ public static partial class CoredumpctlInfoParser
                     capture.Facts.Add(new CaptureFact(name, value));
                 break;
         }
-    }
-
-    /// <summary>
-    /// The kernel's line for a fault (arch/x86/mm/fault.c show_signal_msg): <c>comm[pid]: segfault at ADDR ip IP sp SP
-    /// error N in FILE[BASE+SIZE]</c>; the mapping named is the one holding IP.
-    /// </summary>
-    private static void ApplyKernelLine(Capture capture, Match kernel)
-    {
-        var address = ulong.Parse(kernel.Groups["addr"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        var ip = ulong.Parse(kernel.Groups["ip"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        var sp = ulong.Parse(kernel.Groups["sp"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        capture.Signal = (capture.Signal ?? new SignalInfo { Number = 11, ThreadId = capture.Pid }) with { FaultAddress = address };
-        capture.Facts.Add(new CaptureFact("Kernel", kernel.Value.Trim()));
-        if (capture.Threads.Count > 0 && capture.Threads[0].ProgramCounter == ip)
-        {
-            var crashing = capture.Threads[0];
-            capture.Threads[0] = new ThreadInfo
-            {
-                Tid = crashing.Tid, ProgramCounter = ip, StackPointer = sp, IsCrashing = true, Signal = crashing.Signal, Location = crashing.Location,
-            };
-        }
-        else if (capture.Threads.Count == 0 && capture.Pid is { } pid)
-        {
-            capture.Threads.Add(new ThreadInfo { Tid = pid, ProgramCounter = ip, StackPointer = sp, IsCrashing = true, Signal = capture.Signal.Number });
-        }
-        if (ulong.TryParse(kernel.Groups["base"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var start)
-            && ulong.TryParse(kernel.Groups["size"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size)
-            && size > 0 && start <= ulong.MaxValue - size)
-        {
-            var file = kernel.Groups["file"].Value;
-            capture.Regions.Add(new Region(start, start + size) { Name = file, NameIsBasename = !file.Contains('/', StringComparison.Ordinal) });
-        }
-    }
-
-    private static Dictionary<int, Match> KernelLines(string[] lines)
-    {
-        var found = new Dictionary<int, Match>();
-        foreach (var line in lines)
-        {
-            if (line.Contains("segfault at", StringComparison.Ordinal) && KernelLine().Match(line) is { Success: true } kernel
-                && int.TryParse(kernel.Groups["pid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-                found.TryAdd(pid, kernel);
-        }
-        return found;
     }
 
     private sealed class ThreadDraft(int tid)
@@ -224,7 +180,4 @@ public static partial class CoredumpctlInfoParser
 
     [GeneratedRegex(@"^\s*ELF object binary architecture: (?<arch>.+?)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ArchitectureLine();
-
-    [GeneratedRegex(@"(?<comm>\S+)\[(?<pid>\d{1,9})\]: segfault at (?<addr>[0-9a-f]{1,16}) ip (?<ip>[0-9a-f]{1,16}) sp (?<sp>[0-9a-f]{1,16}) error (?<error>\d+)(?: cpu \d+)? in (?<file>[^\[\s]+)\[(?<base>[0-9a-f]{1,16})\+(?<size>[0-9a-f]{1,16})\]", RegexOptions.CultureInvariant)]
-    private static partial Regex KernelLine();
 }

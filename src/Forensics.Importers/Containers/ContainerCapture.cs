@@ -1,0 +1,36 @@
+using Forensics.Importers.Normalisation;
+using Forensics.Model;
+
+namespace Forensics.Importers.Containers;
+
+/// <summary>The one capture of a crash container that holds a maps listing and a core of the same process instance.</summary>
+internal static class ContainerCapture
+{
+    /// <summary>
+    /// The maps and the core merged, their disagreements listed, when both hold regions; else whichever there is (a
+    /// core without regions keeps its diagnostics on the maps); an empty capture when there is neither.
+    /// </summary>
+    public static Capture Combine(Capture? maps, Capture? core, string inputPath, CaptureFormat format)
+    {
+        Capture capture;
+        if (maps is not null && core is not null && core.Regions.Count > 0)
+        {
+            capture = CaptureMerge.Combine([maps, core]);
+            // One input: the parts are not separate inputs.
+            capture.MergedInputs.Clear();
+        }
+        else
+        {
+            capture = core ?? maps ?? new Capture();
+            if (maps is not null && core is not null)
+            {
+                capture = maps;
+                capture.Diagnostics.AddRange(core.Diagnostics.Items);
+            }
+        }
+        capture.InputPath = inputPath;
+        capture.LineRange = null;
+        capture.Format = format;
+        return capture;
+    }
+}
