@@ -135,8 +135,9 @@ public sealed partial class TerminalOutputTests : IDisposable
         var (code, compare) = Redirected("compare", TestPaths.CorpusFile("aslr-pair"), "--format", "md");
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.StartsWith("# Comparison\n\n[back to the run summary](index.md)\n\nBaseline: run-1.maps.", compare, StringComparison.Ordinal);
-        Assert.Contains("| run-2.maps | layout | same layout, different bases |", compare, StringComparison.Ordinal);
+        Assert.StartsWith("# Comparison\n\n[back to the run summary](index.md)\n\n## Fleet summary\n\n2 captures of 1 program", compare, StringComparison.Ordinal);
+        Assert.Contains("| /tmp/forensics-corpus/bin/print\\_maps | modules ×2 | 2 | 0 | run-1.maps (first-not-crashed) |", compare, StringComparison.Ordinal);
+        Assert.Contains("| run-2.maps | run-1.maps | layout | same layout, different bases |", compare, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,10 +163,10 @@ public sealed partial class TerminalOutputTests : IDisposable
         var (showCode, show) = Redirected("show", first, second);
 
         Assert.Equal([ExitCodes.Success, ExitCodes.Success], [compareCode, showCode]);
-        Assert.Contains("\nBaseline: a/maps.\n", compare, StringComparison.Ordinal);
+        Assert.Contains("\nBaseline: a/maps (/tmp/forensics-corpus/bin/print_maps, 2 captures).\n", compare, StringComparison.Ordinal);
         Assert.Equal(["a/maps  |RTRrDBB~HH~aRRTTTRRrDB~aVvRTTRrD~SS~y|", "b/maps  |RTRrDBB~HH~aRRTTTRRrDB~aVvRTTRrD~SS~y|"], Section(compare, "Layouts"));
         Assert.Equal(["#1 a/maps", "#2 b/maps"], Section(compare, "Totals by kind").Take(2));
-        Assert.Matches(@"^b/maps\s+layout\s+same layout, different bases", Section(compare, "Changes")[1]);
+        Assert.Matches(@"^b/maps\s+a/maps\s+layout\s+same layout, different bases", Section(compare, "Changes")[1]);
         Assert.StartsWith("a/maps\n", show, StringComparison.Ordinal);
         Assert.Contains("\n\nb/maps\n\nSummary\n\nCapture id: maps-2\n", show, StringComparison.Ordinal);
     }

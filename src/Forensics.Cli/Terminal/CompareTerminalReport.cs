@@ -17,8 +17,15 @@ public static class CompareTerminalReport
             document.Line("Nothing compared (fewer than two captures).");
             return;
         }
-        document.Line("Baseline: " + labels[comparison.BaselineId] + "."
-            + (comparison.SuccessiveSnapshots ? " The captures are successive snapshots of one process, in time order." : ""));
+        // Each program group has its own baseline; captures of different programs are not compared.
+        foreach (var group in comparison.Groups)
+        {
+            document.Line(group.Members.Count > 1
+                ? "Baseline: " + labels[group.BaselineId] + " (" + group.Program + ", " + group.Members.Count + " captures)."
+                : "Alone: " + labels[group.BaselineId] + " (" + group.Program + "), not compared.");
+        }
+        if (comparison.SuccessiveSnapshots)
+            document.Line("The captures are successive snapshots of one process, in time order.");
 
         var byId = run.Captures.ToDictionary(a => a.Capture.Id, StringComparer.Ordinal);
         var width = comparison.CaptureIds.Max(id => labels[id].Length);
@@ -59,8 +66,8 @@ public static class CompareTerminalReport
         }
 
         document.Heading("Changes").Table(
-            ["capture", "subject", "change", "baseline value", "value", "delta"],
-            run.ComparisonRows.Select(r => (IReadOnlyList<string?>)[labels[r.CaptureId], r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
+            ["capture", "baseline", "subject", "change", "baseline value", "value", "delta"],
+            run.ComparisonRows.Select(r => (IReadOnlyList<string?>)[labels[r.CaptureId], labels[r.BaselineId], r.Subject, r.Change, r.BaselineValue, r.Value, r.Delta]),
             "no changes");
     }
 

@@ -21,7 +21,7 @@ internal static class FleetSummarySection
         var compared = groups.Where(g => g.Members.Count > 1).ToList();
         document.Heading(level, "Fleet summary");
         document.Paragraph(Trusted(ReportValues.Number(comparison.CaptureIds.Count) + " captures of " + ReportValues.Number(groups.Count)
-            + " programs: " + ReportValues.Number(compared.Sum(g => g.Members.Count)) + " in " + ReportValues.Number(compared.Count)
+            + (groups.Count == 1 ? " program: " : " programs: ") + ReportValues.Number(compared.Sum(g => g.Members.Count)) + " in " + ReportValues.Number(compared.Count)
             + " groups of several, each compared with its own baseline; " + ReportValues.Number(groups.Count - compared.Count)
             + " alone, not compared. Captures of different programs are never compared."));
 

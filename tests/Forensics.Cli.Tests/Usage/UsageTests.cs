@@ -107,7 +107,10 @@ public sealed class UsageTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("analysed 8 inputs (6 ok, 2 skipped) giving 4 captures\n", error);
-        Assert.Contains("Baseline: [aslr-pair+run-2.maps]", File.ReadAllText(Path.Combine(Output, "index.md")), StringComparison.Ordinal);
+        // The baseline of the print_maps group; grow's own group keeps its first capture.
+        var programs = File.ReadAllLines(Path.Combine(Output, "programs.csv"));
+        Assert.Contains("aslr-pair+run-1.maps,/tmp/forensics-corpus/bin/print_maps,modules,aslr-pair+run-2.maps,chosen,2,false,0", programs);
+        Assert.Contains("grow+after.maps,/tmp/forensics-corpus/bin/grow,modules,grow+after.maps,first-not-crashed,2,false,0", programs);
     }
 
     [Fact]
@@ -117,7 +120,7 @@ public sealed class UsageTests : IDisposable
             "--baseline", TestPaths.CorpusFile("aslr-pair", "run-2.maps"));
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("Baseline: [run-2.maps]", File.ReadAllText(Path.Combine(Output, "index.md")), StringComparison.Ordinal);
+        Assert.Contains("run-2.maps (chosen)", File.ReadAllText(Path.Combine(Output, "index.md")), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,75 @@
+using Forensics.Analysis.Comparison.Changes;
+using Forensics.Analysis.Comparison.Programs;
+using Forensics.Reports.Tests.Parquet;
+using Forensics.TestSupport;
+
+namespace Forensics.Reports.Tests;
+
+/// <summary>
+/// Program groups on real multi-capture evidence: the incident ticket's pasted maps, pmap -x and gdb listing of the live
+/// process with its gcore core, and the ASLR pair with the preloaded run of the same program.
+/// </summary>
+public sealed class FleetComparisonTests
+{
+    private static readonly Lazy<PreparedRun> Run = new(() =>
+        CorpusRun.Import(TestPaths.CorpusFile("live"), TestPaths.CorpusFile("ticket"), TestPaths.CorpusFile("aslr-pair"), TestPaths.CorpusFile("preload")));
+
+    private static string IdOf(string inputEnd, int? firstLine = null) =>
+        Assert.Single(Run.Value.Captures, a => a.Capture.InputPath.EndsWith(inputEnd, StringComparison.Ordinal)
+            && (firstLine is null || a.Capture.LineRange?.First == firstLine)).Capture.Id;
+
+    [Fact]
+    public void The_ticket_pastes_and_the_core_of_the_live_process_are_one_program_with_the_core_as_baseline()
+    {
+        var comparison = Run.Value.Comparison!;
+        var live = Assert.Single(comparison.Groups, g => g.Program == "/tmp/forensics-corpus/bin/live");
+        Assert.Equal((IdOf("gcore.core.xz"), BaselineReason.FirstNotCrashed), (live.BaselineId, live.BaselineReason));
+        Assert.Equal(
+            [(IdOf("gcore.core.xz"), ProgramEvidence.BuildId), (IdOf("incident-ticket.md", 12), ProgramEvidence.Modules),
+             (IdOf("incident-ticket.md", 53), ProgramEvidence.ProcessName), (IdOf("incident-ticket.md", 97), ProgramEvidence.Modules)],
+            live.Members.Select(m => (m.CaptureId, m.Evidence)));
+        Assert.True(live.SuccessiveSnapshots);
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(97)]
+    public void The_pasted_maps_and_gdb_listing_are_the_same_instance_as_the_core_with_no_slide_and_no_region_changes(int firstLine)
+    {
+        var id = IdOf("incident-ticket.md", firstLine);
+        var rows = Run.Value.Comparison!.Changes.Where(c => c.CaptureId == id).ToList();
+        Assert.All(rows, r => Assert.Equal(IdOf("gcore.core.xz"), r.BaselineId));
+        Assert.Equal(ChangeKind.SameInstance, Assert.Single(rows, r => r.Subject == ChangeSubject.Layout).Kind);
+        // By hand: live at 0x55896fdf1000, libc at 0x7f0cc76b4000, ld.so at 0x7f0cc78a9000, the vdso at 0x7f0cc78a7000 in all three.
+        Assert.Equal(
+            [("/tmp/forensics-corpus/bin/live", 0x55896fdf1000UL), ("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", 0x7f0cc78a9000UL),
+             ("/usr/lib/x86_64-linux-gnu/libc.so.6", 0x7f0cc76b4000UL), ("[vdso]", 0x7f0cc78a7000UL)],
+            rows.Where(r => r.Kind == ChangeKind.ModulePresent).Select(r => (r.Subject.Name!, ((AddressValue)r.Value!).Address)).OrderBy(r => r.Item1, StringComparer.Ordinal));
+        Assert.All(rows.Where(r => r.Kind == ChangeKind.ModulePresent), r => Assert.Equal(ChangeDelta.Plus(DeltaUnit.Address, 0), r.Delta));
+        Assert.DoesNotContain(rows, r => r.Kind is ChangeKind.RegionAdded or ChangeKind.RegionRemoved or ChangeKind.SegmentAdded or ChangeKind.SegmentRemoved);
+    }
+
+    [Fact]
+    public void The_aslr_pair_and_the_preloaded_run_are_one_program_whose_unchanged_anonymous_regions_are_not_reported()
+    {
+        var comparison = Run.Value.Comparison!;
+        var printMaps = Assert.Single(comparison.Groups, g => g.Program == "/tmp/forensics-corpus/bin/print_maps");
+        Assert.Equal([IdOf("run-1.maps"), IdOf("run-2.maps"), IdOf("preload/maps")], printMaps.CaptureIds);
+        Assert.Equal(IdOf("run-1.maps"), printMaps.BaselineId);
+        var second = comparison.Changes.Where(c => c.CaptureId == IdOf("run-2.maps")).ToList();
+        Assert.Equal(ChangeKind.SameLayoutDifferentBases, Assert.Single(second, r => r.Subject == ChangeSubject.Layout).Kind);
+        Assert.DoesNotContain(second, r => r.Kind is ChangeKind.RegionAdded or ChangeKind.RegionRemoved);
+        Assert.Equal(ChangeSubject.Module("/tmp/libpreload.so"),
+            Assert.Single(comparison.Changes, c => c.CaptureId == IdOf("preload/maps") && c.Kind == ChangeKind.ModuleAdded).Subject);
+    }
+
+    [Fact]
+    public void Captures_of_different_programs_are_never_compared()
+    {
+        var comparison = Run.Value.Comparison!;
+        Assert.Equal(2, comparison.Groups.Count);
+        var programOf = comparison.Groups.SelectMany(g => g.CaptureIds.Select(id => (id, g.Program))).ToDictionary(p => p.id, p => p.Program);
+        Assert.All(comparison.Changes, c => Assert.Equal(programOf[c.BaselineId], programOf[c.CaptureId]));
+        Assert.DoesNotContain(comparison.Changes, c => c.Kind is ChangeKind.DifferentProgram or ChangeKind.ArchitectureMismatch);
+    }
+}
