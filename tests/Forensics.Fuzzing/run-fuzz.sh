@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one importer target with afl-fuzz through SharpFuzz.
 # Usage: tests/Forensics.Fuzzing/run-fuzz.sh TARGET [SECONDS]
-#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | gz | xz | zst | bz2 | batch | demangle | minidump | apport;  SECONDS: run time, 600 by default.
+#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | gz | xz | zst | bz2 | batch | demangle | minidump | apport | cfi;  SECONDS: run time, 600 by default.
 # Findings land in tests/Forensics.Fuzzing/out/TARGET/default/{crashes,hangs}; replay them with
 #   dotnet tests/Forensics.Fuzzing/bin/Release/net10.0/Forensics.Fuzzing.dll TARGET --replay DIR
 set -euo pipefail
@@ -76,6 +76,14 @@ case $target in
         awk -F'\t' -v dir="$seeds" 'NR % 50 == 1 { f = dir "/name-" NR; printf "%s", $2 > f; close(f) }' "$corpus"/demangle/oracle.tsv ;;
     minidump) for f in "$corpus"/public/minidumps/*/*.dmp; do add_seed "$f"; done ;;
     apport) add_seed "$corpus"/public/apport/jammy_usr_bin_sleep.1000.crash ;;
+    cfi)
+        # The .eh_frame of the symbol-files binary (x86_64: flag byte 1), and the same bytes read as .debug_frame (3).
+        unpacked="$(mktemp -d)"
+        tar -C "$unpacked" -xJf "$corpus"/symbol-files/binaries.tar.xz
+        objcopy -O binary --only-section=.eh_frame "$unpacked"/tmp/forensics-corpus/bin/mini_debuginfo "$unpacked/eh_frame"
+        { printf ''; cat "$unpacked/eh_frame"; } > "$seeds/eh-frame-64"
+        { printf ''; cat "$unpacked/eh_frame"; } > "$seeds/as-debug-frame-64"
+        rm -rf "$unpacked" ;;
     *) echo "unknown target [$target]" >&2; exit 2 ;;
 esac
 # afl-fuzz refuses an empty seed file.
