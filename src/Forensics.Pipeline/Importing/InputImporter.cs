@@ -102,10 +102,10 @@ public sealed class InputImporter
     internal Action<string>? BetweenReads { get; init; }
 
     private InputResult Result(
-        OpenedInput opened, string displayPath, string sha256, long bytes, List<Capture> captures, InputStatus? emptyStatus,
+        OpenedInput opened, string displayPath, string sha256, long bytes, List<CaptureBuilder> captures, InputStatus? emptyStatus,
         Diagnostic? changed, DiagnosticBag diagnostics, ReadBudget budget)
     {
-        var usable = new List<Capture>(captures.Count);
+        var usable = new List<CaptureBuilder>(captures.Count);
         foreach (var capture in captures)
         {
             if (capture.Regions.Count == 0 && capture.Totals is null && capture.Threads.Count == 0 && capture.Diagnostics.HasErrors)
@@ -180,7 +180,7 @@ public sealed class InputImporter
     }
 
     /// <summary>ClrMD reads a .NET core through the same opened input to name the runtime's regions and threads.</summary>
-    private static void AnnotateManagedRuntime(Capture capture, OpenedInput opened)
+    private static void AnnotateManagedRuntime(CaptureBuilder capture, OpenedInput opened)
     {
         if (capture.Format != CaptureFormat.Core || !ClrAnnotator.HasRuntime(capture))
             return;
@@ -192,7 +192,7 @@ public sealed class InputImporter
     /// the same per-file budget as the import. The core is read a second time: a plain file on demand, a compressed one
     /// decompressed again keeping its segments, which the importer did not keep.
     /// </summary>
-    private void WalkStacks(Capture capture, OpenedInput opened, ReadBudget budget)
+    private void WalkStacks(CaptureBuilder capture, OpenedInput opened, ReadBudget budget)
     {
         if (capture.Format != CaptureFormat.Core || capture.Threads.Count == 0 || capture.Architecture is not (Architecture.X86 or Architecture.X86_64))
             return;
@@ -223,7 +223,7 @@ public sealed class InputImporter
     /// stop, an I/O error), else from the first error on the input or its captures.
     /// </summary>
     private static InputRecord Record(
-        string displayPath, InputStatus status, Diagnostic? decisive, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
+        string displayPath, InputStatus status, Diagnostic? decisive, string sha256, long bytes, List<CaptureBuilder> captures, DiagnosticBag diagnostics)
     {
         // A core the tool cannot analyse is that first, whatever else is wrong with it (a vmcore cut short is a vmcore).
         decisive ??= captures.SelectMany(c => c.Diagnostics.Items)
@@ -252,14 +252,14 @@ public sealed class InputImporter
     }
 
     /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
-    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
+    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var (captures, status) = ReadContent(opened, displayPath, diagnostics, budget);
         // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
         return (captures, opened.ReadToEnd() || status is not InputStatus.Skipped ? status : InputStatus.Failed);
     }
 
-    private (List<Capture> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
+    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
         if (!opened.IsReadable)
         {
@@ -310,7 +310,7 @@ public sealed class InputImporter
     /// file several times over on the large object heap. Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
     /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
-    private IReadOnlyList<Capture> ImportText(Stream content, DiagnosticBag diagnostics)
+    private IReadOnlyList<CaptureBuilder> ImportText(Stream content, DiagnosticBag diagnostics)
     {
         var bytes = RentText<byte>(InitialTextBuffer(content));
         char[]? chars = null;
@@ -439,7 +439,7 @@ public sealed class InputImporter
         return bytes.Length;
     }
 
-    private static void ApplyFileNameHint(Capture capture, string displayPath)
+    private static void ApplyFileNameHint(CaptureBuilder capture, string displayPath)
     {
         var hint = FileNameHint.FromFileName(displayPath);
         capture.Facts.AddRange(FileNameHint.SystemdFacts(displayPath));

@@ -13,13 +13,13 @@ public sealed class JsonReportWriterTests
 
     private static IEnumerable<string?> JsonNames(ReportTable table) => table.Columns.Where(c => c.JsonName is not null).Select(c => c.JsonName);
 
-    private static JsonElement Capture(string id) =>
+    private static JsonElement CaptureBuilder(string id) =>
         Root.GetProperty("captures").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
 
     [Fact]
     public void A_region_object_has_the_fields_of_the_regions_table_with_hex_addresses_and_numeric_sizes()
     {
-        var region = Capture("live-gcore-core-xz").GetProperty("regions").EnumerateArray()
+        var region = CaptureBuilder("live-gcore-core-xz").GetProperty("regions").EnumerateArray()
             .Single(r => r.GetProperty("start").GetString() == "0x55896fdf1000");
 
         Assert.Equal(JsonNames(ReportTables.Regions), region.EnumerateObject().Select(p => p.Name));
@@ -29,7 +29,7 @@ public sealed class JsonReportWriterTests
             (region.GetProperty("end").GetString(), region.GetProperty("size").GetUInt64(), region.GetProperty("offset").GetString(),
              region.GetProperty("inode").GetUInt64(), region.GetProperty("kind").GetString()));
         // A kernel core gives no device, inode or RSS for a region: null, as the CSV cell is empty.
-        var core = Capture("crash-null-core-xz").GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("start").GetString() == "0x557746707000");
+        var core = CaptureBuilder("crash-null-core-xz").GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("start").GetString() == "0x557746707000");
         Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null, 4096UL),
             (core.GetProperty("device").ValueKind, core.GetProperty("inode").ValueKind, core.GetProperty("rss_bytes").ValueKind, core.GetProperty("dumped_bytes").GetUInt64()));
     }
@@ -37,7 +37,7 @@ public sealed class JsonReportWriterTests
     [Fact]
     public void A_module_object_names_the_module_name_and_keeps_its_build_id()
     {
-        var libc = Capture("crash-null-core-xz").GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "libc.so.6");
+        var libc = CaptureBuilder("crash-null-core-xz").GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "libc.so.6");
 
         Assert.Equal(["name", "path", "base", "end", "size", "build_id", "path_is_basename", "path_truncated", "deleted", "main_executable"], libc.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("0x7f63582d5000", 1974272UL, "93ac61ec5a8eb1396f9fbd350e3169a558528a40"),
@@ -51,7 +51,7 @@ public sealed class JsonReportWriterTests
 
         Assert.Equal([.. JsonNames(ReportTables.Inputs), "capture_ids", "diagnostics"], pmap.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("partial", "corrupt"), (pmap.GetProperty("status").GetString(), pmap.GetProperty("problem").GetString()));
-        var diagnostic = Capture(pmap.GetProperty("capture_ids")[0].GetString()!).GetProperty("diagnostics").EnumerateArray()
+        var diagnostic = CaptureBuilder(pmap.GetProperty("capture_ids")[0].GetString()!).GetProperty("diagnostics").EnumerateArray()
             .Single(d => d.GetProperty("id").GetString() == "FX1020");
         Assert.Equal(JsonNames(ReportTables.Diagnostics), diagnostic.EnumerateObject().Select(p => p.Name));
         Assert.Equal((20, JsonValueKind.Null), (diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("offset").ValueKind));

@@ -13,7 +13,7 @@ public static class BacktraceCorpus
     public static string Sysroot => BacktraceBinaries.Sysroot;
 
     /// <summary>The imported core of a set and the address space of its bytes.</summary>
-    public static (Capture Capture, IAddressSpace Memory) Core(string set)
+    public static (CaptureBuilder CaptureBuilder, IAddressSpace Memory) Core(string set)
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("backtrace", set, "core.xz"));
         var capture = CoreImporter.Import(new MemoryByteSource(bytes), $"backtrace/{set}/core.xz", CoreLimits.Default);
@@ -22,7 +22,7 @@ public static class BacktraceCorpus
     }
 
     /// <summary>Imports and walks a core with the given options (module paths of this machine never looked at).</summary>
-    public static Capture Walked(string set, params string[] symbolDirectories)
+    public static CaptureBuilder Walked(string set, params string[] symbolDirectories)
     {
         var (capture, memory) = Core(set);
         CaptureUnwinder.Unwind(capture, memory, new SymbolOptions { Directories = symbolDirectories, UseModulePaths = false });

@@ -24,15 +24,15 @@ public static class ApportImporter
     private static readonly string[] StatusFacts = ["Name", "State", "Pid", "PPid", "Uid", "Threads"];
 
     /// <summary>Imports the report in <paramref name="input"/>; the core's reading checks in with <paramref name="checkpoint"/>, the per-file budget.</summary>
-    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+    public static CaptureBuilder Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
         Import(input, inputPath, ApportLimits.Default, CoreLimits.Default, checkpoint);
 
-    public static Capture Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint = null)
+    public static CaptureBuilder Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new DiagnosticBag();
-        Capture? core = null;
+        CaptureBuilder? core = null;
         var coreEncoding = "";
         var reader = new ApportReportReader(input, limits, diagnostics)
         {
@@ -52,18 +52,18 @@ public static class ApportImporter
         return capture;
     }
 
-    private static Capture Combine(Capture? maps, Capture? core, string inputPath)
+    private static CaptureBuilder Combine(CaptureBuilder? maps, CaptureBuilder? core, string inputPath)
     {
-        Capture capture;
+        CaptureBuilder capture;
         if (maps is not null && core is not null && core.Regions.Count > 0)
         {
-            capture = CaptureMerge.Combine([maps, core]);
+            capture = CaptureMerge.Combine([CaptureNormalizer.Normalize(maps), CaptureNormalizer.Normalize(core)]);
             // One file: the parts are not separate inputs.
             capture.MergedInputs.Clear();
         }
         else
         {
-            capture = core ?? maps ?? new Capture();
+            capture = core ?? maps ?? new CaptureBuilder();
             if (maps is not null && core is not null)
             {
                 capture = maps;
@@ -76,7 +76,7 @@ public static class ApportImporter
         return capture;
     }
 
-    private static Capture? ReadMaps(ApportField field, string inputPath, DiagnosticBag diagnostics)
+    private static CaptureBuilder? ReadMaps(ApportField field, string inputPath, DiagnosticBag diagnostics)
     {
         var maps = TextCaptureParsers.Parse(CaptureFormat.Maps, field.Value, field.ValueFirstLine);
         if (maps.Regions.Count == 0)
@@ -91,7 +91,7 @@ public static class ApportImporter
         return maps;
     }
 
-    private static (Capture? Core, string Encoding) ReadCore(
+    private static (CaptureBuilder? Core, string Encoding) ReadCore(
         Base64LinesStream base64, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint, DiagnosticBag diagnostics)
     {
         var line = SourceLocation.AtLine(base64.StartLine);
@@ -123,7 +123,7 @@ public static class ApportImporter
         return (core, format == CompressionFormat.None ? "plain" : format.ToString().ToLowerInvariant());
     }
 
-    private static void AddFacts(Capture capture, Dictionary<string, ApportField> fields)
+    private static void AddFacts(CaptureBuilder capture, Dictionary<string, ApportField> fields)
     {
         foreach (var key in FactFields)
         {
@@ -159,7 +159,7 @@ public static class ApportImporter
         }
     }
 
-    private static void Agree(Capture capture, string what, int? known, int stated, int line, Action set)
+    private static void Agree(CaptureBuilder capture, string what, int? known, int stated, int line, Action set)
     {
         if (known is null)
             set();
