@@ -51,7 +51,14 @@ public sealed class Region
     /// <summary>The source printed only a basename (default pmap), so <see cref="Name"/> is not a path.</summary>
     public bool NameIsBasename { get; set; }
 
+    /// <summary>What the region is, as normalisation decided it: <see cref="StatedKind"/> where an importer stated one, else classified.</summary>
     public RegionKind Kind { get; set; }
+    /// <summary>
+    /// The kind an importer stated from what only it sees (a core's thread stack pointers, AT_SYSINFO_EHDR), or one a
+    /// merge carried over from a member; <see cref="RegionKind.Unknown"/> when it stated none. Normalisation starts
+    /// from it and classifies the rest; it never sets it.
+    /// </summary>
+    public RegionKind StatedKind { get; set; }
     /// <summary>Name of the ELF image (module) this region belongs to, where it belongs to one.</summary>
     public string? Module { get; set; }
 

@@ -17,7 +17,7 @@ public static class CaptureUnwinder
     /// <param name="memory">The core's address space.</param>
     /// <param name="options">Where module files are looked for, and the bounds of the walk.</param>
     /// <param name="checkpoint">The input's budget, passed while walking and while reading module files; none when null.</param>
-    public static void Unwind(Capture capture, IAddressSpace memory, SymbolOptions options, IReadCheckpoint? checkpoint = null)
+    public static void Unwind(CaptureBuilder capture, IAddressSpace memory, SymbolOptions options, IReadCheckpoint? checkpoint = null)
     {
         checkpoint ??= ReadCheckpoints.Unlimited;
         ArgumentNullException.ThrowIfNull(capture);
@@ -70,7 +70,7 @@ public static class CaptureUnwinder
         return null;
     }
 
-    private static void ReportModules(Capture capture, ProcessModules modules)
+    private static void ReportModules(CaptureBuilder capture, ProcessModules modules)
     {
         var missing = modules.Modules.Where(m => m.LookedFor && m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
         if (missing.Count > 0)
@@ -95,7 +95,7 @@ public static class CaptureUnwinder
     /// The mapping that holds the stack pointer, or the one just above it when a stack overflow left the pointer in the
     /// guard gap: frame pointers and scans stay inside it.
     /// </summary>
-    private static (ulong Start, ulong End)? StackOf(Capture capture, ulong stackPointer)
+    private static (ulong Start, ulong End)? StackOf(CaptureBuilder capture, ulong stackPointer)
     {
         (ulong Start, ulong End)? above = null;
         foreach (var region in capture.Regions)

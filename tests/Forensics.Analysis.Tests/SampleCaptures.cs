@@ -11,14 +11,20 @@ namespace Forensics.Analysis.Tests;
 internal static class SampleCaptures
 {
     public static Capture Text(CaptureFormat format, string id, params string[] path) =>
-        FromText(format, id, SampleFile.ReadAllText(TestPaths.CorpusFile(path)));
+        CaptureNormalizer.Normalize(TextBuilder(format, id, path));
 
-    public static Capture FromText(CaptureFormat format, string id, string text)
+    public static Capture FromText(CaptureFormat format, string id, string text) => CaptureNormalizer.Normalize(Builder(format, id, text));
+
+    /// <summary>The corpus capture as parsed, before normalisation.</summary>
+    public static CaptureBuilder TextBuilder(CaptureFormat format, string id, params string[] path) =>
+        Builder(format, id, SampleFile.ReadAllText(TestPaths.CorpusFile(path)));
+
+    /// <summary>The text as parsed, before normalisation.</summary>
+    public static CaptureBuilder Builder(CaptureFormat format, string id, string text)
     {
         var capture = TextCaptureParsers.Parse(format, text);
         capture.Id = id;
         capture.InputPath = id;
-        CaptureNormalizer.Normalize(capture);
         return capture;
     }
 
@@ -52,7 +58,7 @@ internal static class SampleCaptures
     /// </summary>
     public static Capture CrashedMaps(string set, string coreFile)
     {
-        var capture = Text(CaptureFormat.Maps, set + "/maps", "sets", set, "maps");
+        var capture = TextBuilder(CaptureFormat.Maps, set + "/maps", "sets", set, "maps");
         using var facts = JsonDocument.Parse(File.ReadAllText(TestPaths.CorpusFile("sets", set, "facts.json")));
         var core = facts.RootElement.GetProperty("cores").EnumerateArray()
             .First(c => c.GetProperty("file").GetString() == coreFile);
@@ -83,7 +89,7 @@ internal static class SampleCaptures
             });
             first = false;
         }
-        return capture;
+        return CaptureNormalizer.Normalize(capture);
     }
 
     private static ulong Hex(string text) =>

@@ -37,12 +37,12 @@ public class CoreImportBenchmarks
 
     [Benchmark(Baseline = true)]
     [InputSize("crash-null", "core.size.txt")]
-    public Capture Small_core() => Import(_smallCore);
+    public CaptureBuilder Small_core() => Import(_smallCore);
 
     [Benchmark]
-    public Capture Sparse_64GiB_core() => Import(_sparseCore);
+    public CaptureBuilder Sparse_64GiB_core() => Import(_sparseCore);
 
-    private static Capture Import(string path)
+    private static CaptureBuilder Import(string path)
     {
         using var input = File.OpenRead(path);
         return CoreImporter.Import(input, path);

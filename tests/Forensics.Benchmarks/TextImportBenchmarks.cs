@@ -28,9 +28,9 @@ public class TextImportBenchmarks
 
     [Benchmark]
     [InputSize("bench", "many-maps.maps.size.txt")]
-    public Capture Maps_20026_regions() => TextCaptureParsers.Parse(CaptureFormat.Maps, _maps);
+    public CaptureBuilder Maps_20026_regions() => TextCaptureParsers.Parse(CaptureFormat.Maps, _maps);
 
     [Benchmark]
     [InputSize("bench", "many-maps.smaps.size.txt")]
-    public Capture Smaps_20026_regions() => TextCaptureParsers.Parse(CaptureFormat.Smaps, _smaps);
+    public CaptureBuilder Smaps_20026_regions() => TextCaptureParsers.Parse(CaptureFormat.Smaps, _smaps);
 }

@@ -89,7 +89,7 @@ internal static class FuzzTargets
         {
             var batch = new BatchImporter().ImportFile(path, "fuzz.input");
             foreach (var capture in batch.Captures)
-                Consume(capture);
+                Consume(capture.Regions, capture.MappedBytes, capture.Diagnostics.Count);
         }
         finally
         {
@@ -113,11 +113,13 @@ internal static class FuzzTargets
     }
 
     /// <summary>Touches what an analysis would read, so lazily built parts of a capture run too.</summary>
-    private static void Consume(Capture capture)
+    private static void Consume(CaptureBuilder capture) => Consume(capture.Regions, capture.MappedBytes, capture.Diagnostics.Count);
+
+    private static void Consume(IReadOnlyList<Region> regions, ulong mappedBytes, int diagnostics)
     {
-        foreach (var region in capture.Regions)
+        foreach (var region in regions)
             _ = region.Name?.Length;
-        _ = capture.MappedBytes;
-        _ = capture.Diagnostics.Count;
+        _ = mappedBytes;
+        _ = diagnostics;
     }
 }

@@ -27,10 +27,10 @@ public sealed class CapturePageBoundTests
 
     private static string Page(int libraries)
     {
-        var capture = TextCaptureParsers.Parse(CaptureFormat.Maps, MapsOf(libraries));
-        capture.Id = "many";
-        capture.InputPath = "many.maps";
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = TextCaptureParsers.Parse(CaptureFormat.Maps, MapsOf(libraries));
+        builtCapture.Id = "many";
+        builtCapture.InputPath = "many.maps";
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         var analysis = CaptureAnalyzer.Analyze(capture, [capture]);
         var inputs = new[] { new InputRecord("many.maps", InputStatus.Ok, InputProblem.None, null, new string('0', 64), 1, ["many"], []) };
         return CaptureReportWriter.Write(new PreparedRun(new AnalysisRun(inputs, [analysis], null)), analysis);

@@ -36,10 +36,10 @@ public sealed class CompareGrowthTests
     {
         var analyses = Enumerable.Range(0, captures).Select(index =>
         {
-            var capture = TextCaptureParsers.Parse(CaptureFormat.Maps, MapsOf(index, programs));
-            capture.Id = "svc-" + index.ToString(CultureInfo.InvariantCulture);
-            capture.InputPath = capture.Id + ".maps";
-            CaptureNormalizer.Normalize(capture);
+            var builtCapture = TextCaptureParsers.Parse(CaptureFormat.Maps, MapsOf(index, programs));
+            builtCapture.Id = "svc-" + index.ToString(CultureInfo.InvariantCulture);
+            builtCapture.InputPath = builtCapture.Id + ".maps";
+            var capture = CaptureNormalizer.Normalize(builtCapture);
             return CaptureAnalyzer.Analyze(capture, [capture]);
         }).ToList();
         var inputs = analyses.Select(a => new InputRecord(a.Capture.InputPath!, InputStatus.Ok, InputProblem.None, null, new string('0', 64), 1, [a.Capture.Id], [])).ToList();

@@ -25,21 +25,11 @@ internal static class HostileCaptures
 
     public static CaptureAnalysis Analysis()
     {
-        var capture = new Capture
-        {
-            Id = "hostile-maps",
-            InputPath = "=cmd|hostile`maps`.txt",
-            Sha256 = new string('a', 64),
-            Format = CaptureFormat.Maps,
-            Architecture = Architecture.X86_64,
-            Pid = 4242,
-            ProcessName = "<b>bold</b>|x",
-            CommandLine = "[x](http://e) `whoami`",
-        };
+        var regions = new List<Region>();
         ulong start = 0x7f0000000000;
         foreach (var name in Names)
         {
-            capture.Regions.Add(new Region(start, start + 0x1000)
+            regions.Add(new Region(start, start + 0x1000)
             {
                 Permissions = Permissions.Of(true, false, true, false),
                 Offset = 0,
@@ -52,6 +42,18 @@ internal static class HostileCaptures
             });
             start += 0x2000;
         }
+        var capture = new Capture
+        {
+            Id = "hostile-maps",
+            InputPath = "=cmd|hostile`maps`.txt",
+            Sha256 = new string('a', 64),
+            Format = CaptureFormat.Maps,
+            Architecture = Architecture.X86_64,
+            Pid = 4242,
+            ProcessName = "<b>bold</b>|x",
+            CommandLine = "[x](http://e) `whoami`",
+            Regions = regions,
+        };
         var findings = Names.Select((name, i) => new Finding
         {
             Severity = FindingSeverity.High,

@@ -87,10 +87,16 @@ public sealed class LayoutSvgWriterTests
     [Fact]
     public void A_module_mapped_inside_another_is_boxed_but_not_named_over_it()
     {
-        var capture = new Capture { Id = "nested" };
-        capture.Regions.Add(new Region(0x7f0000000000, 0x7f1000000000) { Kind = RegionKind.Text });
-        capture.Modules.Add(new Module { Name = "coreclr", Path = "/usr/share/dotnet/coreclr", Base = 0x7f0000000000, End = 0x7f1000000000 });
-        capture.Modules.Add(new Module { Name = "CoreLib", Path = "CoreLib", Base = 0x7f0100000000, End = 0x7f0f00000000 });
+        var capture = new Capture
+        {
+            Id = "nested",
+            Regions = [new Region(0x7f0000000000, 0x7f1000000000) { Kind = RegionKind.Text }],
+            Modules =
+            [
+                new Module { Name = "coreclr", Path = "/usr/share/dotnet/coreclr", Base = 0x7f0000000000, End = 0x7f1000000000 },
+                new Module { Name = "CoreLib", Path = "CoreLib", Base = 0x7f0100000000, End = 0x7f0f00000000 },
+            ],
+        };
 
         var modules = Group(Picture(new CaptureAnalysis(capture, null, [])), "modules");
 
@@ -164,17 +170,17 @@ public sealed class LayoutSvgWriterTests
     /// <summary>Regions of sizes from 1 to 64 pages in turn of three kinds, with unmapped space before every third.</summary>
     private static Capture Alternating(int count)
     {
-        var capture = new Capture { Id = "alternating" };
+        var regions = new List<Region>();
         RegionKind[] kinds = [RegionKind.Anon, RegionKind.Text, RegionKind.Data];
         ulong start = 0x10000000, seed = 12345;
         for (var i = 0; i < count; i++)
         {
             seed = seed * 6364136223846793005 + 1442695040888963407;
             var end = start + (1 + (seed >> 58)) * 0x1000;
-            capture.Regions.Add(new Region(start, end) { Kind = kinds[i % kinds.Length] });
+            regions.Add(new Region(start, end) { Kind = kinds[i % kinds.Length] });
             start = end + (i % 3 == 2 ? 0x3000UL : 0);
         }
-        return capture;
+        return new Capture { Id = "alternating", Regions = regions };
     }
 
     /// <summary>The merge as it was first written: scan every neighbouring pair for the smallest, join it, repeat.</summary>

@@ -81,11 +81,11 @@ internal static class CrashAnalyzer
 
     private static ThreadInfo? FindCrashingThread(Capture capture)
     {
-        if (capture.Signal?.ThreadId is { } tid && capture.Threads.Find(t => t.Tid == tid) is { } byTid)
+        if (capture.Signal?.ThreadId is { } tid && capture.Threads.FirstOrDefault(t => t.Tid == tid) is { } byTid)
             return byTid;
-        return capture.Threads.Find(t => t.IsCrashing && t.Signal != 0)
-            ?? capture.Threads.Find(t => t.Signal != 0 && t.Signal == capture.Signal?.Number)
-            ?? capture.Threads.Find(t => t.IsCrashing);
+        return capture.Threads.FirstOrDefault(t => t.IsCrashing && t.Signal != 0)
+            ?? capture.Threads.FirstOrDefault(t => t.Signal != 0 && t.Signal == capture.Signal?.Number)
+            ?? capture.Threads.FirstOrDefault(t => t.IsCrashing);
     }
 
     private static List<ThreadLocation> Locate(Capture capture, AddressMap map, ThreadInfo? crashing)

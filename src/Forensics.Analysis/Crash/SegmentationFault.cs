@@ -135,7 +135,7 @@ internal static class SegmentationFault
             return true;
         // A writable anonymous region that holds some thread's stack pointer is that thread's stack.
         return region.Name is null && region.Permissions.CanWrite == true
-            && context.Capture.Threads.Exists(t => region.Contains(t.StackPointer) || (t.StackPointer < region.Start && region.Start - t.StackPointer <= CrashAnalyzer.StackPointerNearFault));
+            && context.Capture.Threads.Any(t => region.Contains(t.StackPointer) || (t.StackPointer < region.Start && region.Start - t.StackPointer <= CrashAnalyzer.StackPointerNearFault));
     }
 
     private static (CrashVerdict, string) Impossible(Region region, string access) =>

@@ -73,7 +73,7 @@ internal sealed class NoAslrIndex
 
     /// <summary>The program a capture runs: its main executable's path, else the process name; null when unknown.</summary>
     private static string? ProgramOf(Capture capture) =>
-        capture.Modules.Find(m => m.IsMainExecutable)?.Path ?? (capture.ProcessName is { Length: > 0 } name ? name : null);
+        capture.Modules.FirstOrDefault(m => m.IsMainExecutable)?.Path ?? (capture.ProcessName is { Length: > 0 } name ? name : null);
 
     /// <summary>
     /// Modules whose address ASLR never changes: [vsyscall] (one fixed address on every x86_64 kernel), an ET_EXEC

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Forensics.Model;
-using Capture = Forensics.Model.Capture;
+using CaptureBuilder = Forensics.Model.CaptureBuilder;
 using Microsoft.Diagnostics.Runtime;
 
 namespace Forensics.Importers.Clr;
@@ -18,7 +18,7 @@ public static partial class ClrAnnotator
         + "with `echo 0x3f > /proc/<pid>/coredump_filter` before the crash";
 
     /// <summary>True when the capture's modules, images or regions include the .NET runtime (libcoreclr.so).</summary>
-    public static bool HasRuntime(Capture capture)
+    public static bool HasRuntime(CaptureBuilder capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
         return capture.Modules.Exists(m => IsRuntimePath(m.Path))
@@ -28,14 +28,14 @@ public static partial class ClrAnnotator
 
     /// <summary>
     /// Opens the dump with ClrMD and annotates <paramref name="capture"/> in place: <see cref="Region.RuntimeRole"/>
-    /// for GC heap segments and the runtime's native heaps, <see cref="Capture.Runtime"/> (version, managed modules,
+    /// for GC heap segments and the runtime's native heaps, <see cref="CaptureBuilder.Runtime"/> (version, managed modules,
     /// managed threads with the exception in flight), and diagnostics where our module list and ClrMD's disagree.
     /// Never throws for a bad dump: what ClrMD cannot read is one diagnostic that says how to capture a better dump.
     /// </summary>
     /// <param name="capture">The capture read from the same dump; annotated in place.</param>
     /// <param name="openDump">Opens the dump; a stream that cannot seek is copied into memory (up to <see cref="ClrLimits.MaxInMemoryDumpBytes"/>).</param>
     /// <param name="displayName">The dump's name for ClrMD and for messages.</param>
-    public static void Annotate(Capture capture, Func<Stream> openDump, string displayName)
+    public static void Annotate(CaptureBuilder capture, Func<Stream> openDump, string displayName)
     {
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(openDump);
@@ -100,7 +100,7 @@ public static partial class ClrAnnotator
         && (string.Equals(path, RuntimeFileName, StringComparison.Ordinal)
             || path.EndsWith("/" + RuntimeFileName, StringComparison.Ordinal));
 
-    private static Stream? OpenSeekable(Capture capture, Func<Stream> openDump, string displayName)
+    private static Stream? OpenSeekable(CaptureBuilder capture, Func<Stream> openDump, string displayName)
     {
         Stream input;
         try
@@ -170,7 +170,7 @@ public static partial class ClrAnnotator
             : ".NET",
     };
 
-    private static ClrRuntime? CreateRuntime(Capture capture, ClrInfo clr, string? version, string displayName)
+    private static ClrRuntime? CreateRuntime(CaptureBuilder capture, ClrInfo clr, string? version, string displayName)
     {
         var candidates = DacLocator.FindCandidates(clr, version);
         if (candidates.Count == 0)
@@ -208,7 +208,7 @@ public static partial class ClrAnnotator
         }
     }
 
-    private static void AnnotateHeaps(Capture capture, ClrRuntime runtime, string displayName)
+    private static void AnnotateHeaps(CaptureBuilder capture, ClrRuntime runtime, string displayName)
     {
         var roles = new RegionRoleMap();
         var segments = 0;
@@ -246,7 +246,7 @@ public static partial class ClrAnnotator
         roles.ApplyTo(capture);
     }
 
-    private static List<ManagedModule> ReadModules(Capture capture, ClrRuntime runtime)
+    private static List<ManagedModule> ReadModules(CaptureBuilder capture, ClrRuntime runtime)
     {
         var modules = new List<ManagedModule>();
         try
@@ -269,7 +269,7 @@ public static partial class ClrAnnotator
         return modules;
     }
 
-    private static List<ManagedThread> ReadThreads(Capture capture, ClrRuntime runtime)
+    private static List<ManagedThread> ReadThreads(CaptureBuilder capture, ClrRuntime runtime)
     {
         var threads = new List<ManagedThread>();
         try
@@ -298,7 +298,7 @@ public static partial class ClrAnnotator
     }
 
     /// <summary>The method of the first managed frame of the exception's stack trace (<c>Namespace.Type.Method</c>).</summary>
-    private static string? ThrownBy(Capture capture, ClrException exception)
+    private static string? ThrownBy(CaptureBuilder capture, ClrException exception)
     {
         try
         {
@@ -316,7 +316,7 @@ public static partial class ClrAnnotator
         }
     }
 
-    private static void CrossCheckModules(Capture capture, DataTarget target)
+    private static void CrossCheckModules(CaptureBuilder capture, DataTarget target)
     {
         try
         {
@@ -328,7 +328,7 @@ public static partial class ClrAnnotator
         }
     }
 
-    private static void PartlyUnreadable(Capture capture, string what, Exception e) =>
+    private static void PartlyUnreadable(CaptureBuilder capture, string what, Exception e) =>
         capture.Diagnostics.Warning(DiagnosticCatalogue.RuntimePartlyUnreadable, SourceLocation.None,
             $"ClrMD cannot read the runtime's [{what}] ({FirstSentence(e.Message)}); the rest is annotated; {BetterDumpAdvice}");
 

@@ -13,7 +13,7 @@ internal static class ModuleCrossCheck
 
     private sealed record OwnImage(ulong Base, ulong Size, string Path, bool PathIsBasename, string? BuildId);
 
-    public static void Run(Capture capture, IEnumerable<ModuleInfo> clrModules)
+    public static void Run(CaptureBuilder capture, IEnumerable<ModuleInfo> clrModules)
     {
         // A capture nobody grouped modules for (not normalised yet) has nothing to compare.
         if (capture.Images.Count == 0 && capture.Modules.Count == 0)
@@ -59,7 +59,7 @@ internal static class ModuleCrossCheck
         }
     }
 
-    private static void Compare(Capture capture, OwnImage image, ModuleInfo module)
+    private static void Compare(CaptureBuilder capture, OwnImage image, ModuleInfo module)
     {
         var address = image.Base;
         var theirSize = (ulong)module.ImageSize;

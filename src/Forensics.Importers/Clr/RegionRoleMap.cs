@@ -34,7 +34,7 @@ internal sealed class RegionRoleMap
         Add(heap.MemoryRange.Start, heap.MemoryRange.End, HeapOf(heap.Kind));
 
     /// <summary>Sets <see cref="Region.RuntimeRole"/> on every region a range overlaps; returns how many regions got one.</summary>
-    public int ApplyTo(Capture capture)
+    public int ApplyTo(CaptureBuilder capture)
     {
         var annotated = 0;
         foreach (var region in capture.Regions)

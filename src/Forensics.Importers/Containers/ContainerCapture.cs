@@ -10,18 +10,18 @@ internal static class ContainerCapture
     /// The maps and the core merged, their disagreements listed, when both hold regions; else whichever there is (a
     /// core without regions keeps its diagnostics on the maps); an empty capture when there is neither.
     /// </summary>
-    public static Capture Combine(Capture? maps, Capture? core, string inputPath, CaptureFormat format)
+    public static CaptureBuilder Combine(CaptureBuilder? maps, CaptureBuilder? core, string inputPath, CaptureFormat format)
     {
-        Capture capture;
+        CaptureBuilder capture;
         if (maps is not null && core is not null && core.Regions.Count > 0)
         {
-            capture = CaptureMerge.Combine([maps, core]);
+            capture = CaptureMerge.Combine([CaptureNormalizer.Normalize(maps), CaptureNormalizer.Normalize(core)]);
             // One input: the parts are not separate inputs.
             capture.MergedInputs.Clear();
         }
         else
         {
-            capture = core ?? maps ?? new Capture();
+            capture = core ?? maps ?? new CaptureBuilder();
             if (maps is not null && core is not null)
             {
                 capture = maps;

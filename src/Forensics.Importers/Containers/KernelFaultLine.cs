@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Forensics.Model;
-using Capture = Forensics.Model.Capture;
 
 namespace Forensics.Importers.Containers;
 
@@ -15,7 +14,7 @@ internal static partial class KernelFaultLine
     /// <param name="capture">Takes the fault address, the line as a fact, the crashing thread's PC and SP, and the mapping when <paramref name="withMapping"/>.</param>
     /// <param name="kernel">A match of the line.</param>
     /// <param name="withMapping">Whether to add the mapping named, for a capture that has no maps of its own.</param>
-    public static void Apply(Capture capture, Match kernel, bool withMapping = true)
+    public static void Apply(CaptureBuilder capture, Match kernel, bool withMapping = true)
     {
         var address = Address(kernel);
         var ip = ulong.Parse(kernel.Groups["ip"].Value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);

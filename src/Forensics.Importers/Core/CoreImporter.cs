@@ -24,14 +24,14 @@ public static class CoreImporter
     /// (decompressing) stream is read once in increasing offset, keeping only headers, notes and the first and
     /// last page of each segment.
     /// </summary>
-    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+    public static CaptureBuilder Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
         Import(input, inputPath, CoreLimits.Default, checkpoint);
 
     /// <summary>
     /// Imports the core in <paramref name="input"/> within <paramref name="limits"/>, passing <paramref name="checkpoint"/>
     /// (none when null) between entries of long tables and after each chunk of a stream.
     /// </summary>
-    public static Capture Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
+    public static CaptureBuilder Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
@@ -46,10 +46,10 @@ public static class CoreImporter
     }
 
     /// <summary>Imports a core from any byte source (a file, bytes in memory, a retained stream).</summary>
-    public static Capture Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
+    public static CaptureBuilder Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var capture = new Capture { InputPath = inputPath, Format = CaptureFormat.Core, Variant = KernelVariant };
+        var capture = new CaptureBuilder { InputPath = inputPath, Format = CaptureFormat.Core, Variant = KernelVariant };
         checkpoint ??= ReadCheckpoints.Unlimited;
         var file = ElfCoreFile.Read(source, new DiagnosticBagElfSink(capture.Diagnostics), limits, checkpoint);
         if (file.Header is not { } header)
@@ -100,7 +100,7 @@ public static class CoreImporter
     }
 
     /// <summary>Sets the architecture with its evidence; returns the NT_PRSTATUS layout, or null when no x86 layout applies.</summary>
-    private static PrStatusLayout? DecideArchitecture(Capture capture, ElfHeader header)
+    private static PrStatusLayout? DecideArchitecture(CaptureBuilder capture, ElfHeader header)
     {
         var classText = header.Is64 ? "ELFCLASS64" : "ELFCLASS32";
         switch (header.Machine)
@@ -148,7 +148,7 @@ public static class CoreImporter
     /// A kdump vmcore (a VMCOREINFO note) and a core of another system (its notes named after it, or its EI_OSABI) are
     /// not Linux process cores: their regions are kept, nothing is concluded from them.
     /// </summary>
-    private static void CheckOrigin(Capture capture, ElfHeader header, CoreNoteSet notes)
+    private static void CheckOrigin(CaptureBuilder capture, ElfHeader header, CoreNoteSet notes)
     {
         if (notes.HasKernelDumpNote)
         {
@@ -187,7 +187,7 @@ public static class CoreImporter
         _ => null,
     };
 
-    private static void SetProcess(Capture capture, PrPsInfoNote? process)
+    private static void SetProcess(CaptureBuilder capture, PrPsInfoNote? process)
     {
         var execName = capture.Auxv.FirstOrDefault(a => a.Type == AuxvTypes.ExecFileName)?.Text;
         if (process is null)

@@ -6,7 +6,7 @@ namespace Forensics.Importers.Core;
 /// <summary>
 /// Kinds a core shows without names: vdso (AT_SYSINFO_EHDR), vsyscall (its fixed address), the main stack
 /// (AT_EXECFN points near its top), thread stacks (each thread's SP) with their guard page, and the heap.
-/// Normalisation classifies every region left Unknown.
+/// Each is the region's <see cref="Region.StatedKind"/>; normalisation classifies every region left Unknown.
 /// </summary>
 internal static class CoreKindInference
 {
@@ -18,43 +18,43 @@ internal static class CoreKindInference
     /// </summary>
     private const ulong BrkRandomRange32 = 0x2000000, BrkRandomRange64 = 0x40000000;
 
-    public static void Apply(Capture capture)
+    public static void Apply(CaptureBuilder capture)
     {
         var regions = capture.Regions;
         var vdso = Auxv(capture, AuxvTypes.SysInfoElfHeader);
         foreach (var region in regions)
         {
-            if (vdso is { } address && region.Start == address) region.Kind = RegionKind.Vdso;
-            else if (region.Start == VsyscallStart) region.Kind = RegionKind.Vsyscall;
+            if (vdso is { } address && region.Start == address) region.StatedKind = RegionKind.Vdso;
+            else if (region.Start == VsyscallStart) region.StatedKind = RegionKind.Vsyscall;
         }
 
         var execName = Auxv(capture, AuxvTypes.ExecFileName);
         var mainThread = capture.Threads.Find(t => capture.Pid is { } pid && t.Tid == pid);
         var mainStack = (execName is { } name ? capture.FindRegion(name) : null)
             ?? (mainThread is null ? null : capture.FindRegion(mainThread.StackPointer));
-        if (mainStack is { Kind: RegionKind.Unknown })
+        if (mainStack is { StatedKind: RegionKind.Unknown })
         {
-            mainStack.Kind = RegionKind.Stack;
+            mainStack.StatedKind = RegionKind.Stack;
             mainStack.ThreadId = mainThread?.Tid ?? capture.Pid;
         }
         foreach (var thread in capture.Threads)
         {
-            if (capture.FindRegion(thread.StackPointer) is not { Kind: RegionKind.Unknown, Name: null } stack || ReferenceEquals(stack, mainStack))
+            if (capture.FindRegion(thread.StackPointer) is not { StatedKind: RegionKind.Unknown, Name: null } stack || ReferenceEquals(stack, mainStack))
                 continue;
-            stack.Kind = RegionKind.ThreadStack;
+            stack.StatedKind = RegionKind.ThreadStack;
             stack.ThreadId = thread.Tid;
             var index = regions.IndexOf(stack);
-            if (index > 0 && regions[index - 1] is { Kind: RegionKind.Unknown, Name: null, Permissions.CanWrite: false, Permissions.CanExecute: false } guard
+            if (index > 0 && regions[index - 1] is { StatedKind: RegionKind.Unknown, Name: null, Permissions.CanWrite: false, Permissions.CanExecute: false } guard
                 && guard.End == stack.Start)
             {
-                guard.Kind = RegionKind.Guard;
+                guard.StatedKind = RegionKind.Guard;
             }
         }
         MarkHeap(capture);
     }
 
     /// <summary>The heap is the first anonymous writable region after the program's data and its adjacent bss.</summary>
-    private static void MarkHeap(Capture capture)
+    private static void MarkHeap(CaptureBuilder capture)
     {
         var executable = capture.Images.Find(i => i.IsExecutable);
         if (executable is null)
@@ -67,7 +67,7 @@ internal static class CoreKindInference
             var region = regions[index];
             if (region.Start < end)
                 continue;
-            if (region is not { Name: null, Kind: RegionKind.Unknown, Permissions.CanWrite: true })
+            if (region is not { Name: null, StatedKind: RegionKind.Unknown, Permissions.CanWrite: true })
                 return;
             if (region.Start == end)
             {
@@ -76,10 +76,10 @@ internal static class CoreKindInference
                 continue;
             }
             if (region.Start - end <= (capture.Architecture is Architecture.X86 or Architecture.X32 ? BrkRandomRange32 : BrkRandomRange64))
-                region.Kind = RegionKind.Heap;
+                region.StatedKind = RegionKind.Heap;
             return;
         }
     }
 
-    private static ulong? Auxv(Capture capture, ulong type) => capture.Auxv.FirstOrDefault(a => a.Type == type)?.Value;
+    private static ulong? Auxv(CaptureBuilder capture, ulong type) => capture.Auxv.FirstOrDefault(a => a.Type == type)?.Value;
 }

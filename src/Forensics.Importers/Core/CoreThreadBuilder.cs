@@ -11,7 +11,7 @@ namespace Forensics.Importers.Core;
 /// </summary>
 internal static class CoreThreadBuilder
 {
-    public static void Build(Capture capture, CoreNoteSet notes, bool writtenByGdb)
+    public static void Build(CaptureBuilder capture, CoreNoteSet notes, bool writtenByGdb)
     {
         var crashing = writtenByGdb ? notes.Threads.FindIndex(t => t.Signal is { } s && IsFatal(s.Number)) : (notes.Threads.Count > 0 ? 0 : -1);
         for (var index = 0; index < notes.Threads.Count; index++)

@@ -13,17 +13,17 @@ public static class TextDocumentImporter
     /// prompt or heading above it gives fills what the capture itself does not say, and a PID that disagrees with
     /// the capture's own is reported.
     /// </summary>
-    public static IReadOnlyList<Capture> Import(string text)
+    public static IReadOnlyList<CaptureBuilder> Import(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Import(text.AsMemory());
     }
 
     /// <summary>As <see cref="Import(string)"/>; the captures keep nothing of <paramref name="text"/>, which may be a rented buffer.</summary>
-    public static IReadOnlyList<Capture> Import(ReadOnlyMemory<char> text)
+    public static IReadOnlyList<CaptureBuilder> Import(ReadOnlyMemory<char> text)
     {
         var sections = DocumentSplitter.Split(text);
-        var captures = new List<Capture>(sections.Count);
+        var captures = new List<CaptureBuilder>(sections.Count);
         // coredumpctl's records hold no mappings, so the splitter passes over them; they are found apart.
         if (text.Span.Contains("PID: ", StringComparison.Ordinal))
             captures.AddRange(CoredumpctlInfoParser.Parse(text.ToString()));
@@ -39,7 +39,7 @@ public static class TextDocumentImporter
         return captures;
     }
 
-    private static void ApplyHint(Capture capture, CommandHint hint)
+    private static void ApplyHint(CaptureBuilder capture, CommandHint hint)
     {
         if (hint.Pid is { } pid)
         {

@@ -38,7 +38,7 @@ internal static class ArchitectureDetector
     private static readonly string[] Paths64 = ["ld-linux-x86-64.so.2", "x86_64-linux-gnu", "/lib64/", "/usr/lib64/"];
     private static readonly string[] Paths32 = ["ld-linux.so.2", "i386-linux-gnu", "i686-linux-gnu", "/lib32/", "/usr/lib32/"];
 
-    public static void Detect(Capture capture)
+    public static void Detect(CaptureBuilder capture)
     {
         // x32 has the x86_64 kernel layout with every address below 4 GiB: the header decides, the layout cannot.
         if (capture.Architecture == Architecture.X32 || (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0))
@@ -167,7 +167,7 @@ internal static class ArchitectureDetector
     private static IEnumerable<string> Contradicting(List<string> evidence, Architecture decided) =>
         evidence.Select(e => Text($"{e} (contradicts {decided.ToId()})"));
 
-    private static void AddEvidence(Capture capture, IEnumerable<string> evidence)
+    private static void AddEvidence(CaptureBuilder capture, IEnumerable<string> evidence)
     {
         foreach (var line in evidence)
         {

@@ -5,24 +5,28 @@ using Forensics.Model;
 namespace Forensics.Importers.Normalisation;
 
 /// <summary>
-/// Combines the captures of one process instance. The richest source (core &gt; smaps &gt; maps &gt; pmap -x &gt; pmap
+/// Combines the normalised captures of one process instance into a new builder, for the caller to normalise
+/// (<see cref="InstanceMerger"/>) or to finish as an importer (an apport report, whose maps and core are one input). The richest source (core &gt; smaps &gt; maps &gt; pmap -x &gt; pmap
 /// &gt; gdb) gives the regions first; each other source then fills what it knows: device, inode, full names, full
 /// permissions (a text source's known bits win over a core's p_flags, which gdb's gcore sets to R on PROT_NONE
 /// regions), offsets and metrics. Every disagreement is a diagnostic naming both inputs.
 /// </summary>
 internal static class CaptureMerge
 {
-    /// <summary>Kinds an importer decides from what only it sees (a core's thread SPs, AT_SYSINFO_EHDR); others are re-derived.</summary>
+    /// <summary>
+    /// Kinds an importer decides from what only it sees (a core's thread SPs, AT_SYSINFO_EHDR): the merged capture states
+    /// them (<see cref="Region.StatedKind"/>); others are re-derived.
+    /// </summary>
     private static readonly HashSet<RegionKind> ImporterKinds =
         [RegionKind.Heap, RegionKind.Stack, RegionKind.ThreadStack, RegionKind.Vdso, RegionKind.Vvar, RegionKind.Vsyscall];
 
-    public static Capture Combine(List<Capture> members)
+    public static CaptureBuilder Combine(List<Capture> members)
     {
         var first = members[0];
         var byRichness = members.OrderByDescending(c => Richness(c.Format)).ToList();
         var richest = byRichness[0];
         var core = members.Find(c => c.Format is CaptureFormat.Core or CaptureFormat.Apport or CaptureFormat.Minidump or CaptureFormat.Abrt);
-        var merged = new Capture
+        var merged = new CaptureBuilder
         {
             Id = first.Id,
             InputPath = first.InputPath,
@@ -78,13 +82,10 @@ internal static class CaptureMerge
             mergedSoFar.Add(Source(member));
         }
 
-        CaptureNormalizer.Normalize(merged);
-        if (merged.Totals is not null)
-            SmapsRollupTotals.Check(merged);
         return merged;
     }
 
-    private static void MergeRegions(Capture merged, Capture member, Dictionary<Region, Capture> origins, string mergedSoFar)
+    private static void MergeRegions(CaptureBuilder merged, Capture member, Dictionary<Region, Capture> origins, string mergedSoFar)
     {
         var byRange = new Dictionary<(ulong, ulong), Region>();
         foreach (var region in merged.Regions)
@@ -131,7 +132,7 @@ internal static class CaptureMerge
     }
 
     /// <summary>Fills <paramref name="target"/> (from a richer source) with what <paramref name="other"/> adds, reporting conflicts.</summary>
-    private static void Fill(Capture merged, Region target, Capture targetSource, Region other, Capture otherSource)
+    private static void Fill(CaptureBuilder merged, Region target, Capture targetSource, Region other, Capture otherSource)
     {
         var both = $"[{Label(targetSource, target)}] and [{Label(otherSource, other)}]";
         var textOverCore = targetSource.Format == CaptureFormat.Core && otherSource.Format != CaptureFormat.Core;
@@ -184,8 +185,8 @@ internal static class CaptureMerge
         target.CoreFileOffset ??= other.CoreFileOffset;
         target.ThreadId ??= other.ThreadId;
         target.RuntimeRole ??= other.RuntimeRole;
-        if (target.Kind == RegionKind.Unknown && ImporterKinds.Contains(other.Kind))
-            target.Kind = other.Kind;
+        if (target.StatedKind == RegionKind.Unknown && ImporterKinds.Contains(other.Kind))
+            target.StatedKind = other.Kind;
     }
 
     private static void TakeName(Region target, Region other)
@@ -223,7 +224,7 @@ internal static class CaptureMerge
         Name = region.Name,
         Deleted = region.Deleted,
         NameIsBasename = region.NameIsBasename,
-        Kind = ImporterKinds.Contains(region.Kind) ? region.Kind : RegionKind.Unknown,
+        StatedKind = ImporterKinds.Contains(region.Kind) ? region.Kind : RegionKind.Unknown,
         Metrics = region.Metrics,
         VmFlags = region.VmFlags,
         DumpedBytes = region.DumpedBytes,
@@ -245,7 +246,7 @@ internal static class CaptureMerge
         _ => 0,
     };
 
-    private static void Report(Capture merged, DiagnosticDescriptor descriptor, Region at, string message) =>
+    private static void Report(CaptureBuilder merged, DiagnosticDescriptor descriptor, Region at, string message) =>
         merged.Diagnostics.Warning(descriptor, at.Location, message);
 
     /// <summary>The input as listed in <see cref="Capture.MergedInputs"/>: its path, and its line range within a document.</summary>

@@ -4,18 +4,29 @@ namespace Forensics.Importers.Normalisation;
 
 /// <summary>
 /// Turns what an importer produced into the model of docs/region-model.md#normalisation: regions sorted by start (out-of-order and overlapping
-/// regions reported, not guessed at), the architecture decided from evidence, every unclassified region given a
-/// kind, and the ELF images grouped into modules.
+/// regions reported, not guessed at), the architecture decided from evidence, every region given a kind, and the
+/// ELF images grouped into modules.
 /// </summary>
 public static class CaptureNormalizer
 {
     /// <summary>
-    /// Normalises <paramref name="capture"/> in place. Kinds and an architecture an importer already set are kept;
-    /// modules are rebuilt from the regions each time.
+    /// The normalised, read-only capture of <paramref name="capture"/>. Each region's kind is the one its importer
+    /// stated (<see cref="Region.StatedKind"/>), else the one classification gives; an architecture an importer set is
+    /// kept; modules are rebuilt from the regions each time. The capture takes the builder's regions, modules and
+    /// threads as they are, so the builder is done with once normalised.
     /// </summary>
-    public static void Normalize(Capture capture)
+    public static Capture Normalize(CaptureBuilder capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
+        Complete(capture);
+        return Freeze(capture);
+    }
+
+    /// <summary>The steps of <see cref="Normalize"/> on the builder itself, for a merge that still adds to it before freezing.</summary>
+    internal static void Complete(CaptureBuilder capture)
+    {
+        foreach (var region in capture.Regions)
+            region.Kind = region.StatedKind;
         RegionOrdering.Sort(capture);
         ArchitectureDetector.Detect(capture);
         var images = ImageMap.Build(capture);
@@ -24,4 +35,36 @@ public static class CaptureNormalizer
             RegionClassifier.Classify(capture, images);
         ModuleBuilder.Build(capture, images);
     }
+
+    internal static Capture Freeze(CaptureBuilder capture) => new()
+    {
+        Id = capture.Id,
+        InputPath = capture.InputPath,
+        LineRange = capture.LineRange,
+        Sha256 = capture.Sha256,
+        Format = capture.Format,
+        Variant = capture.Variant,
+        Architecture = capture.Architecture,
+        ArchitectureEvidence = [.. capture.ArchitectureEvidence],
+        Pid = capture.Pid,
+        ProcessName = capture.ProcessName,
+        CommandLine = capture.CommandLine,
+        Regions = [.. capture.Regions],
+        Modules = [.. capture.Modules],
+        Images = [.. capture.Images],
+        Threads = [.. capture.Threads],
+        AbortMessage = capture.AbortMessage,
+        Signal = capture.Signal,
+        Process = capture.Process,
+        Auxv = [.. capture.Auxv],
+        Notes = [.. capture.Notes],
+        UnsupportedReason = capture.UnsupportedReason,
+        Runtime = capture.Runtime,
+        Totals = capture.Totals,
+        TotalsRange = capture.TotalsRange,
+        DeclaredTotals = [.. capture.DeclaredTotals],
+        Facts = [.. capture.Facts],
+        MergedInputs = [.. capture.MergedInputs],
+        Diagnostics = new DiagnosticList(capture.Diagnostics.Items),
+    };
 }

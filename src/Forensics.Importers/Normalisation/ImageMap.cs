@@ -32,7 +32,7 @@ internal sealed class ImageMap
     /// <summary>What the capture says the executable is: AT_EXECFN, the first word of the arguments or command line.</summary>
     public IReadOnlyList<string> ExecutablePaths { get; }
 
-    public static ImageMap Build(Capture capture)
+    public static ImageMap Build(CaptureBuilder capture)
     {
         var regions = capture.Regions;
         var executablePaths = FindExecutablePaths(capture);
@@ -82,7 +82,7 @@ internal sealed class ImageMap
 
     private static bool IsUnclassifiedOrImagePart(Region region) => region.Kind == RegionKind.Unknown || region.Kind.IsImagePart();
 
-    private static List<string> FindExecutablePaths(Capture capture)
+    private static List<string> FindExecutablePaths(CaptureBuilder capture)
     {
         var paths = new List<string>();
         foreach (var entry in capture.Auxv)

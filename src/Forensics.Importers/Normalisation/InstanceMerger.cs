@@ -75,8 +75,17 @@ public static class InstanceMerger
 
         var result = new List<Capture>(groups.Count);
         foreach (var group in groups)
-            result.Add(group.Count == 1 ? ordered[group[0]] : CaptureMerge.Combine(group.Select(i => ordered[i]).ToList()));
+            result.Add(group.Count == 1 ? ordered[group[0]] : Normalised(CaptureMerge.Combine(group.Select(i => ordered[i]).ToList())));
         return result;
+    }
+
+    /// <summary>The merged capture normalised, with a rollup's totals checked against the regions they now sit beside.</summary>
+    private static Capture Normalised(CaptureBuilder merged)
+    {
+        CaptureNormalizer.Complete(merged);
+        if (merged.Totals is not null)
+            Text.Smaps.SmapsRollupTotals.Check(merged);
+        return CaptureNormalizer.Freeze(merged);
     }
 
     private static int FindGroup(int index, List<Capture> captures, List<InstanceFingerprint> fingerprints,

@@ -23,7 +23,7 @@ internal static class ModuleBuilder
     private const ulong PageSize = 0x1000;
     private const ulong NonPieLinkBase64 = 0x400000, NonPieLinkBase32 = 0x8048000;
 
-    public static void Build(Capture capture, ImageMap images)
+    public static void Build(CaptureBuilder capture, ImageMap images)
     {
         capture.Modules.Clear();
         var regions = capture.Regions;
@@ -97,7 +97,7 @@ internal static class ModuleBuilder
     /// Gives every core image its module: the one its regions made, else the draft at its base (the vdso), else a module
     /// of its own named by its soname. The module's extent is the image's.
     /// </summary>
-    private static void AttachImages(Capture capture, List<Draft> builders, Dictionary<ImageIdentity, Draft> byImage)
+    private static void AttachImages(CaptureBuilder capture, List<Draft> builders, Dictionary<ImageIdentity, Draft> byImage)
     {
         var byBase = new Dictionary<ulong, Draft>();
         foreach (var draft in builders)

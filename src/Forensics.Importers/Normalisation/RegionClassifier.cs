@@ -32,7 +32,7 @@ internal static class RegionClassifier
     private const ulong MaximumThreadGuard = 64 * 1024;
     private const ulong MinimumThreadStack = 16 * 1024;
 
-    public static void Classify(Capture capture, ImageMap images)
+    public static void Classify(CaptureBuilder capture, ImageMap images)
     {
         var regions = capture.Regions;
         var keys = images.Keys;

@@ -9,7 +9,7 @@ internal static class RegionOrdering
     /// <summary>Each kind of problem is listed one by one up to this many times, then counted.</summary>
     private const int ListedPerId = 50;
 
-    public static void Sort(Capture capture)
+    public static void Sort(CaptureBuilder capture)
     {
         var regions = capture.Regions;
         var outOfOrder = 0;
@@ -49,7 +49,7 @@ internal static class RegionOrdering
         ReportOmitted(capture, overlaps, "overlapping regions");
     }
 
-    private static void ReportOmitted(Capture capture, int count, string what)
+    private static void ReportOmitted(CaptureBuilder capture, int count, string what)
     {
         if (count > ListedPerId)
         {

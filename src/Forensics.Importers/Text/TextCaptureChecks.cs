@@ -5,7 +5,7 @@ namespace Forensics.Importers.Text;
 /// <summary>Checks every text parser makes at the end of a capture.</summary>
 internal static class TextCaptureChecks
 {
-    public static void RequireRegions(Capture capture, int firstLine)
+    public static void RequireRegions(CaptureBuilder capture, int firstLine)
     {
         if (capture.Regions.Count == 0)
             capture.Diagnostics.Error(DiagnosticCatalogue.NoRegions, SourceLocation.AtLine(firstLine),
@@ -13,7 +13,7 @@ internal static class TextCaptureChecks
     }
 
     /// <summary>Reports a line that marks rows cut out of the listing; false when <paramref name="line"/> is not one.</summary>
-    public static bool ReportElision(Capture capture, ReadOnlySpan<char> line, int number)
+    public static bool ReportElision(CaptureBuilder capture, ReadOnlySpan<char> line, int number)
     {
         if (!TextLineClassifier.IsElision(TextSpan.TrimBlanks(line)))
             return false;

@@ -17,7 +17,7 @@ public static class TextCaptureParsers
     /// is the 1-based line number of its first line within the input file, so diagnostics and
     /// <see cref="Region.Location"/> are file lines. Bad input gives diagnostics, never an exception.
     /// </summary>
-    public static Capture Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1)
+    public static CaptureBuilder Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1)
     {
         if (firstLine < 1)
             throw new ArgumentOutOfRangeException(nameof(firstLine), firstLine, "Line numbers start at 1.");

@@ -16,7 +16,7 @@ public sealed partial class InputImporter
         string directory, string displayPath, FileSnapshot before, Task<FileHash?> hashing, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var (items, corePath) = ProblemDirectoryReader.Read(directory, diagnostics);
-        Capture? core = null;
+        CaptureBuilder? core = null;
         if (corePath is not null)
         {
             using var opened = _opener.Open(corePath, diagnostics);

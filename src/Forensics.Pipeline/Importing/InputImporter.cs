@@ -141,9 +141,9 @@ public sealed partial class InputImporter
     /// The captures that hold anything, each walked and annotated through <paramref name="opened"/> (null when that was
     /// done already); an error for captures found that hold nothing.
     /// </summary>
-    private List<Capture> Usable(OpenedInput? opened, string displayPath, List<Capture> captures, DiagnosticBag diagnostics, ReadBudget budget)
+    private List<CaptureBuilder> Usable(OpenedInput? opened, string displayPath, List<CaptureBuilder> captures, DiagnosticBag diagnostics, ReadBudget budget)
     {
-        var usable = new List<Capture>(captures.Count);
+        var usable = new List<CaptureBuilder>(captures.Count);
         foreach (var capture in captures)
         {
             if (capture.Regions.Count == 0 && capture.Totals is null && capture.Threads.Count == 0 && capture.Diagnostics.HasErrors)
@@ -176,7 +176,7 @@ public sealed partial class InputImporter
     }
 
     private static InputResult Result(
-        string displayPath, FileHash? hash, long size, List<Capture> usable, InputStatus? emptyStatus, Diagnostic? changed,
+        string displayPath, FileHash? hash, long size, List<CaptureBuilder> usable, InputStatus? emptyStatus, Diagnostic? changed,
         DiagnosticBag diagnostics)
     {
         foreach (var capture in usable)
@@ -240,7 +240,7 @@ public sealed partial class InputImporter
     }
 
     /// <summary>ClrMD reads a .NET core through the same opened input to name the runtime's regions and threads.</summary>
-    private static void AnnotateManagedRuntime(Capture capture, OpenedInput opened)
+    private static void AnnotateManagedRuntime(CaptureBuilder capture, OpenedInput opened)
     {
         if (capture.Format != CaptureFormat.Core || !ClrAnnotator.HasRuntime(capture))
             return;
@@ -252,7 +252,7 @@ public sealed partial class InputImporter
     /// the same per-file budget as the import. The core is read a second time: a plain file on demand, a compressed one
     /// decompressed again keeping its segments, which the importer did not keep.
     /// </summary>
-    private void WalkStacks(Capture capture, OpenedInput opened, ReadBudget budget)
+    private void WalkStacks(CaptureBuilder capture, OpenedInput opened, ReadBudget budget)
     {
         if (capture.Format != CaptureFormat.Core || capture.Threads.Count == 0 || capture.Architecture is not (Architecture.X86 or Architecture.X86_64))
             return;
@@ -283,7 +283,7 @@ public sealed partial class InputImporter
     /// stop, an I/O error), else from the first error on the input or its captures.
     /// </summary>
     private static InputRecord Record(
-        string displayPath, InputStatus status, Diagnostic? decisive, string sha256, long bytes, List<Capture> captures, DiagnosticBag diagnostics)
+        string displayPath, InputStatus status, Diagnostic? decisive, string sha256, long bytes, List<CaptureBuilder> captures, DiagnosticBag diagnostics)
     {
         // A core the tool cannot analyse is that first, whatever else is wrong with it (a vmcore cut short is a vmcore).
         decisive ??= captures.SelectMany(c => c.Diagnostics.Items)
@@ -312,14 +312,14 @@ public sealed partial class InputImporter
     }
 
     /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
-    private (List<Capture> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
+    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
         var (captures, status) = ReadContent(opened, displayPath, diagnostics, budget);
         // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
         return (captures, opened.ReadToEnd() || status is not InputStatus.Skipped ? status : InputStatus.Failed);
     }
 
-    private (List<Capture> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
+    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
     {
         if (!opened.IsReadable)
         {
@@ -370,7 +370,7 @@ public sealed partial class InputImporter
     /// file several times over on the large object heap. Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
     /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
-    private IReadOnlyList<Capture> ImportText(Stream content, DiagnosticBag diagnostics)
+    private IReadOnlyList<CaptureBuilder> ImportText(Stream content, DiagnosticBag diagnostics)
     {
         var bytes = RentText<byte>(InitialTextBuffer(content));
         char[]? chars = null;
@@ -499,7 +499,7 @@ public sealed partial class InputImporter
         return bytes.Length;
     }
 
-    private static void ApplyFileNameHint(Capture capture, string displayPath)
+    private static void ApplyFileNameHint(CaptureBuilder capture, string displayPath)
     {
         var hint = FileNameHint.FromFileName(displayPath);
         capture.Facts.AddRange(FileNameHint.SystemdFacts(displayPath));

@@ -26,13 +26,14 @@ public static class BatchNormaliser
         var originals = new List<(InputResult Result, IReadOnlyList<Capture> Captures)>();
         foreach (var result in results)
         {
+            var normalised = new List<Capture>(result.Captures.Count);
             foreach (var capture in result.Captures)
             {
-                capture.Id = allocator.Allocate(capture.InputPath, LineRangeOfId(result, capture));
-                CaptureNormalizer.Normalize(capture);
-                all.Add(capture);
+                capture.Id = allocator.Allocate(capture.InputPath, LineRangeOfId(result, capture.LineRange));
+                normalised.Add(CaptureNormalizer.Normalize(capture));
             }
-            originals.Add((result, result.Captures));
+            all.AddRange(normalised);
+            originals.Add((result, normalised));
         }
 
         var merged = mergeInstances ? InstanceMerger.Merge(all) : all;
@@ -58,8 +59,8 @@ public static class BatchNormaliser
     }
 
     /// <summary>Only a capture that shares its document with others has its line range in its id.</summary>
-    private static (int First, int Last)? LineRangeOfId(InputResult result, Capture capture) =>
-        result.Captures.Count > 1 ? capture.LineRange : null;
+    private static (int First, int Last)? LineRangeOfId(InputResult result, (int First, int Last)? lineRange) =>
+        result.Captures.Count > 1 ? lineRange : null;
 
     /// <summary>How <see cref="InstanceMerger"/> names a merged input in <see cref="Capture.MergedInputs"/>.</summary>
     private static string MergeLabel(Capture capture) =>

@@ -22,12 +22,12 @@ internal static class InputResultReader
         input.List(static i => i.RequiredString()),
         input.List(Diagnostic));
 
-    public static List<Capture> ReadCaptures(StoreDecoder input) => input.List(Capture);
+    public static List<CaptureBuilder> ReadCaptures(StoreDecoder input) => input.List(Capture);
 
-    private static Capture Capture(StoreDecoder input)
+    private static CaptureBuilder Capture(StoreDecoder input)
     {
         var present = input.Unsigned();
-        var capture = new Capture
+        var capture = new CaptureBuilder
         {
             Id = input.RequiredString(),
             InputPath = input.RequiredString(),
@@ -86,7 +86,7 @@ internal static class InputResultReader
             var region = new Region(start, start + size)
             {
                 Permissions = Permissions(input.Byte()),
-                Kind = input.Enum<RegionKind>(),
+                StatedKind = input.Enum<RegionKind>(),
                 Sources = input.Flags(AllSources),
             };
             if (Has(present, 0))

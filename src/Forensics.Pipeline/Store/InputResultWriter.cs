@@ -29,7 +29,7 @@ internal static class InputResultWriter
         output.List(record.Diagnostics, Diagnostic);
     }
 
-    private static void Capture(StoreEncoder output, Capture capture)
+    private static void Capture(StoreEncoder output, CaptureBuilder capture)
     {
         var present = Mask(capture.LineRange is not null, capture.Pid is not null, capture.Signal is not null,
             capture.Process is not null, capture.Runtime is not null, capture.Totals is not null, capture.TotalsRange is not null);
@@ -119,7 +119,7 @@ internal static class InputResultWriter
             output.Signed((long)(region.Start - previousEnd));
             output.Unsigned(region.Size);
             output.Byte(PermissionsCode(region.Permissions));
-            output.Enum(region.Kind);
+            output.Enum(region.StatedKind);
             output.Enum(region.Sources);
             if (region.Offset is { } offset)
                 output.Unsigned(offset);

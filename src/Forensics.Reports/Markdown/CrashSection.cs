@@ -65,7 +65,7 @@ internal static class CrashSection
     /// <summary>The module whose region holds the crashing PC, with the build-id that finds its symbols.</summary>
     private static MarkdownCell FaultingModule(ulong programCounter, Capture capture)
     {
-        if (capture.FindRegion(programCounter)?.Module is not { } name || capture.Modules.Find(m => m.Name == name) is not { } module)
+        if (capture.FindRegion(programCounter)?.Module is not { } name || capture.Modules.FirstOrDefault(m => m.Name == name) is not { } module)
             return Trusted("Faulting module: none, the PC " + ReportValues.Address(programCounter) + " is in no module");
         return Trusted("Faulting module: " + ((MarkdownCell)module.Name).Markdown + " (" + ((MarkdownCell)module.Path).Markdown + ")"
             + ", build-id " + (module.BuildId is { } buildId ? ((MarkdownCell)buildId).Markdown : "unknown"));

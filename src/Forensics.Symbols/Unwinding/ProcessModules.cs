@@ -21,7 +21,7 @@ internal sealed class ProcessModules
 
     public IReadOnlyList<ProcessModule> Modules => _modules;
 
-    public static ProcessModules Build(Capture capture, IAddressSpace memory, bool is64, ModuleFileLocator locator, IReadCheckpoint checkpoint)
+    public static ProcessModules Build(CaptureBuilder capture, IAddressSpace memory, bool is64, ModuleFileLocator locator, IReadCheckpoint checkpoint)
     {
         var vdso = capture.Auxv.FirstOrDefault(a => a.Type == AuxvSysInfoElfHeader)?.Value;
         var modules = new List<ProcessModule>();

@@ -19,12 +19,13 @@ public sealed class CaptureComparerTests
     private static string HelloElsewhere() =>
         SampleCaptures.ShiftMaps(HelloMaps(), (0, 0x7f0000000000, 0x1000000), (0x7f0000000000, 0x7ff000000000, -0x3000000), (0x7ff000000000, 0x800000000000, 0x100000));
 
-    /// <summary>The capture normalised again with a process name, the evidence that names its main executable.</summary>
-    private static Capture Named(Capture capture, string processName)
+    /// <summary>The capture normalised with a process name, the evidence that names its main executable.</summary>
+    private static Capture Named(Capture capture, string processName) => capture with { ProcessName = processName };
+
+    private static Capture Named(CaptureBuilder capture, string processName)
     {
         capture.ProcessName = processName;
-        Forensics.Importers.Normalisation.CaptureNormalizer.Normalize(capture);
-        return capture;
+        return Forensics.Importers.Normalisation.CaptureNormalizer.Normalize(capture);
     }
 
     private static List<ComparisonChange> RowsOf(ComparisonReport report, ChangeKind kind) => [.. report.Changes.Where(r => r.Kind == kind)];
@@ -72,8 +73,8 @@ public sealed class CaptureComparerTests
     public void Different_programs_are_never_compared_and_each_is_a_group_of_its_own()
     {
         // A bare maps names no program: these carry the process names the pipeline takes from file names (hello.maps).
-        var hello = Named(SampleCaptures.Text(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps"), "hello");
-        var crash = Named(SampleCaptures.Text(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps"), "crash_null");
+        var hello = Named(SampleCaptures.TextBuilder(CaptureFormat.Maps, "hello", "sets", "set-hello", "maps"), "hello");
+        var crash = Named(SampleCaptures.TextBuilder(CaptureFormat.Maps, "null", "sets", "set-crash-null", "maps"), "crash_null");
         var report = Compare(null, hello, crash);
         Assert.Empty(report.Changes);
         Assert.Equal([("/opt/forensic/demo/hello", "hello", ProgramEvidence.Path), ("/opt/forensic/demo/crash_null", "null", ProgramEvidence.Path)],
@@ -133,9 +134,9 @@ public sealed class CaptureComparerTests
             + "7f1f1efc2000-7f1f1efe8000 r--p 00000000 fe:00 332096", StringComparison.Ordinal);
         var runs = new[]
         {
-            Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-1", HelloMaps()), "hello"),
-            Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-2", HelloElsewhere()), "hello"),
-            Named(SampleCaptures.FromText(CaptureFormat.Maps, "run-3", injected), "hello"),
+            Named(SampleCaptures.Builder(CaptureFormat.Maps, "run-1", HelloMaps()), "hello"),
+            Named(SampleCaptures.Builder(CaptureFormat.Maps, "run-2", HelloElsewhere()), "hello"),
+            Named(SampleCaptures.Builder(CaptureFormat.Maps, "run-3", injected), "hello"),
         };
         var report = Compare(null, runs);
         var rare = Assert.Single(report.RareModules);
@@ -160,8 +161,7 @@ public sealed class CaptureComparerTests
             SampleCaptures.FromText(CaptureFormat.Maps, "snapshot-2", text.Replace("55f5efaae000-55f5efacf000", "55f5efaae000-55f5efaf0000", StringComparison.Ordinal)),
             SampleCaptures.FromText(CaptureFormat.Maps, "snapshot-3", text.Replace("55f5efaae000-55f5efacf000", "55f5efaae000-55f5efb11000", StringComparison.Ordinal)),
         };
-        foreach (var snapshot in snapshots)
-            snapshot.Pid = 16367;
+        snapshots = [.. snapshots.Select(s => s with { Pid = 16367 })];
         var report = Compare(null, snapshots);
         Assert.True(report.SuccessiveSnapshots);
         var heap = Assert.Single(report.KindTotals, k => k.Kind == RegionKind.Heap);

@@ -44,10 +44,13 @@ public sealed class ComparisonScaleTests(ITestOutputHelper output)
     private static Capture Shifted(Capture template, string id, ulong down)
     {
         static ulong Move(ulong address, ulong down) => address >= MmapAreaStart && address < MmapAreaEnd ? address - down : address;
-        var capture = new Capture { Id = id, InputPath = id, Format = template.Format, Architecture = template.Architecture };
-        foreach (var region in template.Regions)
+        return new Capture
         {
-            capture.Regions.Add(new Region(Move(region.Start, down), Move(region.Start, down) + region.Size)
+            Id = id,
+            InputPath = id,
+            Format = template.Format,
+            Architecture = template.Architecture,
+            Regions = [.. template.Regions.Select(region => new Region(Move(region.Start, down), Move(region.Start, down) + region.Size)
             {
                 Permissions = region.Permissions,
                 Offset = region.Offset,
@@ -55,19 +58,15 @@ public sealed class ComparisonScaleTests(ITestOutputHelper output)
                 Deleted = region.Deleted,
                 Kind = region.Kind,
                 Module = region.Module,
-            });
-        }
-        foreach (var module in template.Modules)
-        {
-            capture.Modules.Add(new Module
+            })],
+            Modules = [.. template.Modules.Select(module => new Module
             {
                 Name = module.Name,
                 Path = module.Path,
                 Base = Move(module.Base, down),
                 End = Move(module.Base, down) + module.Size,
                 IsMainExecutable = module.IsMainExecutable,
-            });
-        }
-        return capture;
+            })],
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Forensics.Importers.Normalisation;
 using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Comparison.Changes;
 using Forensics.Model;
@@ -47,9 +48,9 @@ public sealed class CorpusComparisonTests
     public void A_kernel_core_and_the_maps_saved_by_the_same_process_are_the_same_instance()
     {
         using var core = new MemoryStream(SampleFile.ReadAllBytes(TestPaths.CorpusFile("crash-null", "core.xz")));
-        var fromCore = Forensics.Importers.Core.CoreImporter.Import(core, "crash-null/core.xz");
-        fromCore.Id = "a-core";
-        Forensics.Importers.Normalisation.CaptureNormalizer.Normalize(fromCore);
+        var builtFromCore = Forensics.Importers.Core.CoreImporter.Import(core, "crash-null/core.xz");
+        builtFromCore.Id = "a-core";
+        var fromCore = CaptureNormalizer.Normalize(builtFromCore);
 
         var report = Compare(fromCore, Corpus("b-maps", "crash-null", "maps.self"));
 

@@ -12,8 +12,8 @@ public sealed class AddressLocationTests
     private static (Capture Capture, CrashReport Crash) Analyse(params string[] corpusPath)
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile(corpusPath));
-        var capture = CoreImporter.Import(new MemoryStream(bytes, writable: false), string.Join('/', corpusPath));
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreImporter.Import(new MemoryStream(bytes, writable: false), string.Join('/', corpusPath));
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         return (capture, CaptureAnalyzer.Analyze(capture, [capture]).Crash!);
     }
 

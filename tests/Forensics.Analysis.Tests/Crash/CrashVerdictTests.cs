@@ -75,7 +75,7 @@ public sealed class CrashVerdictTests
     {
         // set-crash-abort's registers with a SIGTERM from pid 16000 (SI_USER), as kill(1) would send it.
         var capture = SampleCaptures.CrashedMaps("set-crash-abort", "core");
-        capture.Signal = new SignalInfo { Number = 15, Code = 0, SenderPid = 16000 };
+        capture = capture with { Signal = new SignalInfo { Number = 15, Code = 0, SenderPid = 16000 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.KilledByProcess, crash.Verdict);
         Assert.Equal("Killed by another process: pid 16000 sent SIGTERM with kill (the process is pid 16776).", crash.Summary);
@@ -85,7 +85,7 @@ public sealed class CrashVerdictTests
     public void Non_canonical_general_protection_fault_is_reported_with_si_kernel()
     {
         var capture = SampleCaptures.CrashedMaps("set-crash-null", "core");
-        capture.Signal = new SignalInfo { Number = 11, Code = 0x80, FaultAddress = 0 };
+        capture = capture with { Signal = new SignalInfo { Number = 11, Code = 0x80, FaultAddress = 0 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.NonCanonicalPointer, crash.Verdict);
         Assert.Contains(crash.Evidence, e => e.StartsWith("si_code SI_KERNEL with si_addr 0", StringComparison.Ordinal));
@@ -95,7 +95,7 @@ public sealed class CrashVerdictTests
     public void A_write_to_the_read_only_text_is_a_write_to_read_only_memory()
     {
         var capture = SampleCaptures.CrashedMaps("set-crash-null", "core");
-        capture.Signal = new SignalInfo { Number = 11, Code = 2, FaultAddress = 0x55a0787aa010 };
+        capture = capture with { Signal = new SignalInfo { Number = 11, Code = 2, FaultAddress = 0x55a0787aa010 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.WriteToReadOnly, crash.Verdict);
         Assert.Equal("crash_null+0x1010", crash.FaultLocation);
@@ -105,7 +105,7 @@ public sealed class CrashVerdictTests
     public void A_fault_in_a_readable_writable_region_is_a_crash_that_cannot_be()
     {
         var capture = SampleCaptures.CrashedMaps("set-crash-null", "core");
-        capture.Signal = new SignalInfo { Number = 11, Code = 1, FaultAddress = 0x55a0820d9010 };
+        capture = capture with { Signal = new SignalInfo { Number = 11, Code = 1, FaultAddress = 0x55a0820d9010 } };
         Assert.Equal(CrashVerdict.ImpossibleFault, CrashOf(capture).Verdict);
     }
 
@@ -113,7 +113,7 @@ public sealed class CrashVerdictTests
     public void A_fault_in_no_region_is_a_wild_pointer()
     {
         var capture = SampleCaptures.CrashedMaps("set-crash-null", "core");
-        capture.Signal = new SignalInfo { Number = 11, Code = 1, FaultAddress = 0x75bcd15 };
+        capture = capture with { Signal = new SignalInfo { Number = 11, Code = 1, FaultAddress = 0x75bcd15 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.WildPointer, crash.Verdict);
         Assert.Equal("unmapped", crash.FaultLocation);
@@ -123,9 +123,12 @@ public sealed class CrashVerdictTests
     public void A_fault_just_below_the_main_stack_next_to_the_stack_pointer_is_a_stack_overflow()
     {
         var capture = SampleCaptures.CrashedMaps("set-crash-null", "core");
-        capture.Signal = new SignalInfo { Number = 11, Code = 1, FaultAddress = 0x7ffe5e573ff8 };
+        capture = capture with { Signal = new SignalInfo { Number = 11, Code = 1, FaultAddress = 0x7ffe5e573ff8 } };
         var crashing = capture.Threads[0];
-        capture.Threads[0] = new ThreadInfo { Tid = crashing.Tid, Signal = 11, ProgramCounter = crashing.ProgramCounter, StackPointer = 0x7ffe5e574000, IsCrashing = true };
+        capture = capture with
+        {
+            Threads = [new ThreadInfo { Tid = crashing.Tid, Signal = 11, ProgramCounter = crashing.ProgramCounter, StackPointer = 0x7ffe5e574000, IsCrashing = true }, .. capture.Threads.Skip(1)],
+        };
         Assert.Equal(CrashVerdict.StackOverflow, CrashOf(capture).Verdict);
     }
 }

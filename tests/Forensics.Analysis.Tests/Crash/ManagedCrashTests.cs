@@ -16,9 +16,9 @@ public sealed class ManagedCrashTests
     private static readonly Lazy<CaptureAnalysis> Dotnet = new(() =>
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("dotnet", "dotnet-crash.core.xz"));
-        var capture = CoreImporter.Import(new MemoryStream(bytes, writable: false), "dotnet/dotnet-crash.core.xz");
-        CaptureNormalizer.Normalize(capture);
-        ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, writable: false), "dotnet-crash.core.xz");
+        var builtCapture = CoreImporter.Import(new MemoryStream(bytes, writable: false), "dotnet/dotnet-crash.core.xz");
+        ClrAnnotator.Annotate(builtCapture, () => new MemoryStream(bytes, writable: false), "dotnet-crash.core.xz");
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         return CaptureAnalyzer.Analyze(capture, [capture]);
     });
 
@@ -47,8 +47,8 @@ public sealed class ManagedCrashTests
     public void A_native_abort_without_a_managed_runtime_stays_an_abort()
     {
         var path = TestPaths.CorpusFile("crash-abort", "core.xz");
-        var capture = CoreImporter.Import(new MemoryStream(SampleFile.ReadAllBytes(path), writable: false), path);
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreImporter.Import(new MemoryStream(SampleFile.ReadAllBytes(path), writable: false), path);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         Assert.Equal(CrashVerdict.Abort, CaptureAnalyzer.Analyze(capture, [capture]).Crash!.Verdict);
     }
 }

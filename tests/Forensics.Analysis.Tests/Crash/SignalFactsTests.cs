@@ -14,8 +14,8 @@ public sealed class SignalFactsTests
 
     private static CrashReport CrashOf(byte[] core, string path)
     {
-        var capture = CoreImporter.Import(new MemoryStream(core, writable: false), path);
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreImporter.Import(new MemoryStream(core, writable: false), path);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         return CaptureAnalyzer.Analyze(capture, [capture]).Crash!;
     }
 

@@ -12,8 +12,8 @@ public sealed class UnsupportedCoreTests
     private static CaptureAnalysis AnalysisOf(params string[] corpusPath)
     {
         var path = TestPaths.CorpusFile(["public", "cores", .. corpusPath]);
-        var capture = CoreImporter.Import(new MemoryStream(SampleFile.ReadAllBytes(path), writable: false), path);
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreImporter.Import(new MemoryStream(SampleFile.ReadAllBytes(path), writable: false), path);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         return CaptureAnalyzer.Analyze(capture, [capture]);
     }
 

@@ -16,8 +16,8 @@ public sealed class FindingCountTests
             .Segment(0x400000, 0x2000, 5).Segment(0x7ffb0000, 0x20000, 6);
         for (var index = 0; index < 2000; index++)
             builder.Segment(0x10000000 + ((ulong)index * 0x2000), 0x1000, 7);
-        var capture = CoreImporter.Import(new MemoryStream(builder.Build(), writable: false), "alike.core");
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreImporter.Import(new MemoryStream(builder.Build(), writable: false), "alike.core");
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         var findings = CaptureAnalyzer.Analyze(capture, [capture]).Findings;
 

@@ -135,10 +135,10 @@ public sealed class FindingRulesTests
         var text = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"));
         var first = SampleCaptures.FromText(CaptureFormat.Maps, "first", text);
         var second = SampleCaptures.FromText(CaptureFormat.Maps, "second", text);
-        first.Pid = 16367;
-        second.Pid = 20000;
+        first = first with { Pid = 16367 };
+        second = second with { Pid = 20000 };
         // Only captures of one program are compared: a bare maps names none, so both are given the process name.
-        first.ProcessName = second.ProcessName = "hello";
+        (first, second) = (first with { ProcessName = "hello" }, second with { ProcessName = "hello" });
         var findings = Rule(CaptureAnalyzer.Analyze(first, [first, second]).Findings, FindingRules.NoAslr);
         Assert.Equal(["[vdso]", "hello", "ld-linux-x86-64.so.2", "libc.so.6"], findings.Select(f => f.Message.Split(' ')[0]).Order(StringComparer.Ordinal));
         var libc = Assert.Single(findings, f => f.Name == "/usr/lib/x86_64-linux-gnu/libc.so.6");
@@ -151,13 +151,13 @@ public sealed class FindingRulesTests
     {
         var sleep = Sleep();
         var perl = SampleCaptures.Text(CaptureFormat.Maps, "perl", "sets", "set-system", "perl", "maps");
-        sleep.Pid = 17254;
-        perl.Pid = 17252;
+        sleep = sleep with { Pid = 17254 };
+        perl = perl with { Pid = 17252 };
         Assert.Empty(Rule(CaptureAnalyzer.Analyze(sleep, [sleep, perl]).Findings, FindingRules.NoAslr));
 
         var maps = SampleCaptures.Text(CaptureFormat.Maps, "maps", "sets", "set-crash-null", "maps");
         var pmap = SampleCaptures.Text(CaptureFormat.Pmap, "pmap", "sets", "set-crash-null", "pmap.txt");
-        maps.Pid = pmap.Pid;
+        maps = maps with { Pid = pmap.Pid };
         Assert.Empty(Rule(CaptureAnalyzer.Analyze(maps, [maps, pmap]).Findings, FindingRules.NoAslr));
     }
 
@@ -174,9 +174,9 @@ public sealed class FindingRulesTests
         var text = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"))
             .Replace("7f1f1deaf000-7f1f1deb0000 ---p 00000000 00:00 0 \n", "", StringComparison.Ordinal);
         var capture = SampleCaptures.FromText(CaptureFormat.Maps, "no-guard", text);
-        capture.Pid = 16367;
-        capture.Format = CaptureFormat.Maps;
-        capture.Threads.Add(new ThreadInfo { Tid = 16369, StackPointer = 0x7f1f1e6aee70 });
+        capture = capture with { Pid = 16367 };
+        capture = capture with { Format = CaptureFormat.Maps };
+        capture = capture with { Threads = [.. capture.Threads, new ThreadInfo { Tid = 16369, StackPointer = 0x7f1f1e6aee70 }] };
         var finding = Assert.Single(Rule(FindingsOf(capture), FindingRules.MissingGuard));
         Assert.Equal(0x7f1f1deb0000UL, finding.Start);
         Assert.Equal(0x7f1f1e6b0000UL, finding.End);

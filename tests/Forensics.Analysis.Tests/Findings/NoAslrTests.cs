@@ -12,9 +12,9 @@ public sealed class NoAslrTests
     private static Capture Core(params string[] corpusPath)
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile(corpusPath));
-        var capture = CoreImporter.Import(new MemoryStream(bytes, writable: false), string.Join('/', corpusPath));
-        capture.Id = string.Join('-', corpusPath);
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreImporter.Import(new MemoryStream(bytes, writable: false), string.Join('/', corpusPath));
+        builtCapture.Id = string.Join('-', corpusPath);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         return capture;
     }
 
@@ -47,8 +47,8 @@ public sealed class NoAslrTests
         var text = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"));
         var first = SampleCaptures.FromText(CaptureFormat.Maps, "first", text);
         var second = SampleCaptures.FromText(CaptureFormat.Maps, "second", text);
-        (first.Pid, first.ProcessName) = (16367, "hello");
-        (second.Pid, second.ProcessName) = (20000, "other");
+        first = first with { Pid = 16367, ProcessName = "hello" };
+        second = second with { Pid = 20000, ProcessName = "other" };
 
         Assert.DoesNotContain(CaptureAnalyzer.Analyze(first, [first, second]).Findings, f => f.Rule == FindingRules.NoAslr);
     }

@@ -39,7 +39,7 @@ public sealed class ClrAnnotatorFailureTests
     public void A_core_cut_inside_its_program_headers_gets_one_dump_unreadable_error()
     {
         var bytes = DotnetSamples.Core("createdump-triage.core.xz");
-        var capture = new Capture();
+        var capture = new CaptureBuilder();
 
         ClrAnnotator.Annotate(capture, () => new MemoryStream(bytes, 0, 100, writable: false), "createdump-triage.core");
 
@@ -49,7 +49,7 @@ public sealed class ClrAnnotatorFailureTests
     [Fact]
     public void A_dump_that_cannot_be_opened_gets_one_dump_unreadable_error()
     {
-        var capture = new Capture();
+        var capture = new CaptureBuilder();
 
         ClrAnnotator.Annotate(capture, () => throw new FileNotFoundException("gone"), "missing.core");
 
@@ -58,7 +58,7 @@ public sealed class ClrAnnotatorFailureTests
         Assert.Equal("cannot open [missing.core] for ClrMD (gone)", diagnostic.Message);
     }
 
-    private static Diagnostic AssertOneErrorAndNothingAnnotated(Capture capture, string id, int regionCount)
+    private static Diagnostic AssertOneErrorAndNothingAnnotated(CaptureBuilder capture, string id, int regionCount)
     {
         var diagnostic = Assert.Single(capture.Diagnostics.Items);
         Assert.Equal((DiagnosticSeverity.Error, id), (diagnostic.Severity, diagnostic.Id));

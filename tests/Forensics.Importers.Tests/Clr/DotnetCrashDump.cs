@@ -18,9 +18,10 @@ public sealed class DotnetCrashDump : IDisposable
     public DotnetCrashDump()
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("dotnet", "dotnet-crash.core.xz"));
-        Capture = CoreImporter.Import(new MemoryStream(bytes, writable: false), "corpus/dotnet/dotnet-crash.core.xz");
-        CaptureNormalizer.Normalize(Capture);
-        ClrAnnotator.Annotate(Capture, () => new MemoryStream(bytes, writable: false), "dotnet-crash.core.xz");
+        var core = CoreImporter.Import(new MemoryStream(bytes, writable: false), "corpus/dotnet/dotnet-crash.core.xz");
+        CaptureNormalizer.Complete(core);
+        ClrAnnotator.Annotate(core, () => new MemoryStream(bytes, writable: false), "dotnet-crash.core.xz");
+        Capture = CaptureNormalizer.Freeze(core);
 
         foreach (var line in File.ReadLines(TestPaths.CorpusFile("dotnet", "dotnet-crash-info.txt")))
         {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Forensics.Importers.Clr;
+using Forensics.Importers.Normalisation;
 using Forensics.Model;
 using Microsoft.Diagnostics.Runtime;
 
@@ -15,8 +16,9 @@ public abstract class DotnetDump : IDisposable
     protected DotnetDump(string coreName)
     {
         Bytes = DotnetSamples.Core(coreName);
-        Capture = SetMaps.Read("set-dotnet");
-        ClrAnnotator.Annotate(Capture, () => new MemoryStream(Bytes, writable: false), coreName);
+        var maps = SetMaps.Read("set-dotnet");
+        ClrAnnotator.Annotate(maps, () => new MemoryStream(Bytes, writable: false), coreName);
+        Capture = CaptureNormalizer.Freeze(maps);
 
         Target = DataTarget.LoadDump(coreName, new MemoryStream(Bytes, writable: false), leaveOpen: false);
         // The dumps are of runtime 10.0.12, the runtime these tests run on (see the sample's dotnet-info.txt).

@@ -11,10 +11,11 @@ namespace Forensics.Importers.Tests.Clr;
 /// </summary>
 internal static class SetMaps
 {
-    public static Capture Read(string set)
+    /// <summary>The maps normalised in place, for an annotation to add to before <see cref="CaptureNormalizer.Freeze"/>.</summary>
+    public static CaptureBuilder Read(string set)
     {
         var capture = TextCaptureParsers.Parse(CaptureFormat.Maps, SampleFile.ReadAllText(TestPaths.CorpusFile("sets", set, "maps")));
-        CaptureNormalizer.Normalize(capture);
+        CaptureNormalizer.Complete(capture);
         return capture;
     }
 }

@@ -16,10 +16,10 @@ public class ApportImporterTests
 {
     private static readonly string SleepPath = TestPaths.CorpusFile("public", "apport", "jammy_usr_bin_sleep.1000.crash");
 
-    private static Capture Import(byte[] report, ApportLimits? limits = null) =>
+    private static CaptureBuilder Import(byte[] report, ApportLimits? limits = null) =>
         ApportImporter.Import(new MemoryStream(report), "test.crash", limits ?? ApportLimits.Default, Forensics.Elf.CoreLimits.Default);
 
-    private static Capture Sleep() => Import(File.ReadAllBytes(SleepPath));
+    private static CaptureBuilder Sleep() => Import(File.ReadAllBytes(SleepPath));
 
     [Fact]
     public void Report_is_recognised_by_its_first_field()

@@ -11,7 +11,7 @@ namespace Forensics.Importers.Tests.Containers;
 /// </summary>
 public class CoredumpctlInfoParserTests
 {
-    private static Capture Single(string file) =>
+    private static CaptureBuilder Single(string file) =>
         Assert.Single(TextDocumentImporter.Import(File.ReadAllText(TestPaths.CorpusFile("public", "text", file))));
 
     [Fact]

@@ -10,7 +10,7 @@ public class HostileMinidumpTests
 {
     private static byte[] LinuxMini() => File.ReadAllBytes(TestPaths.CorpusFile("public", "minidumps", "rust-minidump", "linux-mini.dmp"));
 
-    private static Capture Import(byte[] bytes) => MinidumpImporter.Import(new MemoryStream(bytes), "hostile.dmp");
+    private static CaptureBuilder Import(byte[] bytes) => MinidumpImporter.Import(new MemoryStream(bytes), "hostile.dmp");
 
     /// <summary>The directory entry of <paramref name="type"/> in linux-mini.dmp (directory at 0x20, 12 bytes each).</summary>
     private static int Entry(byte[] dump, uint type)

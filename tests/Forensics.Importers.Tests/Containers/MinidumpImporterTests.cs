@@ -12,7 +12,7 @@ namespace Forensics.Importers.Tests.Containers;
 /// </summary>
 public class MinidumpImporterTests
 {
-    private static Capture Import(params string[] parts)
+    private static CaptureBuilder Import(params string[] parts)
     {
         using var stream = File.OpenRead(TestPaths.CorpusFile(["public", "minidumps", .. parts]));
         return MinidumpImporter.Import(stream, parts[^1]);
@@ -42,15 +42,15 @@ public class MinidumpImporterTests
     [Fact]
     public void Executable_listed_twice_is_one_module_with_its_build_id()
     {
-        var capture = Import("lldb", "linux-x86_64.dmp");
-        Assert.Equal(9, capture.Images.Count);
-        var executable = capture.Images[0];
+        var builtCapture = Import("lldb", "linux-x86_64.dmp");
+        Assert.Equal(9, builtCapture.Images.Count);
+        var executable = builtCapture.Images[0];
         Assert.Equal((0x400000UL, 0x602000UL, "/tmp/test/linux-x86_64", "e35c283bc327c28762db788bf5a4078be2351448", true),
             (executable.Base, executable.End, executable.Path, executable.BuildId, executable.IsExecutable));
-        var breakpad = capture.Images.Single(i => i.Path == "/tmp/test/libbreakpad.so");
+        var breakpad = builtCapture.Images.Single(i => i.Path == "/tmp/test/libbreakpad.so");
         Assert.Equal((0x7fc785fed000UL, "784fd549332d826ed23f18c17c6f320a"), (breakpad.Base, breakpad.BuildId));
 
-        CaptureNormalizer.Normalize(capture);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         Assert.Equal(1, capture.Modules.Count(m => m.Name == "linux-x86_64"));
         Assert.Equal("e35c283bc327c28762db788bf5a4078be2351448", capture.Modules.Single(m => m.IsMainExecutable).BuildId);
     }

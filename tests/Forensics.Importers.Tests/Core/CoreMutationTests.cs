@@ -26,7 +26,7 @@ public class CoreMutationTests
             .Auxv((6, 0x1000))
             .FileNote(0x1000, [(0x400000, 0x402000, 0, "/bin/victim")]);
 
-    private static Capture Import(byte[] bytes) =>
+    private static CaptureBuilder Import(byte[] bytes) =>
         CoreImporter.Import(new MemoryByteSource(bytes), "mutated.core", CoreLimits.Default);
 
     [Theory]
@@ -43,7 +43,7 @@ public class CoreMutationTests
         Assert.Equal((11, 1, (ulong?)0x10UL), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.FaultAddress));
         Assert.Equal(("victim", "./victim"), (capture.ProcessName, capture.CommandLine));
         Assert.Equal([(0x400000UL, "/bin/victim"), (Stack, null)], capture.Regions.Select(r => (r.Start, r.Name)));
-        Assert.Equal(RegionKind.Stack, capture.Regions[1].Kind);
+        Assert.Equal(RegionKind.Stack, capture.Regions[1].StatedKind);
     }
 
     [Theory]

@@ -18,12 +18,12 @@ internal static class CoreSamples
         return SampleFile.ReadAllBytes(path);
     }
 
-    public static Capture Import(string path)
+    public static CaptureBuilder Import(string path)
     {
         using var stream = new MemoryStream(Bytes(path), writable: false);
         return CoreImporter.Import(stream, path);
     }
 
-    public static Region Region(Capture capture, ulong start) =>
+    public static Region Region(CaptureBuilder capture, ulong start) =>
         capture.Regions.Single(r => r.Start == start);
 }

@@ -90,7 +90,7 @@ public class CoreStreamingTests
         Assert.Equal(4, capture.Images.Count(i => i.BuildId is not null));
     }
 
-    private static void AssertSame(Capture expected, Capture actual)
+    private static void AssertSame(CaptureBuilder expected, CaptureBuilder actual)
     {
         Assert.Equal(expected.Diagnostics.Items, actual.Diagnostics.Items);
         Assert.Equal(expected.Variant, actual.Variant);
@@ -99,8 +99,8 @@ public class CoreStreamingTests
         Assert.Equal(expected.Signal, actual.Signal);
         Assert.Equal(expected.Process, actual.Process);
         Assert.Equal(expected.Auxv, actual.Auxv);
-        Assert.Equal(expected.Regions.Select(r => (r.Start, r.End, r.Name, r.DumpedBytes, r.Kind, r.Permissions)),
-            actual.Regions.Select(r => (r.Start, r.End, r.Name, r.DumpedBytes, r.Kind, r.Permissions)));
+        Assert.Equal(expected.Regions.Select(r => (r.Start, r.End, r.Name, r.DumpedBytes, r.StatedKind, r.Permissions)),
+            actual.Regions.Select(r => (r.Start, r.End, r.Name, r.DumpedBytes, r.StatedKind, r.Permissions)));
         Assert.Equal(expected.Images.Select(i => (i.Base, i.BuildId, i.BuildIdAddress, i.Path)),
             actual.Images.Select(i => (i.Base, i.BuildId, i.BuildIdAddress, i.Path)));
         Assert.Equal(4, actual.Images.Count);

@@ -6,7 +6,7 @@ namespace Forensics.Importers.Tests.Core;
 /// <summary>The cores made on this machine by corpus/make-corpus.sh (facts in corpus/README.md).</summary>
 public class CorpusCoreTests
 {
-    private static Capture Import(string set, string name = "core.xz") => CoreSamples.Import(TestPaths.CorpusFile(set, name));
+    private static CaptureBuilder Import(string set, string name = "core.xz") => CoreSamples.Import(TestPaths.CorpusFile(set, name));
 
     [Fact]
     public void Null_dereference_faults_at_0x10_in_the_program()
@@ -29,7 +29,7 @@ public class CorpusCoreTests
         Assert.Equal((11, 1, (ulong?)0x7fff2e2efdf8UL), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.FaultAddress));
         var thread = Assert.Single(capture.Threads);
         Assert.Equal((0x55742a5b0609UL, 0x7fff2e2efdf0UL), (thread.ProgramCounter, thread.StackPointer));
-        var stack = capture.Regions.Single(r => r.Kind == RegionKind.Stack);
+        var stack = capture.Regions.Single(r => r.StatedKind == RegionKind.Stack);
         Assert.True(stack.Start > capture.Signal.FaultAddress);
         Assert.Equal(stack.Size, stack.DumpedBytes);
     }
@@ -52,9 +52,9 @@ public class CorpusCoreTests
         Assert.Equal((11, 2, (ulong?)0x7f1b8c6c7008UL, (int?)29088), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.FaultAddress, capture.Signal.ThreadId));
         Assert.Equal(34, capture.Regions.Count);
         var workerStack = capture.FindRegion(capture.Threads[0].StackPointer)!;
-        Assert.Equal((RegionKind.ThreadStack, (int?)29088), (workerStack.Kind, workerStack.ThreadId));
-        Assert.Equal(RegionKind.Stack, capture.FindRegion(capture.Threads[3].StackPointer)!.Kind);
-        Assert.Equal(3, capture.Regions.Count(r => r.Kind == RegionKind.ThreadStack));
+        Assert.Equal((RegionKind.ThreadStack, (int?)29088), (workerStack.StatedKind, workerStack.ThreadId));
+        Assert.Equal(RegionKind.Stack, capture.FindRegion(capture.Threads[3].StackPointer)!.StatedKind);
+        Assert.Equal(3, capture.Regions.Count(r => r.StatedKind == RegionKind.ThreadStack));
     }
 
     [Fact]

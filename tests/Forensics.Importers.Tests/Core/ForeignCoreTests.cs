@@ -58,7 +58,7 @@ public class ForeignCoreTests
         // Its two NT_PRSTATUS notes are CPUs of the kernel (rip 0xffffffff812ba86f), not threads of a process.
         Assert.Empty(capture.Threads);
         Assert.Equal(4, capture.Regions.Count);
-        Assert.All(capture.Regions, r => Assert.Equal(RegionKind.Unknown, r.Kind));
+        Assert.All(capture.Regions, r => Assert.Equal(RegionKind.Unknown, r.StatedKind));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Forensics.Importers.Tests.Core;
 /// <summary>gdb gcore cores of the local samples (docs/formats.md#gdb-gcore-cores).</summary>
 public class GcoreTests
 {
-    private static readonly Capture CrashNull = CoreSamples.Import(CoreSamples.LocalCore("set-crash-null", "gcore.core.xz"));
+    private static readonly CaptureBuilder CrashNull = CoreSamples.Import(CoreSamples.LocalCore("set-crash-null", "gcore.core.xz"));
 
     [Fact]
     public void Gcore_is_told_apart_and_shows_no_crash()
@@ -47,7 +47,7 @@ public class GcoreTests
         Assert.Equal(37, capture.Regions.Count);
         var memfd = CoreSamples.Region(capture, 0x7f1f1eebb000);
         Assert.Equal(("/memfd:hello-memfd", true), (memfd.Name, memfd.Deleted));
-        Assert.Equal(RegionKind.ThreadStack, capture.FindRegion(capture.Threads[1].StackPointer)!.Kind);
-        Assert.Equal(RegionKind.Stack, capture.FindRegion(capture.Threads[0].StackPointer)!.Kind);
+        Assert.Equal(RegionKind.ThreadStack, capture.FindRegion(capture.Threads[1].StackPointer)!.StatedKind);
+        Assert.Equal(RegionKind.Stack, capture.FindRegion(capture.Threads[0].StackPointer)!.StatedKind);
     }
 }

@@ -4,7 +4,7 @@ namespace Forensics.Importers.Tests.Core;
 
 public class KernelCoreTests
 {
-    private static readonly Capture CrashNull = CoreSamples.Import(CoreSamples.LocalCore("set-crash-null", "core.xz"));
+    private static readonly CaptureBuilder CrashNull = CoreSamples.Import(CoreSamples.LocalCore("set-crash-null", "core.xz"));
 
     [Fact]
     public void Null_dereference_core_has_the_three_threads_with_their_pcs()
@@ -71,17 +71,17 @@ public class KernelCoreTests
     [Fact]
     public void Kinds_come_from_auxv_and_thread_stack_pointers()
     {
-        Assert.Equal(RegionKind.Vdso, CoreSamples.Region(CrashNull, 0x7ffb9ba70000).Kind);
-        Assert.Equal(RegionKind.Vsyscall, CoreSamples.Region(CrashNull, 0xffffffffff600000).Kind);
+        Assert.Equal(RegionKind.Vdso, CoreSamples.Region(CrashNull, 0x7ffb9ba70000)!.StatedKind);
+        Assert.Equal(RegionKind.Vsyscall, CoreSamples.Region(CrashNull, 0xffffffffff600000)!.StatedKind);
         var stack = CoreSamples.Region(CrashNull, 0x7ffe5e574000);
-        Assert.Equal(RegionKind.Stack, stack.Kind);
+        Assert.Equal(RegionKind.Stack, stack.StatedKind);
         Assert.Equal(0x21000UL, stack.DumpedBytes);
-        Assert.Equal((RegionKind.ThreadStack, 16580), (CoreSamples.Region(CrashNull, 0x7ffb9aff8000).Kind, CoreSamples.Region(CrashNull, 0x7ffb9aff8000).ThreadId));
-        Assert.Equal((RegionKind.ThreadStack, 16581), (CoreSamples.Region(CrashNull, 0x7ffb9a7f7000).Kind, CoreSamples.Region(CrashNull, 0x7ffb9a7f7000).ThreadId));
-        Assert.Equal(RegionKind.Guard, CoreSamples.Region(CrashNull, 0x7ffb9aff7000).Kind);
-        Assert.Equal(RegionKind.Guard, CoreSamples.Region(CrashNull, 0x7ffb9a7f6000).Kind);
-        Assert.Equal(RegionKind.Heap, CoreSamples.Region(CrashNull, 0x55a0820d9000).Kind);
-        Assert.Equal(RegionKind.Unknown, CoreSamples.Region(CrashNull, 0x55a0787ae000).Kind);
+        Assert.Equal((RegionKind.ThreadStack, 16580), (CoreSamples.Region(CrashNull, 0x7ffb9aff8000)!.StatedKind, CoreSamples.Region(CrashNull, 0x7ffb9aff8000).ThreadId));
+        Assert.Equal((RegionKind.ThreadStack, 16581), (CoreSamples.Region(CrashNull, 0x7ffb9a7f7000)!.StatedKind, CoreSamples.Region(CrashNull, 0x7ffb9a7f7000).ThreadId));
+        Assert.Equal(RegionKind.Guard, CoreSamples.Region(CrashNull, 0x7ffb9aff7000)!.StatedKind);
+        Assert.Equal(RegionKind.Guard, CoreSamples.Region(CrashNull, 0x7ffb9a7f6000)!.StatedKind);
+        Assert.Equal(RegionKind.Heap, CoreSamples.Region(CrashNull, 0x55a0820d9000)!.StatedKind);
+        Assert.Equal(RegionKind.Unknown, CoreSamples.Region(CrashNull, 0x55a0787ae000)!.StatedKind);
     }
 
     [Fact]

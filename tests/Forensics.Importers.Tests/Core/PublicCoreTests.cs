@@ -19,7 +19,7 @@ public class PublicCoreTests
         Assert.Equal(4, capture.Regions.Count);
         var exe = CoreSamples.Region(capture, 0x8048000);
         Assert.Equal(("/home/labath/test/a.out", RegionSources.CoreLoad | RegionSources.CoreFile), (exe.Name, exe.Sources));
-        Assert.Equal(RegionKind.Vdso, CoreSamples.Region(capture, 0xf77f7000).Kind);
+        Assert.Equal(RegionKind.Vdso, CoreSamples.Region(capture, 0xf77f7000)!.StatedKind);
         Assert.Equal(0xffe0afe0UL, capture.Auxv.Single(a => a.Name == "AT_EXECFN").Value);
         Assert.Equal(
             [("ff1bdd501e96dc6439b59a5a7efa5c1619937df1", 0x80480a4UL, (string?)null), ("402ca17a5527933bd0a2e7a62b46c44ab1c44dd9", 0xf77f75a8UL, "linux-gate.so.1")],
@@ -80,6 +80,6 @@ public class PublicCoreTests
         Assert.All(capture.Threads, t => Assert.Equal((19, false), (t.Signal, t.IsCrashing)));
         Assert.Equal((19, (int?)null), (capture.Signal!.Number, capture.Signal.ThreadId));
         Assert.Equal(regions, capture.Regions.Count);
-        Assert.Equal(RegionKind.Vdso, capture.Regions[0].Kind);
+        Assert.Equal(RegionKind.Vdso, capture.Regions[0].StatedKind);
     }
 }

@@ -152,9 +152,9 @@ public class CaptureNormalizerTests
     {
         var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-hello", "maps"));
         (lines[1], lines[2]) = (lines[2], lines[1]);
-        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "sets", "set-hello", "maps");
+        var builtCapture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "sets", "set-hello", "maps");
 
-        CaptureNormalizer.Normalize(capture);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id.StartsWith("FX5", StringComparison.Ordinal));
         Assert.Equal((DiagnosticCatalogue.RegionsOutOfOrder.Id, (int?)3), (diagnostic.Id, diagnostic.Location.Line));
@@ -170,9 +170,9 @@ public class CaptureNormalizerTests
     {
         var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-hello", "maps")).ToList();
         lines.Insert(7, "55f5efac0000-55f5efad0000 rw-p 00000000 00:00 0 ");
-        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "sets", "set-hello", "maps");
+        var builtCapture = NormalisedSamples.ParseText(CaptureFormat.Maps, string.Join('\n', lines) + "\n", "sets", "set-hello", "maps");
 
-        CaptureNormalizer.Normalize(capture);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         var diagnostic = Assert.Single(capture.Diagnostics.Items, d => d.Id.StartsWith("FX5", StringComparison.Ordinal));
         Assert.Equal((DiagnosticCatalogue.RegionsOverlap.Id, (int?)8), (diagnostic.Id, diagnostic.Location.Line));
@@ -182,11 +182,11 @@ public class CaptureNormalizerTests
     [Fact]
     public void Architecture_set_by_an_importer_is_kept_and_contradicting_evidence_reported()
     {
-        var capture = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-hello", "maps");
-        capture.Architecture = Architecture.X86;
-        capture.RegionAt(0x7ffc9a2c1000).Kind = Kind.ThreadStack;
+        var builtCapture = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-hello", "maps");
+        builtCapture.Architecture = Architecture.X86;
+        builtCapture.RegionAt(0x7ffc9a2c1000).StatedKind = Kind.ThreadStack;
 
-        CaptureNormalizer.Normalize(capture);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         Assert.Equal(Architecture.X86, capture.Architecture);
         Assert.Equal(Kind.ThreadStack, capture.RegionAt(0x7ffc9a2c1000).Kind);
@@ -198,9 +198,9 @@ public class CaptureNormalizerTests
     [Fact]
     public void Set_big_maps_with_20027_regions_normalises_into_its_four_modules()
     {
-        var capture = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-big", "maps");
+        var builtCapture = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-big", "maps");
 
-        CaptureNormalizer.Normalize(capture);
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         Assert.Equal(20027, capture.Regions.Count);
         Assert.Equal(4, capture.Modules.Count);

@@ -13,8 +13,8 @@ public class CoreMergeTests
     private static Capture LoadCore(string set, string file)
     {
         using var stream = new MemoryStream(SampleFile.ReadAllBytes(TestPaths.CorpusFile("sets", set, file)));
-        var capture = CoreImporter.Import(stream, $"sets/{set}/{file}");
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreImporter.Import(stream, $"sets/{set}/{file}");
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         return capture;
     }
 

@@ -21,7 +21,7 @@ public class GeneratedCaptureTests
         var captures = new List<Capture>();
         for (var n = 0; n < 1000; n++)
         {
-            var capture = new Capture { InputPath = $"generated/{n % 50}", Pid = random.Next(3) == 0 ? null : random.Next(40) };
+            var builtCapture = new CaptureBuilder { InputPath = $"generated/{n % 50}", Pid = random.Next(3) == 0 ? null : random.Next(40) };
             var address = random.Next(2) == 0 ? 0x08048000UL : 0x7f0000000000UL;
             for (var i = random.Next(40); i > 0; i--)
             {
@@ -37,14 +37,14 @@ public class GeneratedCaptureTests
                     Deleted = random.Next(4) == 0,
                     NameIsBasename = random.Next(4) == 0,
                     Offset = random.Next(3) == 0 ? null : (ulong)random.Next(4) * 0x1000,
-                    Kind = random.Next(8) == 0 ? (RegionKind)random.Next(18) : RegionKind.Unknown,
+                    StatedKind = random.Next(8) == 0 ? (RegionKind)random.Next(18) : RegionKind.Unknown,
                 };
-                capture.Regions.Add(region);
+                builtCapture.Regions.Add(region);
                 address = start + size + (ulong)random.Next(2) * 0x1000;
             }
             if (random.Next(5) == 0)
-                capture.Images.Add(new ImageIdentity { Base = address - 0x1000, End = address + (ulong)random.Next(3) * 0x1000, SoName = random.Next(2) == 0 ? null : "lib.so" });
-            CaptureNormalizer.Normalize(capture);
+                builtCapture.Images.Add(new ImageIdentity { Base = address - 0x1000, End = address + (ulong)random.Next(3) * 0x1000, SoName = random.Next(2) == 0 ? null : "lib.so" });
+            var capture = CaptureNormalizer.Normalize(builtCapture);
             Assert.All(capture.Modules, m => Assert.NotEmpty(m.Name));
             Assert.Equal(capture.Modules.Count, capture.Modules.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count());
             captures.Add(capture);

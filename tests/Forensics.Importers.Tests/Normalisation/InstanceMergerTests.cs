@@ -75,8 +75,8 @@ public class InstanceMergerTests
         var maps = Load(CaptureFormat.Maps, CrashNull, "maps");
         var gdbText = File.ReadAllText(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-crash-null", "gdb-mappings.txt"))
             .Replace("0x1000     0x1000  r-xp", "0x1000     0x1000  rwxp", StringComparison.Ordinal);
-        var gdb = NormalisedSamples.ParseText(CaptureFormat.Gdb, gdbText, "sets", "set-crash-null", "gdb-mappings.txt");
-        CaptureNormalizer.Normalize(gdb);
+        var builtGdb = NormalisedSamples.ParseText(CaptureFormat.Gdb, gdbText, "sets", "set-crash-null", "gdb-mappings.txt");
+        var gdb = CaptureNormalizer.Normalize(builtGdb);
 
         var merged = Assert.Single(InstanceMerger.Merge([maps, gdb]));
 
@@ -96,8 +96,8 @@ public class InstanceMergerTests
         var guardRow = lines.FindIndex(l => l.StartsWith("00007ffb9a7f6000", StringComparison.Ordinal));
         var removed = lines[guardRow];
         lines.RemoveAt(guardRow);
-        var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "sets", "set-crash-null", "pmap.txt");
-        CaptureNormalizer.Normalize(pmap);
+        var builtPmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "sets", "set-crash-null", "pmap.txt");
+        var pmap = CaptureNormalizer.Normalize(builtPmap);
 
         var merged = Assert.Single(InstanceMerger.Merge([maps, pmap]));
 
@@ -117,8 +117,8 @@ public class InstanceMergerTests
         var maps = Load(CaptureFormat.Maps, CrashNull, "maps");
         var lines = File.ReadAllLines(Forensics.TestSupport.TestPaths.CorpusFile("sets", "set-crash-null", "pmap.txt"))
             .Where(l => !l.StartsWith("000055a0787ae000", StringComparison.Ordinal));
-        var pmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "sets", "set-crash-null", "pmap.txt");
-        CaptureNormalizer.Normalize(pmap);
+        var builtPmap = NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines) + "\n", "sets", "set-crash-null", "pmap.txt");
+        var pmap = CaptureNormalizer.Normalize(builtPmap);
 
         Assert.Equal(2, InstanceMerger.Merge([maps, pmap]).Count);
     }

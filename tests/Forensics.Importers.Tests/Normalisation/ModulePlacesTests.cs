@@ -10,8 +10,8 @@ public class ModulePlacesTests
 {
     private static Capture Core(string path)
     {
-        var capture = CoreSamples.Import(CoreSampleList.PathOf(path));
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = CoreSamples.Import(CoreSampleList.PathOf(path));
+        var capture = CaptureNormalizer.Normalize(builtCapture);
         return capture;
     }
 
@@ -78,9 +78,9 @@ public class ModulePlacesTests
         Assert.DoesNotContain(maps.Modules, m => m.IsMainExecutable);
 
         // The same maps with the process name the pipeline takes from a file name (hello.maps): that names it.
-        var named = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-hello", "maps");
-        named.ProcessName = "hello";
-        CaptureNormalizer.Normalize(named);
+        var builtNamed = NormalisedSamples.Parse(CaptureFormat.Maps, "sets", "set-hello", "maps");
+        builtNamed.ProcessName = "hello";
+        var named = CaptureNormalizer.Normalize(builtNamed);
         var main = Assert.Single(named.Modules, m => m.IsMainExecutable);
         Assert.Equal(("hello", 0x55f5da648000UL), (main.Name, main.Base));
     }
@@ -93,8 +93,8 @@ public class ModulePlacesTests
         var text = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"))
             .Replace("/usr/lib/x86_64-linux-gnu/libc.so.6", "/usr/lib/x86_64-linux-gnu/", StringComparison.Ordinal)
             .Replace("/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "/usr/lib/x86_64-linux-gnu/", StringComparison.Ordinal);
-        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, text, "sets", "set-hello", "maps");
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = NormalisedSamples.ParseText(CaptureFormat.Maps, text, "sets", "set-hello", "maps");
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         var cut = capture.Modules.Where(m => m.Path == "/usr/lib/x86_64-linux-gnu/").ToList();
         Assert.Equal(
@@ -110,8 +110,8 @@ public class ModulePlacesTests
         var text = SampleFile.ReadAllText(TestPaths.CorpusFile("sets", "set-hello", "maps"));
         var line = text.Split('\n').First(l => l.Contains("rw-p", StringComparison.Ordinal) && l.EndsWith("/libc.so.6", StringComparison.Ordinal));
         var inode = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[4];
-        var capture = NormalisedSamples.ParseText(CaptureFormat.Maps, text.Replace(line, line.Replace(" " + inode + " ", " 999999 ", StringComparison.Ordinal), StringComparison.Ordinal), "sets", "set-hello", "maps");
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = NormalisedSamples.ParseText(CaptureFormat.Maps, text.Replace(line, line.Replace(" " + inode + " ", " 999999 ", StringComparison.Ordinal), StringComparison.Ordinal), "sets", "set-hello", "maps");
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         Assert.Equal(
             [("libc.so.6", 0x7f1f1efc2000UL, 0x7f1f1f195000UL, true), ("libc.so.6 #2", 0x7f1f1f195000UL, 0x7f1f1f1a4000UL, true)],

@@ -66,7 +66,7 @@ public class RollupMergeTests
         // live/smaps_rollup with Rss 2632 kB changed to 2732 kB: the defect a rollup of another moment would show.
         var text = Forensics.TestSupport.SampleFile.ReadAllText(Forensics.TestSupport.TestPaths.CorpusFile("live", "smaps_rollup"))
             .Replace("Rss:                2632 kB", "Rss:                2732 kB", StringComparison.Ordinal);
-        var rollup = NormalisedSamples.ParseText(CaptureFormat.SmapsRollup, text, "live", "smaps_rollup");
+        var rollup = CaptureNormalizer.Normalize(NormalisedSamples.ParseText(CaptureFormat.SmapsRollup, text, "live", "smaps_rollup"));
 
         var merged = Assert.Single(InstanceMerger.Merge([smaps, rollup]));
 

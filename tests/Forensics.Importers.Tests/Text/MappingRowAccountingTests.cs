@@ -3,7 +3,7 @@ using Forensics.Importers.Detection;
 using Forensics.Importers.Normalisation;
 using Forensics.Importers.Text;
 using Forensics.Model;
-using Capture = Forensics.Model.Capture;
+using CaptureBuilder = Forensics.Model.CaptureBuilder;
 
 namespace Forensics.Importers.Tests.Text;
 
@@ -20,7 +20,7 @@ public sealed partial class MappingRowAccountingTests
     private static string Join(IEnumerable<string> lines) => string.Join('\n', lines) + "\n";
 
     /// <summary>The lines some capture of the document names: a region's or a diagnostic's.</summary>
-    private static HashSet<int> AccountedLines(IReadOnlyList<Capture> captures) =>
+    private static HashSet<int> AccountedLines(IReadOnlyList<CaptureBuilder> captures) =>
         captures.SelectMany(c => c.Regions.Select(r => r.Location.Line)
                 .Concat(c.Diagnostics.Items.Select(d => d.Location.Line)))
             .OfType<int>().ToHashSet();
@@ -107,8 +107,8 @@ public sealed partial class MappingRowAccountingTests
     {
         var text = TextSamples.Public("hellogcc_100-gdb-tips_solaris_info_proc_mappings.txt");
 
-        var capture = Assert.Single(TextDocumentImporter.Import(text));
-        CaptureNormalizer.Normalize(capture);
+        var builtCapture = Assert.Single(TextDocumentImporter.Import(text));
+        var capture = CaptureNormalizer.Normalize(builtCapture);
 
         Assert.Equal(16, capture.Regions.Count);
         Assert.Equal(27676, capture.Pid);

@@ -5,7 +5,7 @@ namespace Forensics.Importers.Tests.Text;
 
 public sealed class PmapParserTests
 {
-    private static void AssertTotals(Capture capture, params (string Name, ulong KiB)[] expected)
+    private static void AssertTotals(CaptureBuilder capture, params (string Name, ulong KiB)[] expected)
     {
         Assert.Equal(expected.Select(e => e.Name), capture.DeclaredTotals.Select(t => t.Name));
         foreach (var (name, kib) in expected)

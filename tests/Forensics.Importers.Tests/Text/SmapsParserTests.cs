@@ -5,7 +5,7 @@ namespace Forensics.Importers.Tests.Text;
 
 public sealed class SmapsParserTests
 {
-    private static ulong Sum(Capture capture, Func<RegionMetrics, ulong?> key) =>
+    private static ulong Sum(CaptureBuilder capture, Func<RegionMetrics, ulong?> key) =>
         capture.Regions.Aggregate(0UL, (total, r) => total + (key(r.Metrics!) ?? 0));
 
     private static ulong Other(Region region, string key) => region.Metrics!.Other.Single(p => p.Key == key).Value;

@@ -12,11 +12,11 @@ internal static class TextSamples
     public static string Public(string file) => SampleFile.ReadAllText(TestPaths.CorpusFile("public", "text", file));
 
     /// <summary>Detects the format, checks it is <paramref name="expected"/>, and parses.</summary>
-    public static Capture Parse(string text, CaptureFormat expected)
+    public static CaptureBuilder Parse(string text, CaptureFormat expected)
     {
         Assert.Equal(expected, TextCaptureParsers.Detect(text));
         return TextCaptureParsers.Parse(expected, text);
     }
 
-    public static Region Single(Capture capture, ulong start) => Assert.Single(capture.Regions, r => r.Start == start);
+    public static Region Single(CaptureBuilder capture, ulong start) => Assert.Single(capture.Regions, r => r.Start == start);
 }

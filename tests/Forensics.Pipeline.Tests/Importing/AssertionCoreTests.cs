@@ -1,5 +1,6 @@
 using Forensics.Analysis;
 using Forensics.Analysis.Crash;
+using Forensics.Importers.Normalisation;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
 using Forensics.TestSupport;
@@ -24,7 +25,7 @@ public sealed class AssertionCoreTests
         const string message = "crash_assert: crash_assert.c:10: checked_length: Assertion `text != NULL && \"a name is required\"' failed.";
 
         Assert.Equal(message, capture.AbortMessage);
-        var crash = CaptureAnalyzer.Analyze(capture, []).Crash!;
+        var crash = CaptureAnalyzer.Analyze(CaptureNormalizer.Normalize(capture), []).Crash!;
         Assert.Equal(CrashVerdict.AssertionFailed, crash.Verdict);
         Assert.Equal("Assertion failed: " + message + " — glibc's assert() then aborted the process (SIGABRT).", crash.Summary);
         Assert.Equal(6, crash.SignalNumber);

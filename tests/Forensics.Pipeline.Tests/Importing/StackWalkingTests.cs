@@ -1,5 +1,6 @@
 using Forensics.Analysis;
 using Forensics.Analysis.Crash;
+using Forensics.Importers.Normalisation;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
 using Forensics.TestSupport;
@@ -21,7 +22,7 @@ public class StackWalkingTests
         };
         var result = new InputImporter(options).ImportInput(TestPaths.CorpusFile("backtrace", set, "core.xz"), $"backtrace/{set}/core.xz");
         Assert.Equal(InputStatus.Ok, result.Record.Status);
-        return Assert.Single(result.Captures);
+        return CaptureNormalizer.Normalize(Assert.Single(result.Captures));
     }
 
     [Theory]
@@ -60,7 +61,7 @@ public class StackWalkingTests
         Assert.Null(plain.AbortMessage);
         Assert.Equal(CrashVerdict.Abort, CaptureAnalyzer.Analyze(plain, []).Crash!.Verdict);
         // The same core with assert()'s message in __abort_msg (glibc's __assert_fail format).
-        capture.AbortMessage = "double_free: double_free.c:9: release: Assertion `p != NULL' failed.";
+        capture = capture with { AbortMessage = "double_free: double_free.c:9: release: Assertion `p != NULL' failed." };
         var assertion = CaptureAnalyzer.Analyze(capture, []).Crash!;
         Assert.Equal(CrashVerdict.AssertionFailed, assertion.Verdict);
         Assert.StartsWith("Assertion failed: double_free: double_free.c:9: release: Assertion `p != NULL' failed.", assertion.Summary, StringComparison.Ordinal);

@@ -13,10 +13,10 @@ public static class BacktraceCorpus
     public static string Sysroot => BacktraceBinaries.Sysroot;
 
     /// <summary>The imported core of a set and the address space of its bytes.</summary>
-    public static (Capture Capture, IAddressSpace Memory) Core(string set) => CoreOf("backtrace", set, "core.xz");
+    public static (CaptureBuilder Capture, IAddressSpace Memory) Core(string set) => CoreOf("backtrace", set, "core.xz");
 
     /// <summary>The imported core at a path under <c>corpus/</c> and the address space of its bytes.</summary>
-    public static (Capture Capture, IAddressSpace Memory) CoreOf(params string[] corpusPath)
+    public static (CaptureBuilder Capture, IAddressSpace Memory) CoreOf(params string[] corpusPath)
     {
         var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile(corpusPath));
         var capture = CoreImporter.Import(new MemoryByteSource(bytes), string.Join('/', corpusPath), CoreLimits.Default);
@@ -25,7 +25,7 @@ public static class BacktraceCorpus
     }
 
     /// <summary>Imports and walks a core with the given options (module paths of this machine never looked at).</summary>
-    public static Capture Walked(string set, params string[] symbolDirectories)
+    public static CaptureBuilder Walked(string set, params string[] symbolDirectories)
     {
         var (capture, memory) = Core(set);
         CaptureUnwinder.Unwind(capture, memory, new SymbolOptions { Directories = symbolDirectories, UseModulePaths = false });

@@ -32,7 +32,7 @@ public sealed class SymbolFileTests : IDisposable
         Directory.Delete(_folder, true);
     }
 
-    private static Capture Walked(params string[] symbolDirectories)
+    private static CaptureBuilder Walked(params string[] symbolDirectories)
     {
         var (capture, memory) = BacktraceCorpus.CoreOf("symbol-files", "core.xz");
         CaptureUnwinder.Unwind(capture, memory, new SymbolOptions { Directories = [BacktraceCorpus.Sysroot, .. symbolDirectories], UseModulePaths = false });

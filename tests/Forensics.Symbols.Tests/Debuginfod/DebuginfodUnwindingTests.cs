@@ -14,7 +14,7 @@ public sealed class DebuginfodUnwindingTests(DebuginfodServer server) : IClassFi
 
     public void Dispose() => Directory.Delete(cacheHome, recursive: true);
 
-    private Capture Walked(bool offline)
+    private CaptureBuilder Walked(bool offline)
     {
         var environment = new Dictionary<string, string> { ["DEBUGINFOD_URLS"] = server.Url.AbsoluteUri, ["XDG_CACHE_HOME"] = cacheHome };
         var debuginfod = DebuginfodOptions.FromEnvironment(name => environment.GetValueOrDefault(name), offline, []);

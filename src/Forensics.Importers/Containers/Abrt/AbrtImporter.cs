@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Forensics.Importers.Text;
 using Forensics.Model;
-using Capture = Forensics.Model.Capture;
 
 namespace Forensics.Importers.Containers.Abrt;
 
@@ -30,7 +29,7 @@ public static partial class AbrtImporter
     /// The capture of the problem directory whose items (name → text) are <paramref name="items"/> and whose
     /// <c>coredump</c>, when it had one, is <paramref name="core"/>.
     /// </summary>
-    public static Capture Import(IReadOnlyDictionary<string, string> items, Capture? core, string inputPath)
+    public static CaptureBuilder Import(IReadOnlyDictionary<string, string> items, CaptureBuilder? core, string inputPath)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(inputPath);
@@ -45,7 +44,7 @@ public static partial class AbrtImporter
         return capture;
     }
 
-    private static Capture? ReadMaps(string text, string inputPath, DiagnosticBag diagnostics)
+    private static CaptureBuilder? ReadMaps(string text, string inputPath, DiagnosticBag diagnostics)
     {
         if (text.Length == 0)
             return null;
@@ -62,7 +61,7 @@ public static partial class AbrtImporter
         return maps;
     }
 
-    private static void AddFacts(Capture capture, IReadOnlyDictionary<string, string> items)
+    private static void AddFacts(CaptureBuilder capture, IReadOnlyDictionary<string, string> items)
     {
         foreach (var name in FactItems)
         {
@@ -75,7 +74,7 @@ public static partial class AbrtImporter
     }
 
     /// <summary>What the items state of the process, where the core did not already say it (or disagrees).</summary>
-    private static void ApplyStated(Capture capture, IReadOnlyDictionary<string, string> items)
+    private static void ApplyStated(CaptureBuilder capture, IReadOnlyDictionary<string, string> items)
     {
         if (items.TryGetValue("pid", out var pidText) && int.TryParse(pidText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
             Agree(capture, "pid", capture.Pid ?? capture.Process?.Pid, pid, () => capture.Pid = pid);
@@ -109,7 +108,7 @@ public static partial class AbrtImporter
     /// <c>pid</c> item) the only line whose comm is the executable's name (cut at TASK_COMM_LEN - 1 = 15), whose PID
     /// it then gives.
     /// </summary>
-    private static Match? KernelLine(Capture capture, string messages)
+    private static Match? KernelLine(CaptureBuilder capture, string messages)
     {
         var lines = KernelFaultLine.ByPid(messages.Split('\n'));
         if (capture.Pid is { } pid)
@@ -122,7 +121,7 @@ public static partial class AbrtImporter
         return matching[0].Value;
     }
 
-    private static void Agree(Capture capture, string what, int? known, int stated, Action set)
+    private static void Agree(CaptureBuilder capture, string what, int? known, int stated, Action set)
     {
         if (known is null)
             set();

@@ -24,15 +24,15 @@ public static class ApportImporter
     private static readonly string[] StatusFacts = ["Name", "State", "Pid", "PPid", "Uid", "Threads"];
 
     /// <summary>Imports the report in <paramref name="input"/>; the core's reading checks in with <paramref name="checkpoint"/>, the per-file budget.</summary>
-    public static Capture Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
+    public static CaptureBuilder Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
         Import(input, inputPath, ApportLimits.Default, CoreLimits.Default, checkpoint);
 
-    public static Capture Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint = null)
+    public static CaptureBuilder Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
         var diagnostics = new DiagnosticBag();
-        Capture? core = null;
+        CaptureBuilder? core = null;
         var coreEncoding = "";
         var reader = new ApportReportReader(input, limits, diagnostics)
         {
@@ -52,7 +52,7 @@ public static class ApportImporter
         return capture;
     }
 
-    private static Capture? ReadMaps(ApportField field, string inputPath, DiagnosticBag diagnostics)
+    private static CaptureBuilder? ReadMaps(ApportField field, string inputPath, DiagnosticBag diagnostics)
     {
         var maps = TextCaptureParsers.Parse(CaptureFormat.Maps, field.Value, field.ValueFirstLine);
         if (maps.Regions.Count == 0)
@@ -67,7 +67,7 @@ public static class ApportImporter
         return maps;
     }
 
-    private static (Capture? Core, string Encoding) ReadCore(
+    private static (CaptureBuilder? Core, string Encoding) ReadCore(
         Base64LinesStream base64, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint, DiagnosticBag diagnostics)
     {
         var line = SourceLocation.AtLine(base64.StartLine);
@@ -99,7 +99,7 @@ public static class ApportImporter
         return (core, format == CompressionFormat.None ? "plain" : format.ToString().ToLowerInvariant());
     }
 
-    private static void AddFacts(Capture capture, Dictionary<string, ApportField> fields)
+    private static void AddFacts(CaptureBuilder capture, Dictionary<string, ApportField> fields)
     {
         foreach (var key in FactFields)
         {
@@ -135,7 +135,7 @@ public static class ApportImporter
         }
     }
 
-    private static void Agree(Capture capture, string what, int? known, int stated, int line, Action set)
+    private static void Agree(CaptureBuilder capture, string what, int? known, int stated, int line, Action set)
     {
         if (known is null)
             set();

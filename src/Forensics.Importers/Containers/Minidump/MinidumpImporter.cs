@@ -19,13 +19,13 @@ public static class MinidumpImporter
 {
     private const uint PlatformLinux = 0x8201, PlatformAndroid = 0x8203, DumpRequested = 0xffffffff;
 
-    public static Capture Import(Stream input, string inputPath) => Import(input, inputPath, MinidumpLimits.Default);
+    public static CaptureBuilder Import(Stream input, string inputPath) => Import(input, inputPath, MinidumpLimits.Default);
 
-    public static Capture Import(Stream input, string inputPath, MinidumpLimits limits)
+    public static CaptureBuilder Import(Stream input, string inputPath, MinidumpLimits limits)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
-        var capture = new Capture { InputPath = inputPath, Format = CaptureFormat.Minidump };
+        var capture = new CaptureBuilder { InputPath = inputPath, Format = CaptureFormat.Minidump };
         var (source, length) = Source(input, limits, capture.Diagnostics);
         var file = MinidumpReader.Read(source, length, limits, capture.Diagnostics);
         capture.Variant = file.StreamTypes.Contains(MinidumpStreamTypes.CrashpadInfo) ? "crashpad"
@@ -65,7 +65,7 @@ public static class MinidumpImporter
 
     private static bool IsLinux(MinidumpFile file) => file.System?.Platform is PlatformLinux or PlatformAndroid;
 
-    private static void SetSystem(Capture capture, MinidumpFile file)
+    private static void SetSystem(CaptureBuilder capture, MinidumpFile file)
     {
         if (file.System is { } system)
         {
@@ -91,7 +91,7 @@ public static class MinidumpImporter
             capture.Facts.Add(new CaptureFact("Distribution", distribution.Trim('"')));
     }
 
-    private static void SetProcess(Capture capture, MinidumpFile file)
+    private static void SetProcess(CaptureBuilder capture, MinidumpFile file)
     {
         var status = Text(file, MinidumpStreamTypes.LinuxProcStatus) is { } text ? KeyValueLines.Parse(text, ':') : [];
         if (file.ProcessId is { } pid and <= int.MaxValue)
@@ -108,7 +108,7 @@ public static class MinidumpImporter
         }
     }
 
-    private static void SetThreads(Capture capture, MinidumpFile file)
+    private static void SetThreads(CaptureBuilder capture, MinidumpFile file)
     {
         var exception = file.Exception;
         foreach (var thread in file.Threads)
@@ -137,7 +137,7 @@ public static class MinidumpImporter
     private static bool IsCrash(MinidumpFile file) =>
         file.Exception is { Code: not 0 and not DumpRequested and <= 64 } && IsLinux(file);
 
-    private static void SetSignal(Capture capture, MinidumpFile file)
+    private static void SetSignal(CaptureBuilder capture, MinidumpFile file)
     {
         if (file.Exception is not { } exception)
             return;
@@ -167,7 +167,7 @@ public static class MinidumpImporter
         };
     }
 
-    private static void SetRegions(Capture capture, MinidumpFile file)
+    private static void SetRegions(CaptureBuilder capture, MinidumpFile file)
     {
         if (Text(file, MinidumpStreamTypes.LinuxMaps) is { } maps)
         {
@@ -198,7 +198,7 @@ public static class MinidumpImporter
     }
 
     /// <summary>The module list and the maps stream are two views of one instance: a module that starts no mapping is a disagreement.</summary>
-    private static void CheckModulesAgainstMaps(Capture capture, MinidumpFile file)
+    private static void CheckModulesAgainstMaps(CaptureBuilder capture, MinidumpFile file)
     {
         if (!file.LinuxStreams.ContainsKey(MinidumpStreamTypes.LinuxMaps) || capture.Regions.Count == 0)
             return;
@@ -210,14 +210,14 @@ public static class MinidumpImporter
         }
     }
 
-    private static void SetImages(Capture capture, MinidumpFile file) => capture.Images.AddRange(Modules(capture, file, report: true));
+    private static void SetImages(CaptureBuilder capture, MinidumpFile file) => capture.Images.AddRange(Modules(capture, file, report: true));
 
     /// <summary>
     /// The module list as images: one per name, so that a small executable Breakpad lists twice (text and data apart,
     /// as lldb's linux-x86_64.dmp does) is one module. The first module is the main executable (Breakpad and Crashpad
     /// write it first).
     /// </summary>
-    private static List<ImageIdentity> Modules(Capture capture, MinidumpFile file, bool report)
+    private static List<ImageIdentity> Modules(CaptureBuilder capture, MinidumpFile file, bool report)
     {
         var images = new List<ImageIdentity>();
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -248,7 +248,7 @@ public static class MinidumpImporter
         return images;
     }
 
-    private static void SetAuxv(Capture capture, MinidumpFile file)
+    private static void SetAuxv(CaptureBuilder capture, MinidumpFile file)
     {
         if (!file.LinuxStreams.TryGetValue(MinidumpStreamTypes.LinuxAuxv, out var auxv))
             return;

@@ -23,7 +23,7 @@ public static class CoredumpAttributes
     /// Adds <paramref name="attributes"/> (name, value; a null value was too long to read) to the capture as facts, and
     /// the PID and comm where the core does not give them.
     /// </summary>
-    public static void Apply(Capture capture, IReadOnlyList<(string Name, byte[]? Value)> attributes)
+    public static void Apply(CaptureBuilder capture, IReadOnlyList<(string Name, byte[]? Value)> attributes)
     {
         ArgumentNullException.ThrowIfNull(capture);
         ArgumentNullException.ThrowIfNull(attributes);

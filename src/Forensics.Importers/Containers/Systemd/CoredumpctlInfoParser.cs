@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Forensics.Importers.Budget;
 using Forensics.Model;
-using Capture = Forensics.Model.Capture;
+using CaptureBuilder = Forensics.Model.CaptureBuilder;
 
 namespace Forensics.Importers.Containers.Systemd;
 
@@ -34,12 +34,12 @@ public static partial class CoredumpctlInfoParser
     /// The captures of every record in <paramref name="text"/>: a <c>PID: N (comm)</c> line followed within a few lines
     /// by <c>Signal: N (NAME)</c>, with their line ranges; none when there is no record.
     /// </summary>
-    public static IReadOnlyList<Capture> Parse(string text)
+    public static IReadOnlyList<CaptureBuilder> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = text.Split('\n');
         var kernelLines = KernelFaultLine.ByPid(lines);
-        var captures = new List<Capture>();
+        var captures = new List<CaptureBuilder>();
         for (var index = 0; index < lines.Length; index++)
         {
             if (index % ReadBudget.LinesPerCheck == 0)
@@ -77,9 +77,9 @@ public static partial class CoredumpctlInfoParser
         return lines.Length;
     }
 
-    private static Capture Record(string[] lines, int first, int end, Match pid, Dictionary<int, Match> kernelLines)
+    private static CaptureBuilder Record(string[] lines, int first, int end, Match pid, Dictionary<int, Match> kernelLines)
     {
-        var capture = new Capture { Format = CaptureFormat.Coredumpctl, Variant = "coredumpctl info" };
+        var capture = new CaptureBuilder { Format = CaptureFormat.Coredumpctl, Variant = "coredumpctl info" };
         var last = end;
         while (last > first + 1 && lines[last - 1].Trim().Length == 0)
             last--;
@@ -134,7 +134,7 @@ public static partial class CoredumpctlInfoParser
         return capture;
     }
 
-    private static void AddField(Capture capture, string key, string value)
+    private static void AddField(CaptureBuilder capture, string key, string value)
     {
         switch (key)
         {

@@ -13,9 +13,9 @@ namespace Forensics.Importers.Text.Gdb;
 /// </summary>
 internal static class GdbParser
 {
-    public static Capture Parse(ReadOnlySpan<char> text, int firstLine)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine)
     {
-        var capture = new Capture { Format = CaptureFormat.Gdb };
+        var capture = new CaptureBuilder { Format = CaptureFormat.Gdb };
         var names = new NameTable();
         var sawProcess = false;
         var sawMappedAddressSpaces = false;
@@ -121,7 +121,7 @@ internal static class GdbParser
         return capture;
     }
 
-    private static Region? ParseRow(ReadOnlySpan<char> line, SourceLocation location, Capture capture, NameTable names,
+    private static Region? ParseRow(ReadOnlySpan<char> line, SourceLocation location, CaptureBuilder capture, NameTable names,
         bool hasPerms, bool solaris)
     {
         var rest = line;
@@ -181,7 +181,7 @@ internal static class GdbParser
         return region;
     }
 
-    private static bool TryReadNumber(ref ReadOnlySpan<char> rest, string column, SourceLocation location, Capture capture, out ulong value)
+    private static bool TryReadNumber(ref ReadOnlySpan<char> rest, string column, SourceLocation location, CaptureBuilder capture, out ulong value)
     {
         var token = TextSpan.NextToken(ref rest);
         value = 0;
@@ -220,7 +220,7 @@ internal static class GdbParser
     }
 
     /// <summary>A line shaped like a mapping row that is not a row of this table: reported as a lost row (an error).</summary>
-    private static bool ReportLostRow(Capture capture, ReadOnlySpan<char> line, SourceLocation location)
+    private static bool ReportLostRow(CaptureBuilder capture, ReadOnlySpan<char> line, SourceLocation location)
     {
         if (!TextLineClassifier.IsMappingRow(line))
             return false;

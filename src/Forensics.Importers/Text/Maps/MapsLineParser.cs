@@ -58,7 +58,7 @@ internal static class MapsLineParser
     /// Parses <paramref name="line"/> into a region, or reports why it cannot and returns null.
     /// <paramref name="nameColumn"/> is the column where padding placed the name (-1 when the line shows none).
     /// </summary>
-    public static Region? Parse(ReadOnlySpan<char> line, int lineNumber, Capture capture, NameTable names,
+    public static Region? Parse(ReadOnlySpan<char> line, int lineNumber, CaptureBuilder capture, NameTable names,
         RegionSources source, out int nameColumn)
     {
         nameColumn = -1;
@@ -137,7 +137,7 @@ internal static class MapsLineParser
     }
 
     /// <summary>Splits the line into blank-separated tokens and checks each, reporting the first bad field.</summary>
-    private static bool TryReadFields(ReadOnlySpan<char> line, SourceLocation location, Capture capture, out MapsFields fields)
+    private static bool TryReadFields(ReadOnlySpan<char> line, SourceLocation location, CaptureBuilder capture, out MapsFields fields)
     {
         fields = default;
         var rest = line;
@@ -243,14 +243,14 @@ internal static class MapsLineParser
         return true;
     }
 
-    private static bool Fail(Capture capture, SourceLocation location, string field, ReadOnlySpan<char> token)
+    private static bool Fail(CaptureBuilder capture, SourceLocation location, string field, ReadOnlySpan<char> token)
     {
         capture.Diagnostics.Error(DiagnosticCatalogue.MapsLineMalformed, location,
             $"maps line has a malformed {field} [{TextSpan.Excerpt(token)}]");
         return false;
     }
 
-    /// <summary>The kernel word size that the name padding shows, from the first padded name, for Capture.Variant.</summary>
+    /// <summary>The kernel word size that the name padding shows, from the first padded name, for CaptureBuilder.Variant.</summary>
     public static string? PaddingVariant(int nameColumn, ReadOnlySpan<char> line)
     {
         // Unpadded names (hand-edited captures, the proc(5) example) follow the inode after one space.

@@ -7,9 +7,9 @@ internal static class MapsParser
 {
     private const int ShortestLine = 16;
 
-    public static Capture Parse(ReadOnlySpan<char> text, int firstLine)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine)
     {
-        var capture = new Capture { Format = CaptureFormat.Maps, Variant = "kernel" };
+        var capture = new CaptureBuilder { Format = CaptureFormat.Maps, Variant = "kernel" };
         // One region per line at most: sizing the list once saves its regrowth copies (a 20,000-line capture
         // otherwise allocates 2^15 slots, on the large object heap). The shortest maps line
         // ("0-0 ---p 0 0:0 0") bounds what an input of blank lines can make it allocate.

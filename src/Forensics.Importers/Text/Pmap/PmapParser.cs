@@ -17,7 +17,7 @@ namespace Forensics.Importers.Text.Pmap;
 /// </remarks>
 internal sealed partial class PmapParser
 {
-    private readonly Capture _capture = new() { Format = CaptureFormat.Pmap };
+    private readonly CaptureBuilder _capture = new() { Format = CaptureFormat.Pmap };
     private readonly NameTable _names = new();
     private readonly List<PmapColumn> _columns = [];
     private readonly HashSet<ulong> _starts = [];
@@ -35,7 +35,7 @@ internal sealed partial class PmapParser
     private int _firstDuplicateLine;
     private ulong _sizeSum, _writeablePrivateSum, _sharedSum;
 
-    public static Capture Parse(ReadOnlySpan<char> text, int firstLine)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine)
     {
         var parser = new PmapParser();
         var lines = new TextLines(text, firstLine);

@@ -10,9 +10,9 @@ namespace Forensics.Importers.Text.Smaps;
 /// </summary>
 internal static class SmapsParser
 {
-    public static Capture Parse(ReadOnlySpan<char> text, int firstLine, CaptureFormat requested)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, CaptureFormat requested)
     {
-        var capture = new Capture { Format = requested, Variant = "kernel" };
+        var capture = new CaptureBuilder { Format = requested, Variant = "kernel" };
         var names = new NameTable();
         Region? current = null;
         var metrics = default(SmapsMetricsBuilder);
@@ -89,7 +89,7 @@ internal static class SmapsParser
         return capture;
     }
 
-    private static void Finish(Capture capture, Region? region, ref SmapsMetricsBuilder metrics, bool isRollup, ref RegionMetrics? rollup)
+    private static void Finish(CaptureBuilder capture, Region? region, ref SmapsMetricsBuilder metrics, bool isRollup, ref RegionMetrics? rollup)
     {
         if (region is not null)
         {

@@ -36,7 +36,7 @@ public static class SmapsRollupTotals
     /// Replaces the rollup's declared totals of <paramref name="capture"/> by ones computed from its regions, where
     /// every region below the vsyscall page gives the key; a total that does not match is a warning.
     /// </summary>
-    public static void Check(Capture capture)
+    public static void Check(CaptureBuilder capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
         var counted = capture.Regions.Where(r => r.Start != VsyscallAddress).ToList();
