@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Forensics.Pipeline.Importing;
 
@@ -37,6 +38,29 @@ internal static partial class FileIdentity
         }
         return string.Create(CultureInfo.InvariantCulture,
             $"dev {Read32(status, DeviceMajorOffset)}:{Read32(status, DeviceMinorOffset)} inode {Read64(status, InodeOffset)} size {Read64(status, SizeOffset)} mtime {Time(status, ModificationTimeOffset)} ctime {Time(status, ChangeTimeOffset)}");
+    }
+
+    /// <summary>
+    /// The identity of an ABRT problem directory, whose own times do not follow its items' content: each item's name
+    /// and identity in name order (a link by its target, a subfolder by its name alone); null when an item has none.
+    /// </summary>
+    public static string? OfProblemDirectory(string path)
+    {
+        var identity = new StringBuilder();
+        foreach (var item in Listing.ProblemDirectory.Items(path).Items)
+        {
+            identity.Append(item.Name).Append('\0');
+            if (item.LinkTarget is { } target)
+                identity.Append("link ").Append(target);
+            else if (item is FileInfo)
+            {
+                if (Of(item.FullName) is not { } file)
+                    return null;
+                identity.Append(file);
+            }
+            identity.Append('\n');
+        }
+        return identity.ToString();
     }
 
     private static string Time(ReadOnlySpan<byte> status, int offset) =>

@@ -185,17 +185,17 @@ public sealed class ResultFolder
     private string PathOf(string key) => Path.Combine(_folder, key + Extension);
 
     /// <summary>
-    /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times), which keys its
-    /// kept result without reading it; for an ABRT problem directory, whose own times do not follow its items' content,
-    /// the hash of its items. Null for a file of length 0 (empty, or a FIFO or device that reading could block on: the
-    /// importer looks at those without reading them) or one whose identity cannot be had.
+    /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times), or of an ABRT
+    /// problem directory's items, which keys its kept result without reading it. Null for a file of length 0 (empty, or
+    /// a FIFO or device that reading could block on: the importer looks at those without reading them) or one whose
+    /// identity cannot be had.
     /// </summary>
     private static string? IdentityOf(InputFile file)
     {
         try
         {
             if (Directory.Exists(file.FullPath))
-                return "sha256 " + FileHash.Of(file.FullPath).Sha256;
+                return FileIdentity.OfProblemDirectory(file.FullPath);
             return TargetFile.Length(file.FullPath) == 0 ? null : FileIdentity.Of(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

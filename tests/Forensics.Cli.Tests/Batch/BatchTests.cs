@@ -196,6 +196,23 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(22, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
     }
 
+    [Fact]
+    public void A_problem_directory_is_imported_again_when_one_of_its_items_changes()
+    {
+        var evidence = Path.Combine(_scratch, "evidence");
+        CopyFolder(TestPaths.CorpusFile("public", "abrt", "upload-handling"), Path.Combine(evidence, "upload-handling"));
+        var output = Path.Combine(_scratch, "out");
+        Analyze([evidence], output, new PipelineOptions { OutputDirectory = output });
+
+        var unchanged = Analyze([evidence], output, new PipelineOptions { OutputDirectory = output });
+        // The folder's own times do not move when an item's content does; the items' identities key the result.
+        File.AppendAllText(Path.Combine(evidence, "upload-handling", "reason"), "\n");
+        var changed = Analyze([evidence], output, new PipelineOptions { OutputDirectory = output });
+
+        Assert.Contains("reused the kept results of 1 unchanged input(s) of 1", unchanged.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("reused", changed.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Every member the importers fill must survive the result store: reports made from kept results equal those of
     /// a fresh import, over the whole corpus (frames, facts, module places, rollup totals, unsupported cores…).
