@@ -494,8 +494,28 @@ files="$(grep -m1 -oE '^ +[0-9]+ files:' "$prefix.eu-readelf-n.txt" | grep -oE '
     echo "| \`$relative.xz\` | $raw | $xz | $(cat "$prefix.sha256.txt" | cut -c1-16)… | $loads | $prstatus | $files | $(core_threads "$prefix") | $(core_fact "$prefix") | \`$main_build\` |"
 }
 
+# The machine the captures were made on. "readme" alone keeps the table already written, since it makes no capture.
+environment_section() {
+    if [ "$1" = readme ] && grep -q '^## Environment' "$CORPUS/README.md"; then
+        awk '/^## Environment/ { keep = 1 } keep && /^## / && !/^## Environment/ { exit } keep' "$CORPUS/README.md"
+        return
+    fi
+    echo "## Environment"
+    echo
+    echo "| item | value |"
+    echo "|---|---|"
+    echo "| kernel | \`$(uname -srm)\` |"
+    echo "| core_pattern / coredump_filter | \`$(cat /proc/sys/kernel/core_pattern)\` / \`$(cat /proc/self/coredump_filter)\` |"
+    echo "| ASLR (randomize_va_space) | $(cat /proc/sys/kernel/randomize_va_space) |"
+    echo "| page size | $(getconf PAGESIZE) |"
+    echo "| tools | $(gdb --version | head -1); $(pmap --version); $(gcc --version | head -1); $(readelf --version | head -1); $(eu-unstrip --version | head -1) |"
+    echo
+}
+
 write_readme() {
     local readme="$CORPUS/README.md"
+    local environment
+    environment="$(environment_section "$1")"
     {
         cat <<'EOF'
 # Corpus — real captures
@@ -510,7 +530,7 @@ Rerunning it makes new processes: PIDs, addresses and sizes change, and so do th
 values. Binaries are built into `/tmp/forensics-corpus/bin/` (`gcc -O0 -g -Wall -Wextra -Werror -pthread`),
 so that path is the executable path in every capture.
 
-Cores are kept only compressed (`xz -9`; `crash-null/core` also as `.gz` and `.zst`). Decompress
+Cores are kept only compressed (`xz -9`; `crash-null/core` also as `.gz`, `.zst` and `.lz4`). Decompress
 with `xz -dk core.xz`. Beside each core: `*.readelf.txt` (`readelf -h -l -n -W CORE`),
 `*.eu-unstrip.txt` (`eu-unstrip -n --core=CORE`), `*.gdb.txt`
 (`gdb -batch -nx -ex 'info threads' -ex 'p $_siginfo.si_signo' -ex 'p $_siginfo.si_code' -ex 'p/x $_siginfo._sifields._sigfault.si_addr' -ex 'bt 6' EXE CORE`),
@@ -520,15 +540,7 @@ Maps text saved by a crashing program itself is `maps.self` (a copy of `/proc/se
 `open`/`read`/`write` just before the crash, so it matches the core).
 
 EOF
-        echo "## Environment"
-        echo
-        echo "| item | value |"
-        echo "|---|---|"
-        echo "| kernel | \`$(uname -srm)\` |"
-        echo "| core_pattern / coredump_filter | \`$(cat /proc/sys/kernel/core_pattern)\` / \`$(cat /proc/self/coredump_filter)\` |"
-        echo "| ASLR (randomize_va_space) | $(cat /proc/sys/kernel/randomize_va_space) |"
-        echo "| page size | $(getconf PAGESIZE) |"
-        echo "| tools | $(gdb --version | head -1); $(pmap --version); $(gcc --version | head -1); $(readelf --version | head -1); $(eu-unstrip --version | head -1) |"
+        echo "$environment"
         echo
         write_live_section
         write_crash_section
@@ -539,6 +551,7 @@ EOF
         write_ticket_section
         write_public_section
         write_bad_inputs_section
+        write_symbol_data_section
     } >"$readme"
 }
 
@@ -771,7 +784,11 @@ write_public_section() {
     echo "|---|---|---|---|---|---|---|"
     local file rest
     while IFS='|' read -r file rest; do
-        echo "| \`$file\` |${rest/SHA/\`$(sha256sum "$CORPUS/public/$file" | cut -d" " -f1)\`} |"
+        case "$file" in
+            # A problem directory: named with its item count, hashed as the tool hashes a folder.
+            '`'*) echo "| $file |$rest |" ;;
+            *) echo "| \`$file\` |${rest/SHA/\`$(sha256sum "$CORPUS/public/$file" | cut -d" " -f1)\`} |" ;;
+        esac
     done <<'EOF'
 cores/lldb/elf-core/linux-i386.core| llvm-mirror/lldb | `…/postmortem/elf-core/linux-i386.core` | `dbf15c31` | Apache-2.0 WITH LLVM-exception | SHA | i386 kernel core, pid 32306, SIGSEGV code 1 at 0x0, NT_FILE `/home/labath/test/a.out`
 cores/lldb/elf-core/linux-x86_64.core| llvm-mirror/lldb | `…/postmortem/elf-core/linux-x86_64.core` | `dbf15c31` | Apache-2.0 WITH LLVM-exception | SHA | x86_64 kernel core, pid 32259, SIGSEGV code 1 at 0x0, 5 PT_LOADs
@@ -780,6 +797,11 @@ cores/lldb/elf-core/gcore/linux-x86_64.core| llvm-mirror/lldb | `…/elf-core/gc
 cores/lldb/elf-core/thread_crash/linux-i386.core| llvm-mirror/lldb | `…/elf-core/thread_crash/linux-i386.core` | `7db69fcd` | Apache-2.0 WITH LLVM-exception | SHA | pid 5193, crashing tid 5195, SIGILL from raise (si_code -6), 21 NT_FILE entries
 cores/lldb/elf-core/thread_crash/linux-x86_64.core| llvm-mirror/lldb | `…/elf-core/thread_crash/linux-x86_64.core` | `7db69fcd` | Apache-2.0 WITH LLVM-exception | SHA | pid 5222, crashing tid 5250, SIGILL (si_code -6), 26 NT_FILE entries
 cores/pystack/segfault.core| bloomberg/pystack | `tests/integration/corefiles/segfault.core` | `eafd948e` | Apache-2.0 | SHA | pid 75639, SIGSEGV code 1 at 0x75bcd15
+apport/jammy_usr_bin_sleep.1000.crash| canonical/apport | `tests/data/jammy_usr_bin_sleep.1000.crash` | `f4338639` | GPL-2.0 | SHA | apport report of `sleep 86400` (Ubuntu 22.04, coreutils 8.32-4.1ubuntu1): pid 27790, `Signal: 11`, 24 ProcMaps rows, gzip core whose NT_SIGINFO is si_code 0 sent by pid 27791
+minidumps/lldb/linux-x86_64.dmp| llvm-mirror/lldb | `…/postmortem/minidump-new/linux-x86_64.dmp` | `025e67fa` | Apache-2.0 WITH LLVM-exception | SHA | Breakpad, x86_64 Linux: pid 29917, 1 thread, SIGSEGV (null write), 10 module entries (the executable twice), 39 maps rows
+minidumps/lldb/linux-x86_64_not_crashed.dmp| llvm-mirror/lldb | `…/postmortem/minidump-new/linux-x86_64_not_crashed.dmp` | `025e67fa` | Apache-2.0 WITH LLVM-exception | SHA | Breakpad DUMP_REQUESTED snapshot: pid 29939, 1 thread, no stop reason
+minidumps/rust-minidump/linux-mini.dmp| rust-minidump/rust-minidump | `testdata/linux-mini.dmp` | `e51c87d5` | MIT | SHA | x86_64 Linux: pid 1304, SIGSEGV at 0x45, thread 1304, 35 maps rows, 8 modules with build-ids (minidump-stackwalk snapshot)
+minidumps/rust-minidump/simple-crashpad.dmp| rust-minidump/rust-minidump | `testdata/simple-crashpad.dmp` | `148946d8` | MIT | SHA | Crashpad, macOS x86_64: CrashpadInfo stream, pid 56685, 1 thread, 40 modules, no Linux streams
 cores/elfutils/backtrace.x32.core.bz2| sourceware-org/elfutils | `tests/backtrace.x32.core.bz2` | `6de72761` | GPL-3.0-or-later | SHA | x32 core (compat NT_PRSTATUS of 296 bytes): threads 3843 (rip 0x40b2a2) and 3842, SIGABRT si_code -6 from pid 3842
 cores/elfutils/testfile-x32-core.bz2| sourceware-org/elfutils | `tests/testfile-x32-core.bz2` | `5bbf039b` | GPL-3.0-or-later | SHA | x32 core, pid 6885, SIGSEGV code 1 at 0x12345678 (a wild pointer), 15 PT_LOADs
 cores/elfutils/testfile62.bz2| sourceware-org/elfutils | `tests/testfile62.bz2` | `ae7c5e79` | GPL-3.0-or-later | SHA | kdump vmcore headers and notes (VMCOREINFO): unsupported, no verdict, no findings
@@ -789,6 +811,11 @@ text/prometheus-procfs_26231_smaps| prometheus/procfs | `testdata/fixtures.ttar`
 text/prometheus-procfs_26231_smaps_rollup| prometheus/procfs | `testdata/fixtures.ttar` (proc/26231/smaps_rollup) | `95dd8b80` | Apache-2.0 | SHA | Rss 29948 kB, Pss 29944 kB
 text/prometheus-procfs_26234_maps_i386| prometheus/procfs | `testdata/fixtures.ttar` (proc/26234/maps) | `95dd8b80` | Apache-2.0 | SHA | 4 rows of a 32-bit process (x86)
 text/rust-minidump_linux-mini.dmp.proc_maps| rust-minidump/rust-minidump | `testdata/linux-mini.dmp`, stream 0x47670009 | `1859d9ab` | MIT | SHA | 35 rows; inode 8612374361 above 2^32
+`abrt/upload-handling/` (27 items)| abrt/abrt | `tests/runtests/upload-handling/problem_dir/` | `e499f350` | GPL-2.0 | `3b68a8c5982860b7fa64b5793c0c5d9b92d741adc0738cb2e933cd6beecbd91b` (the folder, as the tool hashes it) | ABRT 2.0 CCpp problem directory of `sleep 3m` (Fedora 16): pid 22031, `reason` killed by signal 11, 19 maps rows merged with its 376832-byte `coredump` (no NT_SIGINFO), PC `0x34406bbcd0` = libc+0xbbcd0 as its text `core_backtrace` states
+`abrt/bugzilla-bt-reattach/` (24 items)| abrt/abrt | `tests/runtests/bugzilla-bt-reattach/problem_dir/` | `e499f350` | GPL-2.0 | `2a53c65e6d3c7a9d4e976a9be7781a8dda617b502431b7c7503b79f016408f99` | CCpp problem directory of `urxvtd` without `pid` or `coredump`: 196 maps rows, `var_log_messages` kernel line `urxvtd[10303]: segfault at 56 ip 0000000000420240 sp 00007fff728dc680`
+`abrt/libreport-sample_problem/` (38 items and `.libreport/owner`)| abrt/libreport | `src/plugins/python/fixtures/sample_problem/` | `4b1ea374` | GPL-2.0 | `3386eaa4a862e662ed65ef4b3858f80d408c374f5a25302b1a7bbc42c6e19c1a` | `abrt-journal-core` problem directory (Fedora 36): pid 7005, an empty `coredump`, 42 maps rows, satyr JSON `core_backtrace` (signal 11, frame 0 `read` in libc.so.6 at build-id offset 0x101b72)
+text/MyBlackHole_coredumpctl_info_fs-cli.txt| MyBlackHole/MyBlackHole | `language/gdb/coredumpctl.md` (the `coredumpctl info 2345` block) | `08ecc0e3` | none stated | SHA | coredumpctl info (Size on Disk layout): pid 588797 `fs-cli`, signal 7 (BUS), one stack of 8 frames, x86-64
+text/ilmanzo_coredumpctl_info_badprogram.txt| ilmanzo/ilmanzo.github.com | `content/post/debugging_segfault.md` (the `coredumpctl info badprogram` block) | not known | none stated | SHA | coredumpctl info: pid 4269 `badprogram`, signal 11 (SEGV), frame #0 at 0x401152
 text/mrdrivingduck_zsh_pmap_default.txt| mrdrivingduck/notes | `Linux/pmap.md` lines 48-178 | `e51c87d5` | MIT | SHA | `pmap` of zsh: 129 rows, total 12308K
 text/mrdrivingduck_zsh_pmap_x.txt| mrdrivingduck/notes | `Linux/pmap.md` lines 185-310 | `e51c87d5` | MIT | SHA | `pmap -x`: 122 rows, `total kB 9396 7792 3248`
 text/Mulling_st-dyn_pmap_d.txt| Mulling/mulling.github.io | `content/guides/static-libs.md` lines 65-209 | `66a95941` | none stated | SHA | `pmap -d`: 142 rows, mapped 17940K, writeable/private 2380K, shared 1132K
@@ -837,6 +864,22 @@ write_bad_inputs_section() {
     echo
 }
 
+# The symbol tests' data: made by their own scripts (demangle/make-table.sh, debuginfod/make-binaries.sh), not here.
+write_symbol_data_section() {
+    echo
+    cat <<'EOF'
+## `demangle/` and `debuginfod/` — symbol names and binaries for the symbol tests
+
+Neither holds a capture: `forensics analyze corpus` lists their files as skipped (not a capture).
+
+| file | what | made by |
+|---|---|---|
+| `demangle/oracle.tsv` | 6,988 rows `source⇥mangled⇥c++filt output`: the 5,866 `_Z` names of `nm -D /usr/lib/x86_64-linux-gnu/libstdc++.so.6` (Debian `libstdc++6` 12.2.0-14+deb12u1; GPL-3.0 with the GCC Runtime Library Exception — only symbol names are taken), 455 names of `names.cpp` (g++ 12.2.0 at `-O0` and `-O2`, with `.cold`, `.isra.0`, `.constprop.0` clones), 667 names of `names.rs` (rustc 1.95.0: 26 legacy `_ZN…17h…E` names of the program, v0 `_R` names of the program and of Rust's std, MIT/Apache-2.0 — names only); the third column is what `c++filt` (GNU Binutils 2.40-2) printed, the name itself when it could not demangle it | `demangle/make-table.sh` |
+| `demangle/names.cpp`, `demangle/names.rs` | our sources of the program names: namespaces, templates, operators, lambdas, closures, trait impls, const generics | written for this table |
+| `debuginfod/binaries.tar` | `lookup-O0` and `lookup-O2`: `debuginfod/lookup.c` built with `gcc -g` at `-O0` and `-O2`; build-ids `4ec137867162b6497e62c3914129aea36fcde3af` and `a27f7456d5020291f63fb615313f53dbe48afa7e` (`build-ids.txt`, from `readelf -n`); kept in a tar so that the analysis does not take them for broken cores | `debuginfod/make-binaries.sh` |
+EOF
+}
+
 main() {
     local sets=("$@")
     [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
@@ -864,7 +907,7 @@ main() {
             *) log "unknown set $set"; exit 2 ;;
         esac
     done
-    write_readme
+    write_readme "${sets[*]}"
     # The binaries are not left where the cores name them: a module's own path is looked at when its frames are
     # named, and the reports of the corpus must not depend on what this machine keeps in its temporary folder.
     rm -rf "${BIN:?}"
