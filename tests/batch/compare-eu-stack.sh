@@ -57,7 +57,7 @@ for set in "${sets[@]}"; do
 done
 count=$(ls "$work/cores" | wc -l)
 
-forensics_run() { rm -rf "$work/out"; "$forensics" analyze "$work/cores" --symbols "$work/sysroot" --out "$work/out" --quiet >/dev/null; }
+forensics_run() { rm -rf "$work/out"; "$forensics" analyze "$work/cores" --symbols "$work/sysroot" --out "$work/out" --quiet >/dev/null 2>"$work/forensics.err"; }
 # eu-stack exits 1 when a thread ends in a frame without CFI (it still printed every frame), so only 2+ is a failure.
 eu_stack_run() {
     local f

@@ -1,3 +1,4 @@
+using System.Formats.Tar;
 using Forensics.Model;
 using Forensics.TestSupport;
 
@@ -5,7 +6,7 @@ namespace Forensics.Symbols.Tests.Corpus;
 
 /// <summary>
 /// elfutils' own backtrace test cores (corpus/public/cores/elfutils/backtrace.{x86_64,i386}[.fp].core.bz2), walked with
-/// their static executables in a flat <c>--symbols</c> folder. elfutils' test (<c>check_core</c> in backtrace-subr.sh)
+/// their static executables (from backtrace-executables.tar beside them) in a flat <c>--symbols</c> folder. elfutils' test (<c>check_core</c> in backtrace-subr.sh)
 /// asks for a thread with <c>main</c>, one with <c>backtracegen</c> and no <c>gsignal</c>; the walk also gives every
 /// frame eu-stack 0.188 gives (corpus/public/README.md), PCs and functions, innermost first.
 /// </summary>
@@ -69,8 +70,18 @@ public sealed class ElfutilsCoreTests : IDisposable
 
     private CaptureBuilder Walked(string name)
     {
-        var executable = SampleFile.ReadAllBytes(TestPaths.CorpusFile("public", "cores", "elfutils", $"backtrace.{name}.exec.bz2"));
-        File.WriteAllBytes(Path.Join(_folder, $"backtrace.{name}.exec"), executable);
+        // The executables are kept as elfutils stores them (bzip2) inside a tar, which a corpus run skips.
+        using (var tar = new TarReader(File.OpenRead(TestPaths.CorpusFile("public", "cores", "elfutils", "backtrace-executables.tar"))))
+        {
+            while (tar.GetNextEntry() is { } entry)
+            {
+                if (entry.Name == $"backtrace.{name}.exec.bz2")
+                    entry.ExtractToFile(Path.Join(_folder, entry.Name), overwrite: false);
+            }
+        }
+        var compressed = Path.Join(_folder, $"backtrace.{name}.exec.bz2");
+        File.WriteAllBytes(Path.Join(_folder, $"backtrace.{name}.exec"), SampleFile.ReadAllBytes(compressed));
+        File.Delete(compressed);
         var (capture, memory) = BacktraceCorpus.CoreOf("public", "cores", "elfutils", $"backtrace.{name}.core.bz2");
         CaptureUnwinder.Unwind(capture, memory, new SymbolOptions { Directories = [_folder], UseModulePaths = false });
         return capture;
