@@ -16,7 +16,21 @@ internal ref struct DwarfCursor
         Position = Math.Clamp(position, 0, bytes.Length);
     }
 
-    public int Position { get; set; }
+    private int _position;
+
+    /// <summary>Where the next read starts; setting it outside the bytes (a length that points past the end) fails.</summary>
+    public int Position
+    {
+        readonly get => _position;
+        set
+        {
+            if (value < 0 || value > _bytes.Length)
+                Fail();
+            else
+                _position = value;
+        }
+    }
+
     public bool Failed { get; private set; }
     public readonly int Remaining => _bytes.Length - Position;
     public readonly bool AtEnd => Position >= _bytes.Length;
@@ -94,7 +108,7 @@ internal ref struct DwarfCursor
     private ReadOnlySpan<byte> Fail()
     {
         Failed = true;
-        Position = _bytes.Length;
+        _position = _bytes.Length;
         return default;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class ProcessModules
                 // The image's ELF header is in the core (that is how it was found), so its bias is known without a file.
                 Bias = loaded?.Bias ?? image.Base,
                 BuildId = image.BuildId,
-                Locate = () => isVdso ? (null, null) : locator.Locate(name, imagePath, buildId),
+                Locate = () => isVdso ? (VdsoImage.Read(memory, image.Base, image.End, checkpoint), null) : locator.Locate(name, imagePath, buildId),
                 MemoryEhFrameHeader = loaded?.EhFrameHeaderAddress,
                 Memory = memory,
                 Is64 = is64,

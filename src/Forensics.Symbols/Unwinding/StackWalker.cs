@@ -8,7 +8,7 @@ namespace Forensics.Symbols.Unwinding;
 /// Walks one thread's stack, innermost first: CFI where a module's <c>.eh_frame</c> or <c>.debug_frame</c> covers the
 /// PC, else the frame-pointer chain when it is valid (inside the stack, growing, returning into code), else a scan
 /// for a word that follows a call instruction. Stops at the outermost frame (CFI marks the return address
-/// undefined), at a PC of 0, at a stack pointer that does not grow (a cycle) or at <see cref="SymbolOptions.MaxFrames"/>.
+/// undefined, or the frame is <c>_start</c>), at a PC of 0, at a stack pointer that does not grow (a cycle) or at <see cref="SymbolOptions.MaxFrames"/>.
 /// </summary>
 internal sealed class StackWalker
 {
@@ -18,6 +18,9 @@ internal sealed class StackWalker
     private readonly SymbolOptions _options;
 
     private readonly IReadCheckpoint _checkpoint;
+
+    /// <summary>The symbol of the ELF entry point in glibc's and musl's start files.</summary>
+    private const string EntryPointSymbol = "_start";
 
     public StackWalker(IAddressSpace memory, ProcessModules modules, RegisterLayout layout, SymbolOptions options, IReadCheckpoint checkpoint)
     {
@@ -43,9 +46,14 @@ internal sealed class StackWalker
                 return (frames, null);
             if (pc == 0)
                 return (frames, null);
-            frames.Add(_modules.Describe(pc, sp, method, exactPc));
+            var frame = _modules.Describe(pc, sp, method, exactPc);
+            frames.Add(frame);
             if (frames.Count >= _options.MaxFrames)
                 return (frames, $"the walk stopped at the limit of [{_options.MaxFrames}] frames");
+            // The entry point has no caller. Old static binaries give it no CFI, and a scan above it would take a stale
+            // word left by the dynamic loader or the kernel for a frame (elfutils' backtrace.i386 cores).
+            if (frame.Function == EntryPointSymbol)
+                return (frames, null);
 
             var step = ByCallFrameInformation(registers, pc, exactPc, out var outermost);
             if (outermost)

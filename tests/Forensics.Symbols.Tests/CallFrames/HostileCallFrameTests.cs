@@ -78,6 +78,19 @@ public class HostileCallFrameTests
     }
 
     [Fact]
+    public void An_unknown_augmentation_whose_data_runs_past_the_cie_is_refused()
+    {
+        // Found by the cfi fuzz target: "zX" (X unknown), so the reader skips to the end of the augmentation data,
+        // whose length (0x7f) points past the CIE; that position once made the next read slice before its start.
+        byte[] cie = [0x0c, 0, 0, 0, 0, 0, 0, 0, 1, (byte)'z', (byte)'X', 0, 1, 0x78, 0x10, 0x7f];
+        // An FDE at 0x10 whose CIE pointer (0x14 back from its field) names that CIE.
+        byte[] fde = [0x0d, 0, 0, 0, 0x14, 0, 0, 0, 0, 0x10, 0, 0, 0, 1, 0, 0, 0];
+        var reader = Reader([.. cie, .. fde]);
+        Assert.Null(reader.ReadFde(0x10));
+        Assert.Equal("CIE at [0x0] is cut short or has code alignment 0", reader.Problem);
+    }
+
+    [Fact]
     public void Remembered_states_without_end_are_bounded()
     {
         var section = WithFde([.. Enumerable.Repeat((byte)0x0a, 100)]);

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using Forensics.Elf;
+using Forensics.Elf.Sources;
+using Forensics.Importers.Core;
+using Forensics.Model;
+using Forensics.Symbols;
+using Forensics.TestSupport;
+
+namespace Forensics.Benchmarks;
+
+/// <summary>
+/// Stack walk and symbols of every thread of each backtrace core (<c>corpus/backtrace/</c>), with its binaries
+/// unpacked as a sysroot for <c>--symbols</c>: what one core costs the pipeline after decompression. Each call imports
+/// the core's headers and notes from memory (about 50 µs, see <see cref="CoreImportBenchmarks"/>), then opens the
+/// module files, indexes their CFI and symbols, and walks; nothing is kept between calls, as between inputs of a run.
+/// </summary>
+[MemoryDiagnoser]
+public class UnwindingBenchmarks
+{
+    private byte[] _core = [];
+    private SymbolOptions _options = SymbolOptions.Default;
+
+    [Params("lib-null", "omit-fp-abort", "cpp-throw", "deep-recursion", "double-free", "i386-null")]
+    public string Core { get; set; } = "";
+
+    [GlobalSetup]
+    public void ReadCore()
+    {
+        _core = CorpusInput.ReadXz("backtrace", Core, "core.xz");
+        _options = new SymbolOptions { Directories = [BacktraceBinaries.Sysroot], UseModulePaths = false };
+        var crashing = Walk().Threads.Single(t => t.IsCrashing);
+        if (crashing.Frames.Count < 2 || crashing.Frames[^1].Function != "_start")
+            throw new InvalidDataException($"[{Core}] did not unwind to _start: {crashing.Frames.Count} frames");
+    }
+
+    [Benchmark]
+    public CaptureBuilder Walk_every_thread() => Walk();
+
+    private CaptureBuilder Walk()
+    {
+        var capture = CoreImporter.Import(new MemoryByteSource(_core), Core, CoreLimits.Default);
+        var file = ElfCoreFile.Read(new MemoryByteSource(_core), new ElfDiagnosticList());
+        CaptureUnwinder.Unwind(capture, file.Memory, _options);
+        return capture;
+    }
+}
