@@ -90,4 +90,17 @@ public sealed class FleetComparisonTests
         Assert.Equal(ProgramEvidence.None, EvidenceOf("nikosChalk_virophage_gdb13_infoproc_i386compat.txt"));
         Assert.Equal(ProgramEvidence.BuildId, EvidenceOf("elf-core/linux-i386.core"));
     }
+
+    [Fact]
+    public void Of_two_maps_of_one_process_the_one_the_other_only_grew_from_is_the_baseline()
+    {
+        // after.maps sorts first, but it holds every writable anonymous range of before.maps and the 64 MiB allocation.
+        var run = CorpusRun.Import(TestPaths.CorpusFile("grow"));
+        var comparison = run.Comparison!;
+        string Id(string inputEnd) => Assert.Single(run.Captures, a => a.Capture.InputPath.EndsWith(inputEnd, StringComparison.Ordinal)).Capture.Id;
+        var grow = Assert.Single(comparison.Groups);
+        Assert.Equal((Id("before.maps"), BaselineReason.EarlierSnapshot), (grow.BaselineId, grow.BaselineReason));
+        var anon = Assert.Single(comparison.Changes, c => c.CaptureId == Id("after.maps") && c.Subject == ChangeSubject.KindTotal(Forensics.Model.RegionKind.Anon));
+        Assert.Equal((ChangeKind.TotalGrown, ChangeDelta.Plus(DeltaUnit.Bytes, 67112960)), (anon.Kind, anon.Delta));
+    }
 }

@@ -93,7 +93,8 @@ public static class InstanceMerger
         foreach (var group in groups)
         {
             var moments = growth.GetValueOrDefault(group) ?? [];
-            var notes = keptApart.Where(k => group.Contains(k.Text) && !group.Contains(k.Core)).Select(k => k.Difference).ToList();
+            // One note for each core the group was kept apart from, from its first capture that met the core.
+            var notes = keptApart.Where(k => group.Contains(k.Text) && !group.Contains(k.Core)).GroupBy(k => k.Core).Select(k => k.First().Difference).ToList();
             if (group.Count == 1)
             {
                 result.Add(notes.Count == 0 ? ordered[group[0]] : WithNotes(ordered[group[0]], notes));

@@ -36,4 +36,9 @@ public enum BaselineReason
     FirstNotCrashed,
     /// <summary>The first capture in natural order (every one crashed).</summary>
     First,
+    /// <summary>
+    /// A capture of the same instance as the first not crashed (or first) one, taken before it: that one only grew
+    /// from it (two maps of a process watched over time, named in any order).
+    /// </summary>
+    EarlierSnapshot,
 }
