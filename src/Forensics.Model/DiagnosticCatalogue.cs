@@ -109,6 +109,8 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor MergeOffset = Define("FX5024", Warning, InputProblem.None, "Merged sources: different file offsets for one range");
     public static readonly DiagnosticDescriptor MergeFileIdentity = Define("FX5025", Warning, InputProblem.None, "Merged sources: different device or inode for one range");
     public static readonly DiagnosticDescriptor MergedInputDiagnostic = Define("FX5026", Info, InputProblem.None, "A diagnostic of an input merged into another capture, carried over (not reported at present)");
+    public static readonly DiagnosticDescriptor ChangedBetweenCaptures = Define("FX5027", Info, InputProblem.None, "Merged sources: a private writable anonymous range that grew or appeared between a text capture and the core written after it (changed between captures)");
+    public static readonly DiagnosticDescriptor KeptApartFromCore = Define("FX5028", Info, InputProblem.None, "A text capture beside a core of the same process is not merged with it: the range that kept them apart");
 
     // Crash containers: apport reports (FX60xx), minidumps (FX61xx).
     public static readonly DiagnosticDescriptor ApportNotAField = Define("FX6001", Warning, InputProblem.None, "An apport report line that is neither a Key: value field nor a continuation line");

@@ -70,11 +70,12 @@ public static class ReportValues
         return builder.ToString();
     }
 
-    /// <summary>Why a capture is its group's baseline: <c>chosen</c> (--baseline), <c>first-not-crashed</c>, <c>first</c>.</summary>
+    /// <summary>Why a capture is its group's baseline: <c>chosen</c> (--baseline), <c>first-not-crashed</c>, <c>first</c>, <c>earlier-snapshot</c>.</summary>
     public static string BaselineReason(Analysis.Comparison.Programs.BaselineReason reason) => reason switch
     {
         Analysis.Comparison.Programs.BaselineReason.Chosen => "chosen",
         Analysis.Comparison.Programs.BaselineReason.FirstNotCrashed => "first-not-crashed",
+        Analysis.Comparison.Programs.BaselineReason.EarlierSnapshot => "earlier-snapshot",
         _ => "first",
     };
 

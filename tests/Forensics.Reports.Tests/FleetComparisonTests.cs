@@ -72,4 +72,35 @@ public sealed class FleetComparisonTests
         Assert.All(comparison.Changes, c => Assert.Equal(programOf[c.BaselineId], programOf[c.CaptureId]));
         Assert.DoesNotContain(comparison.Changes, c => c.Kind is ChangeKind.DifferentProgram or ChangeKind.ArchitectureMismatch);
     }
+
+    [Fact]
+    public void A_core_known_only_as_a_out_and_a_listing_of_kernel_mappings_join_no_other_a_out()
+    {
+        // lldb's i386 gcore names its process a.out and maps only the vdso; the gdb listing of another program maps
+        // only [vvar], [vdso] and [stack]. Neither is labath's i386 a.out (build-id ff1bdd50…), nor each other.
+        var run = CorpusRun.Import(TestPaths.CorpusFile("public", "cores", "lldb", "elf-core"),
+            TestPaths.CorpusFile("public", "text", "nikosChalk_virophage_gdb13_infoproc_i386compat.txt"));
+        var comparison = run.Comparison!;
+        Assert.Equal(7, comparison.Groups.Count);
+        Assert.All(comparison.Groups, g => Assert.Single(g.Members));
+        Assert.Empty(comparison.Changes);
+        ProgramEvidence EvidenceOf(string inputEnd) => Assert.Single(comparison.Groups,
+            g => run.Captures.Single(a => a.Capture.Id == g.BaselineId).Capture.InputPath.EndsWith(inputEnd, StringComparison.Ordinal)).Evidence;
+        Assert.Equal(ProgramEvidence.None, EvidenceOf("gcore/linux-i386.core"));
+        Assert.Equal(ProgramEvidence.None, EvidenceOf("nikosChalk_virophage_gdb13_infoproc_i386compat.txt"));
+        Assert.Equal(ProgramEvidence.BuildId, EvidenceOf("elf-core/linux-i386.core"));
+    }
+
+    [Fact]
+    public void Of_two_maps_of_one_process_the_one_the_other_only_grew_from_is_the_baseline()
+    {
+        // after.maps sorts first, but it holds every writable anonymous range of before.maps and the 64 MiB allocation.
+        var run = CorpusRun.Import(TestPaths.CorpusFile("grow"));
+        var comparison = run.Comparison!;
+        string Id(string inputEnd) => Assert.Single(run.Captures, a => a.Capture.InputPath.EndsWith(inputEnd, StringComparison.Ordinal)).Capture.Id;
+        var grow = Assert.Single(comparison.Groups);
+        Assert.Equal((Id("before.maps"), BaselineReason.EarlierSnapshot), (grow.BaselineId, grow.BaselineReason));
+        var anon = Assert.Single(comparison.Changes, c => c.CaptureId == Id("after.maps") && c.Subject == ChangeSubject.KindTotal(Forensics.Model.RegionKind.Anon));
+        Assert.Equal((ChangeKind.TotalGrown, ChangeDelta.Plus(DeltaUnit.Bytes, 67112960)), (anon.Kind, anon.Delta));
+    }
 }

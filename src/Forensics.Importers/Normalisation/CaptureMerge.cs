@@ -20,8 +20,12 @@ internal static class CaptureMerge
     private static readonly HashSet<RegionKind> ImporterKinds =
         [RegionKind.Heap, RegionKind.Stack, RegionKind.ThreadStack, RegionKind.Vdso, RegionKind.Vvar, RegionKind.Vsyscall];
 
-    public static CaptureBuilder Combine(List<Capture> members)
+    /// <param name="members">The captures of one instance, the group's first input first.</param>
+    /// <param name="changedBetweenCaptures">Ranges that differ because the captures were taken at two moments
+    /// (<see cref="MomentDifference"/>): the caller reports them, so they are not disagreements.</param>
+    public static CaptureBuilder Combine(List<Capture> members, IReadOnlySet<(ulong Start, ulong End)>? changedBetweenCaptures = null)
     {
+        var changed = changedBetweenCaptures ?? new HashSet<(ulong Start, ulong End)>();
         var first = members[0];
         var byRichness = members.OrderByDescending(c => Richness(c.Format)).ToList();
         var richest = byRichness[0];
@@ -78,14 +82,15 @@ internal static class CaptureMerge
         // A smaps_rollup has totals and no regions: nothing to merge region by region.
         foreach (var member in byRichness.Skip(1).Where(m => m.Regions.Count > 0))
         {
-            MergeRegions(merged, member, origins, string.Join(", ", mergedSoFar));
+            MergeRegions(merged, member, origins, string.Join(", ", mergedSoFar), changed);
             mergedSoFar.Add(Source(member));
         }
 
         return merged;
     }
 
-    private static void MergeRegions(CaptureBuilder merged, Capture member, Dictionary<Region, Capture> origins, string mergedSoFar)
+    private static void MergeRegions(CaptureBuilder merged, Capture member, Dictionary<Region, Capture> origins, string mergedSoFar,
+        IReadOnlySet<(ulong Start, ulong End)> changed)
     {
         var byRange = new Dictionary<(ulong, ulong), Region>();
         foreach (var region in merged.Regions)
@@ -102,6 +107,8 @@ internal static class CaptureMerge
                 continue;
             }
             var overlapped = FindOverlap(existing, region);
+            if (overlapped is not null && changed.Contains((region.Start, region.End)))
+                continue;
             if (overlapped is not null)
             {
                 Report(merged, DiagnosticCatalogue.MergeRangeBounds, overlapped,
@@ -111,12 +118,15 @@ internal static class CaptureMerge
             var copy = Copy(region);
             added.Add(copy);
             origins.Add(copy, member);
-            Report(merged, DiagnosticCatalogue.MergeRangeMissing, region,
-                $"range [{Range(region)}] {Describe(region)} is in [{Label(member, region)}] but not in [{mergedSoFar}]");
+            if (!changed.Contains((region.Start, region.End)))
+            {
+                Report(merged, DiagnosticCatalogue.MergeRangeMissing, region,
+                    $"range [{Range(region)}] {Describe(region)} is in [{Label(member, region)}] but not in [{mergedSoFar}]");
+            }
         }
         foreach (var region in existing)
         {
-            if (!matched.Contains(region) && !ReferenceEquals(origins[region], member))
+            if (!matched.Contains(region) && !ReferenceEquals(origins[region], member) && !changed.Contains((region.Start, region.End)))
             {
                 Report(merged, DiagnosticCatalogue.MergeRangeMissing, region,
                     $"range [{Range(region)}] {Describe(region)} is in [{Label(origins[region], region)}] but not in [{Source(member)}]");
@@ -250,18 +260,18 @@ internal static class CaptureMerge
         merged.Diagnostics.Warning(descriptor, at.Location, message);
 
     /// <summary>The input as listed in <see cref="Capture.MergedInputs"/>: its path, and its line range within a document.</summary>
-    private static string Label(Capture capture) =>
+    internal static string Label(Capture capture) =>
         capture.LineRange is { } lines
             ? string.Create(CultureInfo.InvariantCulture, $"{capture.InputPath}:{lines.First}-{lines.Last}")
             : capture.InputPath;
 
     /// <summary>The input with its format, as diagnostics name it: <c>maps set/maps</c>.</summary>
-    private static string Source(Capture capture) => $"{capture.Format.ToId()} {Label(capture)}";
+    internal static string Source(Capture capture) => $"{capture.Format.ToId()} {Label(capture)}";
 
-    private static string Label(Capture capture, Region region) =>
+    internal static string Label(Capture capture, Region region) =>
         region.Location == SourceLocation.None ? Source(capture) : $"{Source(capture)} {region.Location}";
 
-    private static string Range(Region region) => string.Create(CultureInfo.InvariantCulture, $"0x{region.Start:x}-0x{region.End:x}");
+    internal static string Range(Region region) => string.Create(CultureInfo.InvariantCulture, $"0x{region.Start:x}-0x{region.End:x}");
 
-    private static string Describe(Region region) => region.DisplayName is { } name ? $"[{name}]" : "(anonymous)";
+    internal static string Describe(Region region) => region.DisplayName is { } name ? $"[{name}]" : "(anonymous)";
 }

@@ -8,7 +8,7 @@ namespace Forensics.Importers.Normalisation;
 /// </summary>
 internal sealed class InstanceFingerprint
 {
-    private InstanceFingerprint(Dictionary<(ulong Start, ulong End), Region> ranges, HashSet<(ulong Start, ulong End)> anonymous)
+    private InstanceFingerprint(Dictionary<(ulong Start, ulong End), Region> ranges, Dictionary<(ulong Start, ulong End), Region> anonymous)
     {
         Ranges = ranges;
         AnonymousWritable = anonymous;
@@ -16,19 +16,19 @@ internal sealed class InstanceFingerprint
 
     public Dictionary<(ulong Start, ulong End), Region> Ranges { get; }
 
-    public HashSet<(ulong Start, ulong End)> AnonymousWritable { get; }
+    public Dictionary<(ulong Start, ulong End), Region> AnonymousWritable { get; }
 
     public static InstanceFingerprint Of(Capture capture)
     {
         var ranges = new Dictionary<(ulong Start, ulong End), Region>();
-        var anonymous = new HashSet<(ulong Start, ulong End)>();
+        var anonymous = new Dictionary<(ulong Start, ulong End), Region>();
         foreach (var region in capture.Regions)
         {
             if (RegionNames.IsPath(region))
                 ranges.TryAdd((region.Start, region.End), region);
             else if (region.Permissions.CanWrite == true && region.Permissions.IsShared != true && region.Kind != RegionKind.Stack
                 && region.Name is null or "[heap]")
-                anonymous.Add((region.Start, region.End));
+                anonymous.TryAdd((region.Start, region.End), region);
         }
         return new InstanceFingerprint(ranges, anonymous);
     }

@@ -18,7 +18,10 @@ namespace Forensics.Importers.Normalisation;
 /// A smaps_rollup, which has no regions, joins the group whose captures span exactly its range (its header line).
 /// Only captures from different files in the same folder merge: captures pasted into one document, and evidence
 /// filed in different folders, stay what the analyst made them. Two snapshots of one instance taken at different
-/// moments (a leak watched over time) also stay apart: their private writable anonymous ranges differ.
+/// moments (a leak watched over time) also stay apart: their private writable anonymous ranges differ. A text
+/// capture beside a core, whose ranges the core only grew, is the exception: it merges, each growth reported as
+/// changed between captures; when it does not merge, a diagnostic on it names the range that kept them apart
+/// (<see cref="MomentDifference"/>).
 /// </remarks>
 public static class InstanceMerger
 {
@@ -38,6 +41,8 @@ public static class InstanceMerger
         var groups = new List<List<int>>();
         var groupsByRange = new Dictionary<(ulong Start, ulong End), List<int>>();
         var rollups = new List<int>();
+        var growth = new Dictionary<List<int>, List<MomentDifference>>(ReferenceEqualityComparer.Instance);
+        var keptApart = new List<(int Text, int Core, MomentDifference Difference)>();
         for (var index = 0; index < ordered.Count; index++)
         {
             if (IsRollupAlone(ordered[index]))
@@ -45,11 +50,22 @@ public static class InstanceMerger
                 rollups.Add(index);
                 continue;
             }
-            var group = FindGroup(index, ordered, fingerprints, groups, groupsByRange);
+            var group = FindGroup(index, ordered, fingerprints, groups, groupsByRange, out var found);
+            var moments = found?.Difference;
             if (group < 0)
             {
                 group = groups.Count;
                 groups.Add([]);
+            }
+            if (moments is { IsGrowth: true })
+            {
+                if (!growth.TryGetValue(groups[group], out var list))
+                    growth.Add(groups[group], list = []);
+                list.Add(moments);
+            }
+            else if (moments is not null)
+            {
+                keptApart.Add((found!.Value.Text, found.Value.Core, moments));
             }
             groups[group].Add(index);
             foreach (var range in fingerprints[index].Ranges.Keys)
@@ -75,9 +91,34 @@ public static class InstanceMerger
 
         var result = new List<Capture>(groups.Count);
         foreach (var group in groups)
-            result.Add(group.Count == 1 ? ordered[group[0]] : Normalised(CaptureMerge.Combine(group.Select(i => ordered[i]).ToList())));
+        {
+            var moments = growth.GetValueOrDefault(group) ?? [];
+            // One note for each core the group was kept apart from, from its first capture that met the core.
+            var notes = keptApart.Where(k => group.Contains(k.Text) && !group.Contains(k.Core)).GroupBy(k => k.Core).Select(k => k.First().Difference).ToList();
+            if (group.Count == 1)
+            {
+                result.Add(notes.Count == 0 ? ordered[group[0]] : WithNotes(ordered[group[0]], notes));
+                continue;
+            }
+            var merged = CaptureMerge.Combine(group.Select(i => ordered[i]).ToList(), moments.SelectMany(m => m.ChangedRanges).ToHashSet());
+            foreach (var moment in moments)
+            {
+                foreach (var change in moment.Changes)
+                    merged.Diagnostics.Info(DiagnosticCatalogue.ChangedBetweenCaptures, change.Before?.Location ?? change.After.Location, moment.Describe(change));
+            }
+            foreach (var note in notes)
+                merged.Diagnostics.Info(DiagnosticCatalogue.KeptApartFromCore, note.KeptApartAt, note.KeptApart!);
+            result.Add(Normalised(merged));
+        }
         return result;
     }
+
+    /// <summary>A text capture kept apart from the core beside it, with the diagnostic that says why.</summary>
+    private static Capture WithNotes(Capture capture, List<MomentDifference> notes) => capture with
+    {
+        Diagnostics = new DiagnosticList([.. capture.Diagnostics.Items,
+            .. notes.Select(n => new Diagnostic(DiagnosticCatalogue.KeptApartFromCore, DiagnosticSeverity.Info, n.KeptApart!, n.KeptApartAt))]),
+    };
 
     /// <summary>The merged capture normalised, with a rollup's totals checked against the regions they now sit beside.</summary>
     private static Capture Normalised(CaptureBuilder merged)
@@ -89,8 +130,9 @@ public static class InstanceMerger
     }
 
     private static int FindGroup(int index, List<Capture> captures, List<InstanceFingerprint> fingerprints,
-        List<List<int>> groups, Dictionary<(ulong Start, ulong End), List<int>> groupsByRange)
+        List<List<int>> groups, Dictionary<(ulong Start, ulong End), List<int>> groupsByRange, out (MomentDifference Difference, int Text, int Core)? moments)
     {
+        moments = null;
         // Count the ranges each group shares with this capture, so that only groups that can reach the match
         // threshold are compared (many captures of one non-PIE program share the executable's ranges).
         var shared = new Dictionary<int, int>();
@@ -106,17 +148,40 @@ public static class InstanceMerger
         {
             var members = groups[group];
             var possible = Math.Min(fingerprints[index].Ranges.Count, fingerprints[members[0]].Ranges.Count);
-            if (count * 100 < possible * MatchPercent)
-                continue;
-            if (HoldsMoment(captures[index]) && members.Exists(m => HoldsMoment(captures[m])))
-                continue;
             // Comparing with the group's first capture keeps this linear in the group count; the members of a
             // group all match that capture.
-            if (SameInstance(captures[index], fingerprints[index], captures[members[0]], fingerprints[members[0]]))
+            if (count * 100 >= possible * MatchPercent
+                && !(HoldsMoment(captures[index]) && members.Exists(m => HoldsMoment(captures[m])))
+                && SameInstance(captures[index], fingerprints[index], captures[members[0]], fingerprints[members[0]]))
                 return group;
+            if (TextBesideCore(index, members, captures) is not { } pair || !OneProcess(captures[pair.Text], captures[pair.Core]))
+                continue;
+            var difference = MomentDifference.Of(captures[pair.Text], fingerprints[pair.Text], captures[pair.Core], fingerprints[pair.Core], MatchPercent);
+            if (difference.IsGrowth)
+            {
+                moments = (difference, pair.Text, pair.Core);
+                return group;
+            }
+            moments ??= (difference, pair.Text, pair.Core);
         }
         return -1;
     }
+
+    /// <summary>
+    /// A text capture and the core of the group it could join (or the core joining a group of text captures): a maps
+    /// saved beside a core is taken before the core is written.
+    /// </summary>
+    private static (int Text, int Core)? TextBesideCore(int index, List<int> members, List<Capture> captures)
+    {
+        var core = members.FindIndex(m => HoldsMoment(captures[m]));
+        if (!HoldsMoment(captures[index]))
+            return core < 0 ? null : (index, members[core]);
+        return core < 0 && captures[members[0]].Regions.Count > 0 ? (members[0], index) : null;
+    }
+
+    private static bool OneProcess(Capture text, Capture core) =>
+        SameFolderAndPid(text, core)
+        && !(text.Architecture != Architecture.Unknown && core.Architecture != Architecture.Unknown && text.Architecture != core.Architecture);
 
     /// <summary>A core, or a container with the threads of one moment (apport's core, a minidump, an ABRT coredump).</summary>
     private static bool HoldsMoment(Capture capture) =>
@@ -156,7 +221,8 @@ public static class InstanceMerger
     {
         if (!SameFolderAndPid(a, b))
             return false;
-        if (fa.AnonymousWritable.Count > 0 && fb.AnonymousWritable.Count > 0 && !fa.AnonymousWritable.SetEquals(fb.AnonymousWritable))
+        if (fa.AnonymousWritable.Count > 0 && fb.AnonymousWritable.Count > 0
+            && (fa.AnonymousWritable.Count != fb.AnonymousWritable.Count || !fa.AnonymousWritable.Keys.All(fb.AnonymousWritable.ContainsKey)))
             return false;
         if (a.Architecture != Architecture.Unknown && b.Architecture != Architecture.Unknown && a.Architecture != b.Architecture)
             return false;

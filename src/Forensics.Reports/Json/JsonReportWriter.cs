@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Forensics.Analysis;
+using Forensics.Analysis.Comparison.Programs;
 using Forensics.Model;
 using Forensics.Reports.Tables;
 
@@ -36,6 +37,11 @@ public static class JsonReportWriter
             Comparison = run.Comparison is not { } c ? null : new
             {
                 c.BaselineId, c.CaptureIds, c.SuccessiveSnapshots,
+                Groups = c.Groups.Select(g => new
+                {
+                    g.Id, g.Program, Evidence = g.Evidence.ToId(), g.BaselineId, BaselineReason = ReportValues.BaselineReason(g.BaselineReason),
+                    g.SuccessiveSnapshots, Members = g.Members.Select(m => new { m.CaptureId, Evidence = m.Evidence.ToId(), m.Crashed }),
+                }),
                 Rows = run.ComparisonRows.Select(r => JsonRow.Of(ReportTables.Comparison, r)),
                 KindTotals = c.KindTotals.Select(k => new { Kind = k.Kind.ToId(), k.Bytes, k.GrowsSteadily }),
                 Presence = c.Presence.Select(p => new { p.Module, p.Present }),

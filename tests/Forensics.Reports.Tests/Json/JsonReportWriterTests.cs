@@ -67,4 +67,21 @@ public sealed class JsonReportWriterTests
         Assert.All(rows, r => Assert.Equal(["capture_id", "subject", "change", "baseline_value", "value", "delta"], r.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(CorpusRun.Prepared.BaselineId, comparison.GetProperty("baseline_id").GetString());
     }
+
+    [Fact]
+    public void Each_program_group_has_its_id_evidence_baseline_and_members()
+    {
+        var groups = Root.GetProperty("comparison").GetProperty("groups").EnumerateArray().ToList();
+
+        Assert.Equal(CorpusRun.Prepared.Comparison!.Groups.Count, groups.Count);
+        var crashNull = Assert.Single(groups, g => g.GetProperty("program").GetString() == "/tmp/forensics-corpus/bin/crash_null");
+        Assert.Equal(["id", "program", "evidence", "baseline_id", "baseline_reason", "successive_snapshots", "members"], crashNull.EnumerateObject().Select(p => p.Name));
+        // The kernel core in four compressions and its copy cut at 64 KiB among the bad inputs, every one crashed: the first is the baseline.
+        Assert.Equal(("bad-inputs+truncated-64k.core.xz", "build-id", "bad-inputs+truncated-64k.core.xz", "first", true),
+            (crashNull.GetProperty("id").GetString(), crashNull.GetProperty("evidence").GetString(), crashNull.GetProperty("baseline_id").GetString(),
+             crashNull.GetProperty("baseline_reason").GetString(), crashNull.GetProperty("successive_snapshots").GetBoolean()));
+        Assert.Equal(
+            [("bad-inputs+truncated-64k.core.xz", "build-id", true), ("crash-null+core.gz", "build-id", true), ("crash-null+core.lz4", "build-id", true), ("crash-null+core.xz", "build-id", true), ("crash-null+core.zst", "build-id", true)],
+            crashNull.GetProperty("members").EnumerateArray().Select(m => (m.GetProperty("capture_id").GetString(), m.GetProperty("evidence").GetString(), m.GetProperty("crashed").GetBoolean())));
+    }
 }

@@ -9,6 +9,12 @@ internal sealed class CaptureIdentity
     /// <summary>The kernel keeps a process name of at most 15 characters (TASK_COMM_LEN 16 with its NUL, include/linux/sched.h).</summary>
     private const int CommLength = 15;
 
+    /// <summary>
+    /// Names a compiler or linker gives any program (<c>cc</c> and <c>ld</c> write <c>a.out</c> without <c>-o</c>):
+    /// two programs so named are not one program by their name, only by a build-id, a full path or other images.
+    /// </summary>
+    private static readonly HashSet<string> DefaultNames = new(StringComparer.Ordinal) { "a.out" };
+
     public CaptureIdentity(CaptureAnalysis analysis)
     {
         Analysis = analysis;
@@ -24,8 +30,11 @@ internal sealed class CaptureIdentity
         if (images.Count == 0)
             images = [.. capture.Modules.Select(m => m.Path).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Images = images;
-        // By basename, so a default pmap (basenames only) meets a maps of the same process.
-        ModuleKey = images.Count == 0 ? null : string.Join("\n", images.Select(MappingNames.Basename).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        // By basename, so a default pmap (basenames only) meets a maps of the same process; kernel mappings alone
+        // ([vdso], [stack]) and default names are in every process and tell no program.
+        var keyNames = images.Select(MappingNames.Basename).Where(n => !n.StartsWith('[') && !DefaultNames.Contains(n))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        ModuleKey = keyNames.Count == 0 ? null : string.Join("\n", keyNames);
     }
 
     public CaptureAnalysis Analysis { get; }
@@ -42,9 +51,12 @@ internal sealed class CaptureIdentity
     public ProgramEvidence Strongest =>
         BuildId is not null ? ProgramEvidence.BuildId
         : Path is not null ? ProgramEvidence.Path
-        : Name is not null ? ProgramEvidence.ProcessName
+        : NameTellsProgram ? ProgramEvidence.ProcessName
         : ModuleKey is not null ? ProgramEvidence.Modules
         : ProgramEvidence.None;
+
+    /// <summary>The process name is one a program chose, not a compiler's default.</summary>
+    private bool NameTellsProgram => Name is not null && !DefaultNames.Contains(Name);
 
     /// <summary>A name this program goes by: the executable's path, else the process name, else its images.</summary>
     public string Label => Path ?? Name ?? (Images.Count > 0 ? string.Join(", ", Images.Take(3)) + (Images.Count > 3 ? ", …" : "") : Id);
@@ -54,7 +66,7 @@ internal sealed class CaptureIdentity
     {
         ProgramEvidence.BuildId => BuildId is not null && string.Equals(BuildId, other.BuildId, StringComparison.Ordinal),
         ProgramEvidence.Path => Path is not null && string.Equals(Path, other.Path, StringComparison.Ordinal),
-        ProgramEvidence.ProcessName => Name is not null && other.GoesBy(Name),
+        ProgramEvidence.ProcessName => NameTellsProgram && other.GoesBy(Name!),
         ProgramEvidence.Modules => ModuleKey is not null
             && (string.Equals(ModuleKey, other.ModuleKey, StringComparison.Ordinal) || (other.Path is not null && ModulePaths.Contains(other.Path))),
         _ => false,

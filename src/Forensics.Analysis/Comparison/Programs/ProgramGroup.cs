@@ -6,6 +6,9 @@ namespace Forensics.Analysis.Comparison.Programs;
 /// </summary>
 public sealed record ProgramGroup
 {
+    /// <summary>The group's id: the id of its first capture in natural order (a capture is in one group only).</summary>
+    public string Id => Members[0].CaptureId;
+
     /// <summary>The program's name: its executable's path, else its process name, else the images it maps.</summary>
     public required string Program { get; init; }
     /// <summary>Every capture of the group in natural order (input path with numbers by value, then line).</summary>
@@ -33,4 +36,9 @@ public enum BaselineReason
     FirstNotCrashed,
     /// <summary>The first capture in natural order (every one crashed).</summary>
     First,
+    /// <summary>
+    /// A capture of the same instance as the first not crashed (or first) one, taken before it: that one only grew
+    /// from it (two maps of a process watched over time, named in any order).
+    /// </summary>
+    EarlierSnapshot,
 }

@@ -90,6 +90,8 @@ public static class ProgramGrouper
             baseline = members.Find(m => !Crashed(m.Identity));
             reason = baseline is null ? BaselineReason.First : BaselineReason.FirstNotCrashed;
             baseline ??= members[0];
+            if (Earlier(baseline, members) is { } earlier)
+                (baseline, reason) = (earlier, BaselineReason.EarlierSnapshot);
         }
         // A full path names the program best, even when only a listing's images give it.
         var label = members.FirstOrDefault(m => m.Identity.Path is not null)
@@ -105,6 +107,19 @@ public static class ProgramGrouper
             SuccessiveSnapshots = members.Count >= 2 && pid is not null
                 && members.TrueForAll(m => (m.Identity.Analysis.Capture.Pid ?? m.Identity.Analysis.Capture.Process?.Pid) == pid),
         };
+    }
+
+    /// <summary>
+    /// The first snapshot of the instance <paramref name="baseline"/> shows, when another capture of it was taken
+    /// before (the baseline only grew from it): the fewest anonymous bytes of those, natural order on a tie.
+    /// </summary>
+    private static Member? Earlier(Member baseline, List<Member> members)
+    {
+        var crashed = Crashed(baseline.Identity);
+        return members
+            .Where(m => !ReferenceEquals(m, baseline) && (crashed || !Crashed(m.Identity))
+                && SnapshotOrder.GrewFrom(baseline.Identity.Analysis.Capture, m.Identity.Analysis.Capture))
+            .MinBy(m => m.Identity.Analysis.Capture.Regions.Where(r => r.Kind is RegionKind.Anon or RegionKind.Heap).Aggregate(0UL, (sum, r) => sum + r.Size));
     }
 
     private static bool Crashed(CaptureIdentity identity) =>
