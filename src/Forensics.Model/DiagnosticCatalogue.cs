@@ -121,6 +121,7 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor ApportCoreTooLarge = Define("FX6006", Error, InputProblem.TooLarge, "CoreDump decompresses past its limit (a zip bomb); the rest is not read");
     public static readonly DiagnosticDescriptor ApportCoreDisagrees = Define("FX6007", Warning, InputProblem.None, "An apport field disagrees with the report's core (PID, signal)");
     public static readonly DiagnosticDescriptor ApportBadNumber = Define("FX6008", Warning, InputProblem.None, "An apport field that should hold a number does not");
+    public static readonly DiagnosticDescriptor ApportNoCore = Define("FX6009", Warning, InputProblem.None, "CoreDump holds no core: no data, or a compression header alone (a report pasted without its core)");
     public static readonly DiagnosticDescriptor MinidumpBadHeader = Define("FX6101", Error, InputProblem.Corrupt, "The minidump header is cut short or its version is not 0xa793");
     public static readonly DiagnosticDescriptor MinidumpBadDirectory = Define("FX6102", Error, InputProblem.Corrupt, "The stream directory lies outside the file or holds more streams than the limit");
     public static readonly DiagnosticDescriptor MinidumpPastEnd = Define("FX6103", Error, InputProblem.Truncated, "A minidump stream, or a record it points at, extends past the end of the file");

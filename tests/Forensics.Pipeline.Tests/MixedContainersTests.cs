@@ -7,8 +7,11 @@ using Forensics.TestSupport;
 namespace Forensics.Pipeline.Tests;
 
 /// <summary>
-/// A folder as a mixed fleet leaves it: an apport report, two minidumps, a coredumpctl paste, a kernel core under
-/// its systemd-coredump name and an ABRT problem directory. One batch reads them all, each by its content, into one run.
+/// A folder as a mixed fleet leaves it: two apport reports (one with its core, one pasted without), four minidumps
+/// (Breakpad with and without a crash, Breakpad with a maps stream, Crashpad of Chrome on Linux), a coredumpctl paste,
+/// a kernel core under its systemd-coredump name, a plain core with the maps its program saved, and an ABRT problem
+/// directory. One batch reads them all, each by its content, into one run; the parts of one process instance become
+/// one capture with their disagreements listed.
 /// </summary>
 public sealed class MixedContainersTests : IDisposable
 {
@@ -27,6 +30,11 @@ public sealed class MixedContainersTests : IDisposable
         Directory.CreateDirectory(abrt);
         foreach (var item in Directory.GetFiles(TestPaths.CorpusFile("public", "abrt", "upload-handling")))
             File.Copy(item, Path.Combine(abrt, Path.GetFileName(item)));
+        Copy(["public", "apport", "ubuntu-forums_apt-get_12.04_i386.crash"], "apt-get.crash");
+        Copy(["public", "minidumps", "lldb", "linux-x86_64.dmp"], "linux-x86_64.dmp");
+        Copy(["public", "minidumps", "tast", "chrome.20210706.000145.15087.8090.dmp"], "chrome.dmp");
+        Copy(["crash-abort", "core.xz"], "core.xz");
+        Copy(["crash-abort", "maps.self"], "maps.self");
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -39,10 +47,13 @@ public sealed class MixedContainersTests : IDisposable
         var run = Run();
         Assert.All(run.Inputs, input => Assert.Equal(InputStatus.Ok, input.Status));
         var byInput = run.Captures.ToDictionary(c => Path.GetFileName(c.Capture.InputPath));
-        Assert.Equal(6, byInput.Count);
+        Assert.Equal(11, run.Inputs.Count);
+        Assert.Equal(10, byInput.Count);
         Assert.Equal(
-            [("ccpp-2012-03-05-13:46:08-22031", CaptureFormat.Abrt), (SystemdName, CaptureFormat.Core), ("fs-cli.txt", CaptureFormat.Coredumpctl), ("linux-mini.dmp", CaptureFormat.Minidump),
-             ("sleep.crash", CaptureFormat.Apport), ("snapshot.dmp", CaptureFormat.Minidump)],
+            [("apt-get.crash", CaptureFormat.Apport), ("ccpp-2012-03-05-13:46:08-22031", CaptureFormat.Abrt), ("chrome.dmp", CaptureFormat.Minidump),
+             (SystemdName, CaptureFormat.Core), ("core.xz", CaptureFormat.Core), ("fs-cli.txt", CaptureFormat.Coredumpctl),
+             ("linux-mini.dmp", CaptureFormat.Minidump), ("linux-x86_64.dmp", CaptureFormat.Minidump), ("sleep.crash", CaptureFormat.Apport),
+             ("snapshot.dmp", CaptureFormat.Minidump)],
             byInput.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Capture.Format)));
 
         // linux-mini.dmp faulted at 0x45, but its writer left si_code out, so the fault is not told apart from others.
@@ -59,6 +70,30 @@ public sealed class MixedContainersTests : IDisposable
         var abrt = byInput["ccpp-2012-03-05-13:46:08-22031"].Crash!;
         Assert.Equal((CrashVerdict.SegmentationFault, "SIGSEGV in libc.so.6+0xbbcd0"), (abrt.Verdict, abrt.Signature));
         Assert.Contains(new CaptureFact("COREDUMP_BOOT_ID", "1827be70bda44e3b9598c4aaf5ac32bc"), core.Facts);
+    }
+
+    [Fact]
+    public void The_parts_of_one_instance_are_one_capture_with_their_disagreements_listed()
+    {
+        var byInput = Run().Captures.ToDictionary(c => Path.GetFileName(c.Capture.InputPath));
+
+        // Two inputs, one process: crash_abort's kernel core and the maps it saved just before abort().
+        var abort = byInput["core.xz"].Capture;
+        Assert.Equal(["core.xz", "maps.self:1-25"], abort.MergedInputs.Select(Path.GetFileName));
+        Assert.Equal((29013, CrashVerdict.Abort), (abort.Pid, byInput["core.xz"].Crash!.Verdict));
+        // One input, two parts: apport's maps and core agree; ABRT's maps and core name 11 ranges differently and
+        // disagree on the stack's extent: 13 disagreements, each a diagnostic naming both parts.
+        Assert.DoesNotContain(byInput["sleep.crash"].Capture.Diagnostics.Items, d => d.Id.StartsWith("FX502", StringComparison.Ordinal));
+        var abrt = byInput["ccpp-2012-03-05-13:46:08-22031"].Capture.Diagnostics.Items;
+        Assert.Equal((11, 1, 1), (abrt.Count(d => d.Id == "FX5023"), abrt.Count(d => d.Id == "FX5021"), abrt.Count(d => d.Id == "FX5020")));
+        // A minidump's module list and its maps stream: one module per file, the old 2 MiB-gap layout included.
+        var breakpad = byInput["linux-x86_64.dmp"].Capture;
+        Assert.Equal(9, breakpad.Modules.Count);
+        Assert.DoesNotContain(breakpad.Modules, m => m.Name.Contains('#', StringComparison.Ordinal));
+        Assert.DoesNotContain(breakpad.Diagnostics.Items, d => d.Descriptor == DiagnosticCatalogue.MinidumpModuleOutsideMaps);
+        // A report pasted without its core still places its PC, from apport-retrace's Registers.
+        Assert.Equal("SIGSEGV libapt-pkg.so.4.12.0+0xd6281", byInput["apt-get.crash"].Crash!.Signature);
+        Assert.Equal(("crashpad", "chrome", 18), (byInput["chrome.dmp"].Capture.Variant, byInput["chrome.dmp"].Capture.ProcessName, byInput["chrome.dmp"].Capture.Threads.Count));
     }
 
     private AnalysisRun Run()

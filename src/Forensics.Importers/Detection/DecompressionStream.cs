@@ -138,7 +138,13 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
     {
         _gzipInput = null;
         var declared = input.Tail.Length == 8 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(input.Tail[4..]) : (uint?)null;
-        if (declared != (uint)_position)
+        if (declared == (uint)_position)
+            return;
+        // Nothing came out: the input ended in the header (a report's CoreDump cut after its first line), so its
+        // last bytes are no trailer.
+        if (_position == 0)
+            ReportDamage(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its [{input.BytesRead}] bytes end before any compressed data"));
+        else
             ReportDamage($"the gzip trailer declares [{declared?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}] bytes");
     }
 
@@ -150,9 +156,13 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
 
         public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, _tailLength);
 
+        /// <summary>How many bytes were read in all.</summary>
+        public long BytesRead { get; private set; }
+
         public override int Read(Span<byte> buffer)
         {
             var read = inner.Read(buffer);
+            BytesRead += read;
             if (read >= 8)
             {
                 buffer.Slice(read - 8, 8).CopyTo(_tail);

@@ -10,7 +10,9 @@ namespace Forensics.Importers.Normalisation;
 /// <remarks>
 /// A module is one file at one place (docs/region-model.md#modules). Where a core found the image, the place is the
 /// image's extent: the file's mappings inside it, and the anonymous bss and gap directly after the last of them up to
-/// the image's end (a bss region that runs past it is anonymous memory, not bss). Elsewhere a file's mappings in address
+/// the image's end (a bss region that runs past it is anonymous memory, not bss). A minidump's module list is no such
+/// extent (Breakpad gives the first mapping's size), so there an image's place goes on over the file's later mappings
+/// as it does where no image is known. Elsewhere a file's mappings in address
 /// order stay one place until a mapping of another image (or another place of the same file) lies between them, the inode changes, or a
 /// non-writable mapping goes back to file offset 0 after one past it (a second load); unnamed regions may lie between
 /// (old loaders put <c>[vdso]</c> and thread stacks there), and a writable mapping of file page 0 is the data of a
@@ -29,6 +31,7 @@ internal static class ModuleBuilder
         var regions = capture.Regions;
         var keys = images.Keys;
         var placed = new ImagePlaces(capture.Images, regions, keys);
+        var extentsAreExact = capture.Format != CaptureFormat.Minidump;
         var builders = new List<Draft>();
         var lastByKey = new Dictionary<string, Draft>(StringComparer.Ordinal);
         var byImage = new Dictionary<ImageIdentity, Draft>(ReferenceEqualityComparer.Instance);
@@ -48,7 +51,7 @@ internal static class ModuleBuilder
                     if (!byImage.TryGetValue(image, out draft!))
                         builders.Add(draft = byImage[image] = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key)) { Image = image });
                 }
-                else if (!lastByKey.TryGetValue(key, out draft!) || !draft.Continues(region, mappingsSeen))
+                else if (!lastByKey.TryGetValue(key, out draft!) || !draft.Continues(region, mappingsSeen, extentsAreExact))
                 {
                     builders.Add(draft = new Draft(key, region.NameIsBasename, images.UnnamedImages.GetValueOrDefault(key)));
                 }
@@ -59,7 +62,7 @@ internal static class ModuleBuilder
             }
             else if (region.Kind is RegionKind.Bss or RegionKind.Gap && region.Name is null && previous is not null && previous.End == region.Start)
             {
-                if (previous.Image is { } image && region.End > PageEnd(image.End))
+                if (extentsAreExact && previous.Image is { } image && region.End > PageEnd(image.End))
                 {
                     if (region.Kind == RegionKind.Bss)
                         region.Kind = RegionKind.Anon;
@@ -233,9 +236,9 @@ internal static class ModuleBuilder
         public int MappingsSeen { get; set; }
 
         /// <summary>True when <paramref name="mapping"/>, of this draft's file, is at the same place as its mappings so far.</summary>
-        public bool Continues(Region mapping, int mappingsSeen)
+        public bool Continues(Region mapping, int mappingsSeen, bool extentsAreExact)
         {
-            if (Image is not null || _lastMapping is not { } last || mappingsSeen != MappingsSeen)
+            if ((Image is not null && extentsAreExact) || _lastMapping is not { } last || mappingsSeen != MappingsSeen)
                 return false;
             if (mapping.Inode is { } inode && last.Inode is { } lastInode && inode != lastInode)
                 return false;

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
+using Forensics.Importers.Containers.Systemd;
+using Forensics.Pipeline.Opening;
 
 namespace Forensics.Pipeline.Importing;
 
 /// <summary>
 /// Which file an input is and which version of it, from <c>statx(2)</c>: device, inode, size, modification and
-/// change times. Every write moves the change time, which no user can set back, so an unchanged identity is an
+/// change times, and the <c>user.coredump.*</c> extended attributes whose values become facts. Every write moves the change time, which no user can set back, so an unchanged identity is an
 /// unchanged content without reading it: the cache key of a kept result (make and git decide the same way).
 /// </summary>
 internal static partial class FileIdentity
@@ -37,7 +40,31 @@ internal static partial class FileIdentity
             return null; // a C library older than glibc 2.28
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"dev {Read32(status, DeviceMajorOffset)}:{Read32(status, DeviceMinorOffset)} inode {Read64(status, InodeOffset)} size {Read64(status, SizeOffset)} mtime {Time(status, ModificationTimeOffset)} ctime {Time(status, ChangeTimeOffset)}");
+            $"dev {Read32(status, DeviceMajorOffset)}:{Read32(status, DeviceMinorOffset)} inode {Read64(status, InodeOffset)} size {Read64(status, SizeOffset)} mtime {Time(status, ModificationTimeOffset)} ctime {Time(status, ChangeTimeOffset)}")
+            + CoredumpAttributesPart(path);
+    }
+
+    /// <summary>
+    /// The <c>user.coredump.*</c> attributes the import reads into facts, as the SHA-256 of their names and values
+    /// (read bounded, as the import reads them): a result stays keyed to them even where setting an attribute does
+    /// not move the change time, or moves it within the file system's time granularity. Empty when there are none.
+    /// </summary>
+    private static string CoredumpAttributesPart(string path)
+    {
+        var attributes = ExtendedAttributes.Read(path, CoredumpAttributes.Prefix);
+        if (attributes.Count == 0)
+            return "";
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[4];
+        foreach (var (name, value) in attributes.OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(name + "\0"));
+            // Length-prefixed; a value over the bound is read as null (length -1): its absence is what the import saw.
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, value?.Length ?? -1);
+            hash.AppendData(length);
+            hash.AppendData(value ?? []);
+        }
+        return " xattrs " + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>

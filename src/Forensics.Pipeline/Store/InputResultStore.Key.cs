@@ -13,7 +13,7 @@ public static partial class InputResultStore
     /// <summary>
     /// The cache key of an input, lower-case hex SHA-256 over the store format version, the build of the importing code,
     /// <paramref name="options"/>, <paramref name="displayPath"/> (ids and reports are made from it) and the
-    /// <paramref name="content"/>'s identity (the file's device, inode, size and times). Deterministic builds give each assembly a new module version id exactly when its code changes.
+    /// <paramref name="content"/>'s identity (the file's device, inode, size, times and <c>user.coredump.*</c> attributes). Deterministic builds give each assembly a new module version id exactly when its code changes.
     /// </summary>
     public static string KeyFor(string displayPath, string content, ImportOptions options)
     {

@@ -10,7 +10,7 @@ namespace Forensics.Pipeline.Store;
 
 /// <summary>
 /// Keeps the result of every input of a run in <c>.forensics/</c> inside the report folder: one store file per input,
-/// named by its cache key (the file's identity: device, inode, size and times; display path, import options and the
+/// named by its cache key (the file's identity: device, inode, size, times and systemd-coredump attributes; display path, import options and the
 /// build of the importing code), and
 /// <c>inputs.jsonl</c>, the key and path of each input of the last run, one JSON object a line (a file name may hold
 /// a newline or a tab). The next run over unchanged inputs loads
@@ -185,7 +185,7 @@ public sealed class ResultFolder
     private string PathOf(string key) => Path.Combine(_folder, key + Extension);
 
     /// <summary>
-    /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times), or of an ABRT
+    /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times, <c>user.coredump.*</c> attributes), or of an ABRT
     /// problem directory's items, which keys its kept result without reading it. Null for a file of length 0 (empty, or
     /// a FIFO or device that reading could block on: the importer looks at those without reading them) or one whose
     /// identity cannot be had.

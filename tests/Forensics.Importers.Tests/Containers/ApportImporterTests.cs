@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Forensics.Importers.Containers.Apport;
 using Forensics.Importers.Detection;
+using Forensics.Importers.Normalisation;
 using Forensics.Model;
 using Forensics.TestSupport;
 
@@ -157,6 +158,47 @@ public class ApportImporterTests
         var capture = Import(Encoding.ASCII.GetBytes(report));
         Assert.Equal(("maps + zlib core", 24, 27791), (capture.Variant, capture.Regions.Count, capture.Signal!.SenderPid));
     }
+
+    [Fact]
+    public void Pasted_report_without_its_core_takes_the_crashing_thread_from_registers()
+    {
+        // apt-get's report as posted to Ubuntu Forums: apport-retrace's Registers, StacktraceAddressSignature
+        // (libapt-pkg.so.4.12.0+d6281) and SegvAnalysis are there; the core lost its indent and its middle in the paste.
+        var capture = ImportForumReport("ubuntu-forums_apt-get_12.04_i386.crash");
+        Assert.Equal((CaptureFormat.Apport, "maps", 23582, "apt-get", "apt-get check -f -qq", Architecture.X86),
+            (capture.Format, capture.Variant, capture.Pid, capture.ProcessName, capture.CommandLine, capture.Architecture));
+        Assert.Equal((40, 11, (int?)null), (capture.Regions.Count, capture.Signal!.Number, capture.Signal.Code));
+        var thread = Assert.Single(capture.Threads);
+        Assert.Equal((23582, true, 0xf98281UL, 0xbfbf1a90UL, 0xb5fc3b00UL), (thread.Tid, thread.IsCrashing, thread.ProgramCounter, thread.StackPointer, thread.FramePointer));
+        // No core rather than a damaged one: warnings, so the report's own fields stand and the input is ok.
+        Assert.Equal(
+            [(DiagnosticCatalogue.ApportNoCore.Id, 98), (DiagnosticCatalogue.ApportNotAField.Id, 99), (DiagnosticCatalogue.ApportNotAField.Id, 100),
+             (DiagnosticCatalogue.ApportNotAField.Id, 101)],
+            capture.Diagnostics.Items.Select(d => (d.Id, d.Location.Line)));
+        Assert.All(capture.Diagnostics.Items, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Contains("CoreDump holds no data", capture.Diagnostics.Items[0].Message, StringComparison.Ordinal);
+
+        var module = CaptureNormalizer.Normalize(capture).Modules.Single(m => m.Base <= thread.ProgramCounter && thread.ProgramCounter < m.End);
+        Assert.Equal(("libapt-pkg.so.4.12.0", 0xd6281UL), (module.Name, thread.ProgramCounter - module.Base));
+    }
+
+    [Fact]
+    public void Pasted_report_whose_core_is_cut_after_its_first_line_keeps_its_maps()
+    {
+        // Xorg's report as posted to Ubuntu Forums: "followed by a lot of random characters that exceed post limit".
+        var capture = ImportForumReport("ubuntu-forums_Xorg_12.10_i386.crash");
+        Assert.Equal((1021, "Xorg", Architecture.X86, 100, 6), (capture.Pid, capture.ProcessName, capture.Architecture, capture.Regions.Count, capture.Signal!.Number));
+        Assert.Equal("maps", capture.Variant);
+        Assert.Empty(capture.Threads);
+        var cut = Assert.Single(capture.Diagnostics.Items);
+        Assert.Equal((DiagnosticCatalogue.ApportNoCore.Id, 154), (cut.Id, cut.Location.Line));
+        Assert.Contains("CoreDump's gzip stream ends before any core byte (the report keeps [19] bytes of it)", cut.Message, StringComparison.Ordinal);
+        var executable = CaptureNormalizer.Normalize(capture).Modules.Single(m => m.IsMainExecutable);
+        // Its three mappings and the bss right after them.
+        Assert.Equal(("/usr/bin/Xorg", 0xb751e000UL, 0xb7752000UL), (executable.Path, executable.Base, executable.End));
+    }
+
+    private static CaptureBuilder ImportForumReport(string name) => Import(File.ReadAllBytes(TestPaths.CorpusFile("public", "apport", name)));
 
     private static byte[] Gunzip(string report)
     {

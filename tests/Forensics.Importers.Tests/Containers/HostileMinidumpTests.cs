@@ -98,4 +98,26 @@ public class HostileMinidumpTests
             }
         }
     }
+
+    [Fact]
+    public void Crashpad_annotations_that_lie_keep_what_fits_and_name_the_rest()
+    {
+        // tast's Chrome dump holds 6 process annotations; its CrashpadInfo stream's dictionary descriptor is at byte 36.
+        var original = File.ReadAllBytes(TestPaths.CorpusFile("public", "minidumps", "tast", "chrome.20210706.000145.15087.8090.dmp"));
+        var info = (int)BinaryPrimitives.ReadUInt32LittleEndian(original.AsSpan(Entry(original, 0x43500001) + 8));
+        var dictionary = (int)BinaryPrimitives.ReadUInt32LittleEndian(original.AsSpan(info + 40));
+
+        var counted = (byte[])original.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(counted.AsSpan(dictionary), 0xffffffff);
+        var capture = Import(counted);
+        Assert.Equal(6, capture.Facts.Count(f => f.Name.StartsWith("Crashpad ", StringComparison.Ordinal)));
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.MinidumpBadCount.Id && d.Message.Contains("[4294967295] records", StringComparison.Ordinal));
+
+        var past = (byte[])original.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(past.AsSpan(dictionary + 4), 0xfffffff0);
+        capture = Import(past);
+        Assert.Equal(5, capture.Facts.Count(f => f.Name.StartsWith("Crashpad ", StringComparison.Ordinal)));
+        Assert.Contains(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.MinidumpPastEnd.Id && d.Message.StartsWith("a Crashpad annotation key", StringComparison.Ordinal));
+        Assert.Equal(8090, capture.Pid);
+    }
 }

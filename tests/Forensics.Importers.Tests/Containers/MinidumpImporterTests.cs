@@ -7,8 +7,9 @@ using Forensics.TestSupport;
 namespace Forensics.Importers.Tests.Containers;
 
 /// <summary>
-/// Minidumps from lldb's tests (Breakpad, x86_64 Linux: a null write and a requested dump) and rust-minidump's
-/// (linux-mini.dmp, and a Crashpad dump from macOS); the facts asserted are those their tests and snapshots state.
+/// Minidumps from lldb's tests (Breakpad, x86_64 Linux: a null write and a requested dump), rust-minidump's
+/// (linux-mini.dmp, and a Crashpad dump from macOS) and Chromium OS tast's (a Breakpad abort and three Crashpad dumps of
+/// Chrome on Linux); the facts asserted are those their tests, snapshots and file names state.
 /// </summary>
 public class MinidumpImporterTests
 {
@@ -103,5 +104,66 @@ public class MinidumpImporterTests
         // macOS exception codes are not signals.
         Assert.Null(capture.Signal);
         Assert.True(capture.Regions.Count >= 40);
+    }
+
+    [Fact]
+    public void Tast_breakpad_abort_has_the_three_modules_its_stack_walk_asks_symbols_for()
+    {
+        // tast's minidump_test.go: walking this dump asks for the symbols of /lib64/ld-2.23.so, /lib64/libc-2.23.so and
+        // /usr/local/bin/abort, whose module id is that of testdata/abort.debug (build-id d48886a4…); the name ends in the pid.
+        var built = Import("tast", "abort.20180103.145440.12345.20827.dmp");
+        Assert.Equal((CaptureFormat.Minidump, "breakpad", 20827, "abort", "/usr/local/bin/abort"),
+            (built.Format, built.Variant, built.Pid, built.ProcessName, built.CommandLine));
+        var thread = Assert.Single(built.Threads);
+        Assert.Equal((20827, true, 0x7f300bbc0dd2UL, 0x7ffcb0822c78UL), (thread.Tid, thread.IsCrashing, thread.ProgramCounter, thread.StackPointer));
+        Assert.Equal((6, (int?)null), (built.Signal!.Number, built.Signal.Code));
+        Assert.Contains(new CaptureFact("OS version", "Linux 3.8.11 #1 SMP Wed Dec 20 17:00:59 PST 2017 x86_64"), built.Facts);
+
+        // Breakpad of 2018 gives each library the size of its first mapping only; the maps stream's later mappings of
+        // the file (the 2 MiB gap, relro, data, bss) are the same module, not a second one.
+        var capture = CaptureNormalizer.Normalize(built);
+        Assert.Equal(
+        [
+            ("abort", 0x400000UL, 0x602000UL, "d48886a470aacab4e2b86443818fbc97e19cfcb5"),
+            ("libc-2.23.so", 0x7f300bb8d000UL, 0x7f300bf38000UL, "3bbf21779583a111fec5743f28d42f6e74635db4"),
+            ("ld-2.23.so", 0x7f300bf38000UL, 0x7f300c15f000UL, "931837ec2d7750639878b99afb159d2aab23f92f"),
+            ("[vdso]", 0x7ffcb0995000UL, 0x7ffcb0997000UL, "c8adbd2edbfbafec94b2068d4d57b3789cf8c387"),
+        ], capture.Modules.Select(m => (m.Name, m.Base, m.End, m.BuildId!)));
+        Assert.Equal(17, capture.Regions.Count);
+    }
+
+    [Theory]
+    [InlineData("chrome.20210406.155226.62533.9042.dmp", 9042, 13, 45, 0x58957e50b000UL, "003d5402db23b655f73b24364c6c8bef5069cc77", 1,
+        "4.14.228-17520-gcb634ab431cd #1 SMP PREEMPT Sun Apr 4 03:15:12 PDT 2021 x86_64", "91.0.4466.0")]
+    [InlineData("chrome.20210706.000145.15087.8090.dmp", 8090, 18, 43, 0x5ce3fbc82000UL, "a2d76609c1dc918b37f0b856aa4e45be4de9685c", 1,
+        "4.14.238-18029-g3bb59fee806c #1 SMP PREEMPT Sun Jul 4 03:46:40 PDT 2021 x86_64", "93.0.4563.0")]
+    [InlineData("chrome.20210929.052823.26188.4743.dmp", 4743, 28, 44, 0x55b85ce13000UL, "347d1bf4782bf59e4e069574d9c2ed40eabb264b", 0x80,
+        "5.4.149-16715-g1f4d5f8c77d0 #1 SMP PREEMPT Tue Sep 28 18:03:12 PDT 2021 x86_64", "95.0.4637.0")]
+    public void Tast_crashpad_dumps_of_chrome_on_linux(
+        string name, int pid, int threads, int modules, ulong executableBase, string buildId, int siCode, string osVersion, string version)
+    {
+        // tast's README: chrome:crash visited on a Chrome OS VM (the last, a Lacros build tast fetches 95.0.4637.0 symbols
+        // for); the file name ends in the pid. Crashpad writes no Linux streams: no maps, status or lsb-release.
+        var capture = Import("tast", name);
+        Assert.Equal((CaptureFormat.Minidump, "crashpad", Architecture.X86_64, pid, "chrome", (string?)null),
+            (capture.Format, capture.Variant, capture.Architecture, capture.Pid, capture.ProcessName, capture.CommandLine));
+        Assert.Equal((threads, modules), (capture.Threads.Count, capture.Images.Count));
+        Assert.Equal((pid, true), (capture.Threads[0].Tid, capture.Threads[0].IsCrashing));
+        Assert.Equal((11, (int?)siCode, (ulong?)0UL, (int?)pid), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.FaultAddress, capture.Signal.ThreadId));
+        var executable = capture.Images[0];
+        Assert.Equal((executableBase, buildId, true), (executable.Base, executable.BuildId, executable.IsExecutable));
+        Assert.Contains(new CaptureFact("OS version", osVersion), capture.Facts);
+        Assert.Contains(new CaptureFact("Crashpad ver", version), capture.Facts);
+        Assert.DoesNotContain(capture.Facts, f => f.Name == "Distribution");
+    }
+
+    [Fact]
+    public void Crashpad_annotations_are_facts()
+    {
+        // tast's minidump_test.go reads these two annotations to find the build's symbols.
+        var capture = Import("tast", "chrome.20210706.000145.15087.8090.dmp");
+        Assert.Contains(new CaptureFact("Crashpad chromeos-board", "betty"), capture.Facts);
+        Assert.Contains(new CaptureFact("Crashpad chromeos-builder-path", "betty-release/R93-14070.0.0"), capture.Facts);
+        Assert.Contains(new CaptureFact("Crashpad prod", "Chrome_ChromeOS"), capture.Facts);
     }
 }

@@ -55,6 +55,19 @@ public sealed class DecompressionStreamTests
         Assert.Equal("dc5beb9e02b7d80907e64ac4a751a02998e7f34281a6425d0ca0f92488b2445f", sha256);
     }
 
+    [Fact]
+    public void Gzip_header_alone_is_named_as_ending_before_its_data_not_by_a_trailer()
+    {
+        // The first line of a pasted apport CoreDump (corpus/public/apport/ubuntu-forums_Xorg_12.10_i386.crash): the
+        // 19-byte header naming the file CoreDump, and nothing after it.
+        var (output, diagnostics) = Compressors.Decompress(Convert.FromBase64String("H4sICAAAAAAC/0NvcmVEdW1wAA=="), CompressionFormat.Gzip);
+
+        Assert.Empty(output);
+        var damage = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticCatalogue.CorruptCompressedStream.Id, damage.Id);
+        Assert.EndsWith("after [0] decompressed bytes: its [19] bytes end before any compressed data", damage.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Formats))]
     public void Truncated_compressed_stream_gives_a_diagnostic_instead_of_an_exception(string format)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Forensics.Model;
+using Forensics.Pipeline.Importing;
 using Forensics.TestSupport;
 using Xunit.Abstractions;
 
@@ -55,6 +56,41 @@ public sealed partial class CoredumpAttributesTests(ITestOutputHelper output) : 
         Assert.Contains(capture.Diagnostics.Items, d => d.Descriptor == DiagnosticCatalogue.CoredumpAttributeBad && d.Message.Contains("[user.coredump.pid] is not a number [28823 ]", StringComparison.Ordinal));
         // The core's own PID stands: the attribute only fills what the core lacks.
         Assert.Equal(28823, capture.Pid);
+    }
+
+    [Fact]
+    public void The_attributes_are_part_of_the_identity_that_keys_a_kept_result()
+    {
+        var core = Path.Combine(_folder, "core.xz");
+        File.Copy(TestPaths.CorpusFile("crash-null", "core.xz"), core);
+        Assert.DoesNotContain(" xattrs ", FileIdentity.Of(core), StringComparison.Ordinal);
+        if (!Set(core, "user.coredump.pid", "28823"))
+            return;
+
+        var first = AttributesPart(FileIdentity.Of(core));
+        Assert.True(Set(core, "user.coredump.pid", "28824"));
+        var changed = AttributesPart(FileIdentity.Of(core));
+        Assert.True(Set(core, "user.coredump.pid", "28823"));
+        var back = AttributesPart(FileIdentity.Of(core));
+        Assert.True(Set(core, "user.other", "not read"));
+        var other = AttributesPart(FileIdentity.Of(core));
+
+        // The change time moves with every attribute written; the attributes' own part moves only with their values.
+        Assert.Matches("^ xattrs [0-9a-f]{64}$", first);
+        Assert.NotEqual(first, changed);
+        Assert.Equal(first, back);
+        Assert.Equal(first, other);
+    }
+
+    private static string AttributesPart(string? identity) => identity![identity!.IndexOf(" xattrs ", StringComparison.Ordinal)..];
+
+    private bool Set(string path, string name, string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        if (SetAttribute(path, name, bytes, (nuint)bytes.Length, 0) == 0)
+            return true;
+        output.WriteLine($"skipped: the file system refused the user extended attribute [{name}] (errno {Marshal.GetLastPInvokeError()})");
+        return false;
     }
 
     /// <summary>Replaces the PID with a value that is not a decimal number (a trailing space).</summary>

@@ -81,14 +81,26 @@ public static class ApportImporter
         {
             if (base64.Problem is { } early)
                 diagnostics.Add(early);
+            else if (head.Length == 0)
+                diagnostics.Warning(DiagnosticCatalogue.ApportNoCore, line,
+                    "CoreDump holds no data: no line below it is indented by one space (a paste that lost the indent, or left the core out)");
             else
                 diagnostics.Error(DiagnosticCatalogue.ApportUnknownCoreEncoding, line,
                     $"CoreDump is neither gzip, zlib, zstd nor ELF (first bytes [{Convert.ToHexStringLower(head)}])");
             return (null, "");
         }
-        using var decompressed = format == CompressionFormat.None ? null : DecompressionStream.Open(base64, format, diagnostics);
+        var decompression = new DiagnosticBag();
+        using var decompressed = format == CompressionFormat.None ? null : DecompressionStream.Open(base64, format, decompression);
         var bounded = new BoundedReadStream((Stream?)decompressed ?? base64, limits.MaxCoreBytes);
         var core = CoreImporter.Import(bounded, inputPath, coreLimits, checkpoint);
+        if (bounded.BytesRead == 0 && base64.Problem is null)
+        {
+            // A compression header and nothing after it (a paste cut after CoreDump's first line): no core, not a damaged one.
+            diagnostics.Warning(DiagnosticCatalogue.ApportNoCore, line, string.Create(CultureInfo.InvariantCulture,
+                $"CoreDump's {format.ToString().ToLowerInvariant()} stream ends before any core byte (the report keeps [{base64.DecodedBytes}] bytes of it)"));
+            return (null, "");
+        }
+        core.Diagnostics.AddRange(decompression.Items);
         if (base64.Problem is { } problem)
             core.Diagnostics.Add(problem);
         if (bounded.Exceeded)
@@ -127,12 +139,26 @@ public static class ApportImporter
                 // Without the core's siginfo the number alone cannot tell a fault from a kill: no code, no address.
                 Agree(capture, "signal", capture.Signal?.Number, signal, signalField.Line, () => capture.Signal = new SignalInfo { Number = signal });
         }
+        AddRegistersThread(capture, fields, status);
         if (capture.Architecture == Architecture.Unknown && fields.TryGetValue("Architecture", out var architecture))
         {
             capture.Architecture = architecture.Value switch { "amd64" => Architecture.X86_64, "i386" => Architecture.X86, _ => Architecture.Unknown };
             if (capture.Architecture != Architecture.Unknown)
                 capture.ArchitectureEvidence.Add($"apport Architecture field [{architecture.Value}]");
         }
+    }
+
+    /// <summary>
+    /// Without a core's threads, the crashing thread of the <c>Registers</c> field. Its thread id is the PID only where
+    /// the process had one thread; otherwise the report does not say which thread it was.
+    /// </summary>
+    private static void AddRegistersThread(CaptureBuilder capture, Dictionary<string, ApportField> fields, Dictionary<string, string> status)
+    {
+        if (capture.Threads.Count > 0 || !fields.TryGetValue("Registers", out var field))
+            return;
+        var tid = status.GetValueOrDefault("Threads") == "1" && capture.Pid is { } pid ? pid : 0;
+        if (ApportRegisters.Thread(field, tid, capture.Signal?.Number ?? 0) is { } thread)
+            capture.Threads.Add(thread);
     }
 
     private static void Agree(CaptureBuilder capture, string what, int? known, int stated, int line, Action set)

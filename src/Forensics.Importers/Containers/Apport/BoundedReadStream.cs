@@ -7,6 +7,9 @@ internal sealed class BoundedReadStream(Stream inner, long limit) : ForwardOnlyR
 {
     private long _read;
 
+    /// <summary>How many bytes were passed through.</summary>
+    public long BytesRead => _read;
+
     /// <summary>True when the inner stream had more than the limit.</summary>
     public bool Exceeded { get; private set; }
 

@@ -87,6 +87,8 @@ public static class MinidumpImporter
         }
         if (file.TimeDateStamp != 0)
             capture.Facts.Add(new CaptureFact("Dump time", DateTimeOffset.FromUnixTimeSeconds(file.TimeDateStamp).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
+        foreach (var (key, value) in file.CrashpadAnnotations)
+            capture.Facts.Add(new CaptureFact("Crashpad " + key, value));
         if (Text(file, MinidumpStreamTypes.LinuxLsbRelease) is { } lsb && KeyValueLines.Parse(lsb, '=').GetValueOrDefault("DISTRIB_DESCRIPTION") is { } distribution)
             capture.Facts.Add(new CaptureFact("Distribution", distribution.Trim('"')));
     }
@@ -98,7 +100,9 @@ public static class MinidumpImporter
             capture.Pid = (int)pid;
         else if (int.TryParse(status.GetValueOrDefault("Pid"), NumberStyles.None, CultureInfo.InvariantCulture, out var statusPid))
             capture.Pid = statusPid;
-        capture.ProcessName = status.GetValueOrDefault("Name");
+        // Without /proc status (Crashpad writes none), the executable's name: the first module, as both writers list it.
+        capture.ProcessName = status.GetValueOrDefault("Name")
+            ?? (file.Modules is [{ Name.Length: > 0 } executable, ..] ? Path.GetFileName(executable.Name) : null);
         if (Text(file, MinidumpStreamTypes.LinuxCmdLine) is { Length: > 0 } commandLine)
             capture.CommandLine = commandLine.TrimEnd('\0').Replace('\0', ' ');
         foreach (var key in (string[])["State", "PPid", "Uid"])

@@ -18,8 +18,22 @@ internal sealed partial class MinidumpReader
     {
         if (size < SystemInfoSize || Bytes(rva, SystemInfoSize, "system info") is not { } info)
             return null;
-        var version = String(BinaryPrimitives.ReadUInt32LittleEndian(info.AsSpan(24)), "the OS version string");
+        var version = OsVersion(info, String(BinaryPrimitives.ReadUInt32LittleEndian(info.AsSpan(24)), "the OS version string"));
         return new MinidumpSystemInfo(BinaryPrimitives.ReadUInt16LittleEndian(info), info[6], BinaryPrimitives.ReadUInt32LittleEndian(info.AsSpan(20)), version);
+    }
+
+    /// <summary>
+    /// Breakpad leaves the version numbers 0 and writes <c>uname</c> whole into the CSD string ("Linux 3.8.11 #1 SMP …");
+    /// Crashpad writes the release's numbers apart and the rest of it into the string ("-17520-gcb634ab431cd #1 SMP …").
+    /// </summary>
+    private static string? OsVersion(byte[] info, string? text)
+    {
+        var (major, minor, build) = (BinaryPrimitives.ReadUInt32LittleEndian(info.AsSpan(8)), BinaryPrimitives.ReadUInt32LittleEndian(info.AsSpan(12)),
+            BinaryPrimitives.ReadUInt32LittleEndian(info.AsSpan(16)));
+        if (major == 0 && minor == 0 && build == 0)
+            return text;
+        var numbers = string.Create(CultureInfo.InvariantCulture, $"{major}.{minor}.{build}");
+        return text is not { Length: > 0 } ? numbers : text[0] is '-' or '+' or '.' or '_' ? numbers + text : numbers + " " + text;
     }
 
     private void ReadThreads(MinidumpFile file, uint rva, uint size)

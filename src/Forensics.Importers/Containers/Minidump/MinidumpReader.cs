@@ -104,6 +104,9 @@ internal sealed partial class MinidumpReader
             case MinidumpStreamTypes.MiscInfo:
                 ReadMiscInfo(file, rva, size);
                 break;
+            case MinidumpStreamTypes.CrashpadInfo:
+                ReadCrashpadInfo(file, rva, size);
+                break;
             case MinidumpStreamTypes.LinuxMaps or MinidumpStreamTypes.LinuxProcStatus or MinidumpStreamTypes.LinuxCmdLine
                 or MinidumpStreamTypes.LinuxEnviron or MinidumpStreamTypes.LinuxAuxv or MinidumpStreamTypes.LinuxLsbRelease:
                 if (size > (uint)_limits.MaxTextStreamBytes)

@@ -29,4 +29,6 @@ internal sealed class MinidumpFile
     public uint? ProcessId { get; set; }
     /// <summary>The Linux streams (maps, status, cmdline, environ, auxv, lsb-release) by type, as raw bytes.</summary>
     public Dictionary<uint, byte[]> LinuxStreams { get; } = [];
+    /// <summary>Crashpad's process-wide simple annotations, in the dump's order.</summary>
+    public List<(string Key, string Value)> CrashpadAnnotations { get; } = [];
 }
