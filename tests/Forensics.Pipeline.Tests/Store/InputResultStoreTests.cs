@@ -45,7 +45,7 @@ public sealed class InputResultStoreTests
             loaded.Add(copy);
         }
 
-        Assert.Equal(470, originals.Count);
+        Assert.Equal(484, originals.Count);
         var byPath = loaded.ToDictionary(r => r.Record.Path);
         Assert.Equal(20026, Assert.Single(byPath["corpus/bench/many-maps.maps.xz"].Captures).Regions.Count);
         Assert.Equal([33, 33, 33], byPath["corpus/ticket/incident-ticket.md"].Captures.Select(c => c.Regions.Count));
@@ -54,6 +54,8 @@ public sealed class InputResultStoreTests
         Assert.Equal(20160, dotnet.Pid);
         Assert.Equal("10.0.12", dotnet.Runtime!.Version);
         Assert.Contains(dotnet.Regions, r => r.RuntimeRole is not null);
+        var overflow = Assert.Single(byPath["corpus/dotnet-overflow/core.xz"].Captures).Runtime!.Threads.Single(t => t.Stack is not null).Stack!;
+        Assert.Equal(([new ManagedFrameRun("DotnetOverflow.Program.Descend", 1024)], 0x7ffd2a7b7ff0UL, true), (overflow.Runs, overflow.InnermostStackPointer, overflow.IsCut));
         Assert.Equal(InputStatus.Failed, byPath["bad-inputs/empty.txt"].Record.Status);
         Assert.Equal(InputStatus.Partial, byPath["bad-inputs/truncated-64k.core.xz"].Record.Status);
 
