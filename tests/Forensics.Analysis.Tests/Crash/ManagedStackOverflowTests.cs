@@ -1,9 +1,6 @@
 using Forensics.Analysis.Crash;
 using Forensics.Importers.Clr;
-using Forensics.Importers.Core;
-using Forensics.Importers.Normalisation;
 using Forensics.Model;
-using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Crash;
 
@@ -16,10 +13,7 @@ public sealed class ManagedStackOverflowTests
 {
     private static readonly Lazy<(Capture Capture, CrashReport Crash)> Overflow = new(() =>
     {
-        var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("dotnet-overflow", "core.xz"));
-        var builtCapture = CoreImporter.Import(new MemoryStream(bytes, writable: false), "dotnet-overflow/core.xz");
-        ClrAnnotator.Annotate(builtCapture, () => new MemoryStream(bytes, writable: false), "core.xz");
-        var capture = CaptureNormalizer.Normalize(builtCapture);
+        var capture = DotnetCore.Load("dotnet-overflow", "core.xz");
         return (capture, CaptureAnalyzer.Analyze(capture, [capture]).Crash!);
     });
 
