@@ -3,7 +3,7 @@
 #
 # Usage: corpus/make-corpus.sh [SET...]
 #   With no argument every set is remade; otherwise only the named sets
-#   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal
+#   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow
 #   backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
@@ -205,6 +205,33 @@ make_killed_by_signal() {
     cp "$work/killer-pid.txt" "$out/"
     finish_crash killed-by-signal victim "$work" "$out" "$status" \
         "cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/victim) & then /bin/kill -SEGV $pid from PID $killer"
+}
+
+# --- dotnet-overflow: a .NET stack overflow, core written by the runtime's createdump ----------
+
+# The runtime's stack-overflow handler prints the repeated frames and aborts; with DbgEnableMiniDump it first runs
+# createdump, which writes the core ("minidump with heap", type 2: the method names need the loader heaps). The kernel
+# writes no core of its own for it: the variables ask for createdump's, and ulimit -c stays 0.
+make_dotnet_overflow() {
+    local work out status
+    work="$(fresh_work_folder dotnet-overflow)"
+    out="$(fresh_output_folder dotnet-overflow)"
+    dotnet build "$WORK/src/dotnet-overflow/DotnetOverflow.csproj" -c Release -o "$BIN/dotnet-overflow" -nologo -v quiet >&2
+    local launch=(DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_DbgEnableMiniDump=1 DOTNET_DbgMiniDumpType=2
+        "DOTNET_DbgMiniDumpName=$work/core" dotnet "$BIN/dotnet-overflow/DotnetOverflow.dll")
+    set +e
+    (cd "$work" && exec "${CLEAN_ENV[@]}" "${launch[@]}" </dev/null >"$work/program.stdout" 2>"$work/program.stderr")
+    status=$?
+    set -e
+    {
+        echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C ${launch[*]}"
+        echo "shell exit status=$status"
+    } >"$out/commands.log"
+    # The runtime folds the repeated frames itself ("Repeated N times:"), so its report stays a few lines.
+    cp "$work/program.stdout" "$out/createdump.log"
+    cp "$work/program.stderr" "$work/crash-info.txt" "$work/maps.self" "$out/"
+    [ -e "$work/core" ] || { log "dotnet-overflow: createdump wrote no core"; return 1; }
+    describe_core /usr/bin/dotnet "$work/core" "$out/core"
 }
 
 # --- backtrace: crashes kept with their binaries, gdb's backtraces as the oracle -------------
@@ -544,6 +571,7 @@ EOF
         echo
         write_live_section
         write_crash_section
+        write_dotnet_overflow_section
         write_backtrace_section
         write_symbol_files_section
         write_pairs_section
@@ -647,6 +675,32 @@ crash_extra() {
         crash-thread) echo "; $(grep -E '^(main_tid|waiter_tids|faulting_tid|read_only_page)=' "$out/crash-info.txt" | paste -sd';' | sed 's/;/; /g')" ;;
         killed-by-signal) echo "; killer (\`/bin/kill -SEGV\`) PID **$(cat "$out/killer-pid.txt")**" ;;
     esac
+}
+
+write_dotnet_overflow_section() {
+    local dir="$CORPUS/dotnet-overflow"
+    [ -d "$dir" ] || return 0
+    echo "## \`dotnet-overflow/\` — a .NET stack overflow, core by createdump"
+    echo
+    echo "Program \`src/dotnet-overflow/\` (console app, net10.0, built \`-c Release\`) writes down its pid and runtime,"
+    echo "copies its maps, then recurses without end in \`DotnetOverflow.Program.Descend\` on the main thread. The runtime's"
+    echo "stack-overflow handler printed the frames (\`program.stderr\`) and aborted; with \`DOTNET_DbgEnableMiniDump=1\`"
+    echo "\`DOTNET_DbgMiniDumpType=2\` (with heap, so that the method names are in the core) its \`createdump\` wrote the core"
+    echo "first (\`createdump.log\`). \`commands.log\` has the exact launch. The core's facts files are made as for the cores above."
+    echo
+    echo "| item | value |"
+    echo "|---|---|"
+    echo "| PID (\`crash-info.txt\`) | $(grep -oE '^pid=[0-9]+' "$dir/crash-info.txt" | cut -d= -f2) |"
+    echo "| runtime | $(grep -oE '^runtime=.*' "$dir/crash-info.txt" | cut -d= -f2) |"
+    echo "| exit status | $(grep -oE '[0-9]+$' "$dir/commands.log") |"
+    echo "| runtime's report | \`$(sed -n 1p "$dir/program.stderr")\` \`$(sed -n 2p "$dir/program.stderr")\` \`$(sed -n 4p "$dir/program.stderr" | sed 's/^ *//')\` |"
+    echo "| createdump | \`$(grep -m1 'Crashing thread' "$dir/createdump.log")\` |"
+    echo "| maps.self lines | $(count_maps_lines "$dir/maps.self") |"
+    echo
+    echo "| core | raw bytes | xz bytes | sha256 | PT_LOAD | NT_PRSTATUS | NT_FILE entries | LWPs | siginfo | first eu-unstrip module |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    core_row "$dir/core" dotnet-overflow/core
+    echo
 }
 
 write_backtrace_section() {
@@ -895,7 +949,7 @@ EOF
 
 main() {
     local sets=("$@")
-    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
     mkdir -p "$WORK"
     [ "${sets[*]}" = readme ] || build_programs
     for set in "${sets[@]}"; do
@@ -908,6 +962,7 @@ main() {
             crash-assert) run_crash crash-assert crash_assert ;;
             crash-thread) run_crash crash-thread crash_thread ;;
             killed-by-signal) make_killed_by_signal ;;
+            dotnet-overflow) make_dotnet_overflow ;;
             backtrace) make_backtraces ;;
             symbol-files) make_symbol_files ;;
             aslr-pair) make_aslr_pair ;;

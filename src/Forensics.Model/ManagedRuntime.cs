@@ -15,7 +15,8 @@ public sealed record ManagedModule(string Name, ulong ImageBase, ulong Size, boo
 
 /// <summary>
 /// A managed thread, joined to its OS thread, with the exception in flight on it and the method that threw it
-/// (<c>DotnetCrash.Program.Fail</c>: the first managed frame of the exception's own stack trace), where known.
+/// (<c>DotnetCrash.Program.Fail</c>: the first managed frame of the exception's own stack trace), where known, and
+/// for a thread with an exception in flight its innermost managed frames.
 /// </summary>
 public sealed record ManagedThread(
     int OsThreadId,
@@ -24,4 +25,22 @@ public sealed record ManagedThread(
     bool IsGc,
     string? ExceptionType,
     string? ExceptionMessage,
-    string? ExceptionThrownBy = null);
+    string? ExceptionThrownBy = null,
+    ManagedStack? Stack = null);
+
+/// <summary>
+/// The innermost managed frames of a thread as the runtime's own stack walk gives them, innermost first, consecutive
+/// frames of one method folded into one run. The walk is bounded: <see cref="IsCut"/> says it stopped before the
+/// thread's outermost frame, so the last run's count is a floor.
+/// </summary>
+/// <param name="Runs">Method (<c>Namespace.Type.Method</c>) and how many frames in a row it has.</param>
+/// <param name="InnermostStackPointer">The stack pointer of the innermost managed frame.</param>
+/// <param name="IsCut">True when the walk stopped at its bound.</param>
+public sealed record ManagedStack(IReadOnlyList<ManagedFrameRun> Runs, ulong InnermostStackPointer, bool IsCut)
+{
+    /// <summary>How many frames the runs hold.</summary>
+    public int FrameCount => Runs.Sum(r => r.Count);
+}
+
+/// <summary>Consecutive managed frames of one method.</summary>
+public sealed record ManagedFrameRun(string Method, int Count);

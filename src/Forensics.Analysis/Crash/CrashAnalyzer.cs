@@ -43,7 +43,9 @@ internal static class CrashAnalyzer
         string? signature = null;
         if (LibcAbortMessage.Decide(context) is { } libc)
             (verdict, summary) = libc;
-        if (UnhandledManagedException.Decide(context) is { } managed)
+        if (ManagedStackOverflow.Decide(context) is { } overflow)
+            (verdict, summary, signature) = overflow;
+        else if (UnhandledManagedException.Decide(context) is { } managed)
             (verdict, summary, signature) = managed;
         // A snapshot (gcore, createdump, a stopped process) has no crashing thread, whatever thread its core lists first.
         var threads = Locate(capture, map, verdict == CrashVerdict.NoCrash ? null : crashing);

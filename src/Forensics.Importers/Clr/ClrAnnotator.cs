@@ -286,7 +286,8 @@ public static partial class ClrAnnotator
                     thread.IsGc,
                     exception?.Type?.Name,
                     exception?.Message,
-                    exception is null ? null : ThrownBy(capture, exception)));
+                    exception is null ? null : ThrownBy(capture, exception),
+                    exception is null ? null : StackOf(capture, thread)));
             }
         }
         catch (Exception e) when (ClrFailures.IsReadFailure(e))
@@ -312,6 +313,19 @@ public static partial class ClrAnnotator
         catch (Exception e) when (ClrFailures.IsReadFailure(e))
         {
             PartlyUnreadable(capture, "exception stack trace", e);
+            return null;
+        }
+    }
+
+    private static ManagedStack? StackOf(CaptureBuilder capture, ClrThread thread)
+    {
+        try
+        {
+            return ManagedStackWalk.Read(thread);
+        }
+        catch (Exception e) when (ClrFailures.IsReadFailure(e))
+        {
+            PartlyUnreadable(capture, "managed stack of thread " + thread.OSThreadId, e);
             return null;
         }
     }

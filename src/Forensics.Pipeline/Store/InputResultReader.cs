@@ -292,8 +292,12 @@ internal static class InputResultReader
         Flavor = input.RequiredString(),
         Version = input.RequiredString(),
         Modules = input.List(static i => new ManagedModule(i.RequiredString(), i.Unsigned(), i.Unsigned(), i.Boolean(), i.Boolean())),
-        Threads = input.List(static i => new ManagedThread(i.Int32(), i.Int32(), i.Boolean(), i.Boolean(), i.String(), i.String(), i.String())),
+        Threads = input.List(static i => new ManagedThread(i.Int32(), i.Int32(), i.Boolean(), i.Boolean(), i.String(), i.String(), i.String(),
+            i.Boolean() ? ManagedStack(i) : null)),
     };
+
+    private static ManagedStack ManagedStack(StoreDecoder input) => new(
+        input.List(static i => new ManagedFrameRun(i.RequiredString(), i.Int32())), input.Unsigned(), input.Boolean());
 
     private static Diagnostic Diagnostic(StoreDecoder input)
     {

@@ -308,6 +308,17 @@ internal static class InputResultWriter
             o.String(thread.ExceptionType);
             o.String(thread.ExceptionMessage);
             o.String(thread.ExceptionThrownBy);
+            o.Boolean(thread.Stack is not null);
+            if (thread.Stack is { } stack)
+            {
+                o.List(stack.Runs, static (o, run) =>
+                {
+                    o.String(run.Method);
+                    o.Signed(run.Count);
+                });
+                o.Unsigned(stack.InnermostStackPointer);
+                o.Boolean(stack.IsCut);
+            }
         });
     }
 

@@ -1,5 +1,4 @@
 using Forensics.Analysis.Crash;
-using Forensics.Importers.Clr;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
@@ -15,10 +14,7 @@ public sealed class ManagedCrashTests
 {
     private static readonly Lazy<CaptureAnalysis> Dotnet = new(() =>
     {
-        var bytes = SampleFile.ReadAllBytes(TestPaths.CorpusFile("dotnet", "dotnet-crash.core.xz"));
-        var builtCapture = CoreImporter.Import(new MemoryStream(bytes, writable: false), "dotnet/dotnet-crash.core.xz");
-        ClrAnnotator.Annotate(builtCapture, () => new MemoryStream(bytes, writable: false), "dotnet-crash.core.xz");
-        var capture = CaptureNormalizer.Normalize(builtCapture);
+        var capture = DotnetCore.Load("dotnet", "dotnet-crash.core.xz");
         return CaptureAnalyzer.Analyze(capture, [capture]);
     });
 

@@ -168,6 +168,25 @@ public sealed partial class MappingRowAccountingTests
         Assert.Equal((1, 22), capture.LineRange);
     }
 
+    [Fact]
+    public void Elided_maps_published_with_its_cuts_stays_one_capture_with_the_cuts_named()
+    {
+        // A grep of /proc/11806/maps pasted into a page with rows cut out by its writer (corpus/public/text): two "..." lines.
+        var text = TextSamples.Public("gdsc-ssu_CSocrates2_grep_maps_elided.txt");
+
+        var capture = Assert.Single(TextDocumentImporter.Import(text));
+
+        Assert.Equal([2, 3, 4, 5, 7, 8, 10], capture.Regions.Select(r => r.Location.Line ?? 0));
+        Assert.Equal(
+            [(0x6156df7ef000UL, "/home/daeun/CSocrates2/OS/examples/mem_address"), (0x6156e717d000UL, "[heap]"),
+                (0x783c65828000UL, "/usr/lib/x86_64-linux-gnu/libc.so.6"), (0x7ffd8e502000UL, "[stack]")],
+            capture.Regions.Where(r => r.Location.Line is 2 or 5 or 7 or 10).Select(r => (r.Start, r.Name)));
+        var elided = capture.Diagnostics.Items.Where(d => d.Id == DiagnosticCatalogue.RowsElided.Id).ToList();
+        Assert.Equal([(DiagnosticSeverity.Warning, 6), (DiagnosticSeverity.Warning, 9)], elided.Select(d => (d.Severity, d.Location.Line ?? 0)));
+        Assert.False(capture.Diagnostics.HasErrors);
+        AssertEveryRowAccounted(text);
+    }
+
     /// <summary>Mapping-shaped lines of each format: plain, padded, re-aligned, with a bare zero, out of range.</summary>
     private static readonly Dictionary<string, string[]> InsertedRows = new()
     {

@@ -1,3 +1,5 @@
+using Forensics.Analysis;
+using Forensics.Analysis.Crash;
 using Forensics.Model;
 using Forensics.Pipeline.Normalisation;
 using Forensics.TestSupport;
@@ -51,6 +53,21 @@ public sealed class AbrtProblemDirectoryTests
         Assert.Equal(("sleep", "sleep 3m"), (capture.ProcessName, capture.CommandLine));
         // The maps were read after the core was written: the stack had grown by a page ([stack] 7fff4b173000 vs 7fff4b172000).
         Assert.Contains(capture.Diagnostics.Items, d => d.Descriptor == DiagnosticCatalogue.MergeRangeBounds && d.Message.Contains("0x7fff4b173000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_core_of_a_kernel_before_3_7_has_no_siginfo_so_the_cause_of_its_segfault_is_unknown()
+    {
+        // upload-handling's coredump (Fedora 16, 2012) has NT_PRSTATUS (signal 11) and no NT_SIGINFO note: si_code, the fault
+        // address and the sender are unknown, not "sent with kill by a process the core does not name" (issue 14, class 9).
+        var crash = CaptureAnalyzer.Analyze(CaptureOf("upload-handling"), []).Crash!;
+
+        Assert.Equal(CrashVerdict.SegmentationFault, crash.Verdict);
+        Assert.Equal("SIGSEGV at libc-2.14.90.so+0xbbcd0; cause unknown: the core has no siginfo.", crash.Summary);
+        Assert.Equal(("SIGSEGV", (int?)null, (ulong?)null, (int?)null, (string?)null),
+            (crash.SignalName, crash.SignalCode, crash.FaultAddress, crash.SenderPid, crash.FaultLocation));
+        Assert.Equal(22031, crash.CrashingThreadId);
+        Assert.Contains("the PC is in executable memory (3440600000-34407ab000 r-xp /lib64/libc-2.14.90.so)", crash.Evidence);
     }
 
     [Fact]

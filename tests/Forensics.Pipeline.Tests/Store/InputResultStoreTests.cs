@@ -54,6 +54,9 @@ public sealed class InputResultStoreTests
         Assert.Equal(20160, dotnet.Pid);
         Assert.Equal("10.0.12", dotnet.Runtime!.Version);
         Assert.Contains(dotnet.Regions, r => r.RuntimeRole is not null);
+        var overflow = Assert.Single(byPath["corpus/dotnet-overflow/core.xz"].Captures).Runtime!.Threads.Single(t => t.Stack is not null).Stack!;
+        Assert.Equal([new ManagedFrameRun("DotnetOverflow.Program.Descend", 1024)], overflow.Runs);
+        Assert.Equal((0x7ffd2a7b7ff0UL, true), (overflow.InnermostStackPointer, overflow.IsCut));
         Assert.Equal(InputStatus.Failed, byPath["bad-inputs/empty.txt"].Record.Status);
         Assert.Equal(InputStatus.Partial, byPath["bad-inputs/truncated-64k.core.xz"].Record.Status);
 
@@ -150,8 +153,8 @@ public sealed class InputResultStoreTests
         { "truncated header", "is truncated: [10] bytes" },
         { "truncated content", "is truncated: [" },
         { "flipped byte", "is corrupt: " },
-        { "earlier version", "has store format version [3], expected [4]" },
-        { "future version", "has store format version [5], expected [4]" },
+        { "earlier version", "has store format version [4], expected [5]" },
+        { "future version", "has store format version [6], expected [5]" },
         { "too large", "is too large: declares [2147483648] bytes" },
         { "length beyond compression", "more than its [" },
         { "content beyond its length", "is corrupt: the result goes on past its declared length" },
@@ -179,8 +182,8 @@ public sealed class InputResultStoreTests
             "truncated header" => good[..10],
             "truncated content" => good[..(good.Length / 2)],
             "flipped byte" => Flip(good, good.Length - 40),
-            "earlier version" => WithHeader(good, version: 3),
-            "future version" => WithHeader(good, version: 5),
+            "earlier version" => WithHeader(good, version: 4),
+            "future version" => WithHeader(good, version: 6),
             "too large" => WithHeader(good, length: 1L << 31),
             "length beyond compression" => WithHeader(good, length: (good.Length - 16) * 1033L),
             "content beyond its length" => WithHeader(good, length: content.Length - 1),
