@@ -146,7 +146,7 @@ row() { # measured, forensics seconds, peer name, peer seconds, load names...
         printf "| %s | %.0f ms | %s %.0f ms | %s | %s |\n", m, 1000 * f, p, 1000 * s, ratio, l }'
 }
 loads() { for name in "$@"; do load "$name"; done | sort -g | awk 'NR == 1 { low = $1 } { high = $1 } END { print (low == high ? low : low "-" high) }'; }
-difference() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; printf "%.6f\n", d > 0 ? d : 0 }'; }
+difference() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; printf "%.6f\n", (d > 0 ? d : 0) }'; }
 echo "| measured | forensics | peer | peer/forensics | load |"
 echo "|---|---:|---:|---:|---:|"
 row "crash on one small core (segfault.core)" "$(seconds crash-forensics)" "eu-unstrip -n --core" "$(seconds crash-unstrip)" "$(loads crash-forensics crash-unstrip)"
