@@ -141,9 +141,11 @@ public static class ReportWriter
             using var file = new StreamWriter(path, append: false, Utf8, bufferSize) { NewLine = "\n" };
             write(file);
         }
-        catch (ArgumentOutOfRangeException tooLarge) when (tooLarge.TargetSite?.DeclaringType == typeof(RandomAccess))
+        catch (ArgumentOutOfRangeException tooLarge) when (tooLarge.ParamName == "value")
         {
-            // .NET reports a write past the process's file-size limit (EFBIG) this way, which would read as a bug.
+            // .NET reports a write past the process's file-size limit (EFBIG) as an ArgumentOutOfRangeException of
+            // "value" (Interop.GetExceptionForIoErrno), which would read as a bug. Told by its parameter name, not by its
+            // TargetSite, which a build compiled ahead of time does not keep.
             throw new IOException("File too large : '" + path + "'", tooLarge);
         }
     }

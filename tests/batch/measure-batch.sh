@@ -5,7 +5,7 @@
 # captures, and the per-phase timing the tool reports when it reports one.
 #
 # Environment: COUNT (10000), SEED (1), JOBS (passed as --jobs when the tool has that option), KEEP=1 keeps the
-# temporary folder and prints its path.
+# temporary folder and prints its path, FORENSICS=path uses that binary instead of publishing one.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,10 +22,14 @@ fi
 cd "$root"
 echo "== build (Release) at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 build() { dotnet build -c Release "$1" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }; }
-# The binary users run: published as the README says (ReadyToRun, see Forensics.Cli.csproj), not the debug build.
-dotnet publish src/Forensics.Cli -c Release -o "$work/publish" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+if [[ -n ${FORENSICS:-} ]]; then
+    forensics=("$FORENSICS")
+else
+    # The binary users run: published as the README says (Native AOT, see Forensics.Cli.csproj), not the debug build.
+    dotnet publish src/Forensics.Cli -c Release -o "$work/publish" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+    forensics=("$work/publish/forensics")
+fi
 build tests/Forensics.BatchGenerator
-forensics=("$work/publish/forensics")
 generator=(dotnet "$root/tests/Forensics.BatchGenerator/bin/Release/net10.0/Forensics.BatchGenerator.dll")
 
 echo "== determinism: --count 200 twice with seed $seed"
@@ -54,6 +58,7 @@ if [[ -n $jobs ]]; then
 fi
 
 echo "== forensics analyze BATCH --out OUT ${extra[*]}"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) cores"
 status=0
 /usr/bin/time -v -o "$work/time.txt" "${forensics[@]}" analyze "$work/batch" --out "$work/out" "${extra[@]}" \
     >"$work/stdout.txt" 2>"$work/stderr.txt" || status=$?
@@ -84,7 +89,8 @@ echo "CPU:             $cpu"
 echo "peak RSS:        $rss KiB ($((rss / 1024)) MiB)"
 echo "inputs:          $inputs ($statuses)"
 echo "captures:        $captures"
-echo "load before run: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) cores"
+echo "load before run: $load_before"
+echo "load after run:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== per-phase split reported by the tool"
 if grep -iqE 'import|analy|writ' "$work/stderr.txt"; then

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Forensics.Reports.Tables;
 
 namespace Forensics.Reports.Json;
@@ -8,11 +7,11 @@ namespace Forensics.Reports.Json;
 /// A row of a report table as <c>report.json</c> writes it: an object of the fields of the columns that have a JSON
 /// name (<see cref="TableColumn.JsonName"/>), in column order, then the fields the JSON adds.
 /// </summary>
-[JsonConverter(typeof(JsonRowConverter))]
 internal sealed class JsonRow
 {
     private JsonRow(List<KeyValuePair<string, object?>> fields) => Fields = fields;
 
+    /// <summary>Each field's value: null, a string, a flag, a number, a list of strings or a list of rows.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> Fields { get; }
 
     public static JsonRow Of<T>(ReportTable<T> table, T row, params ReadOnlySpan<KeyValuePair<string, object?>> added)
@@ -28,20 +27,30 @@ internal sealed class JsonRow
         return new JsonRow(fields);
     }
 
-    private sealed class JsonRowConverter : JsonConverter<JsonRow>
+    public void WriteTo(Utf8JsonWriter writer)
     {
-        public override JsonRow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("report.json is written, never read back.");
-
-        public override void Write(Utf8JsonWriter writer, JsonRow value, JsonSerializerOptions options)
+        writer.WriteStartObject();
+        foreach (var (name, field) in Fields)
         {
-            writer.WriteStartObject();
-            foreach (var (name, field) in value.Fields)
-            {
-                writer.WritePropertyName(name);
-                JsonSerializer.Serialize(writer, field, field?.GetType() ?? typeof(object), options);
-            }
-            writer.WriteEndObject();
+            writer.WritePropertyName(name);
+            WriteValue(writer, field);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string text: writer.WriteStringValue(text); break;
+            case bool flag: writer.WriteBooleanValue(flag); break;
+            case long number: writer.WriteNumberValue(number); break;
+            case ulong number: writer.WriteNumberValue(number); break;
+            case int number: writer.WriteNumberValue(number); break;
+            case IEnumerable<string> texts: writer.WriteStrings(texts); break;
+            case IEnumerable<JsonRow> rows: writer.WriteRows(rows); break;
+            default: throw new InvalidOperationException("report.json has no way to write a " + value.GetType().Name + ".");
         }
     }
 }
