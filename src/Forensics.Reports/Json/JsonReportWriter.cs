@@ -40,7 +40,7 @@ public static class JsonReportWriter
                 KindTotals = c.KindTotals.Select(k => new { Kind = k.Kind.ToId(), k.Bytes, k.GrowsSteadily }),
                 Presence = c.Presence.Select(p => new { p.Module, p.Present }),
                 RareModules = c.RareModules.Select(m => new { m.Program, m.Module, m.CaptureIds, m.ProgramCaptures }),
-                Crashes = c.Crashes.Select(g => new { g.Signature, Verdict = ReportValues.Verdict(g.Verdict), g.Summary, g.CaptureIds }),
+                Crashes = ReportOrder.CrashGroups(c).Select(g => new { Signature = ReportValues.Text(g.Signature), Verdict = ReportValues.Verdict(g.Verdict), Summary = ReportValues.Text(g.Summary), g.CaptureIds }),
             },
         };
         return JsonSerializer.Serialize(document, Options) + "\n";
@@ -73,14 +73,15 @@ public static class JsonReportWriter
             DeclaredTotals = capture.DeclaredTotals.Select(t => new { t.Name, t.DeclaredBytes, t.ComputedBytes, Matches = t.Checkable ? t.Matches : (bool?)null }),
             Crash = analysis.Crash is not { } crash ? null : new
             {
-                Verdict = ReportValues.Verdict(crash.Verdict), crash.Summary, crash.Evidence, crash.Signature, crash.AbortMessage, Signal = crash.SignalName,
+                Verdict = ReportValues.Verdict(crash.Verdict), Summary = ReportValues.Text(crash.Summary), Evidence = crash.Evidence.Select(e => ReportValues.Text(e)),
+                Signature = ReportValues.Text(crash.Signature), crash.AbortMessage, Signal = crash.SignalName,
                 crash.SignalNumber, SignalCode = crash.SignalCodeName,
-                FaultAddress = crash.FaultAddress is { } f ? ReportValues.Address(f) : null, crash.FaultLocation,
+                FaultAddress = crash.FaultAddress is { } f ? ReportValues.Address(f) : null, FaultLocation = ReportValues.Text(crash.FaultLocation),
                 crash.CrashingThreadId,
                 Threads = crash.Threads.Select(t => new
                 {
-                    t.Tid, t.IsCrashing, t.Signal, Pc = ReportValues.Address(t.ProgramCounter), PcLocation = t.ProgramCounterLocation,
-                    Sp = ReportValues.Address(t.StackPointer), SpLocation = t.StackPointerLocation,
+                    t.Tid, t.IsCrashing, t.Signal, Pc = ReportValues.Address(t.ProgramCounter), PcLocation = ReportValues.Text(t.ProgramCounterLocation),
+                    Sp = ReportValues.Address(t.StackPointer), SpLocation = ReportValues.Text(t.StackPointerLocation),
                     Frames = t.Frames.Select((f, i) => JsonRow.Of(ReportTables.Frames, new FrameRow(capture, t.Tid, t.IsCrashing, i, f))),
                 }),
             },
