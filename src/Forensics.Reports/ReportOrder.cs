@@ -1,5 +1,6 @@
-using Forensics.Analysis;
+using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Findings;
+using Forensics.Analysis;
 using Forensics.Model;
 
 namespace Forensics.Reports;
@@ -16,5 +17,11 @@ public static class ReportOrder
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Start ?? 0)
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
-            .ThenBy(f => f.Message, StringComparer.Ordinal);
+            .ThenBy(f => ReportValues.Text(f.Message), StringComparer.Ordinal);
+
+    /// <summary>The signatures shared by most captures first, then by the signature as printed.</summary>
+    public static IEnumerable<CrashGroup> CrashGroups(ComparisonReport comparison) =>
+        comparison.Crashes
+            .OrderByDescending(g => g.CaptureIds.Count)
+            .ThenBy(g => ReportValues.Text(g.Signature), StringComparer.Ordinal);
 }

@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using Forensics.Analysis.Crash;
 using Forensics.Analysis.Findings;
+using Forensics.Analysis.Text;
 using Forensics.Model;
 
 namespace Forensics.Reports;
@@ -21,6 +24,31 @@ public static class ReportValues
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Number(int? value) => value is { } v ? Number(v) : "";
+
+    /// <summary>A sentence of Analysis with its values printed as every report prints them.</summary>
+    [return: NotNullIfNotNull(nameof(sentence))]
+    public static string? Text(Sentence? sentence)
+    {
+        if (sentence is null)
+            return null;
+        if (sentence.Parts is [TextPart only])
+            return only.Text;
+        var text = new StringBuilder();
+        foreach (var part in sentence.Parts)
+        {
+            text.Append(part switch
+            {
+                TextPart words => words.Text,
+                AddressPart address => Address(address.Address),
+                NumberPart number => Number(number.Value),
+                ByteCountPart bytes => Number(bytes.Bytes),
+                // A region's range as maps prints it, without 0x.
+                RangePart range => range.Start.ToString("x", CultureInfo.InvariantCulture) + "-" + range.End.ToString("x", CultureInfo.InvariantCulture),
+                _ => throw new ArgumentOutOfRangeException(nameof(sentence), part.GetType().Name, "Not a sentence part."),
+            });
+        }
+        return text.ToString();
+    }
 
     /// <summary>A size for people: <c>4 KiB</c>, <c>1.5 MiB</c>, <c>132 B</c>.</summary>
     public static string HumanBytes(ulong value)
@@ -60,7 +88,7 @@ public static class ReportValues
     public static string Verdict(CrashVerdict verdict)
     {
         var name = verdict.ToString();
-        var builder = new System.Text.StringBuilder(name.Length + 4);
+        var builder = new StringBuilder(name.Length + 4);
         foreach (var c in name)
         {
             if (char.IsUpper(c) && builder.Length > 0)

@@ -1,7 +1,8 @@
-using Forensics.Analysis;
 using Forensics.Analysis.Crash;
+using Forensics.Analysis;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Pipeline.Tests;
@@ -58,7 +59,7 @@ public sealed class MixedContainersTests : IDisposable
 
         // linux-mini.dmp faulted at 0x45, but its writer left si_code out, so the fault is not told apart from others.
         var mini = byInput["linux-mini.dmp"].Crash!;
-        Assert.Equal((CrashVerdict.SegmentationFault, (ulong?)0x45UL, "SIGSEGV crash+0x1d72"), (mini.Verdict, mini.FaultAddress, mini.Signature));
+        Assert.Equal((CrashVerdict.SegmentationFault, (ulong?)0x45UL, "SIGSEGV crash+0x1d72"), (mini.Verdict, mini.FaultAddress, ReportValues.Text(mini.Signature)));
         // apport's sleep was sent SIGSEGV by pid 27791: the core's siginfo says so, not the report's "Signal: 11".
         Assert.Equal((CrashVerdict.KilledByProcess, (int?)27791), (byInput["sleep.crash"].Crash!.Verdict, byInput["sleep.crash"].Crash!.SenderPid));
         Assert.Equal(CrashVerdict.NoCrash, byInput["snapshot.dmp"].Crash!.Verdict);
@@ -68,7 +69,7 @@ public sealed class MixedContainersTests : IDisposable
         Assert.Equal((28823, CrashVerdict.NullPointerDereference), (core.Pid, byInput[SystemdName].Crash!.Verdict));
         // ABRT's sleep: a SIGSEGV in libc's nanosleep from a core of a kernel without siginfo.
         var abrt = byInput["ccpp-2012-03-05-13:46:08-22031"].Crash!;
-        Assert.Equal((CrashVerdict.SegmentationFault, "SIGSEGV in libc.so.6+0xbbcd0"), (abrt.Verdict, abrt.Signature));
+        Assert.Equal((CrashVerdict.SegmentationFault, "SIGSEGV in libc.so.6+0xbbcd0"), (abrt.Verdict, ReportValues.Text(abrt.Signature)));
         Assert.Contains(new CaptureFact("COREDUMP_BOOT_ID", "1827be70bda44e3b9598c4aaf5ac32bc"), core.Facts);
     }
 

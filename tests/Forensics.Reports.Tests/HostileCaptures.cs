@@ -1,7 +1,8 @@
-using Forensics.Analysis;
-using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Comparison.Changes;
+using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Findings;
+using Forensics.Analysis.Text;
+using Forensics.Analysis;
 using Forensics.Model;
 
 namespace Forensics.Reports.Tests;
@@ -58,7 +59,7 @@ internal static class HostileCaptures
         {
             Severity = FindingSeverity.High,
             Rule = FindingRules.UnusualImagePath,
-            Message = "image loaded from [/tmp]: " + name,
+            Message = Sentence.Words("image loaded from [/tmp]: " + name),
             Start = 0x7f0000000000 + (ulong)i * 0x2000,
             End = 0x7f0000001000 + (ulong)i * 0x2000,
             Name = name,

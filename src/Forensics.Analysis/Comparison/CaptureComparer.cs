@@ -2,6 +2,7 @@ using Forensics.Analysis.Comparison.Changes;
 using Forensics.Analysis.Comparison.Fleet;
 using Forensics.Analysis.Comparison.Programs;
 using Forensics.Analysis.Crash;
+using Forensics.Analysis.Text;
 using Forensics.Model;
 
 namespace Forensics.Analysis.Comparison;
@@ -192,23 +193,23 @@ public static partial class CaptureComparer
             return;
         var change = before is null ? ChangeKind.Crashed
             : after is null ? ChangeKind.NoLongerCrashed
-            : string.Equals(before, after, StringComparison.Ordinal) ? ChangeKind.SameCrash
+            : before.Equals(after) ? ChangeKind.SameCrash
             : ChangeKind.DifferentCrash;
-        rows.Add(ChangeSubject.Crash, change, Text(before), Text(after), null);
+        rows.Add(ChangeSubject.Crash, change, Signature(before), Signature(after), null);
     }
 
-    private static TextValue? Text(string? text) => text is null ? null : new TextValue(text);
+    private static SentenceValue? Signature(Sentence? signature) => signature is null ? null : new SentenceValue(signature);
 
-    private static string? CrashSignature(CrashReport? crash) =>
+    private static Sentence? CrashSignature(CrashReport? crash) =>
         crash is { Verdict: not CrashVerdict.NoCrash } ? crash.Signature : null;
 
     private static CrashGroup[] CrashGroups(CaptureLayout[] layouts) =>
     [
         .. layouts
             .Where(l => CrashSignature(l.Analysis.Crash) is not null)
-            .GroupBy(l => l.Analysis.Crash!.Signature, StringComparer.Ordinal)
+            .GroupBy(l => l.Analysis.Crash!.Signature)
             .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ThenBy(g => g.Key)
             .Select(g => new CrashGroup(g.Key, g.First().Analysis.Crash!.Verdict, g.First().Analysis.Crash!.Summary, [.. g.Select(l => l.Id)])),
     ];
 }

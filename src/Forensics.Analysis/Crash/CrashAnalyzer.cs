@@ -1,6 +1,8 @@
 using Forensics.Analysis.Layout;
+using Forensics.Analysis.Text;
 using Forensics.Model;
 using static Forensics.Analysis.Crash.SignalNames;
+using static Forensics.Analysis.Text.SentenceValues;
 
 namespace Forensics.Analysis.Crash;
 
@@ -23,7 +25,7 @@ internal static class CrashAnalyzer
     public const ulong StackPointerNearFault = 0x10000;
 
     /// <summary>x86_64 user and kernel halves with 48-bit virtual addresses; anything between is non-canonical.</summary>
-    private const ulong CanonicalLowEnd = 0x0000_8000_0000_0000, CanonicalHighStart = 0xffff_8000_0000_0000;
+    internal const ulong CanonicalLowEnd = 0x0000_8000_0000_0000, CanonicalHighStart = 0xffff_8000_0000_0000;
 
     public static CrashReport? Analyze(Capture capture, AddressMap map)
     {
@@ -40,7 +42,7 @@ internal static class CrashAnalyzer
 
         var context = new CrashContext(capture, map, signal, crashing, number, code, ownPid);
         var (verdict, summary) = Decide(context);
-        string? signature = null;
+        Sentence? signature = null;
         if (LibcAbortMessage.Decide(context) is { } libc)
             (verdict, summary) = libc;
         if (ManagedStackOverflow.Decide(context) is { } overflow)
@@ -50,16 +52,15 @@ internal static class CrashAnalyzer
         // A snapshot (gcore, createdump, a stopped process) has no crashing thread, whatever thread its core lists first.
         var threads = Locate(capture, map, verdict == CrashVerdict.NoCrash ? null : crashing);
 
-        var evidence = new List<string>();
+        var evidence = new List<Sentence>();
         if (number != 0)
             evidence.Add(DescribeSignal(number, code, signal));
         evidence.AddRange(context.Evidence);
         if (capture.AbortMessage is { } message)
-            evidence.Add("glibc's abort message (__abort_msg): " + message);
+            evidence.Add(Sentence.Of($"glibc's abort message (__abort_msg): {message}"));
         foreach (var thread in threads.Where(t => t.IsCrashing))
         {
-            evidence.Add("thread " + HexFormat.Decimal(thread.Tid) + " (crashing): PC " + HexFormat.Address(thread.ProgramCounter)
-                + " in " + thread.ProgramCounterLocation + ", SP " + HexFormat.Address(thread.StackPointer) + " in " + thread.StackPointerLocation);
+            evidence.Add(Sentence.Of($"thread {thread.Tid} (crashing): PC {Address(thread.ProgramCounter)} in {thread.ProgramCounterLocation}, SP {Address(thread.StackPointer)} in {thread.StackPointerLocation}"));
         }
 
         return new CrashReport
@@ -67,7 +68,7 @@ internal static class CrashAnalyzer
             Verdict = verdict,
             Summary = summary,
             Evidence = evidence,
-            Signature = signature ?? (verdict == CrashVerdict.NoCrash ? "" : Signature(number, crashing, map)),
+            Signature = signature ?? (verdict == CrashVerdict.NoCrash ? Sentence.Empty : Signature(number, crashing, map)),
             AbortMessage = capture.AbortMessage,
             SignalNumber = number == 0 ? null : number,
             SignalName = number == 0 ? null : SignalName(number),
@@ -111,45 +112,44 @@ internal static class CrashAnalyzer
                 StackPointerLocation = map.Describe(t.StackPointer),
                 ProgramCounterKind = pcRegion is null ? null : pcRegion.Kind,
                 StackPointerKind = spRegion is null ? null : spRegion.Kind,
-                ProgramCounterRegion = pcRegion?.ToString(),
-                StackPointerRegion = spRegion?.ToString(),
+                ProgramCounterRegion = pcRegion is null ? null : RegionText(pcRegion),
+                StackPointerRegion = spRegion is null ? null : RegionText(spRegion),
                 Frames = t.Frames,
             };
         })];
     }
 
     /// <summary>From the crashing thread's frames where it was walked; else the signal and where its PC is, ASLR removed.</summary>
-    private static string Signature(int number, ThreadInfo? crashing, AddressMap map) =>
+    private static Sentence Signature(int number, ThreadInfo? crashing, AddressMap map) =>
         crashing is null
-            ? SignalName(number)
+            ? Sentence.Words(SignalName(number))
             : CrashSignature.FromFrames(SignalName(number), crashing.Frames, pc => map.DescribeStable(pc, NullPageLimit))
-                ?? SignalName(number) + " " + map.DescribeStable(crashing.ProgramCounter, NullPageLimit);
+                ?? Sentence.Of($"{SignalName(number)} {map.DescribeStable(crashing.ProgramCounter, NullPageLimit)}");
 
-    private static string DescribeSignal(int number, int? code, SignalInfo? signal)
+    private static Sentence DescribeSignal(int number, int? code, SignalInfo? signal)
     {
-        var text = "signal " + HexFormat.Decimal(number) + " (" + SignalName(number) + ")";
+        var text = Sentence.Of($"signal {number} ({SignalName(number)})");
         if (code is { } c)
-            text += ", si_code " + HexFormat.Decimal(c) + " (" + CodeName(number, c) + ")";
+            text = Sentence.Of($"{text}, si_code {c} ({CodeName(number, c)})");
         if (code is { } sent && IsSentByProcess(sent) && signal?.SenderPid is { } sender)
-            text += ", sent by pid " + HexFormat.Decimal(sender);
+            text = Sentence.Of($"{text}, sent by pid {sender}");
         else if (signal?.FaultAddress is { } fault)
-            text += ", fault address " + HexFormat.Address(fault);
+            text = Sentence.Of($"{text}, fault address {Address(fault)}");
         return text;
     }
 
-    private static (CrashVerdict, string) Decide(CrashContext context)
+    private static (CrashVerdict, Sentence) Decide(CrashContext context)
     {
         var number = context.Number;
         if (number == 0)
         {
             return (CrashVerdict.NoCrash,
-                "No crash: no thread stopped with a signal, so the core was taken from a running process (createdump, gcore).");
+                Sentence.Words("No crash: no thread stopped with a signal, so the core was taken from a running process (createdump, gcore)."));
         }
         if (number is SigStop or SigTstp or SigTtin or SigTtou && context.Code is null or SiKernel or SiUser)
         {
             return (CrashVerdict.NoCrash,
-                "No crash: the threads were stopped with " + SignalName(number)
-                + ", as gdb's gcore stops a running process to dump it (si_code SI_KERNEL).");
+                Sentence.Of($"No crash: the threads were stopped with {SignalName(number)}, as gdb's gcore stops a running process to dump it (si_code SI_KERNEL)."));
         }
         if (context.Code is not { } code)
             return WithoutSigInfo(context);
@@ -160,13 +160,13 @@ internal static class CrashAnalyzer
             SigSegv => SegmentationFault.Decide(context),
             SigBus => BusFault(context),
             SigIll => (CrashVerdict.IllegalInstruction,
-                "Illegal instruction (SIGILL) at " + CrashingPc(context) + ": the CPU could not execute the bytes there (corrupt code, a jump into data, or an ud2 trap)."),
+                Sentence.Of($"Illegal instruction (SIGILL) at {CrashingPc(context)}: the CPU could not execute the bytes there (corrupt code, a jump into data, or an ud2 trap).")),
             SigFpe => (CrashVerdict.ArithmeticError,
-                "Arithmetic error (SIGFPE, " + CodeText(context) + ") at " + CrashingPc(context) + ", such as an integer division by zero."),
-            SigAbrt => (CrashVerdict.Abort, "Abort (SIGABRT) raised by the kernel at " + CrashingPc(context) + "."),
+                Sentence.Of($"Arithmetic error (SIGFPE, {CodeText(context)}) at {CrashingPc(context)}, such as an integer division by zero.")),
+            SigAbrt => (CrashVerdict.Abort, Sentence.Of($"Abort (SIGABRT) raised by the kernel at {CrashingPc(context)}.")),
             SigKill when context.Code == SiKernel => (CrashVerdict.OtherSignal,
-                "Killed by the kernel with SIGKILL (SI_KERNEL), for example by the out-of-memory killer."),
-            _ => (CrashVerdict.OtherSignal, "Ended by " + SignalName(number) + " (" + CodeText(context) + ")."),
+                Sentence.Words("Killed by the kernel with SIGKILL (SI_KERNEL), for example by the out-of-memory killer.")),
+            _ => (CrashVerdict.OtherSignal, Sentence.Of($"Ended by {SignalName(number)} ({CodeText(context)}).")),
         };
     }
 
@@ -174,19 +174,19 @@ internal static class CrashAnalyzer
     /// A core without NT_SIGINFO names the signal and nothing of its cause: no si_code, fault address or sender. The
     /// verdict is the signal's class with the cause unknown, and the evidence what the map shows of the crashing thread.
     /// </summary>
-    private static (CrashVerdict, string) WithoutSigInfo(CrashContext context)
+    private static (CrashVerdict, Sentence) WithoutSigInfo(CrashContext context)
     {
-        context.Evidence.Add("the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown");
+        context.Evidence.Add(Sentence.Words("the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown"));
         if (context.Crashing is { } thread)
         {
             var pcRegion = context.Map.FindRegion(thread.ProgramCounter);
-            context.Evidence.Add(pcRegion is null ? "the PC " + HexFormat.Address(thread.ProgramCounter) + " is in no region: execution went to unmapped memory"
-                : pcRegion.Permissions.CanExecute == true ? "the PC is in executable memory (" + pcRegion + ")"
-                : "the PC is in memory that is not executable (" + pcRegion + ")");
+            context.Evidence.Add(pcRegion is null ? Sentence.Of($"the PC {Address(thread.ProgramCounter)} is in no region: execution went to unmapped memory")
+                : pcRegion.Permissions.CanExecute == true ? Sentence.Of($"the PC is in executable memory ({RegionText(pcRegion)})")
+                : Sentence.Of($"the PC is in memory that is not executable ({RegionText(pcRegion)})"));
             if (context.Map.FindRegion(thread.StackPointer) is null && context.Map.FindRegionAbove(thread.StackPointer) is { } above
                 && MappingNames.IsStack(above.Kind) && above.Start - thread.StackPointer <= StackGuardGap)
             {
-                context.Evidence.Add("the SP " + HexFormat.Address(thread.StackPointer) + " is below the stack " + above + ", inside its guard gap: a stack overflow is likely");
+                context.Evidence.Add(Sentence.Of($"the SP {Address(thread.StackPointer)} is below the stack {RegionText(above)}, inside its guard gap: a stack overflow is likely"));
             }
         }
         var name = SignalName(context.Number);
@@ -199,10 +199,10 @@ internal static class CrashAnalyzer
             SigBus => CrashVerdict.BusError,
             _ => CrashVerdict.OtherSignal,
         };
-        return (verdict, name + " at " + CrashingPc(context) + "; cause unknown: the core has no siginfo.");
+        return (verdict, Sentence.Of($"{name} at {CrashingPc(context)}; cause unknown: the core has no siginfo."));
     }
 
-    private static (CrashVerdict, string) DecideSent(CrashContext context, int code)
+    private static (CrashVerdict, Sentence) DecideSent(CrashContext context, int code)
     {
         var name = SignalName(context.Number);
         var sender = context.Signal?.SenderPid;
@@ -210,41 +210,43 @@ internal static class CrashAnalyzer
         if (sender is { } pid && context.OwnPid is { } own && pid != own && pid != 0)
         {
             return (CrashVerdict.KilledByProcess,
-                "Killed by another process: pid " + HexFormat.Decimal(pid) + " sent " + name + " with " + how + " (the process is pid " + HexFormat.Decimal(own) + ").");
+                Sentence.Of($"Killed by another process: pid {pid} sent {name} with {how} (the process is pid {own})."));
         }
         var self = sender is { } p && p == context.OwnPid;
-        var bySelf = self ? "by the process itself (" + how + " from its own pid " + HexFormat.Decimal(sender!.Value) + ")" : "with " + how + (sender is { } s ? " from pid " + HexFormat.Decimal(s) : "");
+        var bySelf = self ? Sentence.Of($"by the process itself ({how} from its own pid {sender!.Value})")
+            : sender is { } s ? Sentence.Of($"with {how} from pid {s}") : Sentence.Of($"with {how}");
         return context.Number switch
         {
             SigAbrt when self => (CrashVerdict.Abort,
-                "Abort: SIGABRT raised " + bySelf + ", as abort() does after a failed assert() or a detected heap corruption; the PC is at " + CrashingPc(context) + "."),
-            SigAbrt => (CrashVerdict.Abort, "Abort: SIGABRT sent " + bySelf + "."),
+                Sentence.Of($"Abort: SIGABRT raised {bySelf}, as abort() does after a failed assert() or a detected heap corruption; the PC is at {CrashingPc(context)}.")),
+            SigAbrt => (CrashVerdict.Abort, Sentence.Of($"Abort: SIGABRT sent {bySelf}.")),
             SigIll => (CrashVerdict.IllegalInstruction,
-                "SIGILL raised " + bySelf + ", not by a faulting instruction; the PC is at " + CrashingPc(context) + "."),
-            SigFpe => (CrashVerdict.ArithmeticError, "SIGFPE raised " + bySelf + ", not by a faulting instruction."),
-            SigBus => (CrashVerdict.BusError, "SIGBUS raised " + bySelf + ", not by a faulting access."),
-            _ when sender is null && !self => (CrashVerdict.KilledByProcess, name + " sent with " + how + " by a process the core does not name."),
-            _ => (CrashVerdict.OtherSignal, name + " raised " + bySelf + "; the PC is at " + CrashingPc(context) + "."),
+                Sentence.Of($"SIGILL raised {bySelf}, not by a faulting instruction; the PC is at {CrashingPc(context)}.")),
+            SigFpe => (CrashVerdict.ArithmeticError, Sentence.Of($"SIGFPE raised {bySelf}, not by a faulting instruction.")),
+            SigBus => (CrashVerdict.BusError, Sentence.Of($"SIGBUS raised {bySelf}, not by a faulting access.")),
+            _ when sender is null && !self => (CrashVerdict.KilledByProcess, Sentence.Of($"{name} sent with {how} by a process the core does not name.")),
+            _ => (CrashVerdict.OtherSignal, Sentence.Of($"{name} raised {bySelf}; the PC is at {CrashingPc(context)}.")),
         };
     }
 
-    private static (CrashVerdict, string) BusFault(CrashContext context)
+    private static (CrashVerdict, Sentence) BusFault(CrashContext context)
     {
         var fault = context.Signal?.FaultAddress;
         var region = fault is { } f ? context.Map.FindRegion(f) : null;
         if (context.Code == BusAdrErr && region?.Name is { } name && !region.HasBracketName)
         {
-            context.Evidence.Add("the fault address is inside the file mapping " + region + ", at file offset "
-                + HexFormat.Address(fault!.Value - region.Start + (region.Offset ?? 0)));
+            context.Evidence.Add(Sentence.Of(
+                $"the fault address is inside the file mapping {RegionText(region)}, at file offset {Address(fault!.Value - region.Start + (region.Offset ?? 0))}"));
             return (CrashVerdict.BusError,
-                "Bus error: access to a page of the mapped file " + MappingNames.Basename(name) + " beyond the end of the file (the file was truncated after it was mapped).");
+                Sentence.Of($"Bus error: access to a page of the mapped file {MappingNames.Basename(name)} beyond the end of the file (the file was truncated after it was mapped)."));
         }
-        return (CrashVerdict.BusError, "Bus error (SIGBUS, " + CodeText(context) + ")"
-            + (fault is { } a ? " at " + HexFormat.Address(a) + " (" + context.Map.Describe(a) + ")" : "") + ".");
+        return (CrashVerdict.BusError, fault is { } a
+            ? Sentence.Of($"Bus error (SIGBUS, {CodeText(context)}) at {Address(a)} ({context.Map.Describe(a)}).")
+            : Sentence.Of($"Bus error (SIGBUS, {CodeText(context)})."));
     }
 
-    internal static string CrashingPc(CrashContext context) =>
-        context.Crashing is { } thread ? context.Map.Describe(thread.ProgramCounter) : "an unknown place (no thread registers)";
+    internal static Sentence CrashingPc(CrashContext context) =>
+        context.Crashing is { } thread ? context.Map.Describe(thread.ProgramCounter) : Sentence.Words("an unknown place (no thread registers)");
 
     private static string CodeText(CrashContext context) =>
         context.Code is { } code ? CodeName(context.Number, code) : "no si_code";

@@ -1,4 +1,5 @@
 using Forensics.Analysis.Layout;
+using Forensics.Analysis.Text;
 using Forensics.Model;
 
 namespace Forensics.Analysis.Crash;
@@ -13,5 +14,5 @@ internal sealed record CrashContext(
     int? Code,
     int? OwnPid)
 {
-    public List<string> Evidence { get; } = [];
+    public List<Sentence> Evidence { get; } = [];
 }

@@ -1,5 +1,6 @@
-using System.Globalization;
+using Forensics.Analysis.Text;
 using Forensics.Model;
+using static Forensics.Analysis.Text.SentenceValues;
 
 namespace Forensics.Analysis.Crash;
 
@@ -33,7 +34,7 @@ public static class CrashSignature
     /// <param name="signalName">The signal's name (SIGSEGV).</param>
     /// <param name="frames">The crashing thread's frames, innermost first.</param>
     /// <param name="locate">Names a PC outside every module the walk knew (from the capture's own module list).</param>
-    public static string? FromFrames(string signalName, IReadOnlyList<StackFrame> frames, Func<ulong, string> locate)
+    public static Sentence? FromFrames(string signalName, IReadOnlyList<StackFrame> frames, Func<ulong, Sentence> locate)
     {
         if (frames.Count == 0)
             return null;
@@ -50,41 +51,40 @@ public static class CrashSignature
         if (start >= frames.Count)
             start = 0;
 
-        var parts = new List<(string Text, int Count)>();
-        for (var i = start; i < frames.Count && (parts.Count < FrameCount || parts[^1].Text == Describe(frames[i], locate)); i++)
+        var parts = new List<(Sentence Text, int Count)>();
+        for (var i = start; i < frames.Count && (parts.Count < FrameCount || parts[^1].Text.Equals(Describe(frames[i], locate))); i++)
         {
             if (i > 0 && frames[i].Method == UnwindMethod.Scan)
                 break;
             var text = Describe(frames[i], locate);
-            if (parts.Count > 0 && parts[^1].Text == text)
+            if (parts.Count > 0 && parts[^1].Text.Equals(text))
                 parts[^1] = (text, parts[^1].Count + 1);
             else if (parts.Count < FrameCount)
                 parts.Add((text, 1));
             if (frames[i].Function == "main")
                 break;
         }
-        return signalName + " in " + string.Join(" ← ", parts.Select(p => p.Count > 1
-            ? p.Text + " ×" + p.Count.ToString(CultureInfo.InvariantCulture)
-            : p.Text));
+        var frameList = Sentence.Join(" ← ", parts.Select(p => p.Count > 1 ? Sentence.Of($"{p.Text} ×{p.Count}") : p.Text));
+        return Sentence.Of($"{signalName} in {frameList}");
     }
 
     /// <summary>
     /// A frame's function without GCC's clone suffixes (<c>third.cold</c>, <c>f.part.0</c>, <c>g.isra.0</c>, demangled
     /// <c>f() [clone .cold]</c>), which differ between builds of the same code; module+offset without a symbol.
     /// </summary>
-    private static string Describe(StackFrame frame, Func<ulong, string> locate)
+    private static Sentence Describe(StackFrame frame, Func<ulong, Sentence> locate)
     {
         if (frame.Function is { } name)
         {
             var clone = name.IndexOf(" [clone ", StringComparison.Ordinal);
             if (clone > 0)
-                return name[..clone];
+                return Sentence.Words(name[..clone]);
             // Only a symbol as the table spells it ends at its first dot: a demangled name may hold one in a literal.
             var dot = frame.Symbol is null || frame.Symbol == name ? name.IndexOf('.', StringComparison.Ordinal) : -1;
-            return dot > 0 ? name[..dot] : name;
+            return Sentence.Words(dot > 0 ? name[..dot] : name);
         }
         return frame.Module is { } module && frame.ModuleOffset is { } offset
-            ? module + "+0x" + offset.ToString("x", CultureInfo.InvariantCulture)
+            ? Sentence.Of($"{module}+{Address(offset)}")
             : locate(frame.ProgramCounter);
     }
 

@@ -1,3 +1,4 @@
+using Forensics.Analysis.Text;
 using static Forensics.Analysis.Crash.SignalNames;
 
 namespace Forensics.Analysis.Crash;
@@ -12,12 +13,12 @@ namespace Forensics.Analysis.Crash;
 internal static class LibcAbortMessage
 {
     /// <summary>The verdict and summary when a SIGABRT carries glibc's message; null otherwise.</summary>
-    public static (CrashVerdict Verdict, string Summary)? Decide(CrashContext context)
+    public static (CrashVerdict Verdict, Sentence Summary)? Decide(CrashContext context)
     {
         if (context.Number != SigAbrt || context.Capture.AbortMessage is not { Length: > 0 } message)
             return null;
         return message.Contains("Assertion `", StringComparison.Ordinal) && message.Contains("' failed", StringComparison.Ordinal)
-            ? (CrashVerdict.AssertionFailed, "Assertion failed: " + message + " — glibc's assert() then aborted the process (SIGABRT).")
-            : (CrashVerdict.LibcDetectedError, "glibc found the program at fault and aborted it (SIGABRT): " + message);
+            ? (CrashVerdict.AssertionFailed, Sentence.Words("Assertion failed: " + message + " — glibc's assert() then aborted the process (SIGABRT)."))
+            : (CrashVerdict.LibcDetectedError, Sentence.Words("glibc found the program at fault and aborted it (SIGABRT): " + message));
     }
 }

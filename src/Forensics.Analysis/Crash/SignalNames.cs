@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Forensics.Analysis.Crash;
 
 /// <summary>Linux x86/x86_64 signal numbers and <c>si_code</c> values by name (asm-generic/signal.h, siginfo.h).</summary>
@@ -46,8 +47,8 @@ public static class SignalNames
     public static string SignalName(int number) => number switch
     {
         > 0 and < 32 => Signals[number],
-        >= 32 and <= 64 => "SIGRTMIN+" + HexFormat.Decimal(number - 32),
-        _ => "signal " + HexFormat.Decimal(number),
+        >= 32 and <= 64 => "SIGRTMIN+" + (number - 32).ToString(CultureInfo.InvariantCulture),
+        _ => "signal " + number.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>
@@ -78,7 +79,7 @@ public static class SignalNames
             SigTrap => TrapCodes,
             _ => [],
         };
-        return code > 0 && code <= table.Length ? table[code - 1] : "si_code " + HexFormat.Decimal(code);
+        return code > 0 && code <= table.Length ? table[code - 1] : "si_code " + code.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The signal was sent by a process (kill, tkill, sigqueue) rather than raised by a fault.</summary>

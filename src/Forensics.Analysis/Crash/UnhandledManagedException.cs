@@ -1,3 +1,4 @@
+using Forensics.Analysis.Text;
 using Forensics.Model;
 using static Forensics.Analysis.Crash.SignalNames;
 
@@ -12,7 +13,7 @@ namespace Forensics.Analysis.Crash;
 internal static class UnhandledManagedException
 {
     /// <summary>The verdict, summary and signature when the abort came from an unhandled exception; null otherwise.</summary>
-    public static (CrashVerdict Verdict, string Summary, string Signature)? Decide(CrashContext context)
+    public static (CrashVerdict Verdict, Sentence Summary, Sentence Signature)? Decide(CrashContext context)
     {
         if (context.Number != SigAbrt || context.Capture.Runtime is not { } runtime)
             return null;
@@ -24,13 +25,12 @@ internal static class UnhandledManagedException
             return null;
 
         var type = thread.ExceptionType!;
-        var where = "managed thread " + HexFormat.Decimal(thread.ManagedThreadId) + " (OS thread " + HexFormat.Decimal(thread.OsThreadId) + ")";
+        var where = Sentence.Of($"managed thread {thread.ManagedThreadId} (OS thread {thread.OsThreadId})");
         var thrower = thread.ExceptionThrownBy is { } method ? ", thrown by " + method : "";
-        context.Evidence.Add(where + " has " + type + " in flight" + thrower
-            + ": the " + runtime.Flavor + " runtime aborts the process (SIGABRT) when an exception is not caught, so the signal is the mechanism and the exception the cause");
+        context.Evidence.Add(Sentence.Of($"{where} has {type} in flight{thrower}: the {runtime.Flavor} runtime aborts the process (SIGABRT) when an exception is not caught, so the signal is the mechanism and the exception the cause"));
         var message = string.IsNullOrEmpty(thread.ExceptionMessage) ? "" : " (\"" + thread.ExceptionMessage + "\")";
         return (CrashVerdict.UnhandledManagedException,
-            "Unhandled " + runtime.Flavor + " exception " + type + message + " on " + where + thrower + "; the runtime then aborted the process (SIGABRT).",
-            thread.ExceptionThrownBy is { } at ? type + " at " + at : type);
+            Sentence.Of($"Unhandled {runtime.Flavor} exception {type}{message} on {where}{thrower}; the runtime then aborted the process (SIGABRT)."),
+            Sentence.Words(thread.ExceptionThrownBy is { } at ? type + " at " + at : type));
     }
 }

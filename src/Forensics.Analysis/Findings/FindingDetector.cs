@@ -1,6 +1,8 @@
 using System.Globalization;
 using Forensics.Analysis.Layout;
+using Forensics.Analysis.Text;
 using Forensics.Model;
+using static Forensics.Analysis.Text.SentenceValues;
 
 namespace Forensics.Analysis.Findings;
 
@@ -65,10 +67,10 @@ internal static class FindingDetector
                 continue;
             }
             var first = alike[0];
-            var addresses = string.Join(", ", alike.Take(AddressesListed).Select(f => f.Start is { } start ? HexFormat.Address(start) : "?"));
+            var addresses = Sentence.Join(", ", alike.Take(AddressesListed).Select(f => f.Start is { } start ? Sentence.Of($"{Address(start)}") : Sentence.Words("?")));
             condensed.Add(first with
             {
-                Message = string.Create(CultureInfo.InvariantCulture, $"[{alike.Count}] regions alike, the first at {addresses}: {first.Message}"),
+                Message = Sentence.Of($"[{alike.Count}] regions alike, the first at {addresses}: {first.Message}"),
             });
         }
         condensed.Sort(Compare);
@@ -81,7 +83,7 @@ internal static class FindingDetector
         if (order == 0) order = string.CompareOrdinal(a.Rule, b.Rule);
         if (order == 0) order = Nullable.Compare(a.Start, b.Start);
         if (order == 0) order = string.CompareOrdinal(a.Name, b.Name);
-        if (order == 0) order = string.CompareOrdinal(a.Message, b.Message);
+        if (order == 0) order = a.Message.CompareTo(b.Message);
         return order;
     }
 
@@ -125,8 +127,8 @@ internal static class FindingDetector
             return;
         var what = region.IsAnonymous ? "anonymous memory" : "a mapping of " + region.DisplayName;
         findings.Add(At(region, FindingRules.WritableExecutable, jit is null ? FindingSeverity.High : FindingSeverity.Medium,
-            "Writable and executable " + what + " (" + region.Permissions + ", " + Size(region) + "): code can be written and run in place"
-            + (jit is null ? "." : "; " + jit + " is loaded, and JIT compilers may use such memory.")));
+            Sentence.Of($"Writable and executable {what} ({region.Permissions}, {Size(region)}): code can be written and run in place"
+                + $"{(jit is null ? "." : "; " + jit + " is loaded, and JIT compilers may use such memory.")}")));
     }
 
     private static void AnonymousExecutable(Region region, RegionKind kind, string? jit, List<Finding> findings)
@@ -135,8 +137,8 @@ internal static class FindingDetector
             return;
         findings.Add(At(region, FindingRules.AnonymousExecutable, jit is null ? FindingSeverity.Medium : Expected(region),
             jit is null
-                ? "Anonymous executable memory (" + region.Permissions + ", " + Size(region) + ") with no JIT runtime loaded: code that no file on disk holds, such as injected shellcode."
-                : "Anonymous executable memory (" + region.Permissions + ", " + Size(region) + "): expected, " + jit + " is loaded and generates code at run time."));
+                ? Sentence.Of($"Anonymous executable memory ({region.Permissions}, {Size(region)}) with no JIT runtime loaded: code that no file on disk holds, such as injected shellcode.")
+                : Sentence.Of($"Anonymous executable memory ({region.Permissions}, {Size(region)}): expected, {jit} is loaded and generates code at run time.")));
     }
 
     private static void ExecutableStack(Region region, RegionKind kind, List<Finding> findings)
@@ -145,7 +147,7 @@ internal static class FindingDetector
             return;
         var what = kind == RegionKind.Heap ? "heap" : kind == RegionKind.Stack ? "main stack" : "thread stack";
         findings.Add(At(region, FindingRules.ExecutableStack, FindingSeverity.High,
-            "Executable " + what + " (" + region.Permissions + "): data on it can be run as code; an image without PT_GNU_STACK or built with -z execstack makes the stack executable."));
+            Sentence.Of($"Executable {what} ({region.Permissions}): data on it can be run as code; an image without PT_GNU_STACK or built with -z execstack makes the stack executable.")));
     }
 
     private static void DeletedMappings(AddressMap map, List<Finding> findings)
@@ -154,9 +156,8 @@ internal static class FindingDetector
         {
             var executable = group.Regions.Exists(r => r.Permissions.CanExecute == true);
             findings.Add(Spanning(group, FindingRules.DeletedMapping, executable ? FindingSeverity.High : FindingSeverity.Medium,
-                (executable ? "Code mapped from a deleted file" : "Mapping of a deleted file")
-                + " (" + Count(group.Regions.Count, "region") + "): the file was removed or replaced after it was mapped"
-                + (executable ? ", as an upgraded library or a program that deleted itself leaves behind." : ".")));
+                Sentence.Of($"{(executable ? "Code mapped from a deleted file" : "Mapping of a deleted file")} ({Count(group.Regions.Count, "region")}): the file was removed or replaced after it was mapped"
+                    + $"{(executable ? ", as an upgraded library or a program that deleted itself leaves behind." : ".")}")));
         }
     }
 
@@ -169,9 +170,9 @@ internal static class FindingDetector
             var where = MappingNames.IsMemfd(group.Name) ? "a memfd" : "/dev/shm";
             findings.Add(Spanning(group, FindingRules.ExecutableSharedMemory, jit is null ? FindingSeverity.High : FindingSeverity.Low,
                 jit is null
-                    ? "Executable code in " + where + " (" + Count(group.Regions.Count, "region") + "): code that no file on disk holds, a common way to run a payload without writing it to disk."
-                    : "Executable code in " + where + " (" + Count(group.Regions.Count, "region") + "): expected, " + jit
-                        + " is loaded and maps its generated code twice through shared memory (writable view and executable view)."));
+                    ? Sentence.Of($"Executable code in {where} ({Count(group.Regions.Count, "region")}): code that no file on disk holds, a common way to run a payload without writing it to disk.")
+                    : Sentence.Of($"Executable code in {where} ({Count(group.Regions.Count, "region")}): expected, {jit}"
+                        + $" is loaded and maps its generated code twice through shared memory (writable view and executable view).")));
         }
     }
 
@@ -192,8 +193,8 @@ internal static class FindingDetector
                     Start = module.Base,
                     End = module.End,
                     Name = module.Path,
-                    Message = "ELF image loaded from " + prefix.TrimEnd('/') + ": programs and libraries are normally installed under /usr, /lib or /opt"
-                        + (prefix is "/home/" or "/root/" ? " (a home directory: a developer build, or a file a user or attacker placed there)." : " (a world-writable folder where dropped or preloaded code lives)."),
+                    Message = Sentence.Words("ELF image loaded from " + prefix.TrimEnd('/') + ": programs and libraries are normally installed under /usr, /lib or /opt"
+                        + (prefix is "/home/" or "/root/" ? " (a home directory: a developer build, or a file a user or attacker placed there)." : " (a world-writable folder where dropped or preloaded code lives).")),
                 });
                 break;
             }
@@ -215,8 +216,7 @@ internal static class FindingDetector
             Start = main.Base,
             End = main.End,
             Name = main.Path,
-            Message = "Non-PIE executable: " + main.Name + " is loaded at " + HexFormat.Address(main.Base) + ", " + reason
-                + "; its code and data are at the same addresses in every run, which helps exploits.",
+            Message = Sentence.Of($"Non-PIE executable: {main.Name} is loaded at {Address(main.Base)}, {reason}; its code and data are at the same addresses in every run, which helps exploits."),
         });
     }
 
@@ -243,8 +243,8 @@ internal static class FindingDetector
             if (map.AdjacentBelow(stack) is { IsAnonymous: true } below && below.Permissions.CanWrite == false && below.Permissions.CanExecute != true)
                 continue;
             findings.Add(At(stack, FindingRules.MissingGuard, FindingSeverity.Low,
-                "Thread stack without a guard page (" + Size(stack) + "): nothing below it stops an overflow, which then silently overwrites "
-                + (map.AdjacentBelow(stack) is { } neighbour ? neighbour.ToString() : "whatever is mapped there later") + "."));
+                Sentence.Of($"Thread stack without a guard page ({Size(stack)}): nothing below it stops an overflow, which then silently overwrites "
+                    + $"{(map.AdjacentBelow(stack) is { } neighbour ? RegionText(neighbour) : Sentence.Words("whatever is mapped there later"))}.")));
         }
     }
 
@@ -257,9 +257,9 @@ internal static class FindingDetector
         {
             Severity = count >= FindingRules.DefaultMaxMapCount ? FindingSeverity.High : FindingSeverity.Medium,
             Rule = FindingRules.MapCount,
-            Message = count.ToString("N0", CultureInfo.InvariantCulture) + " mappings, "
-                + (count * 100L / FindingRules.DefaultMaxMapCount).ToString(CultureInfo.InvariantCulture)
-                + "% of the kernel's default limit of 65,530 (vm.max_map_count): at the limit mmap, malloc and thread creation fail with ENOMEM.",
+            // Grouped thousands, as the kernel's documentation writes the limit beside it.
+            Message = Sentence.Of($"{count.ToString("N0", CultureInfo.InvariantCulture)} mappings, {count * 100L / FindingRules.DefaultMaxMapCount}"
+                + $"% of the kernel's default limit of 65,530 (vm.max_map_count): at the limit mmap, malloc and thread creation fail with ENOMEM."),
         });
     }
 
@@ -270,7 +270,7 @@ internal static class FindingDetector
     private static List<RegionGroup> GroupByName(IEnumerable<Region> regions) =>
         [.. regions.GroupBy(r => r.Name!, StringComparer.Ordinal).Select(g => new RegionGroup(g.Key, [.. g]))];
 
-    private static Finding At(Region region, string rule, FindingSeverity severity, string message) => new()
+    private static Finding At(Region region, string rule, FindingSeverity severity, Sentence message) => new()
     {
         Severity = severity,
         Rule = rule,
@@ -280,7 +280,7 @@ internal static class FindingDetector
         Message = message,
     };
 
-    private static Finding Spanning(RegionGroup group, string rule, FindingSeverity severity, string message) => new()
+    private static Finding Spanning(RegionGroup group, string rule, FindingSeverity severity, Sentence message) => new()
     {
         Severity = severity,
         Rule = rule,
@@ -290,9 +290,9 @@ internal static class FindingDetector
         Message = message,
     };
 
-    private static string Size(Region region) => HexFormat.Decimal(region.Size) + " bytes";
+    private static Sentence Size(Region region) => Sentence.Of($"{Bytes(region.Size)} bytes");
 
-    private static string Count(int count, string noun) => HexFormat.Decimal(count) + " " + noun + (count == 1 ? "" : "s");
+    private static Sentence Count(int count, string noun) => Sentence.Of($"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private sealed record RegionGroup(string Name, List<Region> Regions);
 }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Forensics.Analysis.Layout;
+using Forensics.Analysis.Text;
 using Forensics.Model;
+using static Forensics.Analysis.Text.SentenceValues;
 
 namespace Forensics.Analysis.Findings;
 
@@ -51,9 +53,11 @@ internal sealed class NoAslrIndex
                 continue;
             var others = seen
                 .Where(c => InstanceId(c) is { } other && other != pid)
-                .Select(c => c.Id + " (pid " + HexFormat.Decimal(InstanceId(c)!.Value) + ")")
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
+                .Select(c => (c.Id, Pid: InstanceId(c)!.Value))
+                .Distinct()
+                .OrderBy(c => c.Id, StringComparer.Ordinal)
+                .ThenBy(c => c.Pid)
+                .Select(c => Sentence.Of($"{c.Id} (pid {c.Pid})"))
                 .ToList();
             if (others.Count == 0)
                 continue;
@@ -64,9 +68,9 @@ internal sealed class NoAslrIndex
                 Start = module.Base,
                 End = module.End,
                 Name = module.Path,
-                Message = module.Name + " is at " + HexFormat.Address(module.Base) + " here (pid " + HexFormat.Decimal(pid)
-                    + ") and in " + string.Join(", ", others.Take(5)) + (others.Count > 5 ? " and " + HexFormat.Decimal(others.Count - 5) + " more" : "")
-                    + ": the same base in different process instances of " + program + " means address-space layout randomisation was off (randomize_va_space 0, a personality flag, or a debugger).",
+                Message = Sentence.Of($"{module.Name} is at {Address(module.Base)} here (pid {pid}) and in {Sentence.Join(", ", others.Take(5))}"
+                    + $"{(others.Count > 5 ? Sentence.Of($" and {others.Count - 5} more") : Sentence.Empty)}"
+                    + $": the same base in different process instances of {program} means address-space layout randomisation was off (randomize_va_space 0, a personality flag, or a debugger)."),
             };
         }
     }

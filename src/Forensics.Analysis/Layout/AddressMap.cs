@@ -1,4 +1,6 @@
+using Forensics.Analysis.Text;
 using Forensics.Model;
+using static Forensics.Analysis.Text.SentenceValues;
 
 namespace Forensics.Analysis.Layout;
 
@@ -71,29 +73,30 @@ internal sealed class AddressMap
     /// <c>libc.so.6+0x8a4f1</c>; other regions <c>[stack]+0x1f8</c> or <c>thread-stack 0x7f00…+0x10</c>, even inside a
     /// module's extent (old loaders left a hole between their segments that thread stacks filled); no region, <c>unmapped</c>.
     /// </summary>
-    public string Describe(ulong address)
+    public Sentence Describe(ulong address)
     {
         if (FindRegion(address) is not { } region)
-            return "unmapped";
+            return Unmapped;
         if (region.Module is { } name && ModuleNamed(name) is { } module)
-            return module.Name + "+" + HexFormat.Address(address - module.Base);
-        var offset = "+" + HexFormat.Address(address - region.Start);
+            return Sentence.Of($"{module.Name}+{Address(address - module.Base)}");
         return region.Name is null
-            ? region.Kind.ToId() + " " + HexFormat.Address(region.Start) + offset
-            : MappingNames.Basename(region.Name) + offset;
+            ? Sentence.Of($"{region.Kind.ToId()} {Address(region.Start)}+{Address(address - region.Start)}")
+            : Sentence.Of($"{MappingNames.Basename(region.Name)}+{Address(address - region.Start)}");
     }
 
     /// <summary>Where an address points with ASLR removed: a module and offset, a pseudo-name, or a region kind.</summary>
-    public string DescribeStable(ulong address, ulong absoluteBelow)
+    public Sentence DescribeStable(ulong address, ulong absoluteBelow)
     {
         if (address < absoluteBelow)
-            return HexFormat.Address(address);
+            return Sentence.Of($"{Address(address)}");
         if (FindRegion(address) is not { } region)
-            return "unmapped";
+            return Unmapped;
         if (region.Module is { } name && ModuleNamed(name) is { } module)
-            return module.Name + "+" + HexFormat.Address(address - module.Base);
-        return region.HasBracketName ? region.Name! : "[" + region.Kind.ToId() + "]";
+            return Sentence.Of($"{module.Name}+{Address(address - module.Base)}");
+        return Sentence.Words(region.HasBracketName ? region.Name! : "[" + region.Kind.ToId() + "]");
     }
+
+    private static readonly Sentence Unmapped = Sentence.Words("unmapped");
 
     private int LastStartingAtOrBelow(ulong address)
     {

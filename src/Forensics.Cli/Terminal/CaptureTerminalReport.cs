@@ -59,7 +59,7 @@ public static class CaptureTerminalReport
         document.Heading("Findings").Table(
             ["severity", "rule", "start", "end", "name", "message"],
             ReportOrder.Findings(analysis).Select(f => (IReadOnlyList<string?>)[
-                ReportValues.Severity(f.Severity), f.Rule, ReportValues.Address(f.Start), ReportValues.Address(f.End), f.Name, f.Message]),
+                ReportValues.Severity(f.Severity), f.Rule, ReportValues.Address(f.Start), ReportValues.Address(f.End), f.Name, ReportValues.Text(f.Message)]),
             "no findings");
 
         document.Heading("Regions").Table(

@@ -46,8 +46,8 @@ public static class CompareTerminalReport
 
         document.Heading("Crashes by signature").Table(
             ["signature", "verdict", "summary", "captures"],
-            comparison.Crashes.Select(c => (IReadOnlyList<string?>)[
-                c.Signature, ReportValues.Verdict(c.Verdict), c.Summary, Join(c.CaptureIds, labels)]),
+            ReportOrder.CrashGroups(comparison).Select(c => (IReadOnlyList<string?>)[
+                ReportValues.Text(c.Signature), ReportValues.Verdict(c.Verdict), ReportValues.Text(c.Summary), Join(c.CaptureIds, labels)]),
             "no crashes");
 
         document.Heading("Modules only some captures of a program map").Table(

@@ -29,15 +29,15 @@ public static class CrashTerminalReport
     internal static void WriteSection(TerminalDocument document, CrashReport crash, ManagedRuntime? runtime)
     {
         document.Heading("Crash");
-        document.Emphasised(ReportValues.Verdict(crash.Verdict), ColorOf(crash.Verdict), ": " + crash.Summary);
+        document.Emphasised(ReportValues.Verdict(crash.Verdict), ColorOf(crash.Verdict), ": " + ReportValues.Text(crash.Summary));
         document.Lines(Facts(crash));
         if (crash.Evidence.Count > 0)
-            document.Heading("Evidence").Lines(crash.Evidence);
+            document.Heading("Evidence").Lines(crash.Evidence.Select(e => ReportValues.Text(e)));
         document.Heading("Threads").Table(
             ["thread", "crashing", "signal", "PC", "PC in", "SP", "SP in"],
             crash.Threads.Select(t => (IReadOnlyList<string?>)[
                 ReportValues.Number(t.Tid), t.IsCrashing ? "yes" : "", ReportValues.Number(t.Signal), ReportValues.Address(t.ProgramCounter),
-                t.ProgramCounterLocation, ReportValues.Address(t.StackPointer), t.StackPointerLocation]),
+                ReportValues.Text(t.ProgramCounterLocation), ReportValues.Address(t.StackPointer), ReportValues.Text(t.StackPointerLocation)]),
             "no threads");
         foreach (var thread in crash.Threads.Where(t => t.Frames.Count > 0))
         {
@@ -61,15 +61,15 @@ public static class CrashTerminalReport
 
     private static IEnumerable<string> Facts(CrashReport crash)
     {
-        if (crash.Signature.Length > 0)
-            yield return "Signature: " + crash.Signature;
+        if (!crash.Signature.IsEmpty)
+            yield return "Signature: " + ReportValues.Text(crash.Signature);
         if (crash.AbortMessage is { } message)
             yield return "Abort message: " + message;
         if (crash.SignalName is { } signal)
             yield return "Signal: " + signal + " (" + ReportValues.Number(crash.SignalNumber) + ")"
                 + (crash.SignalCodeName is { } code ? ", code " + code : "");
         if (crash.FaultAddress is { } fault)
-            yield return "Fault address: " + ReportValues.Address(fault) + (crash.FaultLocation is { } where ? " in " + where : "");
+            yield return "Fault address: " + ReportValues.Address(fault) + (crash.FaultLocation is { } where ? " in " + ReportValues.Text(where) : "");
         if (crash.SenderPid is { } sender)
             yield return "Sent by PID " + ReportValues.Number(sender);
         if (crash.CrashingThreadId is { } tid)

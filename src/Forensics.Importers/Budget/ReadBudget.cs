@@ -3,43 +3,44 @@ using Forensics.Elf;
 namespace Forensics.Importers.Budget;
 
 /// <summary>
-/// A CPU-time and allocation budget for reading one input on the current thread. Long loops pass checkpoints
-/// (<see cref="CheckAtLine"/>, <see cref="CheckAtOffset"/>, <see cref="Check"/>) every few thousand lines or entries,
-/// and streamed reads after every chunk (a chunk of up to 64 KiB costs far more than a check); once the
-/// budget started by <see cref="Start"/> is spent, the next checkpoint throws <see cref="ReadBudgetExceededException"/>.
+/// A CPU-time and allocation budget for reading one input on the thread that started it. Whoever reads the input is
+/// given the budget and passes its checkpoints (<see cref="CheckAtLine"/>, <see cref="CheckAtOffset"/>,
+/// <see cref="Check"/>) every few thousand lines or entries, and streamed reads after every chunk (a chunk of up to
+/// 64 KiB costs far more than a check); once the budget is spent, the next checkpoint throws
+/// <see cref="ReadBudgetExceededException"/>, which the one who started the budget catches.
 /// </summary>
 /// <remarks>
-/// The ELF reader and the core importer are given the budget explicitly, as their <see cref="IReadCheckpoint"/>. For
-/// the text parsers, decompression and hashing it is still ambient and per thread, so readers deep in the stack need
-/// no extra parameter, and inputs imported in parallel each have their own; allocation is what <see cref="GC.GetAllocatedBytesForCurrentThread"/> counts,
-/// which is per thread too. Work that passes no checkpoint (a blocking read, a library call) is not stopped.
-/// With no budget started a checkpoint costs one thread-static read.
+/// The budget is passed explicitly, never found from the thread: the ELF reader and the core importer take it as their
+/// <see cref="IReadCheckpoint"/>, the text parsers, container readers and decompression as a <see cref="ReadBudget"/>
+/// (a text checkpoint reports a line). Allocation is what <see cref="GC.GetAllocatedBytesForCurrentThread"/> counts, so
+/// a budget is checked on the thread that started it; inputs imported in parallel each have their own. Work that passes
+/// no checkpoint (a blocking read, a library call) is not stopped. A reader given no budget uses <see cref="Unlimited"/>,
+/// whose checkpoints return at once.
 /// </remarks>
-public sealed class ReadBudget : IReadCheckpoint, IDisposable
+public sealed class ReadBudget : IReadCheckpoint
 {
     /// <summary>Text lines between two checkpoints.</summary>
     public const int LinesPerCheck = 4096;
     /// <summary>Table entries (program headers, notes, NT_FILE entries) between two checkpoints.</summary>
     public const int EntriesPerCheck = ReadCheckpoints.EntriesPerCheck;
 
-    [ThreadStatic]
-    private static ReadBudget? t_current;
-
-    private readonly ReadBudget? _outer;
     private readonly TimeProvider _clock;
     private readonly long _startTimestamp;
     private readonly long _startAllocatedBytes;
-    private bool _ended;
+    private readonly bool _unlimited;
 
     private ReadBudget(TimeSpan timeLimit, long allocationLimit, TimeProvider clock)
     {
         TimeLimit = timeLimit;
         AllocationLimit = allocationLimit;
         _clock = clock;
-        _outer = t_current;
+        _unlimited = timeLimit == Timeout.InfiniteTimeSpan && allocationLimit == long.MaxValue;
         _startTimestamp = clock.GetTimestamp();
         _startAllocatedBytes = GC.GetAllocatedBytesForCurrentThread();
     }
+
+    /// <summary>A budget that never runs out: the checkpoint of a read nobody limits (tests, tools, a library caller).</summary>
+    public static ReadBudget Unlimited { get; } = new(Timeout.InfiniteTimeSpan, long.MaxValue, TimeProvider.System);
 
     /// <summary>How long the read may take; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</summary>
     public TimeSpan TimeLimit { get; }
@@ -48,33 +49,32 @@ public sealed class ReadBudget : IReadCheckpoint, IDisposable
     public long AllocationLimit { get; }
 
     /// <summary>
-    /// Starts a budget for the current thread until the returned budget is disposed (on the same thread), which
-    /// restores the budget that was current before. <paramref name="clock"/> measures time (by default the thread's CPU
-    /// time, <see cref="ThreadCpuClock"/>, so a busy machine does not make a read run out of time).
+    /// Starts a budget on the current thread, measured from now. <paramref name="clock"/> measures time (by default the
+    /// thread's CPU time, <see cref="ThreadCpuClock"/>, so a busy machine does not make a read run out of time).
     /// </summary>
     public static ReadBudget Start(TimeSpan timeLimit, long allocationLimit, TimeProvider? clock = null)
     {
         if (timeLimit <= TimeSpan.Zero && timeLimit != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeLimit), timeLimit, "The time limit must be positive or infinite.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationLimit);
-        var budget = new ReadBudget(timeLimit, allocationLimit, clock ?? ThreadCpuClock.Instance);
-        t_current = budget;
-        return budget;
+        return new ReadBudget(timeLimit, allocationLimit, clock ?? ThreadCpuClock.Instance);
     }
 
     /// <summary>A checkpoint at a 1-based line of text.</summary>
-    public static void CheckAtLine(int line) => t_current?.Spend(line, null);
+    public void CheckAtLine(int line) => Spend(line, null);
 
     /// <summary>A checkpoint at a byte offset (of the file, or of its decompressed content).</summary>
-    public static void CheckAtOffset(ulong offset) => t_current?.Spend(null, offset);
+    public void CheckAtOffset(ulong offset) => Spend(null, offset);
 
     /// <summary>A checkpoint with no position to report.</summary>
-    public static void Check() => t_current?.Spend(null, null);
+    public void Check() => Spend(null, null);
 
     void IReadCheckpoint.Check(ulong? offset) => Spend(null, offset);
 
     private void Spend(int? line, ulong? offset)
     {
+        if (_unlimited)
+            return;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - _startAllocatedBytes;
         if (allocated > AllocationLimit)
             throw new ReadBudgetExceededException(ReadBudgetLimit.Allocation, _clock.GetElapsedTime(_startTimestamp), allocated, line, offset);
@@ -83,14 +83,5 @@ public sealed class ReadBudget : IReadCheckpoint, IDisposable
         var elapsed = _clock.GetElapsedTime(_startTimestamp);
         if (elapsed > TimeLimit)
             throw new ReadBudgetExceededException(ReadBudgetLimit.Time, elapsed, allocated, line, offset);
-    }
-
-    public void Dispose()
-    {
-        if (_ended)
-            return;
-        _ended = true;
-        if (ReferenceEquals(t_current, this))
-            t_current = _outer;
     }
 }

@@ -85,13 +85,14 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
     /// Reads what is left, so that the stream's end is verified (CRCs, sizes, index and footer) also when the
     /// importer stopped reading early or never began; returns whether the stream ended whole.
     /// </summary>
-    public bool ReadToEnd()
+    public bool ReadToEnd(ReadBudget budget)
     {
+        ArgumentNullException.ThrowIfNull(budget);
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
             while (Read(buffer) > 0)
-                ReadBudget.CheckAtOffset((ulong)_position);
+                budget.CheckAtOffset((ulong)_position);
         }
         finally
         {

@@ -25,23 +25,27 @@ public static class DocumentSplitter
 
     private enum Family { Maps, Pmap, Gdb }
 
-    public static IReadOnlyList<DocumentSection> Split(string text)
+    public static IReadOnlyList<DocumentSection> Split(string text, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Split(text.AsMemory());
+        return Split(text.AsMemory(), budget);
     }
 
-    /// <summary>The sections of <paramref name="text"/>; their text may be slices of it, so it must outlive them.</summary>
-    public static IReadOnlyList<DocumentSection> Split(ReadOnlyMemory<char> text)
+    /// <summary>
+    /// The sections of <paramref name="text"/>; their text may be slices of it, so it must outlive them. The lines are
+    /// counted under <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
+    /// </summary>
+    public static IReadOnlyList<DocumentSection> Split(ReadOnlyMemory<char> text, ReadBudget? budget = null)
     {
-        var lines = new LineTable(text);
+        budget ??= ReadBudget.Unlimited;
+        var lines = new LineTable(text, budget);
         var sections = new List<DocumentSection>();
         var previousEnd = -1;
         for (var i = 0; i < lines.Count; i++)
         {
             if (!TryScanBlock(lines, i, previousEnd, out var family, out var first, out var last))
                 continue;
-            sections.Add(MakeSection(lines, family, first, last, FindHint(lines, previousEnd, first)));
+            sections.Add(MakeSection(lines, family, first, last, FindHint(lines, previousEnd, first), budget));
             previousEnd = last;
             i = last;
         }
@@ -272,10 +276,10 @@ public static class DocumentSplitter
         return null;
     }
 
-    private static DocumentSection MakeSection(LineTable lines, Family family, int first, int last, CommandHint? hint)
+    private static DocumentSection MakeSection(LineTable lines, Family family, int first, int last, CommandHint? hint, ReadBudget budget)
     {
         var text = lines.SectionText(first, last);
-        var format = TextCaptureParsers.Detect(text.Span) ?? family switch
+        var format = TextCaptureParsers.Detect(text.Span, budget) ?? family switch
         {
             Family.Maps => CaptureFormat.Maps,
             Family.Pmap => CaptureFormat.PmapExtended,
@@ -297,7 +301,7 @@ public static class DocumentSplitter
         private readonly List<TextLineShape> _shapes = [];
         private readonly List<bool> _indentedShape = [];
 
-        public LineTable(ReadOnlyMemory<char> memory)
+        public LineTable(ReadOnlyMemory<char> memory, ReadBudget budget)
         {
             _text = memory;
             var text = memory.Span;
@@ -305,7 +309,7 @@ public static class DocumentSplitter
             while (position < text.Length)
             {
                 if (_starts.Count % ReadBudget.LinesPerCheck == 0)
-                    ReadBudget.CheckAtLine(_starts.Count + 1);
+                    budget.CheckAtLine(_starts.Count + 1);
                 var newline = text[position..].IndexOf('\n');
                 var end = newline < 0 ? text.Length : position + newline;
                 var length = end - position;

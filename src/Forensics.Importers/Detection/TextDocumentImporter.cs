@@ -1,4 +1,5 @@
 using System.Globalization;
+using Forensics.Importers.Budget;
 using Forensics.Importers.Containers.Systemd;
 using Forensics.Importers.Text;
 using Forensics.Model;
@@ -13,23 +14,27 @@ public static class TextDocumentImporter
     /// prompt or heading above it gives fills what the capture itself does not say, and a PID that disagrees with
     /// the capture's own is reported.
     /// </summary>
-    public static IReadOnlyList<CaptureBuilder> Import(string text)
+    public static IReadOnlyList<CaptureBuilder> Import(string text, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Import(text.AsMemory());
+        return Import(text.AsMemory(), budget);
     }
 
-    /// <summary>As <see cref="Import(string)"/>; the captures keep nothing of <paramref name="text"/>, which may be a rented buffer.</summary>
-    public static IReadOnlyList<CaptureBuilder> Import(ReadOnlyMemory<char> text)
+    /// <summary>
+    /// As <see cref="Import(string, ReadBudget)"/>; the captures keep nothing of <paramref name="text"/>, which may be a
+    /// rented buffer. Splitting and parsing pass the checkpoints of <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
+    /// </summary>
+    public static IReadOnlyList<CaptureBuilder> Import(ReadOnlyMemory<char> text, ReadBudget? budget = null)
     {
-        var sections = DocumentSplitter.Split(text);
+        budget ??= ReadBudget.Unlimited;
+        var sections = DocumentSplitter.Split(text, budget);
         var captures = new List<CaptureBuilder>(sections.Count);
         // coredumpctl's records hold no mappings, so the splitter passes over them; they are found apart.
         if (text.Span.Contains("PID: ", StringComparison.Ordinal))
-            captures.AddRange(CoredumpctlInfoParser.Parse(text.ToString()));
+            captures.AddRange(CoredumpctlInfoParser.Parse(text.ToString(), budget));
         foreach (var section in sections)
         {
-            var capture = TextCaptureParsers.Parse(section.Format, section.Text.Span, section.FirstLine);
+            var capture = TextCaptureParsers.Parse(section.Format, section.Text.Span, section.FirstLine, budget);
             capture.LineRange = (section.FirstLine, section.LastLine);
             if (section.Hint is { } hint)
                 ApplyHint(capture, hint);

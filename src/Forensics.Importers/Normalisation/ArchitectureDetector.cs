@@ -4,9 +4,10 @@ using Forensics.Model;
 namespace Forensics.Importers.Normalisation;
 
 /// <summary>
-/// Decides x86 or x86_64 from what the regions show, and writes the reasons into
-/// <see cref="Capture.ArchitectureEvidence"/>. An architecture an importer set (a core's ELF header) is kept;
-/// the layout then only adds supporting or contradicting evidence.
+/// Decides x86 or x86_64 from what the regions show, with the reasons as evidence lines for
+/// <see cref="Capture.ArchitectureEvidence"/>; it reads the builder and returns its decision, which normalisation
+/// applies. An architecture an importer set (a core's ELF header) is kept; the layout then only adds supporting or
+/// contradicting evidence.
 /// </summary>
 /// <remarks>
 /// Order of strength: an address above 4 GiB or the vsyscall gate page is impossible for a 32-bit task, so it
@@ -38,16 +39,13 @@ internal static class ArchitectureDetector
     private static readonly string[] Paths64 = ["ld-linux-x86-64.so.2", "x86_64-linux-gnu", "/lib64/", "/usr/lib64/"];
     private static readonly string[] Paths32 = ["ld-linux.so.2", "i386-linux-gnu", "i686-linux-gnu", "/lib32/", "/usr/lib32/"];
 
-    public static void Detect(CaptureBuilder capture)
+    public static ArchitectureDecision Decide(CaptureBuilder capture)
     {
         // x32 has the x86_64 kernel layout with every address below 4 GiB: the header decides, the layout cannot.
         if (capture.Architecture == Architecture.X32 || (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0))
-            return;
+            return new(capture.Architecture, [], null);
         if (capture.Architecture == Architecture.Unknown && NotX86(capture.Regions) is { } notX86)
-        {
-            capture.ArchitectureEvidence.Add(notX86);
-            return;
-        }
+            return new(capture.Architecture, [notX86], null);
         var regions = capture.Regions;
         var evidence64 = new List<string>();
         var evidence32 = new List<string>();
@@ -128,21 +126,18 @@ internal static class ArchitectureDetector
 
         if (capture.Architecture == Architecture.Unknown)
         {
-            capture.Architecture = inferred;
-            AddEvidence(capture, inferred == Architecture.X86_64 ? evidence64 : inferred == Architecture.X86 ? evidence32 : []);
-            AddEvidence(capture, inferred == Architecture.X86_64 ? Contradicting(evidence32, inferred) : inferred == Architecture.X86 ? Contradicting(evidence64, inferred) : []);
-            return;
+            var supporting = inferred == Architecture.X86_64 ? evidence64 : inferred == Architecture.X86 ? evidence32 : [];
+            var contradicting = inferred == Architecture.X86_64 ? Contradicting(evidence32, inferred)
+                : inferred == Architecture.X86 ? Contradicting(evidence64, inferred) : [];
+            return new(inferred, New(capture, supporting.Concat(contradicting)), null);
         }
 
         var set = capture.Architecture;
-        AddEvidence(capture, set == Architecture.X86_64 ? evidence64 : evidence32);
         var against = set == Architecture.X86_64 ? evidence32 : evidence64;
-        AddEvidence(capture, Contradicting(against, set));
-        if (inferred != Architecture.Unknown && inferred != set)
-        {
-            capture.Diagnostics.Warning(DiagnosticCatalogue.ArchitectureContradiction, SourceLocation.None,
-                Text($"the layout suggests [{inferred.ToId()}] but the input says [{set.ToId()}]"));
-        }
+        var evidence = New(capture, (set == Architecture.X86_64 ? evidence64 : evidence32).Concat(Contradicting(against, set)));
+        return new(set, evidence, inferred != Architecture.Unknown && inferred != set
+            ? Text($"the layout suggests [{inferred.ToId()}] but the input says [{set.ToId()}]")
+            : null);
     }
 
     /// <summary>The first thing in the layout that no x86 or x86_64 Linux process shows, as an evidence line.</summary>
@@ -167,13 +162,16 @@ internal static class ArchitectureDetector
     private static IEnumerable<string> Contradicting(List<string> evidence, Architecture decided) =>
         evidence.Select(e => Text($"{e} (contradicts {decided.ToId()})"));
 
-    private static void AddEvidence(CaptureBuilder capture, IEnumerable<string> evidence)
+    /// <summary>The lines of <paramref name="evidence"/> that the capture does not hold yet, each once.</summary>
+    private static List<string> New(CaptureBuilder capture, IEnumerable<string> evidence)
     {
+        var added = new List<string>();
         foreach (var line in evidence)
         {
-            if (!capture.ArchitectureEvidence.Contains(line, StringComparer.Ordinal))
-                capture.ArchitectureEvidence.Add(line);
+            if (!capture.ArchitectureEvidence.Contains(line, StringComparer.Ordinal) && !added.Contains(line, StringComparer.Ordinal))
+                added.Add(line);
         }
+        return added;
     }
 
     private static string? FindMarker(string name, string[] markers)

@@ -28,7 +28,7 @@ public static class CaptureNormalizer
         foreach (var region in capture.Regions)
             region.Kind = region.StatedKind;
         RegionOrdering.Sort(capture);
-        ArchitectureDetector.Detect(capture);
+        Apply(capture, ArchitectureDetector.Decide(capture));
         var images = ImageMap.Build(capture);
         // Kinds read a Linux process layout into the regions; another system's core or a kernel's vmcore has none.
         if (capture.UnsupportedReason is null)
@@ -36,7 +36,15 @@ public static class CaptureNormalizer
         ModuleBuilder.Build(capture, images);
     }
 
-    internal static Capture Freeze(CaptureBuilder capture) => new()
+    private static void Apply(CaptureBuilder capture, ArchitectureDecision decision)
+    {
+        capture.Architecture = decision.Architecture;
+        capture.ArchitectureEvidence.AddRange(decision.Evidence);
+        if (decision.Contradiction is { } contradiction)
+            capture.Diagnostics.Warning(DiagnosticCatalogue.ArchitectureContradiction, SourceLocation.None, contradiction);
+    }
+
+        internal static Capture Freeze(CaptureBuilder capture) => new()
     {
         Id = capture.Id,
         InputPath = capture.InputPath,

@@ -1,3 +1,4 @@
+using Forensics.Importers.Budget;
 using Forensics.Importers.Text.Gdb;
 using Forensics.Importers.Text.Maps;
 using Forensics.Importers.Text.Pmap;
@@ -15,18 +16,20 @@ public static class TextCaptureParsers
     /// <summary>
     /// Parses one isolated capture. <paramref name="text"/> holds only that capture's lines; <paramref name="firstLine"/>
     /// is the 1-based line number of its first line within the input file, so diagnostics and
-    /// <see cref="Region.Location"/> are file lines. Bad input gives diagnostics, never an exception.
+    /// <see cref="Region.Location"/> are file lines. Bad input gives diagnostics, never an exception; a spent
+    /// <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>) throws its <see cref="ReadBudgetExceededException"/>.
     /// </summary>
-    public static CaptureBuilder Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1)
+    public static CaptureBuilder Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1, ReadBudget? budget = null)
     {
         if (firstLine < 1)
             throw new ArgumentOutOfRangeException(nameof(firstLine), firstLine, "Line numbers start at 1.");
+        budget ??= ReadBudget.Unlimited;
         return format switch
         {
-            CaptureFormat.Maps => MapsParser.Parse(text, firstLine),
-            CaptureFormat.Smaps or CaptureFormat.SmapsRollup => SmapsParser.Parse(text, firstLine, format),
-            CaptureFormat.Pmap or CaptureFormat.PmapExtended => PmapParser.Parse(text, firstLine),
-            CaptureFormat.Gdb => GdbParser.Parse(text, firstLine),
+            CaptureFormat.Maps => MapsParser.Parse(text, firstLine, budget),
+            CaptureFormat.Smaps or CaptureFormat.SmapsRollup => SmapsParser.Parse(text, firstLine, format, budget),
+            CaptureFormat.Pmap or CaptureFormat.PmapExtended => PmapParser.Parse(text, firstLine, budget),
+            CaptureFormat.Gdb => GdbParser.Parse(text, firstLine, budget),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a text capture format."),
         };
     }
@@ -35,9 +38,9 @@ public static class TextCaptureParsers
     /// Detects the format of an isolated capture from its first significant lines (docs/formats.md#recognising-a-capture), skipping
     /// blank lines, shell and gdb prompts and gdb chatter; null when nothing recognisable comes first.
     /// </summary>
-    public static CaptureFormat? Detect(ReadOnlySpan<char> text)
+    public static CaptureFormat? Detect(ReadOnlySpan<char> text, ReadBudget? budget = null)
     {
-        var lines = new TextLines(text, 1);
+        var lines = new TextLines(text, 1, budget ?? ReadBudget.Unlimited);
         var skipped = 0;
         while (lines.MoveNext(out var line, out _))
         {

@@ -4,18 +4,20 @@ namespace Forensics.Importers.Text;
 
 /// <summary>
 /// Walks text line by line (LF or CRLF), with the 1-based line number of each line in the input file. Every text
-/// parser reads through here, so this is where the current <see cref="ReadBudget"/> is checked for text.
+/// parser reads through here, so this is where the parser's <see cref="ReadBudget"/> is checked for text.
 /// </summary>
 internal ref struct TextLines
 {
+    private readonly ReadBudget _budget;
     private ReadOnlySpan<char> _rest;
     private readonly int _firstLine;
     private int _nextNumber;
     private bool _done;
     private bool _checkedAtEnd;
 
-    public TextLines(ReadOnlySpan<char> text, int firstLine)
+    public TextLines(ReadOnlySpan<char> text, int firstLine, ReadBudget budget)
     {
+        _budget = budget;
         _rest = text;
         _firstLine = firstLine;
         _nextNumber = firstLine;
@@ -28,7 +30,7 @@ internal ref struct TextLines
         {
             // The end is a checkpoint too: what the last few thousand lines allocated counts.
             if (_nextNumber != _firstLine && !_checkedAtEnd)
-                ReadBudget.CheckAtLine(_nextNumber - 1);
+                _budget.CheckAtLine(_nextNumber - 1);
             _checkedAtEnd = true;
             line = default;
             number = 0;
@@ -36,7 +38,7 @@ internal ref struct TextLines
         }
         number = _nextNumber++;
         if ((number - _firstLine) % ReadBudget.LinesPerCheck == 0)
-            ReadBudget.CheckAtLine(number);
+            _budget.CheckAtLine(number);
         var end = _rest.IndexOf('\n');
         if (end < 0)
         {

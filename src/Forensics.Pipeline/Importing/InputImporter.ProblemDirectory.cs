@@ -15,7 +15,7 @@ public sealed partial class InputImporter
     private InputResult ImportProblemDirectory(
         string directory, string displayPath, FileSnapshot before, Task<FileHash?> hashing, DiagnosticBag diagnostics, ReadBudget budget)
     {
-        var (items, corePath) = ProblemDirectoryReader.Read(directory, diagnostics);
+        var (items, corePath) = ProblemDirectoryReader.Read(directory, budget, diagnostics);
         CaptureBuilder? core = null;
         if (corePath is not null)
         {
@@ -26,7 +26,7 @@ public sealed partial class InputImporter
                 core.InputPath = displayPath;
                 WalkStacks(core, opened, budget);
                 AnnotateManagedRuntime(core, opened);
-                opened.ReadToEnd();
+                opened.ReadToEnd(budget);
             }
             else
             {
@@ -34,7 +34,7 @@ public sealed partial class InputImporter
                     $"the item [{Path.GetFileName(corePath)}] is not an ELF core (first bytes [{Convert.ToHexStringLower(opened.Head.AsSpan(0, Math.Min(8, opened.Head.Length)))}])");
             }
         }
-        var usable = Usable(null, displayPath, [AbrtImporter.Import(items, core, displayPath)], diagnostics, budget);
+        var usable = Usable(null, displayPath, [AbrtImporter.Import(items, core, displayPath, budget)], diagnostics, budget);
         var after = FileSnapshot.Of(directory);
         var finished = Finished(hashing);
         var changed = ReportChange(before, after, finished?.Bytes, diagnostics);

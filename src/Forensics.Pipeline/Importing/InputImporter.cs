@@ -65,7 +65,7 @@ public sealed partial class InputImporter
         }
         var hashing = Task.FromResult(hash);
         const string stage = "while reading";
-        using var budget = ReadBudget.Start(_options.FileTimeLimit, _options.FileAllocationLimit, _options.Clock);
+        var budget = ReadBudget.Start(_options.FileTimeLimit, _options.FileAllocationLimit, _options.Clock);
         try
         {
             var before = hash?.Before ?? FileSnapshot.Of(path);
@@ -316,7 +316,7 @@ public sealed partial class InputImporter
     {
         var (captures, status) = ReadContent(opened, displayPath, diagnostics, budget);
         // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
-        return (captures, opened.ReadToEnd() || status is not InputStatus.Skipped ? status : InputStatus.Failed);
+        return (captures, opened.ReadToEnd(budget) || status is not InputStatus.Skipped ? status : InputStatus.Failed);
     }
 
     private (List<CaptureBuilder> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
@@ -342,11 +342,11 @@ public sealed partial class InputImporter
                 ApplyFileNameHint(core, displayPath);
                 return ([core], null);
             case ContentKind.Minidump:
-                return ([MinidumpImporter.Import(opened.Read(), displayPath)], null);
+                return ([MinidumpImporter.Import(opened.Read(), displayPath, budget)], null);
             case ContentKind.ApportReport:
                 return ([ApportImporter.Import(opened.Read(), displayPath, budget)], null);
             case ContentKind.Text:
-                var captures = ImportText(opened.Read(), diagnostics);
+                var captures = ImportText(opened.Read(), budget, diagnostics);
                 if (captures.Count > 0)
                     return ([.. captures], null);
                 diagnostics.Info(DiagnosticCatalogue.NoCaptureInText, SourceLocation.None,
@@ -370,13 +370,13 @@ public sealed partial class InputImporter
     /// file several times over on the large object heap. Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
     /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
-    private IReadOnlyList<CaptureBuilder> ImportText(Stream content, DiagnosticBag diagnostics)
+    private IReadOnlyList<CaptureBuilder> ImportText(Stream content, ReadBudget budget, DiagnosticBag diagnostics)
     {
         var bytes = RentText<byte>(InitialTextBuffer(content));
         char[]? chars = null;
         try
         {
-            var (length, more) = ReadText(content, ref bytes);
+            var (length, more) = ReadText(content, budget, ref bytes);
             var text = bytes.AsSpan(0, length);
             var wide = ContentSniffer.DetectWideText(text);
             var encoding = wide?.Encoding ?? Encoding.UTF8;
@@ -402,7 +402,7 @@ public sealed partial class InputImporter
             // The exact count, not GetMaxCharCount: one more than the limit would double the rented buffer.
             chars = RentText<char>(encoding.GetCharCount(text));
             var count = encoding.GetChars(text, chars);
-            return TextDocumentImporter.Import(chars.AsMemory(0, count));
+            return TextDocumentImporter.Import(chars.AsMemory(0, count), budget);
         }
         finally
         {
@@ -416,7 +416,7 @@ public sealed partial class InputImporter
     /// Reads up to <see cref="TextLimit"/> bytes into <paramref name="bytes"/>, which grows as it fills but never past
     /// the limit; also says whether the content goes on beyond what was read.
     /// </summary>
-    private (int Length, bool More) ReadText(Stream content, ref byte[] bytes)
+    private (int Length, bool More) ReadText(Stream content, ReadBudget budget, ref byte[] bytes)
     {
         var limit = TextLimit;
         var length = 0;
@@ -428,7 +428,7 @@ public sealed partial class InputImporter
             if (read == 0)
                 return (length, false);
             length += read;
-            ReadBudget.CheckAtOffset((ulong)length);
+            budget.CheckAtOffset((ulong)length);
         }
         Span<byte> next = stackalloc byte[1];
         return (length, content.Read(next) > 0);

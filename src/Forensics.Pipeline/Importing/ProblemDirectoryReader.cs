@@ -17,7 +17,7 @@ internal static class ProblemDirectoryReader
     public const int MaxItemBytes = 4 << 20;
 
     /// <summary>The text items by name, and the path of the <c>coredump</c> (or <c>coredump.*</c>, read by content) to import.</summary>
-    public static (Dictionary<string, string> Items, string? CorePath) Read(string directory, DiagnosticBag diagnostics)
+    public static (Dictionary<string, string> Items, string? CorePath) Read(string directory, ReadBudget budget, DiagnosticBag diagnostics)
     {
         var (entries, more) = ProblemDirectory.Items(directory);
         var items = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ internal static class ProblemDirectoryReader
                     corePath = file.FullName;
                 continue;
             }
-            items[entry.Name] = ReadText(file, diagnostics);
+            items[entry.Name] = ReadText(file, budget, diagnostics);
         }
         if (folders.Count > 0 || more)
             diagnostics.Info(DiagnosticCatalogue.AbrtItemsSkipped, SourceLocation.None, more
@@ -58,7 +58,7 @@ internal static class ProblemDirectoryReader
     }
 
     /// <summary>The item's text (UTF-8, invalid bytes replaced), at most <see cref="MaxItemBytes"/> of it.</summary>
-    private static string ReadText(FileInfo file, DiagnosticBag diagnostics)
+    private static string ReadText(FileInfo file, ReadBudget budget, DiagnosticBag diagnostics)
     {
         // A length of 0 may be a FIFO, which an open would block on: nothing to read either way.
         if (file.Length == 0)
@@ -66,7 +66,7 @@ internal static class ProblemDirectoryReader
         using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
         var buffer = new byte[(int)Math.Min(file.Length, MaxItemBytes)];
         var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        ReadBudget.CheckAtOffset((ulong)length);
+        budget.CheckAtOffset((ulong)length);
         if (length == MaxItemBytes && stream.ReadByte() >= 0)
             diagnostics.Warning(DiagnosticCatalogue.AbrtItemTooLarge, SourceLocation.None, string.Create(CultureInfo.InvariantCulture,
                 $"the item [{file.Name}] is larger than [{MaxItemBytes}] bytes; only its first [{MaxItemBytes}] bytes are read"));

@@ -1,3 +1,4 @@
+using Forensics.Importers.Budget;
 using Forensics.Importers.Detection;
 using Forensics.Model;
 
@@ -56,13 +57,14 @@ public sealed class OpenedInput : IDisposable
 
     /// <summary>
     /// Reads every compression layer to its end, innermost first, so that a stream that does not end whole and verify
-    /// (its CRC, check or footer) says so in the diagnostics; false when one does not.
+    /// (its CRC, check or footer) says so in the diagnostics; false when one does not. The reading passes the
+    /// checkpoints of <paramref name="budget"/>.
     /// </summary>
-    public bool ReadToEnd()
+    public bool ReadToEnd(ReadBudget budget)
     {
         var whole = true;
         for (var index = _layers.Count - 1; index >= 0; index--)
-            whole &= _layers[index] is not DecompressionStream decompressed || decompressed.ReadToEnd();
+            whole &= _layers[index] is not DecompressionStream decompressed || decompressed.ReadToEnd(budget);
         return whole;
     }
 

@@ -65,6 +65,7 @@ public static class ChangeText
     {
         null => null,
         TextValue text => text.Text,
+        SentenceValue sentence => ReportValues.Text(sentence.Sentence),
         AddressValue address => ReportValues.Address(address.Address),
         ByteCountValue bytes => ReportValues.Number(bytes.Bytes),
         PermissionsValue permissions => permissions.Permissions.ToString(),

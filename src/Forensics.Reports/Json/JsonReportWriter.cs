@@ -90,11 +90,11 @@ public static class JsonReportWriter
             w.Field("capture_ids", m.CaptureIds);
             w.Field("program_captures", m.ProgramCaptures);
         });
-        writer.Objects("crashes", c.Crashes, (w, g) =>
+        writer.Objects("crashes", ReportOrder.CrashGroups(c), (w, g) =>
         {
-            w.Field("signature", g.Signature);
+            w.Field("signature", ReportValues.Text(g.Signature));
             w.Field("verdict", ReportValues.Verdict(g.Verdict));
-            w.Field("summary", g.Summary);
+            w.Field("summary", ReportValues.Text(g.Summary));
             w.Field("capture_ids", g.CaptureIds);
         });
     }
@@ -162,15 +162,15 @@ public static class JsonReportWriter
     private static void Crash(Utf8JsonWriter writer, Capture capture, CrashReport crash)
     {
         writer.Field("verdict", ReportValues.Verdict(crash.Verdict));
-        writer.Field("summary", crash.Summary);
-        writer.Field("evidence", crash.Evidence);
-        writer.Field("signature", crash.Signature);
+        writer.Field("summary", ReportValues.Text(crash.Summary));
+        writer.Field("evidence", crash.Evidence.Select(e => ReportValues.Text(e)));
+        writer.Field("signature", ReportValues.Text(crash.Signature));
         writer.Field("abort_message", crash.AbortMessage);
         writer.Field("signal", crash.SignalName);
         writer.Field("signal_number", crash.SignalNumber);
         writer.Field("signal_code", crash.SignalCodeName);
         writer.Field("fault_address", crash.FaultAddress is { } f ? ReportValues.Address(f) : null);
-        writer.Field("fault_location", crash.FaultLocation);
+        writer.Field("fault_location", ReportValues.Text(crash.FaultLocation));
         writer.Field("crashing_thread_id", crash.CrashingThreadId);
         writer.Objects("threads", crash.Threads, (w, t) => Thread(w, capture, t));
     }
@@ -181,9 +181,9 @@ public static class JsonReportWriter
         writer.Field("is_crashing", t.IsCrashing);
         writer.Field("signal", t.Signal);
         writer.Field("pc", ReportValues.Address(t.ProgramCounter));
-        writer.Field("pc_location", t.ProgramCounterLocation);
+        writer.Field("pc_location", ReportValues.Text(t.ProgramCounterLocation));
         writer.Field("sp", ReportValues.Address(t.StackPointer));
-        writer.Field("sp_location", t.StackPointerLocation);
+        writer.Field("sp_location", ReportValues.Text(t.StackPointerLocation));
         writer.Field("frames", t.Frames.Select((f, i) => JsonRow.Of(ReportTables.Frames, new FrameRow(capture, t.Tid, t.IsCrashing, i, f))));
     }
 

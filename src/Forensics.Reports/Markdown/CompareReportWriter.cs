@@ -62,7 +62,7 @@ public static class CompareReportWriter
         document.Heading(2, "Crashes by signature");
         document.Table(
             ["signature", "verdict", "summary", "captures"],
-            comparison.Crashes.Select(c => (IReadOnlyList<MarkdownCell>)[
+            ReportOrder.CrashGroups(comparison).Select(c => (IReadOnlyList<MarkdownCell>)[
                 c.Signature, ReportValues.Verdict(c.Verdict), c.Summary, Ids(c.CaptureIds)]),
             "no crashes");
 

@@ -15,7 +15,7 @@ internal static class CrashSection
         document.Heading(2, "Crash");
         document.Paragraph(Bold(ReportValues.Verdict(crash.Verdict)), Trusted(": "), crash.Summary);
         var facts = new List<MarkdownCell>();
-        if (crash.Signature.Length > 0)
+        if (!crash.Signature.IsEmpty)
             facts.Add(Trusted("Signature: " + ((MarkdownCell)crash.Signature).Markdown));
         if (crash.AbortMessage is { } message)
             facts.Add(Trusted("Abort message: " + ((MarkdownCell)message).Markdown));

@@ -1,5 +1,5 @@
-using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Comparison.Programs;
+using Forensics.Analysis.Comparison;
 using static Forensics.Reports.Markdown.MarkdownCell;
 
 namespace Forensics.Reports.Markdown;
@@ -37,7 +37,7 @@ internal static class FleetSummarySection
         document.Heading(level + 1, "Crash groups by signature");
         document.Table(
             ["signature", "verdict", "captures"],
-            comparison.Crashes.Take(MaxRows).Select(c => (IReadOnlyList<MarkdownCell>)[c.Signature, ReportValues.Verdict(c.Verdict), ReportValues.Number(c.CaptureIds.Count)]),
+            ReportOrder.CrashGroups(comparison).Take(MaxRows).Select(c => (IReadOnlyList<MarkdownCell>)[c.Signature, ReportValues.Verdict(c.Verdict), ReportValues.Number(c.CaptureIds.Count)]),
             "no crashes");
         More(document, comparison.Crashes.Count, "signatures", "captures.csv");
 

@@ -1,7 +1,7 @@
-using Forensics.Model;
-using Forensics.Analysis;
 using Forensics.Analysis.Comparison.Changes;
 using Forensics.Analysis.Findings;
+using Forensics.Analysis;
+using Forensics.Model;
 using static Forensics.Reports.Markdown.MarkdownCell;
 
 namespace Forensics.Reports.Markdown;
@@ -34,7 +34,7 @@ public static class IndexReportWriter
         document.Bullets(run.Captures.Where(a => a.Crash is { Verdict: not Analysis.Crash.CrashVerdict.NoCrash }).Select(a => Trusted(
             CaptureLink(run, a).Markdown + ": " + Bold(ReportValues.Verdict(a.Crash!.Verdict)).Markdown + ", "
             + ((MarkdownCell)a.Crash.Summary).Markdown
-            + (a.Crash.Signature.Length > 0 ? " (signature " + ((MarkdownCell)a.Crash.Signature).Markdown + ")" : ""))));
+            + (!a.Crash.Signature.IsEmpty ? " (signature " + ((MarkdownCell)a.Crash.Signature).Markdown + ")" : ""))));
         if (!run.Captures.Any(a => a.Crash is { Verdict: not Analysis.Crash.CrashVerdict.NoCrash }))
             document.Paragraph(Trusted("_no capture shows a crash_"));
 

@@ -1,3 +1,4 @@
+using Forensics.Analysis.Text;
 using Forensics.Reports.Escaping;
 
 namespace Forensics.Reports.Markdown;
@@ -9,6 +10,9 @@ namespace Forensics.Reports.Markdown;
 public readonly record struct MarkdownCell(string Markdown)
 {
     public static implicit operator MarkdownCell(string? text) => new(UntrustedText.Markdown(text));
+
+    /// <summary>A sentence of Analysis, printed and then escaped as untrusted text (it quotes names from the input).</summary>
+    public static implicit operator MarkdownCell(Sentence? sentence) => ReportValues.Text(sentence);
 
     /// <summary>A link to a report file of ours; <paramref name="target"/> is built from slugs and fixed names only.</summary>
     public static MarkdownCell Link(string? text, string target) => new("[" + UntrustedText.Markdown(text) + "](" + target + ")");

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Forensics.Analysis;
 using Forensics.Analysis.Crash;
+using Forensics.Analysis.Text;
+using Forensics.Analysis;
 using Forensics.Model;
 using Forensics.Reports.Escaping;
 
@@ -164,7 +165,7 @@ public static class LayoutSvgWriter
             marks.Add(new(fault, "fault address " + ReportValues.Address(fault) + In(crash.FaultLocation), "#c2185b"));
         return marks;
 
-        static string In(string? location) => string.IsNullOrEmpty(location) ? "" : " in " + location;
+        static string In(Sentence? location) => location is null || location.IsEmpty ? "" : " in " + ReportValues.Text(location);
     }
 
     private static void GapLine(StringBuilder svg, int x, int top = BarTop, int bottom = BarTop + BarHeight) =>

@@ -1,7 +1,7 @@
-using Forensics.Analysis;
 using Forensics.Analysis.Comparison.Fleet;
 using Forensics.Analysis.Comparison.Programs;
 using Forensics.Analysis.Findings;
+using Forensics.Analysis;
 using Forensics.Model;
 using Forensics.Reports.Changes;
 
@@ -48,7 +48,7 @@ public static class ReportTables
             .Integer("first_line", x => x.Analysis.Capture.LineRange?.First)
             .Integer("last_line", x => x.Analysis.Capture.LineRange?.Last)
             .Text("verdict", x => x.Analysis.Crash is { } crash ? ReportValues.Verdict(crash.Verdict) : null)
-            .Text("signature", x => x.Analysis.Crash?.Signature)
+            .Text("signature", x => ReportValues.Text(x.Analysis.Crash?.Signature))
             .Text("facts", x => ReportValues.Facts(x.Analysis.Capture.Facts))
             .WithRollupTotals();
 
@@ -99,7 +99,7 @@ public static class ReportTables
             .Address("start", x => x.Finding.Start)
             .Address("end", x => x.Finding.End)
             .Text("name", x => x.Finding.Name)
-            .Text("message", x => x.Finding.Message);
+            .Text("message", x => ReportValues.Text(x.Finding.Message));
 
     // The values of a change are addresses, sizes, counts or names depending on its kind: text, printed by ChangeText.
     public static readonly ReportTable<ComparisonRow> Comparison = new ReportTable<ComparisonRow>("comparison", run => run.ComparisonRows)

@@ -1,7 +1,8 @@
-using Forensics.Analysis.Comparison;
 using Forensics.Analysis.Comparison.Changes;
 using Forensics.Analysis.Comparison.Programs;
+using Forensics.Analysis.Comparison;
 using Forensics.Model;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Comparison;
@@ -181,7 +182,7 @@ public sealed class CaptureComparerTests
         var nullCrash = SampleCaptures.CrashedMaps("set-crash-null", "core");
         var abort = SampleCaptures.CrashedMaps("set-crash-abort", "core");
         var report = Compare(null, nullCrash, abort);
-        Assert.Equal(["SIGABRT libc.so.6+0x8aeec", "SIGSEGV crash_null+0x16f3"], report.Crashes.Select(c => c.Signature));
+        Assert.Equal(["SIGABRT libc.so.6+0x8aeec", "SIGSEGV crash_null+0x16f3"], report.Crashes.Select(c => ReportValues.Text(c.Signature)));
         Assert.Equal(["set-crash-abort/maps"], report.Crashes[0].CaptureIds);
         // Two programs: each crash is counted, neither is a change of the other.
         Assert.Empty(report.Changes);

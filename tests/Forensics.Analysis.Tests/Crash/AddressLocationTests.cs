@@ -2,6 +2,7 @@ using Forensics.Analysis.Crash;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Crash;
@@ -25,12 +26,12 @@ public sealed class AddressLocationTests
         var (capture, crash) = Analyse("public", "cores", "lldb", "elf-core", "thread_crash", "linux-x86_64.core");
 
         var crashing = crash.Threads[0];
-        Assert.Equal((5250, 0x7fc29434a53fUL, "libpthread-2.24.so+0x1153f"), (crashing.Tid, crashing.ProgramCounter, crashing.ProgramCounterLocation));
+        Assert.Equal((5250, 0x7fc29434a53fUL, "libpthread-2.24.so+0x1153f"), (crashing.Tid, crashing.ProgramCounter, ReportValues.Text(crashing.ProgramCounterLocation)));
         Assert.Equal((0x7fc295016de8UL, "thread-stack 0x7fc295011000+0x5de8", (RegionKind?)RegionKind.ThreadStack),
-            (crashing.StackPointer, crashing.StackPointerLocation, crashing.StackPointerKind));
+            (crashing.StackPointer, ReportValues.Text(crashing.StackPointerLocation), crashing.StackPointerKind));
         var other = Assert.Single(crash.Threads, t => t.Tid == 5249);
-        Assert.Equal(("a.out+0xcec", "thread-stack 0x7fc295019000+0x5e30"), (other.ProgramCounterLocation, other.StackPointerLocation));
-        Assert.Contains("SP 0x7fc295016de8 in thread-stack 0x7fc295011000+0x5de8", crash.Evidence.Single(e => e.StartsWith("thread 5250", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(("a.out+0xcec", "thread-stack 0x7fc295019000+0x5e30"), (ReportValues.Text(other.ProgramCounterLocation), ReportValues.Text(other.StackPointerLocation)));
+        Assert.Contains("SP 0x7fc295016de8 in thread-stack 0x7fc295011000+0x5de8", crash.Evidence.Select(e => ReportValues.Text(e)).Single(e => e.StartsWith("thread 5250", StringComparison.Ordinal)), StringComparison.Ordinal);
 
         var ld = Assert.Single(capture.Modules, m => m.Name == "ld-2.24.so");
         Assert.Equal((0x7fc294dff000UL, 0x7fc295026000UL), (ld.Base, ld.End));
@@ -53,8 +54,8 @@ public sealed class AddressLocationTests
                 (16877, "thread-stack 0x7f92e240b000+0xa00"),
                 (16878, "thread-stack 0x7f92e1be5000+0x730"),
             ],
-            crash.Threads.Where(t => t.Tid is >= 16874 and <= 16878).Select(t => (t.Tid, t.StackPointerLocation)));
-        Assert.All(crash.Threads, t => Assert.DoesNotContain(".dll+", t.StackPointerLocation, StringComparison.Ordinal));
+            crash.Threads.Where(t => t.Tid is >= 16874 and <= 16878).Select(t => (t.Tid, ReportValues.Text(t.StackPointerLocation))));
+        Assert.All(crash.Threads, t => Assert.DoesNotContain(".dll+", ReportValues.Text(t.StackPointerLocation), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class AddressLocationTests
         var (capture, crash) = Analyse("public", "cores", "pystack", "segfault.core");
 
         Assert.Equal(("a.out+0x4c7", "SIGSEGV a.out+0x4c7", "unmapped"),
-            (crash.Threads[0].ProgramCounterLocation, crash.Signature, crash.FaultLocation));
+            (ReportValues.Text(crash.Threads[0].ProgramCounterLocation), ReportValues.Text(crash.Signature), ReportValues.Text(crash.FaultLocation)));
         Assert.DoesNotContain(capture.Modules, m => m.Name.Contains('#', StringComparison.Ordinal));
     }
 }

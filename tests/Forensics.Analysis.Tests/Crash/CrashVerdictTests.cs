@@ -1,5 +1,6 @@
 using Forensics.Analysis.Crash;
 using Forensics.Model;
+using Forensics.Reports;
 
 namespace Forensics.Analysis.Tests.Crash;
 
@@ -20,9 +21,9 @@ public sealed class CrashVerdictTests
         Assert.Equal("SEGV_MAPERR", crash.SignalCodeName);
         Assert.Equal(0x10UL, crash.FaultAddress);
         Assert.Equal(16579, crash.CrashingThreadId);
-        Assert.Equal("SIGSEGV crash_null+0x16f3", crash.Signature);
-        Assert.Equal("Null-pointer dereference: access to 0x10 (a null pointer plus an offset of 0x10) at crash_null+0x16f3.", crash.Summary);
-        Assert.Equal("unmapped", crash.FaultLocation);
+        Assert.Equal("SIGSEGV crash_null+0x16f3", ReportValues.Text(crash.Signature));
+        Assert.Equal("Null-pointer dereference: access to 0x10 (a null pointer plus an offset of 0x10) at crash_null+0x16f3.", ReportValues.Text(crash.Summary));
+        Assert.Equal("unmapped", ReportValues.Text(crash.FaultLocation));
     }
 
     [Fact]
@@ -31,12 +32,12 @@ public sealed class CrashVerdictTests
         var threads = CrashOf(SampleCaptures.CrashedMaps("set-crash-null", "core")).Threads;
         Assert.Equal([16579, 16580, 16581], threads.Select(t => t.Tid));
         Assert.True(threads[0].IsCrashing);
-        Assert.Equal("crash_null+0x16f3", threads[0].ProgramCounterLocation);
+        Assert.Equal("crash_null+0x16f3", ReportValues.Text(threads[0].ProgramCounterLocation));
         Assert.Equal(RegionKind.Text, threads[0].ProgramCounterKind);
-        Assert.Equal("[stack]+0x20b90", threads[0].StackPointerLocation);
+        Assert.Equal("[stack]+0x20b90", ReportValues.Text(threads[0].StackPointerLocation));
         Assert.Equal(RegionKind.Stack, threads[0].StackPointerKind);
-        Assert.Equal("libc.so.6+0xd3df2", threads[1].ProgramCounterLocation);
-        Assert.Equal("libc.so.6+0xd3df2", threads[2].ProgramCounterLocation);
+        Assert.Equal("libc.so.6+0xd3df2", ReportValues.Text(threads[1].ProgramCounterLocation));
+        Assert.Equal("libc.so.6+0xd3df2", ReportValues.Text(threads[2].ProgramCounterLocation));
         Assert.Equal(RegionKind.ThreadStack, threads[1].StackPointerKind);
     }
 
@@ -48,8 +49,8 @@ public sealed class CrashVerdictTests
         Assert.Equal("SI_TKILL", crash.SignalCodeName);
         Assert.Equal(16776, crash.SenderPid);
         Assert.Null(crash.FaultAddress);
-        Assert.Equal("SIGABRT libc.so.6+0x8aeec", crash.Signature);
-        Assert.Contains("tkill/tgkill from its own pid 16776", crash.Summary, StringComparison.Ordinal);
+        Assert.Equal("SIGABRT libc.so.6+0x8aeec", ReportValues.Text(crash.Signature));
+        Assert.Contains("tkill/tgkill from its own pid 16776", ReportValues.Text(crash.Summary), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class CrashVerdictTests
         Assert.Equal(CrashVerdict.NoCrash, crash.Verdict);
         Assert.Equal("SIGSTOP", crash.SignalName);
         Assert.Equal("SI_KERNEL", crash.SignalCodeName);
-        Assert.Equal("", crash.Signature);
+        Assert.Equal("", ReportValues.Text(crash.Signature));
         Assert.Null(crash.CrashingThreadId);
     }
 
@@ -78,7 +79,7 @@ public sealed class CrashVerdictTests
         capture = capture with { Signal = new SignalInfo { Number = 15, Code = 0, SenderPid = 16000 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.KilledByProcess, crash.Verdict);
-        Assert.Equal("Killed by another process: pid 16000 sent SIGTERM with kill (the process is pid 16776).", crash.Summary);
+        Assert.Equal("Killed by another process: pid 16000 sent SIGTERM with kill (the process is pid 16776).", ReportValues.Text(crash.Summary));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class CrashVerdictTests
         capture = capture with { Signal = new SignalInfo { Number = 11, Code = 0x80, FaultAddress = 0 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.NonCanonicalPointer, crash.Verdict);
-        Assert.Contains(crash.Evidence, e => e.StartsWith("si_code SI_KERNEL with si_addr 0", StringComparison.Ordinal));
+        Assert.Contains(crash.Evidence, e => ReportValues.Text(e).StartsWith("si_code SI_KERNEL with si_addr 0", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class CrashVerdictTests
         capture = capture with { Signal = new SignalInfo { Number = 11, Code = 2, FaultAddress = 0x55a0787aa010 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.WriteToReadOnly, crash.Verdict);
-        Assert.Equal("crash_null+0x1010", crash.FaultLocation);
+        Assert.Equal("crash_null+0x1010", ReportValues.Text(crash.FaultLocation));
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class CrashVerdictTests
         capture = capture with { Signal = new SignalInfo { Number = 11, Code = 1, FaultAddress = 0x75bcd15 } };
         var crash = CrashOf(capture);
         Assert.Equal(CrashVerdict.WildPointer, crash.Verdict);
-        Assert.Equal("unmapped", crash.FaultLocation);
+        Assert.Equal("unmapped", ReportValues.Text(crash.FaultLocation));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Forensics.Analysis.Crash;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Crash;
@@ -23,11 +24,11 @@ public sealed class ManagedCrashTests
     {
         var crash = Dotnet.Value.Crash!;
         Assert.Equal(CrashVerdict.UnhandledManagedException, crash.Verdict);
-        Assert.Equal("System.InvalidOperationException at DotnetCrash.Program.Fail", crash.Signature);
+        Assert.Equal("System.InvalidOperationException at DotnetCrash.Program.Fail", ReportValues.Text(crash.Signature));
         Assert.Equal(
             "Unhandled .NET exception System.InvalidOperationException (\"forensics corpus: unhandled exception after mapping rwx memory\") "
             + "on managed thread 1 (OS thread 20160), thrown by DotnetCrash.Program.Fail; the runtime then aborted the process (SIGABRT).",
-            crash.Summary);
+            ReportValues.Text(crash.Summary));
     }
 
     [Fact]
@@ -35,8 +36,8 @@ public sealed class ManagedCrashTests
     {
         var crash = Dotnet.Value.Crash!;
         Assert.Equal(("SIGABRT", 20160), (crash.SignalName, crash.CrashingThreadId));
-        Assert.Equal("signal 6 (SIGABRT), si_code 0 (SI_USER), sent by pid 0", crash.Evidence[0]);
-        Assert.StartsWith("managed thread 1 (OS thread 20160) has System.InvalidOperationException in flight, thrown by DotnetCrash.Program.Fail", crash.Evidence[1], StringComparison.Ordinal);
+        Assert.Equal("signal 6 (SIGABRT), si_code 0 (SI_USER), sent by pid 0", ReportValues.Text(crash.Evidence[0]));
+        Assert.StartsWith("managed thread 1 (OS thread 20160) has System.InvalidOperationException in flight, thrown by DotnetCrash.Program.Fail", ReportValues.Text(crash.Evidence[1]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Forensics.Analysis.Crash;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Crash;
@@ -58,12 +59,12 @@ public sealed class SignalFactsTests
         var crash = CrashOf(WithoutSigInfo("crash-null", "core.xz"), "crash-null/core");
 
         Assert.Equal(CrashVerdict.SegmentationFault, crash.Verdict);
-        Assert.Equal("SIGSEGV at crash_null+0x1416; cause unknown: the core has no siginfo.", crash.Summary);
+        Assert.Equal("SIGSEGV at crash_null+0x1416; cause unknown: the core has no siginfo.", ReportValues.Text(crash.Summary));
         Assert.Equal(("SIGSEGV", (int?)null, (string?)null, (ulong?)null, (int?)null),
             (crash.SignalName, crash.SignalCode, crash.SignalCodeName, crash.FaultAddress, crash.SenderPid));
         Assert.Equal(28823, crash.CrashingThreadId);
-        Assert.Equal("SIGSEGV crash_null+0x1416", crash.Signature);
-        Assert.Contains(crash.Evidence, e => e.StartsWith("the PC is in executable memory", StringComparison.Ordinal));
+        Assert.Equal("SIGSEGV crash_null+0x1416", ReportValues.Text(crash.Signature));
+        Assert.Contains(crash.Evidence, e => ReportValues.Text(e).StartsWith("the PC is in executable memory", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,8 +75,8 @@ public sealed class SignalFactsTests
 
         Assert.Equal(CrashVerdict.SegmentationFault, crash.Verdict);
         Assert.Null(crash.SenderPid);
-        Assert.DoesNotContain("sent", crash.Summary, StringComparison.Ordinal);
-        Assert.EndsWith("cause unknown: the core has no siginfo.", crash.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("sent", ReportValues.Text(crash.Summary), StringComparison.Ordinal);
+        Assert.EndsWith("cause unknown: the core has no siginfo.", ReportValues.Text(crash.Summary), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class SignalFactsTests
 
         var crash = CrashOf(core, "trap.core");
 
-        Assert.Equal(("SIGTRAP", (ulong?)null, (string?)null), (crash.SignalName, crash.FaultAddress, crash.FaultLocation));
+        Assert.Equal(("SIGTRAP", (ulong?)null, (string?)null), (crash.SignalName, crash.FaultAddress, ReportValues.Text(crash.FaultLocation)));
     }
 
     [Theory]

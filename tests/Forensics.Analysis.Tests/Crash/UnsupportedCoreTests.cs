@@ -2,6 +2,7 @@ using Forensics.Analysis.Crash;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Crash;
@@ -37,7 +38,7 @@ public sealed class UnsupportedCoreTests
     {
         var crash = AnalysisOf("elfutils", "testfile-x32-core.bz2").Crash!;
         Assert.Equal(CrashVerdict.WildPointer, crash.Verdict);
-        Assert.Equal((6885, (ulong?)0x12345678UL, "SIGSEGV a.out+0x380"), (crash.CrashingThreadId, crash.FaultAddress, crash.Signature));
+        Assert.Equal((6885, (ulong?)0x12345678UL, "SIGSEGV a.out+0x380"), (crash.CrashingThreadId, crash.FaultAddress, ReportValues.Text(crash.Signature)));
     }
 
     [Fact]
@@ -45,6 +46,6 @@ public sealed class UnsupportedCoreTests
     {
         var crash = AnalysisOf("elfutils", "backtrace.x32.core.bz2").Crash!;
         Assert.Equal(CrashVerdict.Abort, crash.Verdict);
-        Assert.Equal((3843, (int?)3842, "SIGABRT backtrace.x32.exe+0xb2a2"), (crash.CrashingThreadId, crash.SenderPid, crash.Signature));
+        Assert.Equal((3843, (int?)3842, "SIGABRT backtrace.x32.exe+0xb2a2"), (crash.CrashingThreadId, crash.SenderPid, ReportValues.Text(crash.Signature)));
     }
 }

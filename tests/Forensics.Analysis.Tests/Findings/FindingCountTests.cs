@@ -1,6 +1,7 @@
 using Forensics.Analysis.Findings;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Findings;
@@ -23,7 +24,7 @@ public sealed class FindingCountTests
 
         var writableExecutable = Assert.Single(findings, f => f.Rule == "wx-memory");
         Assert.Equal(0x10000000UL, writableExecutable.Start);
-        Assert.StartsWith("[2000] regions alike, the first at 0x10000000, 0x10002000, 0x10004000: ", writableExecutable.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[2000] regions alike, the first at 0x10000000, 0x10002000, 0x10004000: ", ReportValues.Text(writableExecutable.Message), StringComparison.Ordinal);
         Assert.All(findings.GroupBy(f => (f.Rule, f.Severity, f.Name)), g => Assert.InRange(g.Count(), 1, 10));
         Assert.InRange(findings.Count, 1, 20);
     }

@@ -1,5 +1,6 @@
 using Forensics.Analysis.Findings;
 using Forensics.Model;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Findings;
@@ -53,7 +54,7 @@ public sealed class FindingRulesTests
         var finding = Assert.Single(Rule(FindingsOf(Hello()), FindingRules.AnonymousExecutable));
         Assert.Equal(FindingSeverity.Medium, finding.Severity);
         Assert.Equal(0x7f1f1f1a7000UL, finding.Start);
-        Assert.Contains("no JIT runtime", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("no JIT runtime", ReportValues.Text(finding.Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class FindingRulesTests
         var finding = Assert.Single(Rule(FindingsOf(capture), FindingRules.ExecutableSharedMemory));
         Assert.Equal(FindingSeverity.Low, finding.Severity);
         Assert.Equal("/memfd:doublemapper (deleted)", finding.Name);
-        Assert.Contains("libcoreclr.so", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("libcoreclr.so", ReportValues.Text(finding.Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,10 +141,10 @@ public sealed class FindingRulesTests
         // Only captures of one program are compared: a bare maps names none, so both are given the process name.
         (first, second) = (first with { ProcessName = "hello" }, second with { ProcessName = "hello" });
         var findings = Rule(CaptureAnalyzer.Analyze(first, [first, second]).Findings, FindingRules.NoAslr);
-        Assert.Equal(["[vdso]", "hello", "ld-linux-x86-64.so.2", "libc.so.6"], findings.Select(f => f.Message.Split(' ')[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(["[vdso]", "hello", "ld-linux-x86-64.so.2", "libc.so.6"], findings.Select(f => ReportValues.Text(f.Message).Split(' ')[0]).Order(StringComparer.Ordinal));
         var libc = Assert.Single(findings, f => f.Name == "/usr/lib/x86_64-linux-gnu/libc.so.6");
         Assert.Equal(0x7f1f1efc2000UL, libc.Start);
-        Assert.Contains("second (pid 20000)", libc.Message, StringComparison.Ordinal);
+        Assert.Contains("second (pid 20000)", ReportValues.Text(libc.Message), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed class FindingRulesTests
         Assert.Equal(60031, capture.Regions.Count);
         var finding = Assert.Single(Rule(FindingsOf(capture), FindingRules.MapCount));
         Assert.Equal(FindingSeverity.Medium, finding.Severity);
-        Assert.StartsWith("60,031 mappings, 91% of", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("60,031 mappings, 91% of", ReportValues.Text(finding.Message), StringComparison.Ordinal);
     }
 
     [Fact]

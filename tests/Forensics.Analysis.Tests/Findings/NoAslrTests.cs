@@ -2,6 +2,7 @@ using Forensics.Analysis.Findings;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Analysis.Tests.Findings;
@@ -38,7 +39,7 @@ public sealed class NoAslrTests
         // The pystack program is non-PIE, found at 0x400000 through its own headers, not at the copy at 0x600000.
         var nonPie = Assert.Single(CaptureAnalyzer.Analyze(cores[2], cores).Findings, f => f.Rule == FindingRules.NonPie);
         Assert.Equal((0x400000UL, 0x602000UL, "/src/a.out"), (nonPie.Start, nonPie.End, nonPie.Name));
-        Assert.StartsWith("Non-PIE executable: a.out is loaded at 0x400000, the fixed link base 0x400000", nonPie.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Non-PIE executable: a.out is loaded at 0x400000, the fixed link base 0x400000", ReportValues.Text(nonPie.Message), StringComparison.Ordinal);
     }
 
     [Fact]

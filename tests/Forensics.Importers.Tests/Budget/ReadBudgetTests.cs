@@ -17,11 +17,16 @@ public sealed class ReadBudgetTests
     }
 
     [Fact]
-    public void Checkpoints_without_a_budget_do_nothing()
+    public void Checkpoints_of_the_unlimited_budget_never_stop()
     {
-        ReadBudget.Check();
-        ReadBudget.CheckAtLine(1);
-        ReadBudget.CheckAtOffset(0);
+        var allocated = new byte[1 << 20];
+
+        ReadBudget.Unlimited.Check();
+        ReadBudget.Unlimited.CheckAtLine(1);
+        ReadBudget.Unlimited.CheckAtOffset(0);
+
+        Assert.Equal((Timeout.InfiniteTimeSpan, long.MaxValue), (ReadBudget.Unlimited.TimeLimit, ReadBudget.Unlimited.AllocationLimit));
+        GC.KeepAlive(allocated);
     }
 
     [Fact]
@@ -29,7 +34,7 @@ public sealed class ReadBudgetTests
     {
         var builder = new ElfCoreBuilder();
         var clock = new FakeTimeProvider();
-        using var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
+        var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
         clock.Advance(TimeSpan.FromSeconds(2));
 
         var stopped = Assert.Throws<ReadBudgetExceededException>(() => ElfCoreFile.Read(new MemoryByteSource(CoreWithSegments(3)), new ElfDiagnosticList(), checkpoint: budget));
@@ -42,7 +47,7 @@ public sealed class ReadBudgetTests
     public void The_ELF_reader_checks_only_the_budget_it_is_given()
     {
         var clock = new FakeTimeProvider();
-        using var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
+        var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
         clock.Advance(TimeSpan.FromSeconds(2));
 
         var read = ElfCoreFile.Read(new MemoryByteSource(CoreWithSegments(3)), new ElfDiagnosticList());
@@ -55,10 +60,10 @@ public sealed class ReadBudgetTests
     [Fact]
     public void A_spent_allocation_budget_stops_the_next_checkpoint()
     {
-        using var budget = ReadBudget.Start(Timeout.InfiniteTimeSpan, 64 * 1024);
+        var budget = ReadBudget.Start(Timeout.InfiniteTimeSpan, 64 * 1024);
         var allocated = new byte[1 << 20];
 
-        var stopped = Assert.Throws<ReadBudgetExceededException>(() => ReadBudget.CheckAtLine(7));
+        var stopped = Assert.Throws<ReadBudgetExceededException>(() => budget.CheckAtLine(7));
 
         Assert.Equal((ReadBudgetLimit.Allocation, 7), (stopped.Limit, stopped.Line));
         Assert.InRange(stopped.AllocatedBytes, allocated.Length, long.MaxValue);
@@ -66,36 +71,18 @@ public sealed class ReadBudgetTests
     }
 
     [Fact]
-    public void A_budget_is_seen_only_by_the_thread_that_started_it()
+    public void A_spent_budget_stops_only_its_own_checkpoints()
     {
         var clock = new FakeTimeProvider();
-        using var budget = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
+        var spent = ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock);
+        var fresh = ReadBudget.Start(TimeSpan.FromSeconds(10), long.MaxValue, clock);
         clock.Advance(TimeSpan.FromSeconds(2));
 
-        Exception? stopped = null;
-        var other = new Thread(() => stopped = Record.Exception(() => ReadBudget.CheckAtOffset(0x40)));
-        other.Start();
-        other.Join();
+        fresh.CheckAtOffset(0x40);
+        ReadBudget.Unlimited.CheckAtOffset(0x40);
+        var stopped = Assert.Throws<ReadBudgetExceededException>(() => spent.CheckAtOffset(0x40));
 
-        Assert.Null(stopped);
-        Assert.Throws<ReadBudgetExceededException>(ReadBudget.Check);
-    }
-
-    [Fact]
-    public void Ending_a_budget_restores_the_one_it_was_started_in()
-    {
-        var clock = new FakeTimeProvider();
-        using var outer = ReadBudget.Start(TimeSpan.FromSeconds(10), long.MaxValue, clock);
-        using (ReadBudget.Start(TimeSpan.FromSeconds(1), long.MaxValue, clock))
-        {
-            clock.Advance(TimeSpan.FromSeconds(2));
-            Assert.Throws<ReadBudgetExceededException>(ReadBudget.Check);
-        }
-
-        ReadBudget.Check();
-        outer.Dispose();
-        clock.Advance(TimeSpan.FromSeconds(20));
-        ReadBudget.Check();
+        Assert.Equal((ReadBudgetLimit.Time, TimeSpan.FromSeconds(2), (ulong?)0x40), (stopped.Limit, stopped.Elapsed, stopped.Offset));
     }
 
     [Fact]
@@ -103,7 +90,6 @@ public sealed class ReadBudgetTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReadBudget.Start(TimeSpan.Zero, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ReadBudget.Start(TimeSpan.FromSeconds(1), 0));
-        using var unlimited = ReadBudget.Start(Timeout.InfiniteTimeSpan, long.MaxValue);
-        ReadBudget.Check();
+        ReadBudget.Start(Timeout.InfiniteTimeSpan, long.MaxValue).Check();
     }
 }

@@ -1,8 +1,9 @@
-using Forensics.Analysis;
 using Forensics.Analysis.Crash;
+using Forensics.Analysis;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Pipeline.Tests.Importing;
@@ -27,7 +28,7 @@ public sealed class AssertionCoreTests
         Assert.Equal(message, capture.AbortMessage);
         var crash = CaptureAnalyzer.Analyze(CaptureNormalizer.Normalize(capture), []).Crash!;
         Assert.Equal(CrashVerdict.AssertionFailed, crash.Verdict);
-        Assert.Equal("Assertion failed: " + message + " — glibc's assert() then aborted the process (SIGABRT).", crash.Summary);
+        Assert.Equal("Assertion failed: " + message + " — glibc's assert() then aborted the process (SIGABRT).", ReportValues.Text(crash.Summary));
         Assert.Equal(6, crash.SignalNumber);
         Assert.Equal(-6, crash.SignalCode);
         Assert.Equal(18382, capture.Pid);

@@ -1,8 +1,9 @@
-using Forensics.Analysis;
 using Forensics.Analysis.Crash;
+using Forensics.Analysis;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Pipeline.Tests.Importing;
@@ -35,14 +36,14 @@ public class StackWalkingTests
     public void The_signature_names_the_frames_past_the_abort_machinery(string set, string signature)
     {
         var capture = Import(set, withSymbols: true);
-        Assert.Equal(signature, CaptureAnalyzer.Analyze(capture, []).Crash!.Signature);
+        Assert.Equal(signature, ReportValues.Text(CaptureAnalyzer.Analyze(capture, []).Crash!.Signature));
     }
 
     [Fact]
     public void Without_symbols_the_signature_is_module_and_offset_of_the_same_frames()
     {
         var capture = Import("lib-null", withSymbols: false);
-        Assert.Equal("SIGSEGV in libnull.so+0x1105 ← lib_null+0x1147", CaptureAnalyzer.Analyze(capture, []).Crash!.Signature);
+        Assert.Equal("SIGSEGV in libnull.so+0x1105 ← lib_null+0x1147", ReportValues.Text(CaptureAnalyzer.Analyze(capture, []).Crash!.Signature));
     }
 
     [Fact]
@@ -52,10 +53,10 @@ public class StackWalkingTests
         Assert.Equal("free(): double free detected in tcache 2", capture.AbortMessage);
         var crash = CaptureAnalyzer.Analyze(capture, []).Crash!;
         Assert.Equal("free(): double free detected in tcache 2", crash.AbortMessage);
-        Assert.Contains("glibc's abort message (__abort_msg): free(): double free detected in tcache 2", crash.Evidence);
+        Assert.Contains("glibc's abort message (__abort_msg): free(): double free detected in tcache 2", crash.Evidence.Select(e => ReportValues.Text(e)));
         // The message names the cause: the verdict, with the signal as its evidence.
         Assert.Equal(CrashVerdict.LibcDetectedError, crash.Verdict);
-        Assert.Equal("glibc found the program at fault and aborted it (SIGABRT): free(): double free detected in tcache 2", crash.Summary);
+        Assert.Equal("glibc found the program at fault and aborted it (SIGABRT): free(): double free detected in tcache 2", ReportValues.Text(crash.Summary));
         // A plain abort() leaves __abort_msg null, and stays an abort.
         var plain = Import("omit-fp-abort", withSymbols: true);
         Assert.Null(plain.AbortMessage);

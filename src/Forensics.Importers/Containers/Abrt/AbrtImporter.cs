@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Forensics.Importers.Budget;
 using Forensics.Importers.Text;
 using Forensics.Model;
 
@@ -29,12 +30,12 @@ public static partial class AbrtImporter
     /// The capture of the problem directory whose items (name → text) are <paramref name="items"/> and whose
     /// <c>coredump</c>, when it had one, is <paramref name="core"/>.
     /// </summary>
-    public static CaptureBuilder Import(IReadOnlyDictionary<string, string> items, CaptureBuilder? core, string inputPath)
+    public static CaptureBuilder Import(IReadOnlyDictionary<string, string> items, CaptureBuilder? core, string inputPath, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(inputPath);
         var diagnostics = new DiagnosticBag();
-        var maps = items.TryGetValue("maps", out var mapsText) ? ReadMaps(mapsText, inputPath, diagnostics) : null;
+        var maps = items.TryGetValue("maps", out var mapsText) ? ReadMaps(mapsText, inputPath, budget ?? ReadBudget.Unlimited, diagnostics) : null;
         var capture = ContainerCapture.Combine(maps, core, inputPath, CaptureFormat.Abrt);
         var parts = string.Join(" + ", new[] { maps is null ? null : "maps", core is null ? null : "core" }.OfType<string>());
         capture.Variant = (items.GetValueOrDefault("type") is { Length: > 0 } type ? OneLine(type) + ": " : "") + (parts.Length > 0 ? parts : "items only");
@@ -44,11 +45,11 @@ public static partial class AbrtImporter
         return capture;
     }
 
-    private static CaptureBuilder? ReadMaps(string text, string inputPath, DiagnosticBag diagnostics)
+    private static CaptureBuilder? ReadMaps(string text, string inputPath, ReadBudget budget, DiagnosticBag diagnostics)
     {
         if (text.Length == 0)
             return null;
-        var maps = TextCaptureParsers.Parse(CaptureFormat.Maps, text, 1);
+        var maps = TextCaptureParsers.Parse(CaptureFormat.Maps, text, 1, budget);
         if (!text.EndsWith('\n'))
         {
             var lines = text.Count(c => c == '\n') + 1;

@@ -23,27 +23,31 @@ public static class ApportImporter
     /// <summary>The <c>ProcStatus</c> lines shown as facts.</summary>
     private static readonly string[] StatusFacts = ["Name", "State", "Pid", "PPid", "Uid", "Threads"];
 
-    /// <summary>Imports the report in <paramref name="input"/>; the core's reading checks in with <paramref name="checkpoint"/>, the per-file budget.</summary>
-    public static CaptureBuilder Import(Stream input, string inputPath, IReadCheckpoint? checkpoint = null) =>
-        Import(input, inputPath, ApportLimits.Default, CoreLimits.Default, checkpoint);
+    /// <summary>
+    /// Imports the report in <paramref name="input"/>; its lines, its maps and its core are read under
+    /// <paramref name="budget"/>, the per-file budget (none: <see cref="ReadBudget.Unlimited"/>).
+    /// </summary>
+    public static CaptureBuilder Import(Stream input, string inputPath, ReadBudget? budget = null) =>
+        Import(input, inputPath, ApportLimits.Default, CoreLimits.Default, budget);
 
-    public static CaptureBuilder Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint = null)
+    public static CaptureBuilder Import(Stream input, string inputPath, ApportLimits limits, CoreLimits coreLimits, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
+        budget ??= ReadBudget.Unlimited;
         var diagnostics = new DiagnosticBag();
         CaptureBuilder? core = null;
         var coreEncoding = "";
-        var reader = new ApportReportReader(input, limits, diagnostics)
+        var reader = new ApportReportReader(input, limits, budget, diagnostics)
         {
-            ReadCoreDump = stream => (core, coreEncoding) = ReadCore(stream, inputPath, limits, coreLimits, checkpoint, diagnostics),
+            ReadCoreDump = stream => (core, coreEncoding) = ReadCore(stream, inputPath, limits, coreLimits, budget, diagnostics),
         };
         var fields = reader.ReadFields();
         var byKey = new Dictionary<string, ApportField>(StringComparer.Ordinal);
         foreach (var field in fields)
             byKey.TryAdd(field.Key, field);
 
-        var maps = byKey.TryGetValue("ProcMaps", out var procMaps) ? ReadMaps(procMaps, inputPath, diagnostics) : null;
+        var maps = byKey.TryGetValue("ProcMaps", out var procMaps) ? ReadMaps(procMaps, inputPath, budget, diagnostics) : null;
         var capture = ContainerCapture.Combine(maps, core, inputPath, CaptureFormat.Apport);
         capture.Variant = string.Join(" + ", new[] { maps is null ? null : "maps", core is null ? null : coreEncoding + " core" }.OfType<string>())
             is { Length: > 0 } variant ? variant : "fields only";
@@ -52,9 +56,9 @@ public static class ApportImporter
         return capture;
     }
 
-    private static CaptureBuilder? ReadMaps(ApportField field, string inputPath, DiagnosticBag diagnostics)
+    private static CaptureBuilder? ReadMaps(ApportField field, string inputPath, ReadBudget budget, DiagnosticBag diagnostics)
     {
-        var maps = TextCaptureParsers.Parse(CaptureFormat.Maps, field.Value, field.ValueFirstLine);
+        var maps = TextCaptureParsers.Parse(CaptureFormat.Maps, field.Value, field.ValueFirstLine, budget);
         if (maps.Regions.Count == 0)
         {
             var first = field.Value.Split('\n', 2)[0];
@@ -68,7 +72,7 @@ public static class ApportImporter
     }
 
     private static (CaptureBuilder? Core, string Encoding) ReadCore(
-        Base64LinesStream base64, string inputPath, ApportLimits limits, CoreLimits coreLimits, IReadCheckpoint? checkpoint, DiagnosticBag diagnostics)
+        Base64LinesStream base64, string inputPath, ApportLimits limits, CoreLimits coreLimits, ReadBudget budget, DiagnosticBag diagnostics)
     {
         var line = SourceLocation.AtLine(base64.StartLine);
         var head = base64.Head(4);
@@ -92,7 +96,7 @@ public static class ApportImporter
         var decompression = new DiagnosticBag();
         using var decompressed = format == CompressionFormat.None ? null : DecompressionStream.Open(base64, format, decompression);
         var bounded = new BoundedReadStream((Stream?)decompressed ?? base64, limits.MaxCoreBytes);
-        var core = CoreImporter.Import(bounded, inputPath, coreLimits, checkpoint);
+        var core = CoreImporter.Import(bounded, inputPath, coreLimits, budget);
         if (bounded.BytesRead == 0 && base64.Problem is null)
         {
             // A compression header and nothing after it (a paste cut after CoreDump's first line): no core, not a damaged one.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Forensics.Importers.Budget;
 using Forensics.Model;
 
 namespace Forensics.Importers.Containers.Apport;
@@ -10,9 +11,9 @@ namespace Forensics.Importers.Containers.Apport;
 /// <c>CoreDump</c> is handed, undecoded and unkept, to <see cref="ReadCoreDump"/> as it passes; other binary fields
 /// are skipped.
 /// </summary>
-internal sealed class ApportReportReader(Stream input, ApportLimits limits, DiagnosticBag diagnostics)
+internal sealed class ApportReportReader(Stream input, ApportLimits limits, ReadBudget budget, DiagnosticBag diagnostics)
 {
-    private readonly ReportLineReader _reader = new(input);
+    private readonly ReportLineReader _reader = new(input, budget);
     private readonly List<byte> _line = [];
 
     /// <summary>Called when the <c>CoreDump</c> field starts, with its decoding stream; the field's rest is skipped after it returns.</summary>

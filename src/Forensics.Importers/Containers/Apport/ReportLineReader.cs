@@ -6,7 +6,7 @@ namespace Forensics.Importers.Containers.Apport;
 /// Reads an apport report forward, byte by byte through a buffer, counting lines; nothing is held beyond the line
 /// asked for, so a core of gigabytes in base64 passes through a fixed buffer.
 /// </summary>
-internal sealed class ReportLineReader(Stream stream)
+internal sealed class ReportLineReader(Stream stream, ReadBudget budget)
 {
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _position, _length;
@@ -31,7 +31,7 @@ internal sealed class ReportLineReader(Stream stream)
         {
             Line++;
             if (Line % ReadBudget.LinesPerCheck == 0)
-                ReadBudget.CheckAtLine(Line);
+                budget.CheckAtLine(Line);
         }
         return value;
     }
@@ -59,7 +59,7 @@ internal sealed class ReportLineReader(Stream stream)
                 Read();
                 break;
             }
-            ReadBudget.CheckAtOffset((ulong)Offset);
+            budget.CheckAtOffset((ulong)Offset);
         }
         if (line.Count > 0 && line[^1] == (byte)'\r')
             line.RemoveAt(line.Count - 1);
@@ -82,7 +82,7 @@ internal sealed class ReportLineReader(Stream stream)
             }
             _position = _length;
             Offset += span.Length;
-            ReadBudget.CheckAtOffset((ulong)Offset);
+            budget.CheckAtOffset((ulong)Offset);
         }
     }
 

@@ -19,22 +19,24 @@ public static class MinidumpImporter
 {
     private const uint PlatformLinux = 0x8201, PlatformAndroid = 0x8203, DumpRequested = 0xffffffff;
 
-    public static CaptureBuilder Import(Stream input, string inputPath) => Import(input, inputPath, MinidumpLimits.Default);
+    /// <summary>Imports the minidump in <paramref name="input"/> under <paramref name="budget"/>, the per-file budget (none: <see cref="ReadBudget.Unlimited"/>).</summary>
+    public static CaptureBuilder Import(Stream input, string inputPath, ReadBudget? budget = null) => Import(input, inputPath, MinidumpLimits.Default, budget);
 
-    public static CaptureBuilder Import(Stream input, string inputPath, MinidumpLimits limits)
+    public static CaptureBuilder Import(Stream input, string inputPath, MinidumpLimits limits, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
+        budget ??= ReadBudget.Unlimited;
         var capture = new CaptureBuilder { InputPath = inputPath, Format = CaptureFormat.Minidump };
-        var (source, length) = Source(input, limits, capture.Diagnostics);
-        var file = MinidumpReader.Read(source, length, limits, capture.Diagnostics);
+        var (source, length) = Source(input, limits, budget, capture.Diagnostics);
+        var file = MinidumpReader.Read(source, length, limits, budget, capture.Diagnostics);
         capture.Variant = file.StreamTypes.Contains(MinidumpStreamTypes.CrashpadInfo) ? "crashpad"
             : file.StreamTypes.Exists(MinidumpStreamTypes.IsBreakpad) ? "breakpad" : "";
         SetSystem(capture, file);
         SetProcess(capture, file);
         SetThreads(capture, file);
         SetSignal(capture, file);
-        SetRegions(capture, file);
+        SetRegions(capture, file, budget);
         SetImages(capture, file);
         CheckModulesAgainstMaps(capture, file);
         SetAuxv(capture, file);
@@ -42,7 +44,7 @@ public static class MinidumpImporter
     }
 
     /// <summary>A file is read where it lies; a decompressing stream is held in memory up to the limit, as streams are read out of order.</summary>
-    private static (IByteSource Source, ulong Length) Source(Stream input, MinidumpLimits limits, DiagnosticBag diagnostics)
+    private static (IByteSource Source, ulong Length) Source(Stream input, MinidumpLimits limits, ReadBudget budget, DiagnosticBag diagnostics)
     {
         if (input.CanSeek)
             return (new SeekableStreamByteSource(input), (ulong)input.Length);
@@ -58,7 +60,7 @@ public static class MinidumpImporter
                 break;
             }
             memory.Write(buffer, 0, read);
-            ReadBudget.CheckAtOffset((ulong)memory.Length);
+            budget.CheckAtOffset((ulong)memory.Length);
         }
         return (new MemoryByteSource(memory.GetBuffer().AsMemory(0, (int)memory.Length)), (ulong)memory.Length);
     }
@@ -171,11 +173,11 @@ public static class MinidumpImporter
         };
     }
 
-    private static void SetRegions(CaptureBuilder capture, MinidumpFile file)
+    private static void SetRegions(CaptureBuilder capture, MinidumpFile file, ReadBudget budget)
     {
         if (Text(file, MinidumpStreamTypes.LinuxMaps) is { } maps)
         {
-            var parsed = TextCaptureParsers.Parse(CaptureFormat.Maps, maps);
+            var parsed = TextCaptureParsers.Parse(CaptureFormat.Maps, maps, budget: budget);
             capture.Regions.AddRange(parsed.Regions);
             foreach (var diagnostic in parsed.Diagnostics.Items)
                 capture.Diagnostics.Add(diagnostic with { Message = "in the MD_LINUX_MAPS stream: " + diagnostic.Message });

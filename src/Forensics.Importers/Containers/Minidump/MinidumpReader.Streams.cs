@@ -44,7 +44,7 @@ internal sealed partial class MinidumpReader
         for (var index = 0; index < count; index++)
         {
             if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+                _budget.Check();
             var thread = threads.AsSpan(index * ThreadSize, ThreadSize);
             var context = Location(thread[40..], MaxContextSize, "a thread context");
             file.Threads.Add(new MinidumpThread(BinaryPrimitives.ReadUInt32LittleEndian(thread),
@@ -75,7 +75,7 @@ internal sealed partial class MinidumpReader
         for (var index = 0; index < count; index++)
         {
             if (index % 64 == 0)
-                ReadBudget.Check();
+                _budget.Check();
             var module = modules.AsSpan(index * ModuleSize, ModuleSize);
             var name = String(BinaryPrimitives.ReadUInt32LittleEndian(module[20..]), "a module name") ?? "";
             var (form, identifier) = CodeView(Location(module[76..], MaxCodeViewSize, "a CodeView record"));
@@ -111,7 +111,7 @@ internal sealed partial class MinidumpReader
         for (var index = 0; index < count; index++)
         {
             if (index % ReadBudget.EntriesPerCheck == 0)
-                ReadBudget.Check();
+                _budget.Check();
             var range = ranges.AsSpan(index * entrySize, entrySize);
             var length = is64 ? BinaryPrimitives.ReadUInt64LittleEndian(range[8..]) : BinaryPrimitives.ReadUInt32LittleEndian(range[8..]);
             file.Memory.Add((BinaryPrimitives.ReadUInt64LittleEndian(range), length));

@@ -21,18 +21,20 @@ internal sealed partial class MinidumpReader
     private readonly IByteSource _source;
     private readonly ulong _length;
     private readonly MinidumpLimits _limits;
+    private readonly ReadBudget _budget;
     private readonly DiagnosticBag _diagnostics;
 
-    private MinidumpReader(IByteSource source, ulong length, MinidumpLimits limits, DiagnosticBag diagnostics)
+    private MinidumpReader(IByteSource source, ulong length, MinidumpLimits limits, ReadBudget budget, DiagnosticBag diagnostics)
     {
         _source = source;
         _length = length;
         _limits = limits;
+        _budget = budget;
         _diagnostics = diagnostics;
     }
 
-    public static MinidumpFile Read(IByteSource source, ulong length, MinidumpLimits limits, DiagnosticBag diagnostics) =>
-        new MinidumpReader(source, length, limits, diagnostics).Read();
+    public static MinidumpFile Read(IByteSource source, ulong length, MinidumpLimits limits, ReadBudget budget, DiagnosticBag diagnostics) =>
+        new MinidumpReader(source, length, limits, budget, diagnostics).Read();
 
     private MinidumpFile Read()
     {
@@ -73,7 +75,7 @@ internal sealed partial class MinidumpReader
                     string.Create(CultureInfo.InvariantCulture, $"stream type [0x{type:x}] is listed again; the first is read"));
                 continue;
             }
-            ReadBudget.CheckAtOffset(rva);
+            _budget.CheckAtOffset(rva);
             ReadStream(file, type, rva, size);
         }
         return file;

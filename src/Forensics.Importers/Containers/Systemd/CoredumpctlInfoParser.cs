@@ -32,18 +32,20 @@ public static partial class CoredumpctlInfoParser
 
     /// <summary>
     /// The captures of every record in <paramref name="text"/>: a <c>PID: N (comm)</c> line followed within a few lines
-    /// by <c>Signal: N (NAME)</c>, with their line ranges; none when there is no record.
+    /// by <c>Signal: N (NAME)</c>, with their line ranges; none when there is no record. The lines are counted under
+    /// <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
     /// </summary>
-    public static IReadOnlyList<CaptureBuilder> Parse(string text)
+    public static IReadOnlyList<CaptureBuilder> Parse(string text, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        budget ??= ReadBudget.Unlimited;
         var lines = text.Split('\n');
         var kernelLines = KernelFaultLine.ByPid(lines);
         var captures = new List<CaptureBuilder>();
         for (var index = 0; index < lines.Length; index++)
         {
             if (index % ReadBudget.LinesPerCheck == 0)
-                ReadBudget.CheckAtLine(index + 1);
+                budget.CheckAtLine(index + 1);
             if (PidLine().Match(lines[index]) is not { Success: true } pid || !SignalFollows(lines, index))
                 continue;
             var end = RecordEnd(lines, index);

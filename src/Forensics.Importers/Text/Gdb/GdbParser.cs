@@ -1,3 +1,4 @@
+using Forensics.Importers.Budget;
 using Forensics.Importers.Text.Maps;
 using Forensics.Model;
 
@@ -13,7 +14,7 @@ namespace Forensics.Importers.Text.Gdb;
 /// </summary>
 internal static class GdbParser
 {
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, ReadBudget budget)
     {
         var capture = new CaptureBuilder { Format = CaptureFormat.Gdb };
         var names = new NameTable();
@@ -25,7 +26,7 @@ internal static class GdbParser
         var solaris = false;
         Region? previous = null;
 
-        var lines = new TextLines(text, firstLine);
+        var lines = new TextLines(text, firstLine, budget);
         while (lines.MoveNext(out var line, out var number))
         {
             var trimmed = TextSpan.TrimBlanks(line);

@@ -1,3 +1,4 @@
+using Forensics.Importers.Budget;
 using Forensics.Model;
 
 namespace Forensics.Importers.Text.Maps;
@@ -7,7 +8,7 @@ internal static class MapsParser
 {
     private const int ShortestLine = 16;
 
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, ReadBudget budget)
     {
         var capture = new CaptureBuilder { Format = CaptureFormat.Maps, Variant = "kernel" };
         // One region per line at most: sizing the list once saves its regrowth copies (a 20,000-line capture
@@ -16,7 +17,7 @@ internal static class MapsParser
         capture.Regions.Capacity = Math.Min(text.Count('\n') + 1, text.Length / ShortestLine + 1);
         var names = new NameTable();
         string? variant = null;
-        var lines = new TextLines(text, firstLine);
+        var lines = new TextLines(text, firstLine, budget);
         while (lines.MoveNext(out var line, out var number))
         {
             if (TextSpan.IsAllBlank(line) || TextCaptureChecks.ReportElision(capture, line, number))

@@ -1,3 +1,4 @@
+using Forensics.Importers.Budget;
 using Forensics.Importers.Text.Smaps;
 using Forensics.Model;
 
@@ -35,10 +36,10 @@ internal sealed partial class PmapParser
     private int _firstDuplicateLine;
     private ulong _sizeSum, _writeablePrivateSum, _sharedSum;
 
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, ReadBudget budget)
     {
         var parser = new PmapParser();
-        var lines = new TextLines(text, firstLine);
+        var lines = new TextLines(text, firstLine, budget);
         while (lines.MoveNext(out var line, out var number))
             parser.ParseLine(line, number);
         parser.Finish(firstLine);

@@ -1,3 +1,4 @@
+using Forensics.Importers.Budget;
 using Forensics.Importers.Text.Maps;
 using Forensics.Model;
 
@@ -10,7 +11,7 @@ namespace Forensics.Importers.Text.Smaps;
 /// </summary>
 internal static class SmapsParser
 {
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, CaptureFormat requested)
+    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, CaptureFormat requested, ReadBudget budget)
     {
         var capture = new CaptureBuilder { Format = requested, Variant = "kernel" };
         var names = new NameTable();
@@ -20,7 +21,7 @@ internal static class SmapsParser
         var isRollup = false;
         string? variant = null;
 
-        var lines = new TextLines(text, firstLine);
+        var lines = new TextLines(text, firstLine, budget);
         while (lines.MoveNext(out var line, out var number))
         {
             if (TextSpan.IsAllBlank(line) || TextCaptureChecks.ReportElision(capture, line, number))
