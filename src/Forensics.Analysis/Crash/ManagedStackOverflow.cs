@@ -1,6 +1,8 @@
 using System.Globalization;
+using Forensics.Analysis.Text;
 using Forensics.Model;
 using static Forensics.Analysis.Crash.SignalNames;
+using static Forensics.Analysis.Text.SentenceValues;
 
 namespace Forensics.Analysis.Crash;
 
@@ -20,7 +22,7 @@ internal static class ManagedStackOverflow
     public const ulong ExhaustedStackReach = 0x10000;
 
     /// <summary>The verdict, summary and signature when the runtime aborted because a thread ran out of stack; null otherwise.</summary>
-    public static (CrashVerdict Verdict, string Summary, string Signature)? Decide(CrashContext context)
+    public static (CrashVerdict Verdict, Sentence Summary, Sentence Signature)? Decide(CrashContext context)
     {
         if (context.Number != SigAbrt || context.Capture.Runtime is not { } runtime)
             return null;
@@ -29,54 +31,49 @@ internal static class ManagedStackOverflow
         if (thread?.Stack is not { Runs.Count: > 0 } stack)
             return null;
 
-        var where = "managed thread " + HexFormat.Decimal(thread.ManagedThreadId) + " (OS thread " + HexFormat.Decimal(thread.OsThreadId) + ")";
-        var pointer = HexFormat.Address(stack.InnermostStackPointer);
+        var where = Sentence.Of($"managed thread {thread.ManagedThreadId} (OS thread {thread.OsThreadId})");
+        var pointer = Address(stack.InnermostStackPointer);
         if (StackEnd(context, stack.InnermostStackPointer) is not { } end)
         {
-            context.Evidence.Add(where + " has " + ExceptionType + " in flight, but its innermost managed frame (SP " + pointer
-                + ") is not at the lowest address of a stack: not taken for a stack overflow");
+            context.Evidence.Add(Sentence.Of($"{where} has {ExceptionType} in flight, but its innermost managed frame (SP {pointer}) is not at the lowest address of a stack: not taken for a stack overflow"));
             return null;
         }
         var (region, place) = end;
 
-        context.Evidence.Add(where + " has " + ExceptionType + " in flight: the " + runtime.Flavor
-            + " runtime's stack-overflow handler sets it when a thread runs out of stack and then aborts the process (SIGABRT), so the signal is the mechanism");
-        context.Evidence.Add("its innermost managed frame's SP " + pointer + " is " + place + " (" + HexFormat.Decimal(region.Size)
-            + " bytes): the stack was used to its end");
-        context.Evidence.Add("innermost managed frames: " + Runs(stack, stack.Runs.Count) + (stack.IsCut
-            ? " (the walk stops after " + HexFormat.Decimal(stack.FrameCount) + " managed frames)" : ""));
+        context.Evidence.Add(Sentence.Of($"{where} has {ExceptionType} in flight: the {runtime.Flavor} runtime's stack-overflow handler sets it when a thread runs out of stack and then aborts the process (SIGABRT), so the signal is the mechanism"));
+        context.Evidence.Add(Sentence.Of($"its innermost managed frame's SP {pointer} is {place} ({Bytes(region.Size)} bytes): the stack was used to its end"));
+        var cut = stack.IsCut ? Sentence.Of($" (the walk stops after {stack.FrameCount} managed frames)") : Sentence.Empty;
+        context.Evidence.Add(Sentence.Of($"innermost managed frames: {Runs(stack, stack.Runs.Count)}{cut}"));
         if (context.Crashing is { } native && context.Map.FindRegion(native.StackPointer) is { } handler && handler != region)
         {
-            context.Evidence.Add("the thread's registers (SP " + HexFormat.Address(native.StackPointer) + " in " + Span(handler)
-                + ") are not on that stack: they are the handler's, which runs on a stack of its own");
+            context.Evidence.Add(Sentence.Of($"the thread's registers (SP {Address(native.StackPointer)} in {Span(handler)}) are not on that stack: they are the handler's, which runs on a stack of its own"));
         }
 
         var recursion = stack.Runs[0].Count > 1 ? ", which calls itself" : "";
         return (CrashVerdict.StackOverflow,
-            "Stack overflow: " + where + " ran out of stack in " + stack.Runs[0].Method + recursion + " (" + Count(stack, 0) + " frames at the innermost end); "
-            + "the runtime's stack-overflow handler then aborted the process (SIGABRT).",
-            ExceptionType + " in " + Runs(stack, CrashSignature.FrameCount));
+            Sentence.Of($"Stack overflow: {where} ran out of stack in {stack.Runs[0].Method}{recursion} ({Count(stack, 0)} frames at the innermost end); the runtime's stack-overflow handler then aborted the process (SIGABRT)."),
+            Sentence.Words(ExceptionType + " in " + Runs(stack, CrashSignature.FrameCount)));
     }
 
     /// <summary>
     /// The region whose lowest address <paramref name="pointer"/> is at: inside it within <see cref="ExhaustedStackReach"/>,
     /// or below it inside the guard gap the kernel keeps under a stack (the frame that faulted was pushed there).
     /// </summary>
-    private static (Region Region, string Place)? StackEnd(CrashContext context, ulong pointer)
+    private static (Region Region, Sentence Place)? StackEnd(CrashContext context, ulong pointer)
     {
         if (context.Map.FindRegion(pointer) is { } inside)
         {
             return pointer - inside.Start <= ExhaustedStackReach
-                ? (inside, HexFormat.Decimal(pointer - inside.Start) + " bytes above the lowest address of " + Span(inside))
+                ? (inside, Sentence.Of($"{Bytes(pointer - inside.Start)} bytes above the lowest address of {Span(inside)}"))
                 : null;
         }
         return context.Map.FindRegionAbove(pointer) is { } above && above.Permissions.CanWrite == true
             && above.Start - pointer <= CrashAnalyzer.StackGuardGap
-            ? (above, HexFormat.Decimal(above.Start - pointer) + " bytes below " + Span(above) + ", in the guard gap under it")
+            ? (above, Sentence.Of($"{Bytes(above.Start - pointer)} bytes below {Span(above)}, in the guard gap under it"))
             : null;
     }
 
-    private static string Span(Region region) => HexFormat.Address(region.Start) + "-" + HexFormat.Address(region.End);
+    private static Sentence Span(Region region) => Sentence.Of($"{Address(region.Start)}-{Address(region.End)}");
 
     /// <summary>The first <paramref name="count"/> runs, innermost first: <c>Method ×n</c>, the last run's count a floor when the walk was cut.</summary>
     private static string Runs(ManagedStack stack, int count) =>

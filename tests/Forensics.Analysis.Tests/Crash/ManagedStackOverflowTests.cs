@@ -1,6 +1,7 @@
 using Forensics.Analysis.Crash;
 using Forensics.Importers.Clr;
 using Forensics.Model;
+using Forensics.Reports;
 
 namespace Forensics.Analysis.Tests.Crash;
 
@@ -22,11 +23,11 @@ public sealed class ManagedStackOverflowTests
     {
         var crash = Overflow.Value.Crash;
         Assert.Equal(CrashVerdict.StackOverflow, crash.Verdict);
-        Assert.Equal("System.StackOverflowException in DotnetOverflow.Program.Descend ×1024+", crash.Signature);
+        Assert.Equal("System.StackOverflowException in DotnetOverflow.Program.Descend ×1024+", ReportValues.Text(crash.Signature));
         Assert.Equal(
             "Stack overflow: managed thread 1 (OS thread 31163) ran out of stack in DotnetOverflow.Program.Descend, which calls itself "
             + "(1024+ frames at the innermost end); the runtime's stack-overflow handler then aborted the process (SIGABRT).",
-            crash.Summary);
+            ReportValues.Text(crash.Summary));
         Assert.Equal(31163, crash.CrashingThreadId);
     }
 
@@ -45,7 +46,7 @@ public sealed class ManagedStackOverflowTests
                 + "the stack was used to its end",
             "innermost managed frames: DotnetOverflow.Program.Descend ×1024+ (the walk stops after 1024 managed frames)",
             "the thread's registers (SP 0x7fba6f01f8d0 in 0x7fba6f01b000-0x7fba6f025000) are not on that stack: they are the handler's, which runs on a stack of its own",
-        ], crash.Evidence.Take(5));
+        ], crash.Evidence.Take(5).Select(e => ReportValues.Text(e)));
     }
 
     [Fact]
@@ -69,6 +70,6 @@ public sealed class ManagedStackOverflowTests
 
         Assert.Equal(CrashVerdict.UnhandledManagedException, crash.Verdict);
         Assert.Contains("managed thread 1 (OS thread 31163) has System.StackOverflowException in flight, but its innermost managed frame (SP 0x7ffd2a8b8000) "
-            + "is not at the lowest address of a stack: not taken for a stack overflow", crash.Evidence);
+            + "is not at the lowest address of a stack: not taken for a stack overflow", crash.Evidence.Select(e => ReportValues.Text(e)));
     }
 }

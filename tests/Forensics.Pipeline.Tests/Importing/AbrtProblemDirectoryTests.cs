@@ -2,6 +2,7 @@ using Forensics.Analysis;
 using Forensics.Analysis.Crash;
 using Forensics.Model;
 using Forensics.Pipeline.Normalisation;
+using Forensics.Reports;
 using Forensics.TestSupport;
 
 namespace Forensics.Pipeline.Tests.Importing;
@@ -63,11 +64,11 @@ public sealed class AbrtProblemDirectoryTests
         var crash = CaptureAnalyzer.Analyze(CaptureOf("upload-handling"), []).Crash!;
 
         Assert.Equal(CrashVerdict.SegmentationFault, crash.Verdict);
-        Assert.Equal("SIGSEGV at libc-2.14.90.so+0xbbcd0; cause unknown: the core has no siginfo.", crash.Summary);
+        Assert.Equal("SIGSEGV at libc-2.14.90.so+0xbbcd0; cause unknown: the core has no siginfo.", ReportValues.Text(crash.Summary));
         Assert.Equal(("SIGSEGV", (int?)null, (ulong?)null, (int?)null, (string?)null),
-            (crash.SignalName, crash.SignalCode, crash.FaultAddress, crash.SenderPid, crash.FaultLocation));
+            (crash.SignalName, crash.SignalCode, crash.FaultAddress, crash.SenderPid, ReportValues.Text(crash.FaultLocation)));
         Assert.Equal(22031, crash.CrashingThreadId);
-        Assert.Contains("the PC is in executable memory (3440600000-34407ab000 r-xp /lib64/libc-2.14.90.so)", crash.Evidence);
+        Assert.Contains("the PC is in executable memory (3440600000-34407ab000 r-xp /lib64/libc-2.14.90.so)", crash.Evidence.Select(e => ReportValues.Text(e)));
     }
 
     [Fact]
