@@ -176,7 +176,10 @@ internal static class CrashAnalyzer
     /// </summary>
     private static (CrashVerdict, Sentence) WithoutSigInfo(CrashContext context)
     {
-        context.Evidence.Add(Sentence.Words("the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown"));
+        context.Evidence.Add(Sentence.Words(context.Capture.Format == CaptureFormat.Core
+            ? "the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown"
+            : "no siginfo is recorded (a core of a kernel before 3.7 has no NT_SIGINFO note; a minidump or a report may give only the signal): "
+                + "si_code, the fault address and the sender are unknown"));
         if (context.Crashing is { } thread)
         {
             var pcRegion = context.Map.FindRegion(thread.ProgramCounter);

@@ -107,10 +107,10 @@ public sealed class UsageTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("analysed 8 inputs (6 ok, 2 skipped) giving 4 captures\n", error);
-        // The baseline of the print_maps group; grow's own group keeps its first capture.
+        // The baseline of the print_maps group; grow's own group keeps its earlier snapshot.
         var programs = File.ReadAllLines(Path.Combine(Output, "programs.csv"));
         Assert.Contains("aslr-pair+run-1.maps,/tmp/forensics-corpus/bin/print_maps,modules,aslr-pair+run-2.maps,chosen,2,false,0", programs);
-        Assert.Contains("grow+after.maps,/tmp/forensics-corpus/bin/grow,modules,grow+after.maps,first-not-crashed,2,false,0", programs);
+        Assert.Contains("grow+before.maps,/tmp/forensics-corpus/bin/grow,modules,grow+before.maps,earlier-snapshot,2,false,0", programs);
     }
 
     [Fact]

@@ -16,13 +16,17 @@ public sealed class ClrAnnotatorCorpusCrashTests(DotnetCrashDump dump) : IClassF
     public void The_exception_in_flight_is_on_the_crashing_main_thread()
     {
         Assert.Equal(20160UL, dump.Info["pid"]);
+        var threads = dump.Capture.Runtime!.Threads;
         Assert.Equal(
             [
                 new ManagedThread(20160, 1, false, false, "System.InvalidOperationException", ExceptionMessage, "DotnetCrash.Program.Fail"),
                 new ManagedThread(20165, 2, true, false, null, null),
                 new ManagedThread(20166, 3, false, false, null, null),
             ],
-            dump.Capture.Runtime!.Threads);
+            threads.Select(t => t with { Stack = null }));
+        // The thread with the exception keeps its managed frames, innermost first.
+        Assert.Equal(2, threads[0].Stack!.FrameCount);
+        Assert.Null(threads[1].Stack);
         Assert.Equal("10.0.12", dump.Capture.Runtime.Version);
     }
 

@@ -127,6 +127,13 @@ public sealed partial class MappingRowAccountingTests
         Assert.Equal((0xfef4f000UL, 0x10f000UL, 0UL, "r-xp"), (libc.End, libc.Size, libc.Offset, libc.Permissions.ToString()));
         Assert.Equal("r--s", capture.Regions.Single(r => r.Start == 0xfef80000).Permissions.ToString());
         Assert.Equal(0x1000UL, capture.Regions[^1].Size);
+
+        // The table names no file, so libc's text is not "anonymous executable memory": kinds stay unknown except the
+        // stack the flags state, and the capture is not analysed as a Linux layout (no findings, no verdict).
+        Assert.Contains("Solaris or illumos", capture.UnsupportedReason, StringComparison.Ordinal);
+        Assert.Equal(RegionKind.Stack, stack.Kind);
+        Assert.Equal(RegionKind.Unknown, libc.Kind);
+        Assert.Equal(15, capture.Regions.Count(r => r.Kind == RegionKind.Unknown));
     }
 
     public static TheoryData<string> ElisionMarks => new() { "...", "[...]", "<snip>", "---snip---", "…" };

@@ -112,6 +112,10 @@ internal static class GdbParser
                 + "not a Linux process, and the table does not show the instruction set");
             capture.Diagnostics.Info(DiagnosticCatalogue.GdbForeignSystem, SourceLocation.AtLine(firstLine),
                 "gdb listing from Solaris or illumos (procfs): each End Addr is the last byte of its mapping and was read as such");
+            // The table names no mapped file, so a library's text reads like anonymous code; the rules of a Linux layout
+            // (kinds, findings such as injected code) would invent facts about it.
+            capture.UnsupportedReason = "a gdb listing of a Solaris or illumos process: its rows are read, but the table names no mapped file "
+                + "and the layout rules of Linux do not apply";
         }
         else if (is32Bit)
         {
@@ -178,6 +182,8 @@ internal static class GdbParser
         };
         // gdb's tokenizer skips runs of spaces after each field; the rest of the line is the name.
         RegionNames.Apply(region, solarisName ?? TextSpan.TrimBlanksStart(rest), names);
+        // Solaris flags state a stack or a brk heap; nothing else of such a listing is classified.
+        region.StatedKind = solarisName switch { "[stack]" => RegionKind.Stack, "[heap]" => RegionKind.Heap, _ => RegionKind.Unknown };
         capture.Regions.Add(region);
         return region;
     }
