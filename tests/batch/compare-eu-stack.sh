@@ -9,7 +9,7 @@
 # core has the same frames in both: PCs, innermost first, and function names (eu-stack may name another symbol at the
 # same address, e.g. __libc_free for free: such aliases count as equal when the module's .dynsym/.symtab says so).
 #
-# Environment: COPIES (5), RUNS (5), KEEP=1 keeps the folder.
+# Environment: COPIES (5), RUNS (5), KEEP=1 keeps the folder, FORENSICS=path uses that binary instead of publishing one.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -27,9 +27,13 @@ done
 
 cd "$root"
 echo "== build (Release) at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-# The binary users run: published as the README says (ReadyToRun, see Forensics.Cli.csproj), not the debug build.
-dotnet publish src/Forensics.Cli -c Release -o "$work/publish" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-forensics="$work/publish/forensics"
+if [[ -n ${FORENSICS:-} ]]; then
+    forensics=$FORENSICS
+else
+    # The binary users run: published as the README says (see Forensics.Cli.csproj), not the debug build.
+    dotnet publish src/Forensics.Cli -c Release -o "$work/publish" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+    forensics="$work/publish/forensics"
+fi
 
 echo "== binaries: a sysroot for forensics, a build-id tree for eu-stack"
 mkdir -p "$work/sysroot" "$work/tree"
