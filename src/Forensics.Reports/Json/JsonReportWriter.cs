@@ -36,16 +36,7 @@ public static class JsonReportWriter
             writer.Field("inputs", run.Inputs.Select(i => JsonRow.Of(ReportTables.Inputs, i,
                 new("capture_ids", i.CaptureIds), new("diagnostics", i.Diagnostics.Select(Diagnostic)))));
             writer.Objects("captures", run.Captures, (w, a) => Capture(w, run, a));
-            if (run.Comparison is { } comparison)
-            {
-                writer.WriteStartObject("comparison");
-                Comparison(writer, run, comparison);
-                writer.WriteEndObject();
-            }
-            else
-            {
-                writer.WriteNull("comparison");
-            }
+            writer.ObjectOrNull("comparison", run.Comparison, (w, comparison) => Comparison(w, run, comparison));
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
@@ -124,7 +115,11 @@ public static class JsonReportWriter
         writer.Field("mapped_bytes", capture.MappedBytes);
         writer.Field("regions", capture.Regions.Select(r => JsonRow.Of(ReportTables.Regions, (capture, r))));
         writer.Field("modules", ReportOrder.Modules(capture).Select(m => JsonRow.Of(ReportTables.Modules, (capture, m))));
-        RollupTotals(writer, capture);
+        writer.ObjectOrNull("rollup_totals", RollupTotalColumns.Of(capture), (w, totals) =>
+        {
+            foreach (var (column, bytes) in totals)
+                w.Field(column, bytes);
+        });
         writer.Objects("declared_totals", capture.DeclaredTotals, (w, t) =>
         {
             w.Field("name", t.Name);
@@ -132,31 +127,9 @@ public static class JsonReportWriter
             w.Field("computed_bytes", t.ComputedBytes);
             w.Field("matches", t.Checkable ? t.Matches : null);
         });
-        if (analysis.Crash is { } crash)
-        {
-            writer.WriteStartObject("crash");
-            Crash(writer, capture, crash);
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteNull("crash");
-        }
+        writer.ObjectOrNull("crash", analysis.Crash, (w, crash) => Crash(w, capture, crash));
         writer.Field("findings", ReportOrder.Findings(analysis).Select(f => JsonRow.Of(ReportTables.Findings, (capture, f))));
         writer.Field("diagnostics", capture.Diagnostics.Items.Select(Diagnostic));
-    }
-
-    private static void RollupTotals(Utf8JsonWriter writer, Capture capture)
-    {
-        if (RollupTotalColumns.Of(capture) is not { } totals)
-        {
-            writer.WriteNull("rollup_totals");
-            return;
-        }
-        writer.WriteStartObject("rollup_totals");
-        foreach (var (column, bytes) in totals)
-            writer.Field(column, bytes);
-        writer.WriteEndObject();
     }
 
     private static void Crash(Utf8JsonWriter writer, Capture capture, CrashReport crash)

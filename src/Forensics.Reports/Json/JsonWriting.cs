@@ -81,6 +81,20 @@ internal static class JsonWriting
         writer.WriteEndArray();
     }
 
+    /// <summary>An object written by <paramref name="write"/> between its braces, or null when there is no <paramref name="value"/>.</summary>
+    public static void ObjectOrNull<T>(this Utf8JsonWriter writer, string name, T? value, Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+        writer.WriteStartObject(name);
+        write(writer, value);
+        writer.WriteEndObject();
+    }
+
     public static void WriteStrings(this Utf8JsonWriter writer, IEnumerable<string> values)
     {
         writer.WriteStartArray();
