@@ -183,7 +183,8 @@ internal static class GdbParser
         // gdb's tokenizer skips runs of spaces after each field; the rest of the line is the name.
         RegionNames.Apply(region, solarisName ?? TextSpan.TrimBlanksStart(rest), names);
         // Solaris flags state a stack or a brk heap; nothing else of such a listing is classified.
-        region.StatedKind = solarisName switch { "[stack]" => RegionKind.Stack, "[heap]" => RegionKind.Heap, _ => RegionKind.Unknown };
+        if (solarisName is not null)
+            region.StatedKind = solarisName == "[stack]" ? RegionKind.Stack : RegionKind.Heap;
         capture.Regions.Add(region);
         return region;
     }
