@@ -7,7 +7,7 @@ using Forensics.TestSupport;
 namespace Forensics.Importers.Tests.Containers;
 
 /// <summary>
-/// Minidumps from lldb's tests (Breakpad, x86_64 Linux: a null write and a requested dump), rust-minidump's
+/// Minidumps from lldb's tests (Breakpad, x86_64 Linux: a null write and a requested dump; x86 Linux: the null write), rust-minidump's
 /// (linux-mini.dmp, and a Crashpad dump from macOS) and Chromium OS tast's (a Breakpad abort and three Crashpad dumps of
 /// Chrome on Linux); the facts asserted are those their tests, snapshots and file names state.
 /// </summary>
@@ -66,6 +66,28 @@ public class MinidumpImporterTests
         var thread = Assert.Single(capture.Threads);
         Assert.Equal((29939, false, 0x7f6b5a9ebfc3UL), (thread.Tid, thread.IsCrashing, thread.ProgramCounter));
         Assert.Contains(new CaptureFact("Exception", "dump requested, no crash"), capture.Facts);
+    }
+
+    [Fact]
+    public void Lldb_i386_dump_has_the_registers_its_unit_test_states()
+    {
+        // lldb's MinidumpParserTest GetThreadContext_x86_32: the first thread's eip 0x080482a0, esp 0xff9dd52c, ebp 0xff9dd53c.
+        var built = Import("lldb", "linux-i386.dmp");
+        Assert.Equal((CaptureFormat.Minidump, "breakpad", Architecture.X86, 157700, "linux-i386"),
+            (built.Format, built.Variant, built.Architecture, built.Pid, built.ProcessName));
+        var thread = Assert.Single(built.Threads);
+        Assert.Equal((157700, true, 0x80482a0UL, 0xff9dd52cUL, 0xff9dd53cUL),
+            (thread.Tid, thread.IsCrashing, thread.ProgramCounter, thread.StackPointer, thread.FramePointer));
+        Assert.Equal((11, (ulong?)0UL, (int?)157700), (built.Signal!.Number, built.Signal.FaultAddress, built.Signal.ThreadId));
+        Assert.Equal(32, built.Regions.Count);
+        Assert.Contains(new CaptureFact("Distribution", "Ubuntu 14.04 LTS"), built.Facts);
+
+        // Ten module records, the executable twice (0x8048000 and 0x8049000): one module.
+        var capture = CaptureNormalizer.Normalize(built);
+        Assert.Equal(9, capture.Modules.Count);
+        var executable = capture.Modules.Single(m => m.IsMainExecutable);
+        Assert.Equal(("linux-i386", 0x8048000UL, 0x804b000UL), (executable.Name, executable.Base, executable.End));
+        Assert.Equal(0xf7756000UL, capture.Modules.Single(m => m.Name == "[vdso]").Base);
     }
 
     [Fact]
