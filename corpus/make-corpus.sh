@@ -3,7 +3,7 @@
 #
 # Usage: corpus/make-corpus.sh [SET...]
 #   With no argument every set is remade; otherwise only the named sets
-#   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow
+#   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow systemd-coredump
 #   backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
@@ -205,6 +205,78 @@ make_killed_by_signal() {
     cp "$work/killer-pid.txt" "$out/"
     finish_crash killed-by-signal victim "$work" "$out" "$status" \
         "cd $work && (ulimit -c unlimited; env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/victim) & then /bin/kill -SEGV $pid from PID $killer"
+}
+
+# --- systemd-coredump: a core stored by systemd-coredump itself ----------------------------------
+
+# systemd-coredump runs from its Debian package unpacked, not installed: installing it would point the machine's
+# core_pattern at it (its postinst applies 50-coredump.conf). Its two halves run as systemd runs them. The first, run as
+# the kernel runs it (the arguments of 50-coredump.conf's "%P %u %g %s %t 9223372036854775808 %h %d", the core on
+# standard input), reads /proc/PID of the crashed process and hands it all over /run/systemd/coredump, where
+# systemd-socket-activate stands in for systemd-coredump.socket (Accept=yes); the second, started per connection,
+# compresses the core, names it core.COMM.UID.BOOTID.PID.TIME.zst in /var/lib/systemd/coredump and sets its
+# user.coredump.* attributes. The crashed process must still exist while the first half reads /proc: gdb holds
+# crash_null (run as nobody) stopped at its SIGSEGV, writes its core with gcore and runs the first half.
+SYSTEMD_COREDUMP_SOCKET=/run/systemd/coredump
+SYSTEMD_COREDUMP_STORAGE=/var/lib/systemd/coredump
+
+make_systemd_coredump() {
+    local work out package activator pid stored
+    work="$(fresh_work_folder systemd-coredump)"
+    out="$(fresh_output_folder systemd-coredump)"
+    if [ -e "$SYSTEMD_COREDUMP_SOCKET" ]; then
+        log "systemd-coredump: $SYSTEMD_COREDUMP_SOCKET exists (systemd-coredump is set up on this machine); not made"
+        return 1
+    fi
+    package="$work/package"
+    mkdir -p "$package" "$SYSTEMD_COREDUMP_STORAGE"
+    # The version of the installed systemd, whose libsystemd-shared the binary links against.
+    (cd "$work" && apt-get download -q "systemd-coredump=$(dpkg-query -W -f='${Version}' systemd)" >&2)
+    dpkg-deb -x "$work"/systemd-coredump_*.deb "$package"
+    systemd-socket-activate --seqpacket --accept --listen="$SYSTEMD_COREDUMP_SOCKET" \
+        "$package/lib/systemd/systemd-coredump" 2>"$work/activator.log" &
+    activator=$!
+    wait_for_file "$SYSTEMD_COREDUMP_SOCKET"
+    # crash_null runs as nobody and writes crash-info.txt and maps.self in its folder.
+    chmod 777 "$work"
+    printf '%s\n' 'pid=$(cat pid); time=$(date +%s); echo "$pid $time" >arguments' \
+        "exec $package/lib/systemd/systemd-coredump \"\$pid\" 65534 65534 11 \"\$time\" 9223372036854775808 \"\$(uname -n)\" 1 <gcore.core" \
+        >"$work/kernel-half.sh"
+    # The wrapper, not the program's arguments, so the core's command line is crash_null's own.
+    (cd "$work" && gdb -batch -nx -ex "set exec-wrapper setpriv --reuid=65534 --regid=65534 --clear-groups ${CLEAN_ENV[*]}" \
+        -ex run -ex 'gcore gcore.core' -ex "python open('pid', 'w').write(str(gdb.selected_inferior().pid))" \
+        -ex 'shell bash kernel-half.sh' -ex kill "$BIN/crash_null" </dev/null >"$work/gdb.log" 2>&1)
+    pid="$(cat "$work/pid")"
+    # The second half stores the file after the first has handed over; then stop listening.
+    stored=""
+    for _ in $(seq 100); do
+        stored="$(find "$SYSTEMD_COREDUMP_STORAGE" -maxdepth 1 -name "core.crash_null.65534.*.$pid.*.zst" | head -1)"
+        [ -z "$stored" ] || break
+        sleep 0.1
+    done
+    sleep 1
+    stop_process "$activator"
+    rm -f "$SYSTEMD_COREDUMP_SOCKET"
+    if [ -z "$stored" ]; then
+        log "systemd-coredump: nothing stored for pid $pid"
+        cat "$work/gdb.log" "$work/activator.log" >&2
+        return 1
+    fi
+    cp "$stored" "$out/"
+    {
+        echo "launch: cd $work && gdb -batch -nx -ex 'set exec-wrapper setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C' -ex run -ex 'gcore gcore.core' -ex 'shell bash kernel-half.sh' -ex kill $BIN/crash_null"
+        echo "package: $(basename "$work"/systemd-coredump_*.deb)"
+        echo "kernel half: systemd-coredump $(cut -d' ' -f1 "$work/arguments") 65534 65534 11 $(cut -d' ' -f2 "$work/arguments") 9223372036854775808 HOSTNAME 1 <gcore.core"
+        echo "core: $(stat -c '%s' "$work/gcore.core") bytes, sha256 $(sha256sum "$work/gcore.core" | cut -d' ' -f1)"
+        echo "stored: $(basename "$stored"), $(stat -c '%s' "$stored") bytes"
+        # Every attribute but the host name, as systemd-coredump set them.
+        python3 -c 'import os, sys
+for name in sorted(os.listxattr(sys.argv[1])):
+    if name.startswith("user.coredump.") and name != "user.coredump.hostname":
+        print("xattr " + name + "=" + os.getxattr(sys.argv[1], name).decode())' "$stored"
+    } >"$out/commands.log"
+    cp "$work/crash-info.txt" "$work/maps.self" "$out/"
+    rm -f "$stored"
 }
 
 # --- dotnet-overflow: a .NET stack overflow, core written by the runtime's createdump ----------
@@ -572,6 +644,7 @@ EOF
         write_live_section
         write_crash_section
         write_dotnet_overflow_section
+        write_systemd_coredump_section
         write_backtrace_section
         write_symbol_files_section
         write_pairs_section
@@ -655,6 +728,31 @@ write_crash_section() {
         echo "\`lz4 -9 -BD -B4 -BX --content-size\`) decompress to the same bytes as \`crash-null/core.xz\`."
         echo
     fi
+}
+
+write_systemd_coredump_section() {
+    local out="$CORPUS/systemd-coredump" stored
+    [ -d "$out" ] || return 0
+    stored="$(sed -n 's/^stored: \([^,]*\),.*/\1/p' "$out/commands.log")"
+    echo "## \`systemd-coredump/\` — a core as systemd-coredump stores it"
+    echo
+    echo "\`$stored\` was written by systemd-coredump itself ($(sed -n 's/^package: //p' "$out/commands.log"), unpacked, not installed,"
+    echo "so the machine's core_pattern stays \`core\`): \`crash_null\` ran as nobody (65534) under gdb, which stopped it at its"
+    echo "SIGSEGV, wrote its core with \`gcore\` and, while the process still existed, ran systemd-coredump's kernel half as the"
+    echo "kernel runs it (50-coredump.conf's arguments, the core on standard input); its storing half, started by"
+    echo "\`systemd-socket-activate --seqpacket --accept\` on \`/run/systemd/coredump\` as systemd-coredump.socket would start it,"
+    echo "compressed it with zstd, named it \`core.COMM.UID.BOOTID.PID.TIME.zst\` and set its \`user.coredump.*\` attributes."
+    echo "Git keeps no extended attributes: \`commands.log\` lists them (all but the host name) with the exact commands."
+    echo
+    echo "| item | value |"
+    echo "|---|---|"
+    echo "| PID, UID, signal | $(sed -n 's/^xattr user.coredump.pid=//p' "$out/commands.log"), $(sed -n 's/^xattr user.coredump.uid=//p' "$out/commands.log"), $(sed -n 's/^xattr user.coredump.signal=//p' "$out/commands.log") |"
+    echo "| time (\`user.coredump.timestamp\`, µs) | $(sed -n 's/^xattr user.coredump.timestamp=//p' "$out/commands.log") |"
+    echo "| boot id (the name's fourth part) | \`$(echo "$stored" | cut -d. -f4)\` |"
+    echo "| raw core (gdb gcore) | $(sed -n 's/^core: //p' "$out/commands.log") |"
+    echo "| stored file | $(stat -c '%s' "$out/$stored") bytes |"
+    echo "| maps.self lines | $(count_maps_lines "$out/maps.self") |"
+    echo
 }
 
 program_of() {
@@ -949,7 +1047,7 @@ EOF
 
 main() {
     local sets=("$@")
-    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow systemd-coredump backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
     mkdir -p "$WORK"
     [ "${sets[*]}" = readme ] || build_programs
     for set in "${sets[@]}"; do
@@ -963,6 +1061,7 @@ main() {
             crash-thread) run_crash crash-thread crash_thread ;;
             killed-by-signal) make_killed_by_signal ;;
             dotnet-overflow) make_dotnet_overflow ;;
+            systemd-coredump) make_systemd_coredump ;;
             backtrace) make_backtraces ;;
             symbol-files) make_symbol_files ;;
             aslr-pair) make_aslr_pair ;;

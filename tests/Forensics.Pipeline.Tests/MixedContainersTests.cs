@@ -8,15 +8,17 @@ using Forensics.TestSupport;
 namespace Forensics.Pipeline.Tests;
 
 /// <summary>
-/// A folder as a mixed fleet leaves it: two apport reports (one with its core, one pasted without), four minidumps
-/// (Breakpad with and without a crash, Breakpad with a maps stream, Crashpad of Chrome on Linux), a coredumpctl paste,
-/// a kernel core under its systemd-coredump name, a plain core with the maps its program saved, and an ABRT problem
-/// directory. One batch reads them all, each by its content, into one run; the parts of one process instance become
+/// A folder as a mixed fleet leaves it: two apport reports (one with its core, one pasted without), five minidumps
+/// (Breakpad with and without a crash, Breakpad with a maps stream, Breakpad of an x86 program, Crashpad of Chrome on
+/// Linux), a coredumpctl paste, a core as systemd-coredump stored it, a plain core with the maps its program saved, and
+/// an ABRT problem directory. One batch reads them all, each by its content, into one run; the parts of one process instance become
 /// one capture with their disagreements listed.
 /// </summary>
 public sealed class MixedContainersTests : IDisposable
 {
-    private const string SystemdName = "core.crash_null.1000.1827be70bda44e3b9598c4aaf5ac32bc.28823.1717652311000000.xz";
+    // The stored core's name, from the log make-corpus.sh wrote beside it.
+    private static readonly string SystemdName = File.ReadAllLines(TestPaths.CorpusFile("systemd-coredump", "commands.log"))
+        .Single(l => l.StartsWith("stored: ", StringComparison.Ordinal))["stored: ".Length..].Split(',')[0];
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "forensics-mixed-" + Guid.NewGuid().ToString("n"));
 
     public MixedContainersTests()
@@ -26,7 +28,8 @@ public sealed class MixedContainersTests : IDisposable
         Copy(["public", "minidumps", "rust-minidump", "linux-mini.dmp"], "linux-mini.dmp");
         Copy(["public", "minidumps", "lldb", "linux-x86_64_not_crashed.dmp"], "snapshot.dmp");
         Copy(["public", "text", "MyBlackHole_coredumpctl_info_fs-cli.txt"], "fs-cli.txt");
-        Copy(["crash-null", "core.xz"], SystemdName);
+        Copy(["systemd-coredump", SystemdName], SystemdName);
+        Copy(["public", "minidumps", "lldb", "linux-i386.dmp"], "linux-i386.dmp");
         var abrt = Path.Combine(_folder, "ccpp-2012-03-05-13:46:08-22031");
         Directory.CreateDirectory(abrt);
         foreach (var item in Directory.GetFiles(TestPaths.CorpusFile("public", "abrt", "upload-handling")))
@@ -48,12 +51,12 @@ public sealed class MixedContainersTests : IDisposable
         var run = Run();
         Assert.All(run.Inputs, input => Assert.Equal(InputStatus.Ok, input.Status));
         var byInput = run.Captures.ToDictionary(c => Path.GetFileName(c.Capture.InputPath));
-        Assert.Equal(11, run.Inputs.Count);
-        Assert.Equal(10, byInput.Count);
+        Assert.Equal(12, run.Inputs.Count);
+        Assert.Equal(11, byInput.Count);
         Assert.Equal(
             [("apt-get.crash", CaptureFormat.Apport), ("ccpp-2012-03-05-13:46:08-22031", CaptureFormat.Abrt), ("chrome.dmp", CaptureFormat.Minidump),
              (SystemdName, CaptureFormat.Core), ("core.xz", CaptureFormat.Core), ("fs-cli.txt", CaptureFormat.Coredumpctl),
-             ("linux-mini.dmp", CaptureFormat.Minidump), ("linux-x86_64.dmp", CaptureFormat.Minidump), ("sleep.crash", CaptureFormat.Apport),
+             ("linux-i386.dmp", CaptureFormat.Minidump), ("linux-mini.dmp", CaptureFormat.Minidump), ("linux-x86_64.dmp", CaptureFormat.Minidump), ("sleep.crash", CaptureFormat.Apport),
              ("snapshot.dmp", CaptureFormat.Minidump)],
             byInput.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value.Capture.Format)));
 
@@ -66,11 +69,17 @@ public sealed class MixedContainersTests : IDisposable
         // coredumpctl's record has no mapping to place a PC in: no verdict.
         Assert.Null(byInput["fs-cli.txt"].Crash);
         var core = byInput[SystemdName].Capture;
-        Assert.Equal((28823, CrashVerdict.NullPointerDereference), (core.Pid, byInput[SystemdName].Crash!.Verdict));
+        Assert.Equal((int.Parse(SystemdName.Split('.')[4], System.Globalization.CultureInfo.InvariantCulture), CrashVerdict.NullPointerDereference),
+            (core.Pid, byInput[SystemdName].Crash!.Verdict));
         // ABRT's sleep: a SIGSEGV in libc's nanosleep from a core of a kernel without siginfo.
         var abrt = byInput["ccpp-2012-03-05-13:46:08-22031"].Crash!;
         Assert.Equal((CrashVerdict.SegmentationFault, "SIGSEGV in libc.so.6+0xbbcd0"), (abrt.Verdict, ReportValues.Text(abrt.Signature)));
-        Assert.Contains(new CaptureFact("COREDUMP_BOOT_ID", "1827be70bda44e3b9598c4aaf5ac32bc"), core.Facts);
+        Assert.Contains(new CaptureFact("COREDUMP_BOOT_ID", SystemdName.Split('.')[3]), core.Facts);
+        Assert.Contains(new CaptureFact("COREDUMP_UID", "65534"), core.Facts);
+        // The x86 Breakpad dump: lldb's null write, placed in its executable.
+        var i386 = byInput["linux-i386.dmp"];
+        Assert.Equal((Architecture.X86, CrashVerdict.SegmentationFault, "SIGSEGV linux-i386+0x2a0"),
+            (i386.Capture.Architecture, i386.Crash!.Verdict, ReportValues.Text(i386.Crash.Signature)));
     }
 
     [Fact]
