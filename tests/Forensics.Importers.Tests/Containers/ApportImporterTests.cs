@@ -160,6 +160,34 @@ public class ApportImporterTests
     }
 
     [Fact]
+    public void Zstd_core_copied_from_systemd_coredump_is_read()
+    {
+        // apport 2.28.0 and later, reading a crash from systemd-coredump (report.py _add_coredump_from_systemd_coredump),
+        // make CoreDump a CompressedFile of COREDUMP_FILENAME; problem_report.py _generate_compressed_chunks then yields
+        // that file's bytes unchanged, 131072 (CHUNK_SIZE) at a time, each base64-encoded on its own line. Here the file
+        // is the zstd core systemd-coredump stored for crash_null (corpus/systemd-coredump), the maps those it saved.
+        var folder = TestPaths.CorpusFile("systemd-coredump");
+        var log = File.ReadAllLines(Path.Combine(folder, "commands.log"));
+        var stored = log.Single(l => l.StartsWith("stored: ", StringComparison.Ordinal))["stored: ".Length..].Split(',')[0];
+        var pid = int.Parse(stored.Split('.')[4], System.Globalization.CultureInfo.InvariantCulture);
+        var zst = File.ReadAllBytes(Path.Combine(folder, stored));
+        var report = new StringBuilder("ProblemType: Crash\nExecutablePath: /tmp/forensics-corpus/bin/crash_null\nSignal: 11\nProcMaps:");
+        foreach (var line in File.ReadAllLines(Path.Combine(folder, "maps.self")))
+            report.Append("\n ").Append(line);
+        report.Append("\nCoreDump: base64");
+        for (var offset = 0; offset < zst.Length; offset += 131072)
+            report.Append("\n ").Append(Convert.ToBase64String(zst, offset, Math.Min(131072, zst.Length - offset)));
+        report.Append('\n');
+        Assert.True(zst.Length > 131072);
+
+        var capture = Import(Encoding.ASCII.GetBytes(report.ToString()));
+        Assert.Equal(("maps + zstd core", pid, "crash_null"), (capture.Variant, capture.Pid, capture.ProcessName));
+        Assert.Equal((11, (int?)1, (ulong?)0x10UL), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.FaultAddress));
+        Assert.Equal(pid, Assert.Single(capture.Threads).Tid);
+        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
     public void Pasted_report_without_its_core_takes_the_crashing_thread_from_registers()
     {
         // apt-get's report as posted to Ubuntu Forums: apport-retrace's Registers, StacktraceAddressSignature
