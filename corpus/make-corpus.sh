@@ -9,7 +9,9 @@
 #
 # Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, lz4, readelf, eu-unstrip (elfutils),
 # root or ptrace permission for gdb -p, and a kernel core_pattern of "core"
-# (the crashing process writes ./core in its working folder). The programs run
+# (the crashing process writes ./core in its working folder). The systemd-coredump set also needs root,
+# apt-get download and dpkg-deb (the systemd-coredump package matching the installed systemd),
+# systemd-socket-activate, setpriv, python3 and no systemd-coredump socket of the machine's own. The programs run
 # from a neutral work folder (/tmp/forensics-corpus) with a clean environment, so
 # no private path or secret ends up in a capture. Raw cores are kept only as
 # .xz (one small core also as .gz, .zst and .lz4 to exercise those decompressors).
@@ -950,6 +952,7 @@ cores/lldb/elf-core/thread_crash/linux-i386.core| llvm-mirror/lldb | `…/elf-co
 cores/lldb/elf-core/thread_crash/linux-x86_64.core| llvm-mirror/lldb | `…/elf-core/thread_crash/linux-x86_64.core` | `7db69fcd` | Apache-2.0 WITH LLVM-exception | SHA | pid 5222, crashing tid 5250, SIGILL (si_code -6), 26 NT_FILE entries
 cores/pystack/segfault.core| bloomberg/pystack | `tests/integration/corefiles/segfault.core` | `eafd948e` | Apache-2.0 | SHA | pid 75639, SIGSEGV code 1 at 0x75bcd15
 apport/jammy_usr_bin_sleep.1000.crash| canonical/apport | `tests/data/jammy_usr_bin_sleep.1000.crash` | `f4338639` | GPL-2.0 | SHA | apport report of `sleep 86400` (Ubuntu 22.04, coreutils 8.32-4.1ubuntu1): pid 27790, `Signal: 11`, 24 ProcMaps rows, gzip core whose NT_SIGINFO is si_code 0 sent by pid 27791
+apport/whoopsie_usr_bin_gedit.1000.crash| pexip/os-whoopsie-daisy (whoopsie 0.1.33 as Debian imported it) | `src/tests/data/_usr_bin_gedit.1000.crash` | `bfd755de` | GPL-3.0 | SHA | the report whoopsie's `test_parse_report` parses (Ubuntu 11.10, x86_64): pid 5378 `gedit`, `Signal: 11`, 16 ProcMaps rows, gzip core of a kernel without NT_SIGINFO or NT_FILE: rip 0x4004ca, rsp 0x7fff5bfed160, 16 PT_LOADs
 minidumps/lldb/linux-x86_64.dmp| llvm-mirror/lldb | `…/postmortem/minidump-new/linux-x86_64.dmp` | `025e67fa` | Apache-2.0 WITH LLVM-exception | SHA | Breakpad, x86_64 Linux: pid 29917, 1 thread, SIGSEGV (null write), 10 module entries (the executable twice), 39 maps rows
 minidumps/lldb/linux-x86_64_not_crashed.dmp| llvm-mirror/lldb | `…/postmortem/minidump-new/linux-x86_64_not_crashed.dmp` | `025e67fa` | Apache-2.0 WITH LLVM-exception | SHA | Breakpad DUMP_REQUESTED snapshot: pid 29939, 1 thread, no stop reason
 minidumps/lldb/linux-i386.dmp| llvm-mirror/lldb | `unittests/Process/minidump/Inputs/linux-i386.dmp` | `c93acf25` | Apache-2.0 WITH LLVM-exception | SHA | Breakpad, x86 (i386) Linux, Ubuntu 14.04: pid 157700 `/tmp/test_32bit/linux-i386`, 1 thread with eip 0x80482a0, esp 0xff9dd52c, ebp 0xff9dd53c (lldb's unit test), SIGSEGV at 0x0, 10 module entries (the executable twice), 32 maps rows without a `[stack]` name
@@ -989,6 +992,13 @@ minidumps/tast/chrome.20210406.155226.62533.9042.dmp| chromiumos tast (GitHub mi
 minidumps/tast/chrome.20210706.000145.15087.8090.dmp| chromiumos tast (GitHub mirror nya3jp/tast) | same folder | `b2512a01` | BSD-3-Clause | SHA | Crashpad, Chrome 93.0.4563.0: pid 8090, 18 threads, 43 modules; annotations chromeos-board `betty`, chromeos-builder-path `betty-release/R93-14070.0.0` (tast's test)
 minidumps/tast/chrome.20210929.052823.26188.4743.dmp| chromiumos tast (GitHub mirror nya3jp/tast) | same folder | `1bb821c5` | BSD-3-Clause | SHA | Crashpad, Lacros 95.0.4637.0: pid 4743, 28 threads, 44 modules, SIGSEGV si_code 0x80 (SI_KERNEL) at 0x0: a non-canonical address
 EOF
+    echo
+    echo "The two Ubuntu Forums reports state no licence and are kept for what no licensed sample has: the archive's README"
+    echo "states none and no licence file was found in its repository (its one statement: «The Ubuntu Forums Archive is a community led"
+    echo "effort and is not maintained or affiliated with Canonical Ltd.»). They are the only i386 reports here, the only ones"
+    echo "pasted as users paste them (the indent lost, the core cut), and apt-get's is the only one with apport-retrace's"
+    echo "\`Registers\`. apport's and whoopsie's own test data (GPL) hold x86_64 reports with whole cores only, and Launchpad's"
+    echo "bug attachments state no licence either."
     echo
     echo "## \`sets/\` — every tool on one process, at one moment"
     echo

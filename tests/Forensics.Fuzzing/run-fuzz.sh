@@ -75,7 +75,13 @@ case $target in
         # Every 50th name of the oracle table: C++ from libstdc++ and names.cpp, Rust legacy and v0.
         awk -F'\t' -v dir="$seeds" 'NR % 50 == 1 { f = dir "/name-" NR; printf "%s", $2 > f; close(f) }' "$corpus"/demangle/oracle.tsv ;;
     minidump) for f in "$corpus"/public/minidumps/*/*.dmp; do add_seed "$f"; done ;;
-    apport) add_seed "$corpus"/public/apport/jammy_usr_bin_sleep.1000.crash ;;
+    # The forum apt-get report carries apport-retrace's Registers; whoopsie's a core of a kernel without NT_SIGINFO.
+    apport)
+        for f in "$corpus"/public/apport/*.crash; do add_seed "$f"; done
+        # A zstd CoreDump as apport copies systemd-coredump's file: its first 32 KiB, one base64 line.
+        for f in "$corpus"/systemd-coredump/core.*.zst; do
+            { printf 'ProblemType: Crash\nSignal: 11\nCoreDump: base64\n '; head -c 32768 "$f" | base64 -w0; printf '\n'; } > "$seeds/zstd-core.crash"
+        done ;;
     cfi)
         # The .eh_frame of the symbol-files binary (x86_64: flag byte 1), and the same bytes read as .debug_frame (3).
         unpacked="$(mktemp -d)"

@@ -11,7 +11,8 @@ namespace Forensics.Importers.Tests.Containers;
 
 /// <summary>
 /// apport's own test report (corpus/public/apport, from canonical/apport tests/data): `sleep 86400` on Ubuntu 22.04
-/// sent SIGSEGV by another process, with its maps and its gzip core in one file.
+/// sent SIGSEGV by another process, with its maps and its gzip core in one file; whoopsie's test report of 2011; two
+/// reports pasted on the Ubuntu Forums.
 /// </summary>
 public class ApportImporterTests
 {
@@ -157,6 +158,22 @@ public class ApportImporterTests
         var report = text[..text.IndexOf("CoreDump:", StringComparison.Ordinal)] + "CoreDump: base64\n " + encoded + "\n";
         var capture = Import(Encoding.ASCII.GetBytes(report));
         Assert.Equal(("maps + zlib core", 24, 27791), (capture.Variant, capture.Regions.Count, capture.Signal!.SenderPid));
+    }
+
+    [Fact]
+    public void Whoopsie_test_report_merges_its_maps_and_a_core_without_siginfo()
+    {
+        // whoopsie's test_parse_report reads these fields and base64-decodes the CoreDump. The report: Ubuntu 11.10,
+        // pid 5378, Signal 11, 16 ProcMaps rows; the core (kernel 3.0) has no NT_SIGINFO and no NT_FILE.
+        var capture = Import(File.ReadAllBytes(TestPaths.CorpusFile("public", "apport", "whoopsie_usr_bin_gedit.1000.crash")));
+        Assert.Equal((CaptureFormat.Apport, "maps + gzip core", 5378, "gedit", "gedit", Architecture.X86_64),
+            (capture.Format, capture.Variant, capture.Pid, capture.ProcessName, capture.CommandLine, capture.Architecture));
+        Assert.Equal(16, capture.Regions.Count);
+        Assert.Equal((11, (int?)null, (ulong?)null), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.FaultAddress));
+        var thread = Assert.Single(capture.Threads);
+        Assert.Equal((5378, 0x4004caUL, 0x7fff5bfed160UL), (thread.Tid, thread.ProgramCounter, thread.StackPointer));
+        Assert.Contains(new CaptureFact("DistroRelease", "Ubuntu 11.10"), capture.Facts);
+        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
     }
 
     [Fact]
