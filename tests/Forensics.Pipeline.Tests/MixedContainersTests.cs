@@ -16,9 +16,7 @@ namespace Forensics.Pipeline.Tests;
 /// </summary>
 public sealed class MixedContainersTests : IDisposable
 {
-    // The stored core's name, from the log make-corpus.sh wrote beside it.
-    private static readonly string SystemdName = File.ReadAllLines(TestPaths.CorpusFile("systemd-coredump", "commands.log"))
-        .Single(l => l.StartsWith("stored: ", StringComparison.Ordinal))["stored: ".Length..].Split(',')[0];
+    private static readonly string SystemdName = StoredCoredump.Name;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "forensics-mixed-" + Guid.NewGuid().ToString("n"));
 
     public MixedContainersTests()
@@ -69,12 +67,11 @@ public sealed class MixedContainersTests : IDisposable
         // coredumpctl's record has no mapping to place a PC in: no verdict.
         Assert.Null(byInput["fs-cli.txt"].Crash);
         var core = byInput[SystemdName].Capture;
-        Assert.Equal((int.Parse(SystemdName.Split('.')[4], System.Globalization.CultureInfo.InvariantCulture), CrashVerdict.NullPointerDereference),
-            (core.Pid, byInput[SystemdName].Crash!.Verdict));
+        Assert.Equal((StoredCoredump.Pid, CrashVerdict.NullPointerDereference), (core.Pid, byInput[SystemdName].Crash!.Verdict));
         // ABRT's sleep: a SIGSEGV in libc's nanosleep from a core of a kernel without siginfo.
         var abrt = byInput["ccpp-2012-03-05-13:46:08-22031"].Crash!;
         Assert.Equal((CrashVerdict.SegmentationFault, "SIGSEGV in libc.so.6+0xbbcd0"), (abrt.Verdict, ReportValues.Text(abrt.Signature)));
-        Assert.Contains(new CaptureFact("COREDUMP_BOOT_ID", SystemdName.Split('.')[3]), core.Facts);
+        Assert.Contains(new CaptureFact("COREDUMP_BOOT_ID", StoredCoredump.NameParts[3]), core.Facts);
         Assert.Contains(new CaptureFact("COREDUMP_UID", "65534"), core.Facts);
         // The x86 Breakpad dump: lldb's null write, placed in its executable.
         var i386 = byInput["linux-i386.dmp"];

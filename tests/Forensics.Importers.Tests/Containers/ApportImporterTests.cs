@@ -183,13 +183,10 @@ public class ApportImporterTests
         // make CoreDump a CompressedFile of COREDUMP_FILENAME; problem_report.py _generate_compressed_chunks then yields
         // that file's bytes unchanged, 131072 (CHUNK_SIZE) at a time, each base64-encoded on its own line. Here the file
         // is the zstd core systemd-coredump stored for crash_null (corpus/systemd-coredump), the maps those it saved.
-        var folder = TestPaths.CorpusFile("systemd-coredump");
-        var log = File.ReadAllLines(Path.Combine(folder, "commands.log"));
-        var stored = log.Single(l => l.StartsWith("stored: ", StringComparison.Ordinal))["stored: ".Length..].Split(',')[0];
-        var pid = int.Parse(stored.Split('.')[4], System.Globalization.CultureInfo.InvariantCulture);
-        var zst = File.ReadAllBytes(Path.Combine(folder, stored));
+        var pid = StoredCoredump.Pid;
+        var zst = File.ReadAllBytes(StoredCoredump.Path);
         var report = new StringBuilder("ProblemType: Crash\nExecutablePath: /tmp/forensics-corpus/bin/crash_null\nSignal: 11\nProcMaps:");
-        foreach (var line in File.ReadAllLines(Path.Combine(folder, "maps.self")))
+        foreach (var line in File.ReadAllLines(TestPaths.CorpusFile("systemd-coredump", "maps.self")))
             report.Append("\n ").Append(line);
         report.Append("\nCoreDump: base64");
         for (var offset = 0; offset < zst.Length; offset += 131072)

@@ -9,7 +9,8 @@ namespace Forensics.Pipeline.Tests.Importing;
 
 /// <summary>
 /// systemd-coredump's <c>user.coredump.*</c> extended attributes on a stored core, set here as coredump.c's fix_xattr
-/// sets them (strings without their zero) on a copy of the crash_null core, whose name says nothing.
+/// sets them (strings without their zero) on a copy of the crash_null core, whose name says nothing, and those
+/// systemd-coredump itself set on the core it stored (corpus/systemd-coredump) on a copy of that core.
 /// </summary>
 public sealed partial class CoredumpAttributesTests(ITestOutputHelper output) : IDisposable
 {
@@ -80,6 +81,29 @@ public sealed partial class CoredumpAttributesTests(ITestOutputHelper output) : 
         Assert.NotEqual(first, changed);
         Assert.Equal(first, back);
         Assert.Equal(first, other);
+    }
+
+    [Fact]
+    public void The_attributes_systemd_coredump_set_on_its_stored_core_are_facts_that_agree_with_its_name()
+    {
+        // corpus/systemd-coredump: the attributes systemd-coredump set, listed in its commands.log, set back on a copy.
+        var core = Path.Combine(_folder, StoredCoredump.Name);
+        File.Copy(StoredCoredump.Path, core);
+        var attributes = StoredCoredump.Attributes;
+        Assert.Equal(
+            ["user.coredump.comm", "user.coredump.exe", "user.coredump.gid", "user.coredump.pid", "user.coredump.rlimit", "user.coredump.signal",
+             "user.coredump.timestamp", "user.coredump.uid"],
+            attributes.Select(a => a.Name));
+        if (!attributes.All(a => Set(core, a.Name, a.Value)))
+            return;
+
+        var capture = Assert.Single(new BatchImporter().ImportFile(core, StoredCoredump.Name).Captures);
+        Assert.Equal(attributes.Select(a => new CaptureFact(a.Name, a.Value)), capture.Facts.Where(f => f.Name.StartsWith("user.coredump.", StringComparison.Ordinal)));
+        Assert.Equal(("crash_null", "/tmp/forensics-corpus/bin/crash_null", "65534", "65534"),
+            (StoredCoredump.Attribute("comm"), StoredCoredump.Attribute("exe"), StoredCoredump.Attribute("uid"), StoredCoredump.Attribute("gid")));
+        var parts = StoredCoredump.NameParts;
+        Assert.Equal((parts[2], parts[4], parts[5]), (StoredCoredump.Attribute("uid"), StoredCoredump.Attribute("pid"), StoredCoredump.Attribute("timestamp")));
+        Assert.Contains(capture.Diagnostics.Items, d => d.Descriptor == DiagnosticCatalogue.CoredumpAttributes && d.Message.StartsWith("[8]", StringComparison.Ordinal));
     }
 
     private static string AttributesPart(string? identity) => identity![identity!.IndexOf(" xattrs ", StringComparison.Ordinal)..];
