@@ -4,7 +4,7 @@
 # Usage: corpus/make-corpus.sh [SET...]
 #   With no argument every set is remade; otherwise only the named sets
 #   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow
-#   backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
+#   backtrace symbol-files aslr-pair grow preload bench jit-regions long-paths ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
 # Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, lz4, readelf, eu-unstrip (elfutils),
@@ -35,7 +35,7 @@ build_programs() {
     mkdir -p "$BIN"
     cp -r "$CORPUS/src" "$WORK/src"
     local flags=(-O0 -g -Wall -Wextra -Werror -pthread)
-    for program in live crash_null crash_stack crash_abort crash_assert crash_thread victim grow print_maps many_maps random_bytes; do
+    for program in live crash_null crash_stack crash_abort crash_assert crash_thread victim grow print_maps many_maps jit_regions long_paths random_bytes; do
         (cd "$WORK/src" && gcc "${flags[@]}" -o "$BIN/$program" "$program.c")
     done
     (cd "$WORK/src" && gcc -O2 -o "$BIN/not_a_core" not_a_core.c && strip "$BIN/not_a_core")
@@ -408,6 +408,66 @@ make_bench() {
     echo "pid=$pid" >"$out/commands.log"
 }
 
+# --- jit-regions: many alike read-write-execute regions ------------------------------------
+
+make_jit_regions() {
+    local work out pid
+    work="$(fresh_work_folder jit-regions)"
+    out="$(fresh_output_folder jit-regions)"
+    start_in "$work" "$BIN/jit_regions" 300
+    pid=$STARTED_PID
+    wait_for_file "$work/ready"
+    {
+        echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/jit_regions 300"
+        echo "pid=$pid"
+        echo "cat /proc/$pid/maps > maps"
+        echo "pmap -x $pid > pmap-x.txt"
+        echo "gdb -batch -p $pid -ex 'gcore $work/gcore.core' > gcore.log"
+    } >"$out/commands.log"
+    cat "/proc/$pid/maps" >"$out/maps"
+    pmap -x "$pid" >"$out/pmap-x.txt"
+    gdb -batch -p "$pid" -ex "gcore $work/gcore.core" >"$out/gcore.log" 2>/dev/null
+    cp "$work/jit-info.txt" "$out/"
+    stop_process "$pid"
+    describe_core "$BIN/jit_regions" "$work/gcore.core" "$out/gcore.core"
+    # Over 600 program headers: readelf's listing is kept compressed.
+    xz -9 -T1 "$out/gcore.core.readelf.txt"
+}
+
+# --- long-paths: paths longer than pmap's line buffer ---------------------------------------
+
+# Five folders of 200 characters: the two files' paths are over 1,000 characters, so a maps line (73 characters before
+# the path) does not fit the 1024-byte buffer procps pmap reads it with, and pmap cuts the path inside the fifth folder.
+make_long_paths() {
+    local work out pid folder level name
+    work="$(fresh_work_folder long-paths)"
+    out="$(fresh_output_folder long-paths)"
+    folder="$work"
+    for level in 1 2 3 4 5; do
+        name="folder-$level-"
+        while [ ${#name} -lt 200 ]; do name="${name}abcdefghij"; done
+        folder="$folder/${name:0:200}"
+    done
+    mkdir -p "$folder"
+    head -c 8192 /dev/zero | tr '\0' 'A' >"$folder/data-file-one.bin"
+    head -c 8192 /dev/zero | tr '\0' 'B' >"$folder/data-file-two.bin"
+    start_in "$work" "$BIN/long_paths" "$folder/data-file-one.bin" "$folder/data-file-two.bin"
+    pid=$STARTED_PID
+    wait_for_file "$work/ready"
+    echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/long_paths FOLDER/data-file-one.bin FOLDER/data-file-two.bin (FOLDER: five folders of 200 characters under $work)" >"$out/commands.log"
+    echo "pid=$pid" >>"$out/commands.log"
+    cat "/proc/$pid/maps" >"$out/maps"
+    echo "cat /proc/$pid/maps > maps" >>"$out/commands.log"
+    local option file
+    for option in "" -x -X -d -p; do
+        file="pmap${option:+-${option#-}}.txt"
+        pmap $option "$pid" >"$out/$file"
+        echo "pmap $option $pid > $file" >>"$out/commands.log"
+    done
+    cp "$work/long-paths-info.txt" "$out/"
+    stop_process "$pid"
+}
+
 # --- a ticket with pasted captures -------------------------------------------------------
 
 make_ticket() {
@@ -576,6 +636,8 @@ EOF
         write_symbol_files_section
         write_pairs_section
         write_bench_section
+        write_jit_regions_section
+        write_long_paths_section
         write_ticket_section
         write_public_section
         write_bad_inputs_section
@@ -806,6 +868,52 @@ write_bench_section() {
     echo
 }
 
+write_jit_regions_section() {
+    local dir="$CORPUS/jit-regions" pid
+    [ -d "$dir" ] || return 0
+    pid="$(sed -n 's/^pid=//p' "$dir/jit-info.txt")"
+    echo "## \`jit-regions/\` — 300 alike read-write-execute regions"
+    echo
+    echo "\`src/jit_regions.c 300\` maps 300 one-page anonymous \`rwxp\` regions one page apart inside a \`PROT_NONE\`"
+    echo "reservation (so none merge), writes \`mov eax, index; ret\` into each and calls it, as a JIT compiler would, then"
+    echo "sleeps. PID $pid; first region \`$(sed -n 's/^first=//p' "$dir/jit-info.txt")\`, last \`$(sed -n 's/^last=//p' "$dir/jit-info.txt")\`"
+    echo "(\`jit-info.txt\`); \`commands.log\` has the commands. The core's facts files are made as for the cores above"
+    echo "(\`gcore.core.readelf.txt\` kept as \`.xz\`)."
+    echo
+    echo "| file | exact command | facts |"
+    echo "|---|---|---|"
+    echo "| \`maps\` | \`cat /proc/$pid/maps\` | $(count_maps_lines "$dir/maps") lines, $(grep -c ' rwxp ' "$dir/maps") of them \`rwxp\` |"
+    echo "| \`pmap-x.txt\` | \`pmap -x $pid\` | $(count_pmap_rows "$dir/pmap-x.txt") region lines, $(grep -c ' rwx-- ' "$dir/pmap-x.txt") of them \`rwx--\` |"
+    echo
+    echo "| core | raw bytes | xz bytes | sha256 | PT_LOAD | NT_PRSTATUS | NT_FILE entries | LWPs | siginfo | first eu-unstrip module |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    xz -dc "$dir/gcore.core.readelf.txt.xz" >"$dir/gcore.core.readelf.txt"
+    core_row "$dir/gcore.core" jit-regions/gcore.core
+    rm -f "$dir/gcore.core.readelf.txt"
+    echo
+}
+
+write_long_paths_section() {
+    local dir="$CORPUS/long-paths" pid file
+    [ -d "$dir" ] || return 0
+    pid="$(sed -n 's/^pid=//p' "$dir/long-paths-info.txt")"
+    echo "## \`long-paths/\` — paths procps pmap cuts"
+    echo
+    echo "\`src/long_paths.c\` maps two files, \`data-file-one.bin\` and \`data-file-two.bin\` (8192 bytes each), of a folder five"
+    echo "folders of 200 characters deep, so each path is over 1,000 characters (lengths in \`long-paths-info.txt\`). procps"
+    echo "pmap reads \`/proc/PID/maps\` (and \`smaps\` for \`-X\`) a line at a time into a 1024-byte buffer: the path is cut"
+    echo "inside the fifth folder, the same for both files, and the rest of the line is read as another line. \`maps\` is"
+    echo "the kernel's whole view. PID $pid; \`commands.log\` has the commands."
+    echo
+    echo "| file | rows naming the files (the cut text, then the rest read as another line) |"
+    echo "|---|---|"
+    echo "| \`maps\` | $(grep -c 'data-file-' "$dir/maps") rows, inodes $(grep 'data-file-' "$dir/maps" | awk '{ print $5 }' | paste -sd' ' -) |"
+    for file in pmap.txt pmap-x.txt pmap-X.txt pmap-d.txt pmap-p.txt; do
+        echo "| \`$file\` | $(grep -c 'folder-5-\|data-file-' "$dir/$file") of $(count_pmap_rows "$dir/$file") region lines |"
+    done
+    echo
+}
+
 write_ticket_section() {
     local ticket="$CORPUS/ticket/incident-ticket.md"
     [ -e "$ticket" ] || return 0
@@ -948,7 +1056,7 @@ EOF
 
 main() {
     local sets=("$@")
-    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow backtrace symbol-files aslr-pair grow preload bench jit-regions long-paths ticket bad-inputs)
     mkdir -p "$WORK"
     [ "${sets[*]}" = readme ] || build_programs
     for set in "${sets[@]}"; do
@@ -968,6 +1076,8 @@ main() {
             grow) make_grow ;;
             preload) make_preload ;;
             bench) make_bench ;;
+            jit-regions) make_jit_regions ;;
+            long-paths) make_long_paths ;;
             ticket) make_ticket ;;
             bad-inputs) make_bad_inputs ;;
             readme) ;;

@@ -270,6 +270,7 @@ internal static class InputResultReader
             SenderPid = Next(3),
             SenderUid = Next(4),
             ThreadId = Next(5),
+            UnknownReason = input.String(),
         };
     }
 
