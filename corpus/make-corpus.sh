@@ -436,10 +436,11 @@ make_jit_regions() {
 
 # --- long-paths: paths longer than pmap's line buffer ---------------------------------------
 
-# Five folders of 200 characters: the two files' paths are over 1,000 characters, so a maps line (73 characters before
-# the path) does not fit the 1024-byte buffer procps pmap reads it with, and pmap cuts the path inside the fifth folder.
+# Five folders of 200 characters: the two libraries' paths are over 1,000 characters, so a maps line (73 characters
+# before the path) does not fit the 1024-byte buffer procps pmap reads it with, and pmap cuts the path inside the fifth
+# folder, the same for both libraries.
 make_long_paths() {
-    local work out pid folder level name
+    local work out pid folder level name option file which
     work="$(fresh_work_folder long-paths)"
     out="$(fresh_output_folder long-paths)"
     folder="$work"
@@ -449,16 +450,19 @@ make_long_paths() {
         folder="$folder/${name:0:200}"
     done
     mkdir -p "$folder"
-    head -c 8192 /dev/zero | tr '\0' 'A' >"$folder/data-file-one.bin"
-    head -c 8192 /dev/zero | tr '\0' 'B' >"$folder/data-file-two.bin"
-    start_in "$work" "$BIN/long_paths" "$folder/data-file-one.bin" "$folder/data-file-two.bin"
+    for which in 1 2; do
+        (cd "$WORK/src" && gcc -O2 -Wall -Wextra -Werror -shared -fPIC -DWHICH=$which -o "$folder/liblong$which.so" long_paths_library.c)
+    done
+    start_in "$work" "$BIN/long_paths" "$folder/liblong1.so" "$folder/liblong2.so"
     pid=$STARTED_PID
     wait_for_file "$work/ready"
-    echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/long_paths FOLDER/data-file-one.bin FOLDER/data-file-two.bin (FOLDER: five folders of 200 characters under $work)" >"$out/commands.log"
-    echo "pid=$pid" >>"$out/commands.log"
+    {
+        echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/long_paths FOLDER/liblong1.so FOLDER/liblong2.so"
+        echo "FOLDER: five folders of 200 characters (folder-N-abcdefghijabcdefghij...) under $work"
+        echo "pid=$pid"
+        echo "cat /proc/$pid/maps > maps"
+    } >"$out/commands.log"
     cat "/proc/$pid/maps" >"$out/maps"
-    echo "cat /proc/$pid/maps > maps" >>"$out/commands.log"
-    local option file
     for option in "" -x -X -d -p; do
         file="pmap${option:+-${option#-}}.txt"
         pmap $option "$pid" >"$out/$file"
@@ -899,17 +903,19 @@ write_long_paths_section() {
     pid="$(sed -n 's/^pid=//p' "$dir/long-paths-info.txt")"
     echo "## \`long-paths/\` — paths procps pmap cuts"
     echo
-    echo "\`src/long_paths.c\` maps two files, \`data-file-one.bin\` and \`data-file-two.bin\` (8192 bytes each), of a folder five"
-    echo "folders of 200 characters deep, so each path is over 1,000 characters (lengths in \`long-paths-info.txt\`). procps"
-    echo "pmap reads \`/proc/PID/maps\` (and \`smaps\` for \`-X\`) a line at a time into a 1024-byte buffer: the path is cut"
-    echo "inside the fifth folder, the same for both files, and the rest of the line is read as another line. \`maps\` is"
-    echo "the kernel's whole view. PID $pid; \`commands.log\` has the commands."
+    echo "\`src/long_paths.c\` loads two libraries, \`liblong1.so\` and \`liblong2.so\` (\`src/long_paths_library.c\` built"
+    echo "\`-O2 -shared -fPIC\` with \`-DWHICH=1\` and \`2\`), from a folder five folders of 200 characters deep, so each path is over"
+    echo "1,000 characters (\`long-paths-info.txt\`). procps-ng pmap reads \`/proc/PID/maps\` a line at a time into a 1024-byte"
+    echo "buffer (\`mapbuf\` in its \`pmap.c\`): the path is cut after 950 characters, inside the fifth folder and the same for"
+    echo "both libraries, and the rest of the line is read as another line, which pmap prints as a row of its own. \`-X\`"
+    echo "reads the name into a 128-byte buffer and prints the basename of what fits: the start of the first folder's"
+    echo "name. \`maps\` is the kernel's whole view. PID $pid; \`commands.log\` has the commands."
     echo
-    echo "| file | rows naming the files (the cut text, then the rest read as another line) |"
+    echo "| file | rows naming the libraries or a cut folder |"
     echo "|---|---|"
-    echo "| \`maps\` | $(grep -c 'data-file-' "$dir/maps") rows, inodes $(grep 'data-file-' "$dir/maps" | awk '{ print $5 }' | paste -sd' ' -) |"
+    echo "| \`maps\` | $(grep -c 'liblong' "$dir/maps") of $(count_maps_lines "$dir/maps") lines, inodes $(grep 'liblong' "$dir/maps" | awk '{ print $5 }' | sort -u | paste -sd' ' -) |"
     for file in pmap.txt pmap-x.txt pmap-X.txt pmap-d.txt pmap-p.txt; do
-        echo "| \`$file\` | $(grep -c 'folder-5-\|data-file-' "$dir/$file") of $(count_pmap_rows "$dir/$file") region lines |"
+        echo "| \`$file\` | $(grep -cE '^ *[0-9a-f]{8,16} .*(folder-|liblong)' "$dir/$file") of $(count_pmap_rows "$dir/$file") region lines |"
     done
     echo
 }

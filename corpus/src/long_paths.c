@@ -1,9 +1,10 @@
-/* Maps two files of one deep folder whose path is longer than the 1024-byte line buffer
- * procps pmap reads /proc/PID/maps and smaps with: argv[1] and argv[2] are the two files.
- * Writes ./long-paths-info.txt (pid and where each file is mapped) and ./ready, then sleeps. */
+/* Loads two shared libraries (argv[1], argv[2]) of one deep folder whose paths are longer than the
+ * 1024-byte line buffer procps pmap reads /proc/PID/maps and smaps with, calls each, writes
+ * ./long-paths-info.txt (pid, and where each library's function is) and ./ready, then sleeps.
+ * The libraries are long_paths_library.c built twice, with WHICH 1 and 2. */
 #include "corpus.h"
+#include <dlfcn.h>
 #include <stdio.h>
-#include <sys/mman.h>
 
 int main(int argc, char **argv)
 {
@@ -12,13 +13,13 @@ int main(int argc, char **argv)
     FILE *info = fopen("long-paths-info.txt", "w");
     fprintf(info, "pid=%d\n", getpid());
     for (int i = 1; i <= 2; i++) {
-        int fd = open(argv[i], O_RDONLY | O_CLOEXEC);
-        void *mapping = fd < 0 ? MAP_FAILED : mmap(NULL, 8192, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (mapping == MAP_FAILED) {
-            perror(argv[i]);
+        void *library = dlopen(argv[i], RTLD_NOW);
+        int (*which)(void) = library ? (int (*)(void))dlsym(library, "long_paths_which") : NULL;
+        if (which == NULL) {
+            fprintf(stderr, "%s\n", dlerror());
             return 1;
         }
-        fprintf(info, "file%d=%p %zu\n", i, mapping, strlen(argv[i]));
+        fprintf(info, "library%d=%d at %p, path of %zu characters\n", i, which(), (void *)which, strlen(argv[i]));
     }
     fclose(info);
     corpus_touch("ready");

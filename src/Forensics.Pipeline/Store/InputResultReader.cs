@@ -97,6 +97,7 @@ internal static class InputResultReader
             region.Name = input.String();
             region.Deleted = Has(present, 4);
             region.NameIsBasename = Has(present, 5);
+            region.NameTruncated = Has(present, 16);
             region.Module = input.String();
             if (Has(present, 7))
                 region.Metrics = Metrics(input);
