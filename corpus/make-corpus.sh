@@ -463,11 +463,16 @@ make_long_paths() {
         echo "cat /proc/$pid/maps > maps"
     } >"$out/commands.log"
     cat "/proc/$pid/maps" >"$out/maps"
-    for option in "" -x -X -d -p; do
+    for option in "" -X -d -p; do
         file="pmap${option:+-${option#-}}.txt"
         pmap $option "$pid" >"$out/$file"
-        echo "pmap $option $pid > $file" >>"$out/commands.log"
+        echo "pmap${option:+ $option} $pid > $file" >>"$out/commands.log"
     done
+    # -x prints only the rest of each cut line, at an address that is not the mapping's: rows are lost, so the input
+    # cannot be read whole, and it lives with the inputs a batch must survive.
+    mkdir -p "$BAD_INPUTS"
+    pmap -x "$pid" >"$BAD_INPUTS/long-paths.pmap-x.txt"
+    echo "pmap -x $pid > tests/bad-inputs/long-paths.pmap-x.txt" >>"$out/commands.log"
     cp "$work/long-paths-info.txt" "$out/"
     stop_process "$pid"
 }
@@ -519,8 +524,9 @@ make_ticket() {
 
 make_bad_inputs() {
     local out="$BAD_INPUTS" lines middle
-    rm -rf "$out"
+    # long-paths.pmap-x.txt is a capture of its own, made by make_long_paths.
     mkdir -p "$out"
+    find "$out" -mindepth 1 ! -name long-paths.pmap-x.txt -delete
     "$BIN/random_bytes" 4096 >"$out/random-4096.bin"
     : >"$out/empty.txt"
     # pmap -x cut in the middle of a region line, before its totals row.
@@ -909,12 +915,13 @@ write_long_paths_section() {
     echo "buffer (\`mapbuf\` in its \`pmap.c\`): the path is cut after 950 characters, inside the fifth folder and the same for"
     echo "both libraries, and the rest of the line is read as another line, which pmap prints as a row of its own. \`-X\`"
     echo "reads the name into a 128-byte buffer and prints the basename of what fits: the start of the first folder's"
-    echo "name. \`maps\` is the kernel's whole view. PID $pid; \`commands.log\` has the commands."
+    echo "name. \`-x\` prints only the rest of each cut line, at an address that is not the mapping's, so its rows are lost:"
+    echo "it is \`tests/bad-inputs/long-paths.pmap-x.txt\`. \`maps\` is the kernel's whole view. PID $pid; \`commands.log\` has the commands."
     echo
     echo "| file | rows naming the libraries or a cut folder |"
     echo "|---|---|"
     echo "| \`maps\` | $(grep -c 'liblong' "$dir/maps") of $(count_maps_lines "$dir/maps") lines, inodes $(grep 'liblong' "$dir/maps" | awk '{ print $5 }' | sort -u | paste -sd' ' -) |"
-    for file in pmap.txt pmap-x.txt pmap-X.txt pmap-d.txt pmap-p.txt; do
+    for file in pmap.txt pmap-X.txt pmap-d.txt pmap-p.txt; do
         echo "| \`$file\` | $(grep -cE '^ *[0-9a-f]{8,16} .*(folder-|liblong)' "$dir/$file") of $(count_pmap_rows "$dir/$file") region lines |"
     done
     echo
@@ -1041,6 +1048,7 @@ write_bad_inputs_section() {
     echo "| \`truncated.pmap-x.txt\` | \`live/pmap-x.txt\` cut in the middle of a line, no totals row | \`head -c $(stat -c '%s' "$bad/truncated.pmap-x.txt")\` |"
     echo "| \`corrupted-line.maps\` | \`live/maps\` with line $(cat "$bad/corrupted-line.maps.line.txt") replaced by \`7f00zz-7f01 rw-p 00000000 00:00 0 this line is corrupted\` | awk |"
     echo "| \`truncated-64k.core.xz\` | \`crash-null/core\` cut after 65536 bytes (headers and notes whole, segment data missing) | \`xz -dc core.xz \\| head -c 65536 \\| xz -9\` |"
+    echo "| \`long-paths.pmap-x.txt\` | \`pmap -x\` of the \`long-paths/\` process: procps pmap cut its ten long maps lines and printed only their rests, at \`0xef\` | \`make_long_paths\` |"
     echo "| \`not-a-core.elf.xz\` | a stripped executable (\`ET_DYN\`), not a core | \`gcc -O2 src/not_a_core.c && strip\`, then \`xz -9\` |"
     echo
 }
