@@ -16,6 +16,9 @@ internal static class RegionComparison
             return a.Name == b.Name;
         if (string.Equals(a.Name, b.Name, StringComparison.Ordinal))
             return true;
+        // One file, whatever each writer made of its name (pmap -X keeps the first 127 characters of a path).
+        if (a.Inode is > 0 && a.Inode == b.Inode && a.Device is { } deviceA && b.Device is { } deviceB && DevicesEqual(deviceA, deviceB))
+            return true;
         if (a.NameTruncated != b.NameTruncated)
             return a.NameTruncated ? CutNameFits(a, b.Name) : CutNameFits(b, a.Name);
         if (a.NameIsBasename || b.NameIsBasename)
