@@ -45,7 +45,7 @@ public sealed class InputResultStoreTests
             loaded.Add(copy);
         }
 
-        Assert.Equal(496, originals.Count);
+        Assert.Equal(520, originals.Count);
         var byPath = loaded.ToDictionary(r => r.Record.Path);
         Assert.Equal(20026, Assert.Single(byPath["corpus/bench/many-maps.maps.xz"].Captures).Regions.Count);
         Assert.Equal([33, 33, 33], byPath["corpus/ticket/incident-ticket.md"].Captures.Select(c => c.Regions.Count));
