@@ -42,11 +42,12 @@ public sealed class FindingCountTests
 
         var findings = CaptureAnalyzer.Analyze(capture, [capture]).Findings;
 
+        // gdb's gcore marks every segment readable, so a core says nothing of read or of private and shared: ?wx?.
         const string First = "[300] regions alike, the first at 0x7f70a36e5000, 0x7f70a36e7000, 0x7f70a36e9000: ";
         Assert.Equal(
             [
-                ("high", "wx-memory", First + "Writable and executable anonymous memory (rwxp, 4096 bytes): code can be written and run in place."),
-                ("medium", "anon-exec", First + "Anonymous executable memory (rwxp, 4096 bytes) with no JIT runtime loaded: code that no file on disk holds, such as injected shellcode."),
+                ("high", "wx-memory", First + "Writable and executable anonymous memory (?wx?, 4096 bytes): code can be written and run in place."),
+                ("medium", "anon-exec", First + "Anonymous executable memory (?wx?, 4096 bytes) with no JIT runtime loaded: code that no file on disk holds, such as injected shellcode."),
             ],
             findings.Where(f => f.Rule is "wx-memory" or "anon-exec").Select(f => (ReportValues.Severity(f.Severity), f.Rule, ReportValues.Text(f.Message))));
         Assert.All(findings.Where(f => f.Rule is "wx-memory" or "anon-exec"), f => Assert.Equal((0x7f70a36e5000UL, 0x7f70a36e6000UL), (f.Start!.Value, f.End!.Value)));
