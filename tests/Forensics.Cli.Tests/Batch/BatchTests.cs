@@ -193,7 +193,7 @@ public sealed class BatchTests : IDisposable
         Analyze([evidence], fresh, new PipelineOptions { OutputDirectory = fresh, Fresh = true });
         ReportFolders.AssertSameFiles(fresh, output);
         // The result of the deleted input is not kept any more.
-        Assert.Equal(22, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
+        Assert.Equal(23, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
     }
 
     [Fact]
