@@ -63,6 +63,26 @@ public sealed class CutPathTests
     }
 
     [Fact]
+    public void A_rest_that_does_not_start_with_a_hex_digit_repeats_the_cut_row_and_is_joined_to_it()
+    {
+        // The same pmap output as pmap prints it when the rest of a cut line starts with no hex digit (a folder named
+        // with g-z, or a cut just before a '/'): sscanf reads no address, so the row repeats the cut row's address and
+        // size (procps pmap.c keeps start and end from the line before). Edited from pmap.txt: each rest row gets them.
+        var lines = SampleFile.ReadAllText(TestPaths.CorpusFile("long-paths", "pmap.txt")).Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("00000000000000ef ", StringComparison.Ordinal))
+                lines[i] = lines[i - 1][..lines[i - 1].IndexOf("r", 17, StringComparison.Ordinal)] + lines[i][(lines[i].IndexOf('K') + 2)..];
+        }
+        var capture = CaptureNormalizer.Normalize(NormalisedSamples.ParseText(CaptureFormat.Pmap, string.Join('\n', lines), "long-paths", "pmap.txt"));
+
+        Assert.Equal([(Library2, Library1, true), (Library1, Library1End, true)], Libraries(capture).Select(m => (m.Base, m.End, m.Truncated)));
+        Assert.EndsWith("…liblong2.so", Libraries(capture)[0].Name, StringComparison.Ordinal);
+        Assert.Equal(10, capture.Diagnostics.Items.Count(d => d.Id == DiagnosticCatalogue.PmapLineCut.Id));
+        Assert.DoesNotContain(capture.Diagnostics.Items, d => d.Id == DiagnosticCatalogue.PmapDuplicateRow.Id);
+    }
+
+    [Fact]
     public void A_cut_path_keeps_what_pmap_printed_of_it_and_its_end()
     {
         var capture = Load(CaptureFormat.Pmap, "pmap-p.txt");
