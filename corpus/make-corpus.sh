@@ -4,7 +4,7 @@
 # Usage: corpus/make-corpus.sh [SET...]
 #   With no argument every set is remade; otherwise only the named sets
 #   (live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow systemd-coredump
-#   backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs), then README.md is rewritten
+#   backtrace symbol-files aslr-pair grow preload bench jit-regions long-paths ticket bad-inputs), then README.md is rewritten
 #   from what is on disk. "readme" alone only rewrites README.md.
 #
 # Needs: gcc, gdb, pmap (procps), xz, gzip, zstd, lz4, readelf, eu-unstrip (elfutils),
@@ -37,7 +37,7 @@ build_programs() {
     mkdir -p "$BIN"
     cp -r "$CORPUS/src" "$WORK/src"
     local flags=(-O0 -g -Wall -Wextra -Werror -pthread)
-    for program in live crash_null crash_stack crash_abort crash_assert crash_thread victim grow print_maps many_maps random_bytes; do
+    for program in live crash_null crash_stack crash_abort crash_assert crash_thread victim grow print_maps many_maps jit_regions long_paths random_bytes; do
         (cd "$WORK/src" && gcc "${flags[@]}" -o "$BIN/$program" "$program.c")
     done
     (cd "$WORK/src" && gcc -O2 -o "$BIN/not_a_core" not_a_core.c && strip "$BIN/not_a_core")
@@ -482,6 +482,75 @@ make_bench() {
     echo "pid=$pid" >"$out/commands.log"
 }
 
+# --- jit-regions: many alike read-write-execute regions ------------------------------------
+
+make_jit_regions() {
+    local work out pid
+    work="$(fresh_work_folder jit-regions)"
+    out="$(fresh_output_folder jit-regions)"
+    start_in "$work" "$BIN/jit_regions" 300
+    pid=$STARTED_PID
+    wait_for_file "$work/ready"
+    {
+        echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/jit_regions 300"
+        echo "pid=$pid"
+        echo "cat /proc/$pid/maps > maps"
+        echo "pmap -x $pid > pmap-x.txt"
+        echo "gdb -batch -p $pid -ex 'gcore $work/gcore.core' > gcore.log"
+    } >"$out/commands.log"
+    cat "/proc/$pid/maps" >"$out/maps"
+    pmap -x "$pid" >"$out/pmap-x.txt"
+    gdb -batch -p "$pid" -ex "gcore $work/gcore.core" >"$out/gcore.log" 2>/dev/null
+    cp "$work/jit-info.txt" "$out/"
+    stop_process "$pid"
+    describe_core "$BIN/jit_regions" "$work/gcore.core" "$out/gcore.core"
+    # Over 600 program headers: readelf's listing is kept compressed.
+    xz -9 -T1 "$out/gcore.core.readelf.txt"
+}
+
+# --- long-paths: paths longer than pmap's line buffer ---------------------------------------
+
+# Five folders of 200 characters: the two libraries' paths are over 1,000 characters, so a maps line (73 characters
+# before the path) does not fit the 1024-byte buffer procps pmap reads it with, and pmap cuts the path inside the fifth
+# folder, the same for both libraries.
+make_long_paths() {
+    local work out pid folder level name option file which
+    work="$(fresh_work_folder long-paths)"
+    out="$(fresh_output_folder long-paths)"
+    folder="$work"
+    for level in 1 2 3 4 5; do
+        name="folder-$level-"
+        while [ ${#name} -lt 200 ]; do name="${name}abcdefghij"; done
+        folder="$folder/${name:0:200}"
+    done
+    mkdir -p "$folder"
+    for which in 1 2; do
+        (cd "$WORK/src" && gcc -O2 -Wall -Wextra -Werror -shared -fPIC -DWHICH=$which -o "$folder/liblong$which.so" long_paths_library.c)
+    done
+    start_in "$work" "$BIN/long_paths" "$folder/liblong1.so" "$folder/liblong2.so"
+    pid=$STARTED_PID
+    wait_for_file "$work/ready"
+    {
+        echo "launch: cd $work && env -i PATH=/usr/bin:/bin HOME=/nonexistent LANG=C $BIN/long_paths FOLDER/liblong1.so FOLDER/liblong2.so"
+        echo "FOLDER: five folders of 200 characters (folder-N-abcdefghijabcdefghij...) under $work"
+        echo "pid=$pid"
+        echo "cat /proc/$pid/maps > maps"
+    } >"$out/commands.log"
+    cat "/proc/$pid/maps" >"$out/maps"
+    for option in "" -X -d -p; do
+        file="pmap${option:+-${option#-}}.txt"
+        pmap $option "$pid" >"$out/$file"
+        echo "pmap${option:+ $option} $pid > $file" >>"$out/commands.log"
+    done
+    # -x prints only the rest of each cut line, at an address that is not the mapping's: rows are lost, so the input
+    # cannot be read whole, and it lives with the inputs a batch must survive.
+    mkdir -p "$BAD_INPUTS"
+    pmap -x "$pid" >"$BAD_INPUTS/long-paths.pmap-x.txt"
+    echo "pmap -x $pid > tests/bad-inputs/long-paths.pmap-x.txt" >>"$out/commands.log"
+    cp "$work/long-paths-info.txt" "$out/"
+    stop_process "$pid"
+}
+
 # --- a ticket with pasted captures -------------------------------------------------------
 
 make_ticket() {
@@ -529,8 +598,9 @@ make_ticket() {
 
 make_bad_inputs() {
     local out="$BAD_INPUTS" lines middle
-    rm -rf "$out"
+    # long-paths.pmap-x.txt is a capture of its own, made by make_long_paths.
     mkdir -p "$out"
+    find "$out" -mindepth 1 ! -name long-paths.pmap-x.txt -delete
     "$BIN/random_bytes" 4096 >"$out/random-4096.bin"
     : >"$out/empty.txt"
     # pmap -x cut in the middle of a region line, before its totals row.
@@ -651,6 +721,8 @@ EOF
         write_symbol_files_section
         write_pairs_section
         write_bench_section
+        write_jit_regions_section
+        write_long_paths_section
         write_ticket_section
         write_public_section
         write_bad_inputs_section
@@ -906,6 +978,55 @@ write_bench_section() {
     echo
 }
 
+write_jit_regions_section() {
+    local dir="$CORPUS/jit-regions" pid
+    [ -d "$dir" ] || return 0
+    pid="$(sed -n 's/^pid=//p' "$dir/jit-info.txt")"
+    echo "## \`jit-regions/\` — 300 alike read-write-execute regions"
+    echo
+    echo "\`src/jit_regions.c 300\` maps 300 one-page anonymous \`rwxp\` regions one page apart inside a \`PROT_NONE\`"
+    echo "reservation (so none merge), writes \`mov eax, index; ret\` into each and calls it, as a JIT compiler would, then"
+    echo "sleeps. PID $pid; first region \`$(sed -n 's/^first=//p' "$dir/jit-info.txt")\`, last \`$(sed -n 's/^last=//p' "$dir/jit-info.txt")\`"
+    echo "(\`jit-info.txt\`); \`commands.log\` has the commands. The core's facts files are made as for the cores above"
+    echo "(\`gcore.core.readelf.txt\` kept as \`.xz\`)."
+    echo
+    echo "| file | exact command | facts |"
+    echo "|---|---|---|"
+    echo "| \`maps\` | \`cat /proc/$pid/maps\` | $(count_maps_lines "$dir/maps") lines, $(grep -c ' rwxp ' "$dir/maps") of them \`rwxp\` |"
+    echo "| \`pmap-x.txt\` | \`pmap -x $pid\` | $(count_pmap_rows "$dir/pmap-x.txt") region lines, $(grep -c ' rwx-- ' "$dir/pmap-x.txt") of them \`rwx--\` |"
+    echo
+    echo "| core | raw bytes | xz bytes | sha256 | PT_LOAD | NT_PRSTATUS | NT_FILE entries | LWPs | siginfo | first eu-unstrip module |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    xz -dc "$dir/gcore.core.readelf.txt.xz" >"$dir/gcore.core.readelf.txt"
+    core_row "$dir/gcore.core" jit-regions/gcore.core
+    rm -f "$dir/gcore.core.readelf.txt"
+    echo
+}
+
+write_long_paths_section() {
+    local dir="$CORPUS/long-paths" pid file
+    [ -d "$dir" ] || return 0
+    pid="$(sed -n 's/^pid=//p' "$dir/long-paths-info.txt")"
+    echo "## \`long-paths/\` — paths procps pmap cuts"
+    echo
+    echo "\`src/long_paths.c\` loads two libraries, \`liblong1.so\` and \`liblong2.so\` (\`src/long_paths_library.c\` built"
+    echo "\`-O2 -shared -fPIC\` with \`-DWHICH=1\` and \`2\`), from a folder five folders of 200 characters deep, so each path is over"
+    echo "1,000 characters (\`long-paths-info.txt\`). procps-ng pmap reads \`/proc/PID/maps\` a line at a time into a 1024-byte"
+    echo "buffer (\`mapbuf\` in its \`pmap.c\`): the path is cut after 950 characters, inside the fifth folder and the same for"
+    echo "both libraries, and the rest of the line is read as another line, which pmap prints as a row of its own. \`-X\`"
+    echo "reads the name into a 128-byte buffer and prints the basename of what fits: the start of the first folder's"
+    echo "name. \`-x\` prints only the rest of each cut line, at an address that is not the mapping's, so its rows are lost:"
+    echo "it is \`tests/bad-inputs/long-paths.pmap-x.txt\`. \`maps\` is the kernel's whole view. PID $pid; \`commands.log\` has the commands."
+    echo
+    echo "| file | rows naming the libraries or a cut folder |"
+    echo "|---|---|"
+    echo "| \`maps\` | $(grep -c 'liblong' "$dir/maps") of $(count_maps_lines "$dir/maps") lines, inodes $(grep 'liblong' "$dir/maps" | awk '{ print $5 }' | sort -u | paste -sd' ' -) |"
+    for file in pmap.txt pmap-X.txt pmap-d.txt pmap-p.txt; do
+        echo "| \`$file\` | $(grep -cE '^ *[0-9a-f]{8,16} .*(folder-|liblong)' "$dir/$file") of $(count_pmap_rows "$dir/$file") region lines |"
+    done
+    echo
+}
+
 write_ticket_section() {
     local ticket="$CORPUS/ticket/incident-ticket.md"
     [ -e "$ticket" ] || return 0
@@ -981,6 +1102,7 @@ text/mrdrivingduck_zsh_pmap_default.txt| mrdrivingduck/notes | `Linux/pmap.md` l
 text/mrdrivingduck_zsh_pmap_x.txt| mrdrivingduck/notes | `Linux/pmap.md` lines 185-310 | `e51c87d5` | MIT | SHA | `pmap -x`: 122 rows, `total kB 9396 7792 3248`
 text/Mulling_st-dyn_pmap_d.txt| Mulling/mulling.github.io | `content/guides/static-libs.md` lines 65-209 | `66a95941` | none stated | SHA | `pmap -d`: 142 rows, mapped 17940K, writeable/private 2380K, shared 1132K
 text/angr-binaries_test_gdb_plugin_procmap.txt| angr/binaries | `tests_data/test_gdb_plugin/procmap` | `bedd3009` | none stated | SHA | old gdb layout, 17 rows, libc.so.6 at 0x7ffff7a17000
+text/hiboma_el6_gdb_info_proc_mapping_x86_64.txt| hiboma/hiboma | `gdb.md` lines 208-230 (the `info proc mapping` block) | `b051071c` | none stated | SHA | gdb of RHEL/CentOS 6 printing an offset of 0 as plain `0` (11 of 16 rows): process 2061, 16 rows, none dropped
 text/nikosChalk_virophage_gdb13_infoproc_x86_64.txt| nikosChalk/ctf-writeups | `uiuctf23/pwn/virophage/README.md` lines 191-202 | `2397567d` | none stated | SHA | gdb 13 layout, process 62, 8 rows
 text/gdsc-ssu_CSocrates2_grep_maps_elided.txt| gdsc-ssu/CSocrates2 | `OS/Memory-Virtualization.md` (the `grep … /proc/11806/maps` block) | `b6e88d6a` | none stated | SHA | maps pasted with two `...` elisions: one capture of 7 regions, an elided-rows warning at lines 6 and 9, no error
 text/hellogcc_100-gdb-tips_solaris_info_proc_mappings.txt| hellogcc/100-gdb-tips | `src/print-process-memory.md` lines 9-36 | `0ea48dda` | GFDL-1.3 | SHA | gdb on Solaris: 16 rows, inclusive End Addr, Flags, architecture unknown
@@ -1035,6 +1157,7 @@ write_bad_inputs_section() {
     echo "| \`truncated.pmap-x.txt\` | \`live/pmap-x.txt\` cut in the middle of a line, no totals row | \`head -c $(stat -c '%s' "$bad/truncated.pmap-x.txt")\` |"
     echo "| \`corrupted-line.maps\` | \`live/maps\` with line $(cat "$bad/corrupted-line.maps.line.txt") replaced by \`7f00zz-7f01 rw-p 00000000 00:00 0 this line is corrupted\` | awk |"
     echo "| \`truncated-64k.core.xz\` | \`crash-null/core\` cut after 65536 bytes (headers and notes whole, segment data missing) | \`xz -dc core.xz \\| head -c 65536 \\| xz -9\` |"
+    echo "| \`long-paths.pmap-x.txt\` | \`pmap -x\` of the \`long-paths/\` process: procps pmap cut its ten long maps lines and printed only their rests, at \`0xef\` | \`make_long_paths\` |"
     echo "| \`not-a-core.elf.xz\` | a stripped executable (\`ET_DYN\`), not a core | \`gcc -O2 src/not_a_core.c && strip\`, then \`xz -9\` |"
     echo
 }
@@ -1057,7 +1180,7 @@ EOF
 
 main() {
     local sets=("$@")
-    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow systemd-coredump backtrace symbol-files aslr-pair grow preload bench ticket bad-inputs)
+    [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow systemd-coredump backtrace symbol-files aslr-pair grow preload bench jit-regions long-paths ticket bad-inputs)
     mkdir -p "$WORK"
     [ "${sets[*]}" = readme ] || build_programs
     for set in "${sets[@]}"; do
@@ -1078,6 +1201,8 @@ main() {
             grow) make_grow ;;
             preload) make_preload ;;
             bench) make_bench ;;
+            jit-regions) make_jit_regions ;;
+            long-paths) make_long_paths ;;
             ticket) make_ticket ;;
             bad-inputs) make_bad_inputs ;;
             readme) ;;

@@ -5,4 +5,10 @@ public sealed record ElfNote(string Owner, uint Type, ReadOnlyMemory<byte> Descr
 {
     /// <summary>File offset of the descriptor (header 12 bytes + name padded to 4).</summary>
     public ulong DescriptorOffset { get; init; }
+
+    /// <summary>
+    /// The bytes that pad the name to its alignment, up to the first NUL: empty as the kernel and gdb write notes;
+    /// .NET's createdump stuffs them with a tag (<c>CORE\0THR</c>, <c>CORE\0SIG</c>, docs/formats.md#createdump-cores).
+    /// </summary>
+    public string NamePadding { get; init; } = "";
 }

@@ -38,6 +38,7 @@ internal static class NoteWalker
             notes.Add(new ElfNote(owner, type, bytes.Slice((int)descStart, (int)descSize), baseOffset + position)
             {
                 DescriptorOffset = baseOffset + descStart,
+                NamePadding = LittleEndian.CString(span[(int)(nameStart + nameSize)..(int)descStart]),
             });
             position = AlignUp(descEnd, align);
             if (position > length)

@@ -30,6 +30,8 @@ public static class DiagnosticCatalogue
     public static readonly DiagnosticDescriptor PmapDuplicateRow = Define("FX1022", Info, InputProblem.None, "A pmap row repeats the address of an earlier row (procps-ng 3.3.x prints rows twice)");
     public static readonly DiagnosticDescriptor PmapFooterMissing = Define("FX1023", Warning, InputProblem.None, "A pmap capture ends without its footer");
     public static readonly DiagnosticDescriptor PmapHeaderMissing = Define("FX1024", Info, InputProblem.None, "The pmap header line (PID:   cmdline) is missing or malformed");
+    public static readonly DiagnosticDescriptor PmapLineCut = Define("FX1025", Warning, InputProblem.None, "procps pmap cut a long maps line and printed its rest as a row: the name of the row before is cut");
+    public static readonly DiagnosticDescriptor PmapRowAddressLost = Define("FX1026", Error, InputProblem.Corrupt, "A pmap row printed from the rest of a cut maps line: the mapping's address is lost");
     public static readonly DiagnosticDescriptor GdbRowMalformed = Define("FX1030", Error, InputProblem.Corrupt, "A gdb mapping row could not be parsed");
     public static readonly DiagnosticDescriptor GdbSizeMismatch = Define("FX1031", Warning, InputProblem.None, "gdb's Size column disagrees with End - Start");
     public static readonly DiagnosticDescriptor GdbNameContinued = Define("FX1032", Info, InputProblem.None, "A gdb core listing row was split by a newline inside the file name");

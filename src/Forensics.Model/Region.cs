@@ -50,6 +50,11 @@ public sealed class Region
     public bool Deleted { get; set; }
     /// <summary>The source printed only a basename (default pmap), so <see cref="Name"/> is not a path.</summary>
     public bool NameIsBasename { get; set; }
+    /// <summary>
+    /// The writer cut the name short (procps pmap's 1024-byte line buffer, docs/formats.md#pmap-long-paths): <see cref="Name"/>
+    /// holds what is known of it, the start and, after <c>…</c>, the end where the writer printed it.
+    /// </summary>
+    public bool NameTruncated { get; set; }
 
     /// <summary>What the region is, as normalisation decided it: <see cref="StatedKind"/> where an importer stated one, else classified.</summary>
     public RegionKind Kind { get; set; }

@@ -34,10 +34,13 @@ internal static class CrashAnalyzer
         if ((capture.Threads.Count == 0 && capture.Signal is null) || capture.Regions.Count == 0)
             return null;
 
-        var signal = capture.Signal;
         var crashing = FindCrashingThread(capture);
-        var number = signal?.Number ?? crashing?.Signal ?? 0;
-        var code = signal?.Code;
+        var number = capture.Signal?.Number ?? crashing?.Signal ?? 0;
+        var code = capture.Signal?.Code;
+        // Whatever a producer wrote at si_addr, a signal without a fault address (SIGABRT, SIGKILL, a trap with SI_KERNEL) shows none.
+        var signal = capture.Signal is { FaultAddress: not null } recorded && !SignalInfo.CarriesFaultAddress(number, code)
+            ? recorded with { FaultAddress = null }
+            : capture.Signal;
         var ownPid = capture.Pid ?? capture.Process?.Pid;
 
         var context = new CrashContext(capture, map, signal, crashing, number, code, ownPid);
@@ -135,6 +138,8 @@ internal static class CrashAnalyzer
             text = Sentence.Of($"{text}, sent by pid {sender}");
         else if (signal?.FaultAddress is { } fault)
             text = Sentence.Of($"{text}, fault address {Address(fault)}");
+        if (signal?.UnknownReason is { } reason)
+            text = Sentence.Of($"{text}; {(code is null ? "si_code, the fault address and the sender are" : "the sender is")} unknown: {reason}");
         return text;
     }
 
@@ -176,10 +181,15 @@ internal static class CrashAnalyzer
     /// </summary>
     private static (CrashVerdict, Sentence) WithoutSigInfo(CrashContext context)
     {
-        context.Evidence.Add(Sentence.Words(context.Capture.Format == CaptureFormat.Core
-            ? "the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown"
-            : "no siginfo is recorded (a core of a kernel before 3.7 has no NT_SIGINFO note; a minidump or a report may give only the signal): "
-                + "si_code, the fault address and the sender are unknown"));
+        var reason = context.Signal?.UnknownReason;
+        // With a reason the siginfo is there without its code, and DescribeSignal gives the reason.
+        if (reason is null)
+        {
+            context.Evidence.Add(Sentence.Words(context.Capture.Format == CaptureFormat.Core
+                ? "the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown"
+                : "no siginfo is recorded (a core of a kernel before 3.7 has no NT_SIGINFO note; a minidump or a report may give only the signal): "
+                    + "si_code, the fault address and the sender are unknown"));
+        }
         if (context.Crashing is { } thread)
         {
             var pcRegion = context.Map.FindRegion(thread.ProgramCounter);
@@ -202,7 +212,7 @@ internal static class CrashAnalyzer
             SigBus => CrashVerdict.BusError,
             _ => CrashVerdict.OtherSignal,
         };
-        return (verdict, Sentence.Of($"{name} at {CrashingPc(context)}; cause unknown: the core has no siginfo."));
+        return (verdict, Sentence.Of($"{name} at {CrashingPc(context)}; cause unknown: {(reason is null ? "the core has no siginfo" : "its siginfo has no si_code")}."));
     }
 
     private static (CrashVerdict, Sentence) DecideSent(CrashContext context, int code)

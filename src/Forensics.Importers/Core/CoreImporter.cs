@@ -13,7 +13,7 @@ namespace Forensics.Importers.Core;
 /// </summary>
 public static class CoreImporter
 {
-    private const string KernelVariant = "kernel core", GdbVariant = "gdb gcore";
+    private const string KernelVariant = "kernel core", GdbVariant = "gdb gcore", CreatedumpVariant = "createdump core";
     private const byte OsAbiSystemV = 0, OsAbiLinux = 3;
 
     /// <summary>True when <paramref name="head"/> starts with the ELF magic <c>7f 'E' 'L' 'F'</c>.</summary>
@@ -64,7 +64,7 @@ public static class CoreImporter
         var notes = CoreNoteSet.Decode(file, registers, limits, capture.Diagnostics, checkpoint);
         var writtenByGdb = notes.HasGdbNote || header.SectionHeaderCount > 0
             || (file.LoadSegments.Count > 0 && file.LoadSegments.All(l => l.Align == 1));
-        capture.Variant = writtenByGdb ? GdbVariant : KernelVariant;
+        capture.Variant = writtenByGdb ? GdbVariant : notes.WrittenByCreatedump ? CreatedumpVariant : KernelVariant;
         capture.Notes.AddRange(notes.Summary);
         CheckOrigin(capture, header, notes);
         if (file.MissingBytes > 0)

@@ -18,6 +18,11 @@ internal sealed class CoreNoteSet
     public bool HasGdbNote { get; private set; }
     public bool HasCoreNote { get; private set; }
     public bool HasKernelDumpNote { get; private set; }
+    /// <summary>
+    /// .NET's createdump wrote the core: it pads its <c>CORE</c> note names with a tag (<c>CORE\0THR</c>,
+    /// <c>CORE\0PRP</c>, <c>CORE\0SIG</c>, …) where the kernel and gdb write NULs (docs/formats.md#createdump-cores).
+    /// </summary>
+    public bool WrittenByCreatedump { get; private set; }
     /// <summary>The system whose note owner names another one than Linux (<c>NetBSD-CORE</c> is NetBSD), first seen.</summary>
     public string? ForeignSystem { get; private set; }
     /// <summary><c>OWNER:NAME xCOUNT</c> in order of first appearance.</summary>
@@ -74,6 +79,7 @@ internal sealed class CoreNoteSet
                 return;
             case NoteTypes.CoreOwner:
                 HasCoreNote = true;
+                WrittenByCreatedump |= note.NamePadding is "THR" or "FLT" or "PRP" or "AUX" or "FIL" or "SIG";
                 break;
             default:
                 return;

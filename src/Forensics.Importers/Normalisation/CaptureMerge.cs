@@ -204,6 +204,7 @@ internal static class CaptureMerge
         target.Name = other.Name;
         target.Deleted = other.Deleted;
         target.NameIsBasename = other.NameIsBasename;
+        target.NameTruncated = other.NameTruncated;
     }
 
     private static bool Conflict(Permissions a, Permissions b) =>
@@ -234,6 +235,7 @@ internal static class CaptureMerge
         Name = region.Name,
         Deleted = region.Deleted,
         NameIsBasename = region.NameIsBasename,
+        NameTruncated = region.NameTruncated,
         StatedKind = ImporterKinds.Contains(region.Kind) ? region.Kind : RegionKind.Unknown,
         Metrics = region.Metrics,
         VmFlags = region.VmFlags,

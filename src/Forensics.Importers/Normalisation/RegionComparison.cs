@@ -16,9 +16,31 @@ internal static class RegionComparison
             return a.Name == b.Name;
         if (string.Equals(a.Name, b.Name, StringComparison.Ordinal))
             return true;
+        // One file, whatever each writer made of its name (pmap -X keeps the first 127 characters of a path).
+        if (a.Inode is > 0 && a.Inode == b.Inode && a.Device is { } deviceA && b.Device is { } deviceB && DevicesEqual(deviceA, deviceB))
+            return true;
+        if (a.NameTruncated != b.NameTruncated)
+            return a.NameTruncated ? CutNameFits(a, b.Name) : CutNameFits(b, a.Name);
         if (a.NameIsBasename || b.NameIsBasename)
             return string.Equals(RegionNames.Basename(a.Name), RegionNames.Basename(b.Name), StringComparison.Ordinal);
         return string.Equals(Unescape(a.Name), Unescape(b.Name), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A name its writer cut, <c>start…end</c>, is another writer's whole name where that name has the end it knows and
+    /// the start: as the whole name begins (a cut path), or anywhere before the end (the basename of a cut path).
+    /// </summary>
+    private static bool CutNameFits(Region cut, string whole)
+    {
+        var name = cut.Name!;
+        var gap = name.LastIndexOf('…');
+        if (gap < 0)
+            return whole.StartsWith(name, StringComparison.Ordinal);
+        var (head, tail) = (name[..gap], name[(gap + 1)..]);
+        if (!whole.EndsWith(tail, StringComparison.Ordinal) || whole.Length < head.Length + tail.Length)
+            return false;
+        var before = whole[..^tail.Length];
+        return cut.NameIsBasename ? before.Contains(head, StringComparison.Ordinal) : before.StartsWith(head, StringComparison.Ordinal);
     }
 
     /// <summary>Devices as numbers: maps prints <c>fe:00</c>, pmap -d <c>0fe:00000</c>.</summary>

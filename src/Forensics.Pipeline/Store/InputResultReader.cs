@@ -97,6 +97,7 @@ internal static class InputResultReader
             region.Name = input.String();
             region.Deleted = Has(present, 4);
             region.NameIsBasename = Has(present, 5);
+            region.NameTruncated = Has(present, 16);
             region.Module = input.String();
             if (Has(present, 7))
                 region.Metrics = Metrics(input);
@@ -270,6 +271,7 @@ internal static class InputResultReader
             SenderPid = Next(3),
             SenderUid = Next(4),
             ThreadId = Next(5),
+            UnknownReason = input.String(),
         };
     }
 

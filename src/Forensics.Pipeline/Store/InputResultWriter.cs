@@ -114,7 +114,7 @@ internal static class InputResultWriter
                 region.Name is not null, region.Deleted, region.NameIsBasename, region.Module is not null,
                 region.Metrics is not null, region.VmFlags is not null, region.DumpedBytes is not null,
                 region.CoreFileOffset is not null, location.Line is not null, location.Offset is not null,
-                role is not null, role is { Partial: true }, region.ThreadId is not null);
+                role is not null, role is { Partial: true }, region.ThreadId is not null, region.NameTruncated);
             output.Unsigned(present);
             output.Signed((long)(region.Start - previousEnd));
             output.Unsigned(region.Size);
@@ -270,7 +270,7 @@ internal static class InputResultWriter
         {
             if (value is { } known)
                 output.Signed(known);
-        }
+        }        output.String(signal.UnknownReason);
     }
 
     private static void Process(StoreEncoder output, ProcessInfo process)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Forensics.Analysis.Crash;
+using Forensics.Importers.Containers.Minidump;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
@@ -89,6 +90,40 @@ public sealed class SignalFactsTests
         var crash = CrashOf(core, "trap.core");
 
         Assert.Equal(("SIGTRAP", (ulong?)null, (string?)null), (crash.SignalName, crash.FaultAddress, ReportValues.Text(crash.FaultLocation)));
+    }
+
+    [Theory]
+    [InlineData(31163, "dotnet-overflow", "core.xz")]
+    [InlineData(20160, "dotnet", "dotnet-crash.core.xz")]
+    public void A_createdump_siginfo_gives_the_signal_and_no_sender_or_code_it_never_filled_in(int crashingThread, params string[] corpusPath)
+    {
+        // createdump fills siginfo_t from --signal, --code, --errno and --address (0 when the runtime passed none) and never
+        // si_pid: its si_code 0 and si_pid 0 are not kill() from pid 0 (gdb prints $_siginfo 6, 0, 0x0, 0 for both cores).
+        var builtCapture = CoreImporter.Import(new MemoryStream(SampleFile.ReadAllBytes(TestPaths.CorpusFile(corpusPath)), writable: false), string.Join('/', corpusPath));
+        var capture = CaptureNormalizer.Normalize(builtCapture);
+        var crash = CaptureAnalyzer.Analyze(capture, [capture]).Crash!;
+
+        Assert.Equal("createdump core", capture.Variant);
+        Assert.Equal(("SIGABRT", (int?)null, (string?)null, (ulong?)null, (int?)null, (int?)crashingThread),
+            (crash.SignalName, crash.SignalCode, crash.SignalCodeName, crash.FaultAddress, crash.SenderPid, crash.CrashingThreadId));
+        Assert.Equal((6, (int?)null, (int?)null, (int?)null, (int?)null), (capture.Signal!.Number, capture.Signal.Code, capture.Signal.Errno, capture.Signal.SenderPid, capture.Signal.SenderUid));
+        var signal = ReportValues.Text(crash.Evidence[0]);
+        Assert.StartsWith("signal 6 (SIGABRT); si_code, the fault address and the sender are unknown: createdump wrote the siginfo with no si_code", signal, StringComparison.Ordinal);
+        Assert.DoesNotContain(crash.Evidence, e => ReportValues.Text(e).Contains("sent by", StringComparison.Ordinal));
+        Assert.DoesNotContain("pid 0", ReportValues.Text(crash.Summary), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_minidumps_sigabrt_has_no_fault_address()
+    {
+        // tast's Breakpad dump of an abort(): the exception record holds SIGABRT, flags 0 and address 0.
+        using var input = File.OpenRead(TestPaths.CorpusFile("public", "minidumps", "tast", "abort.20180103.145440.12345.20827.dmp"));
+        var capture = CaptureNormalizer.Normalize(MinidumpImporter.Import(input, "abort.20180103.145440.12345.20827.dmp"));
+        var crash = CaptureAnalyzer.Analyze(capture, [capture]).Crash!;
+
+        Assert.Equal(("SIGABRT", (ulong?)null, (ulong?)null, false), (crash.SignalName, capture.Signal!.FaultAddress, crash.FaultAddress, crash.FaultLocation is not null));
+        Assert.DoesNotContain(crash.Evidence, e => ReportValues.Text(e).Contains("fault address 0x", StringComparison.Ordinal));
+        Assert.Equal(20827, crash.CrashingThreadId);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Forensics.Analysis.Findings;
 using Forensics.Importers.Core;
 using Forensics.Importers.Normalisation;
+using Forensics.Model;
 using Forensics.Reports;
 using Forensics.TestSupport;
 
@@ -27,5 +28,29 @@ public sealed class FindingCountTests
         Assert.StartsWith("[2000] regions alike, the first at 0x10000000, 0x10002000, 0x10004000: ", ReportValues.Text(writableExecutable.Message), StringComparison.Ordinal);
         Assert.All(findings.GroupBy(f => (f.Rule, f.Severity, f.Name)), g => Assert.InRange(g.Count(), 1, 10));
         Assert.InRange(findings.Count, 1, 20);
+    }
+
+    [Fact]
+    public void Three_hundred_real_jit_like_regions_are_one_row_per_rule_with_their_count_and_first_addresses()
+    {
+        // corpus/jit-regions: gdb's gcore of src/jit_regions.c 300, one rwxp page every other page from 0x7f70a36e5000
+        // (jit-info.txt) to 0x7f70a393b000, each holding a function it called.
+        var builtCapture = CoreImporter.Import(new MemoryStream(SampleFile.ReadAllBytes(TestPaths.CorpusFile("jit-regions", "gcore.core.xz")), writable: false),
+            "jit-regions/gcore.core.xz");
+        var capture = CaptureNormalizer.Normalize(builtCapture);
+        Assert.Equal(300, capture.Regions.Count(r => r.Permissions.IsWritableAndExecutable && r.IsAnonymous));
+
+        var findings = CaptureAnalyzer.Analyze(capture, [capture]).Findings;
+
+        // gdb's gcore marks every segment readable, so a core says nothing of read or of private and shared: ?wx?.
+        const string First = "[300] regions alike, the first at 0x7f70a36e5000, 0x7f70a36e7000, 0x7f70a36e9000: ";
+        Assert.Equal(
+            [
+                ("high", "wx-memory", First + "Writable and executable anonymous memory (?wx?, 4096 bytes): code can be written and run in place."),
+                ("medium", "anon-exec", First + "Anonymous executable memory (?wx?, 4096 bytes) with no JIT runtime loaded: code that no file on disk holds, such as injected shellcode."),
+            ],
+            findings.Where(f => f.Rule is "wx-memory" or "anon-exec").Select(f => (ReportValues.Severity(f.Severity), f.Rule, ReportValues.Text(f.Message))));
+        Assert.All(findings.Where(f => f.Rule is "wx-memory" or "anon-exec"), f => Assert.Equal((0x7f70a36e5000UL, 0x7f70a36e6000UL), (f.Start!.Value, f.End!.Value)));
+        Assert.Equal(3, findings.Count);
     }
 }

@@ -71,8 +71,8 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(ExitCodes.SomeInputsFailed, code);
         Assert.Contains("failed: extras/broken-link", error, StringComparison.Ordinal);
         var allInputs = File.ReadAllLines(Path.Combine(whole, "inputs.csv")).Length - 1;
-        // 94 corpus inputs (the files of the copied folders, public/ with its licences, samples and tars, and its 3 ABRT problem directories), 7 bad inputs and the two extras; every shard took some.
-        Assert.Equal(103, allInputs);
+        // 95 corpus inputs (the files of the copied folders, public/ with its licences, samples and tars, and its 3 ABRT problem directories), 8 bad inputs and the two extras; every shard took some.
+        Assert.Equal(105, allInputs);
         Assert.Equal(allInputs, inputsPerShard.Sum());
         Assert.All(inputsPerShard, n => Assert.InRange(n, 1, allInputs - 1));
         ReportFolders.AssertSameFiles(whole, merged);
@@ -181,19 +181,19 @@ public sealed class BatchTests : IDisposable
         var first = Analyze([evidence], output, new PipelineOptions { OutputDirectory = output });
         Assert.DoesNotContain("reused", first.Error, StringComparison.Ordinal);
 
-        // One input changes, one goes, one arrives: 22 inputs, 20 of them unchanged, of which the empty file is looked at
+        // One input changes, one goes, one arrives: 23 inputs, 21 of them unchanged, of which the empty file is looked at
         // again rather than hashed (a file of length 0 may be a FIFO).
         File.AppendAllText(Path.Combine(evidence, "aslr-pair", "run-2.maps"), "7ffff7ff0000-7ffff7ff1000 r--p 00000000 00:00 0\n");
         File.Delete(Path.Combine(evidence, "crash-null", "core.gz"));
         File.Copy(TestPaths.CorpusFile("live", "maps"), Path.Combine(evidence, "live.maps"));
         var second = Analyze([evidence], output, new PipelineOptions { OutputDirectory = output });
 
-        Assert.Contains("reused the kept results of 19 unchanged input(s) of 22", second.Error, StringComparison.Ordinal);
+        Assert.Contains("reused the kept results of 20 unchanged input(s) of 23", second.Error, StringComparison.Ordinal);
         var fresh = Path.Combine(_scratch, "fresh");
         Analyze([evidence], fresh, new PipelineOptions { OutputDirectory = fresh, Fresh = true });
         ReportFolders.AssertSameFiles(fresh, output);
         // The result of the deleted input is not kept any more.
-        Assert.Equal(22, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
+        Assert.Equal(23, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
     }
 
     [Fact]

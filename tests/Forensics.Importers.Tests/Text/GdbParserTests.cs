@@ -65,6 +65,30 @@ public sealed class GdbParserTests
     }
 
     [Fact]
+    public void An_old_gdbs_listing_with_plain_0_offsets_keeps_all_sixteen_rows()
+    {
+        // hiboma/hiboma gdb.md: gdb of RHEL/CentOS 6 (glibc-2.12-1.132.el6) printing `%#10x`, so an offset of 0 reads `0`:
+        // 11 of the 16 rows. Every row is a region, in order, with its line; none is dropped.
+        var capture = TextSamples.Parse(TextSamples.Public("hiboma_el6_gdb_info_proc_mapping_x86_64.txt"), CaptureFormat.Gdb);
+
+        Assert.Empty(capture.Diagnostics.Items);
+        Assert.Equal((2061, "gdb ≤ 11"), (capture.Pid, capture.Variant));
+        Assert.Equal(16, capture.Regions.Count);
+        Assert.Equal(Enumerable.Range(8, 16), capture.Regions.Select(r => r.Location.Line!.Value));
+        Assert.Equal(11, capture.Regions.Count(r => r.Offset == 0));
+        Assert.Equal(
+            [
+                (0x400000UL, 0x401000UL, (ulong?)0UL, "/vagrant/a.out"),
+                (0x600000UL, 0x601000UL, 0UL, "/vagrant/a.out"),
+                (0x7ffff7a49000UL, 0x7ffff7bd4000UL, 0UL, "/lib64/libc-2.12.so"),
+                (0x7ffff7bd4000UL, 0x7ffff7dd3000UL, 0x18b000UL, "/lib64/libc-2.12.so"),
+            ],
+            capture.Regions.Take(4).Select(r => (r.Start, r.End, r.Offset, r.Name)));
+        Assert.Equal(4, capture.Regions.Count(r => r.Name is null));
+        Assert.Equal((0xffffffffff600000UL, "[vsyscall]"), (capture.Regions[^1].Start, capture.Regions[^1].Name));
+    }
+
+    [Fact]
     public void Virophage_gdb13_x86_64_sample_has_process_and_an_anonymous_row_without_trailing_spaces()
     {
         var capture = TextSamples.Parse(TextSamples.Public("nikosChalk_virophage_gdb13_infoproc_x86_64.txt"), CaptureFormat.Gdb);

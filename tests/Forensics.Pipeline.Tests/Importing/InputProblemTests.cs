@@ -15,6 +15,7 @@ public sealed class InputProblemTests
         Assert.Equal(
             [("corrupted-line.maps", InputStatus.Partial, InputProblem.Corrupt, "error FX1001 at line 16:"),
              ("empty.txt", InputStatus.Failed, InputProblem.Empty, "error FX2001:"),
+             ("long-paths.pmap-x.txt", InputStatus.Partial, InputProblem.Corrupt, "error FX1026 at line 17:"),
              ("not-a-core.elf.xz", InputStatus.Failed, InputProblem.NotACapture, "error FX4001 at offset 0x10:"),
              ("truncated-64k.core.xz", InputStatus.Partial, InputProblem.Truncated, "error FX3010 at offset 0x1c8:"),
              ("truncated.pmap-x.txt", InputStatus.Partial, InputProblem.Corrupt, "error FX1020 at line 20:")],

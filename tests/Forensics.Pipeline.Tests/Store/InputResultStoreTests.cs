@@ -45,7 +45,7 @@ public sealed class InputResultStoreTests
             loaded.Add(copy);
         }
 
-        Assert.Equal(502, originals.Count);
+        Assert.Equal(526, originals.Count);
         var byPath = loaded.ToDictionary(r => r.Record.Path);
         Assert.Equal(20026, Assert.Single(byPath["corpus/bench/many-maps.maps.xz"].Captures).Regions.Count);
         Assert.Equal([33, 33, 33], byPath["corpus/ticket/incident-ticket.md"].Captures.Select(c => c.Regions.Count));
@@ -153,8 +153,8 @@ public sealed class InputResultStoreTests
         { "truncated header", "is truncated: [10] bytes" },
         { "truncated content", "is truncated: [" },
         { "flipped byte", "is corrupt: " },
-        { "earlier version", "has store format version [4], expected [5]" },
-        { "future version", "has store format version [6], expected [5]" },
+        { "earlier version", "has store format version [5], expected [6]" },
+        { "future version", "has store format version [7], expected [6]" },
         { "too large", "is too large: declares [2147483648] bytes" },
         { "length beyond compression", "more than its [" },
         { "content beyond its length", "is corrupt: the result goes on past its declared length" },
@@ -182,8 +182,8 @@ public sealed class InputResultStoreTests
             "truncated header" => good[..10],
             "truncated content" => good[..(good.Length / 2)],
             "flipped byte" => Flip(good, good.Length - 40),
-            "earlier version" => WithHeader(good, version: 4),
-            "future version" => WithHeader(good, version: 6),
+            "earlier version" => WithHeader(good, version: 5),
+            "future version" => WithHeader(good, version: 7),
             "too large" => WithHeader(good, length: 1L << 31),
             "length beyond compression" => WithHeader(good, length: (good.Length - 16) * 1033L),
             "content beyond its length" => WithHeader(good, length: content.Length - 1),

@@ -137,6 +137,7 @@ public sealed class ParquetReportWriterTests
             ("bad-inputs/corrupted-line.maps", "partial", "corrupt"),
             ("bad-inputs/corrupted-line.maps.line.txt", "skipped", "not-a-capture"),
             ("bad-inputs/empty.txt", "failed", "empty"),
+            ("bad-inputs/long-paths.pmap-x.txt", "partial", "corrupt"),
             ("bad-inputs/not-a-core.elf.xz", "failed", "not-a-capture"),
             ("bad-inputs/random-4096.bin", "skipped", "not-a-capture"),
             ("bad-inputs/truncated-64k.core.xz", "partial", "truncated"),

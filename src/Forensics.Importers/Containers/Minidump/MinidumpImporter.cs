@@ -168,8 +168,17 @@ public static class MinidumpImporter
                 SenderPid = unchecked((int)(uint)exception.Address), SenderUid = unchecked((int)(uint)(exception.Address >> 32)),
             },
             // Breakpad before 2020 and rust-minidump's writer leave the flags 0, so 0 means "not recorded", not SI_USER.
-            0 => new SignalInfo { Number = (int)exception.Code, ThreadId = unchecked((int)exception.ThreadId), FaultAddress = exception.Address },
-            _ => new SignalInfo { Number = (int)exception.Code, Code = code, ThreadId = unchecked((int)exception.ThreadId), FaultAddress = exception.Address },
+            // The address is a fault address only for a signal that has one (SIGABRT's is the 0 Breakpad writes).
+            0 => new SignalInfo
+            {
+                Number = (int)exception.Code, ThreadId = unchecked((int)exception.ThreadId),
+                FaultAddress = SignalInfo.CarriesFaultAddress((int)exception.Code, null) ? exception.Address : null,
+            },
+            _ => new SignalInfo
+            {
+                Number = (int)exception.Code, Code = code, ThreadId = unchecked((int)exception.ThreadId),
+                FaultAddress = SignalInfo.CarriesFaultAddress((int)exception.Code, code) ? exception.Address : null,
+            },
         };
     }
 

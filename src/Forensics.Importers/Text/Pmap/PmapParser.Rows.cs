@@ -10,6 +10,8 @@ internal sealed partial class PmapParser
     private const string ToyboxAnonName = "[anon]";
     private const string StackName = "[ stack ]";
     private const string ShmidPrefix = "[ shmid=0x";
+    /// <summary>x86 pages: every mapping starts at a multiple of 4 KiB.</summary>
+    private const ulong PageSize = 4096;
 
     /// <summary>Parses a table row; false when the line is not one (the caller reports it).</summary>
     private bool ParseRow(ReadOnlySpan<char> line, SourceLocation location)
@@ -74,8 +76,15 @@ internal sealed partial class PmapParser
                 $"pmap row at [0x{start:x}] of [{size}] bytes runs past the end of the address space");
             return true;
         }
+        if ((start & (PageSize - 1)) != 0)
+        {
+            RestOfCutLine(start, size, TextSpan.TrimBlanks(rest), location);
+            return true;
+        }
         if (!_starts.Add(start))
         {
+            if (JoinCutLine(start + size, TextSpan.TrimBlanks(rest), location, sameStart: true))
+                return true;
             if (_duplicates++ == 0)
                 _firstDuplicateLine = location.Line ?? 0;
             return true;
@@ -98,6 +107,39 @@ internal sealed partial class PmapParser
         ApplyName(region, name, fullNames: mode.Length == 4);
         region.Metrics = FixedMetrics(values[..count], given[..count]);
         Account(region);
+        return true;
+    }
+
+    /// <summary>
+    /// A row at an address no mapping can start at (not page-aligned): procps pmap read a maps line longer than its
+    /// 1024-byte buffer in two pieces and parsed the rest as a line of its own (docs/formats.md#pmap-long-paths). Its
+    /// address is what the rest starts with read as hex, its end the end of the cut line's mapping, its name the end of
+    /// the cut name. Default, <c>-d</c> and <c>-p</c> print the cut row first: that row's name becomes what is known of
+    /// it, start…end. <c>-x</c> prints only this row, so the mapping's address is lost.
+    /// </summary>
+    private void RestOfCutLine(ulong start, ulong size, ReadOnlySpan<char> tail, SourceLocation location)
+    {
+        var end = start + size;
+        if (JoinCutLine(end, tail, location, sameStart: false))
+            return;
+        _capture.Diagnostics.Error(DiagnosticCatalogue.PmapRowAddressLost, location,
+            $"row at [0x{start:x}] (not page-aligned) is the rest of a maps line procps pmap cut at its 1024-byte line buffer: the address of the mapping of [{TextSpan.Excerpt(tail)}] that ends near [0x{end:x}] is lost");
+    }
+
+    /// <summary>
+    /// Joins the rest of a cut line to the row on the line before when it is that row's rest: when the rest starts with a
+    /// hex digit pmap reads an address from it (not page-aligned) and the size up to the cut row's end (within the KiB
+    /// it rounds down); otherwise the cut row's address and size again, under another name. False when it is not.
+    /// </summary>
+    private bool JoinCutLine(ulong end, ReadOnlySpan<char> tail, SourceLocation location, bool sameStart)
+    {
+        if (_capture.Regions.Count == 0 || _capture.Regions[^1] is not { Name: { } head } cut || cut.Location.Line + 1 != location.Line
+            || tail.IsEmpty || end > cut.End || cut.End - end >= 1024 || (sameStart && (end != cut.End || tail.SequenceEqual(head))))
+            return false;
+        cut.Name = _names.Intern(string.Concat(head, "…", tail));
+        cut.NameTruncated = true;
+        _capture.Diagnostics.Warning(DiagnosticCatalogue.PmapLineCut, location,
+            $"this row is the rest of line [{cut.Location.Line}], which procps pmap cut at its 1024-byte line buffer: the name there is cut, and ends in [{TextSpan.Excerpt(tail)}]");
         return true;
     }
 
