@@ -17,7 +17,10 @@ public static class CaptureUnwinder
     /// <param name="memory">The core's address space.</param>
     /// <param name="options">Where module files are looked for, and the bounds of the walk.</param>
     /// <param name="checkpoint">The input's budget, passed while walking and while reading module files; none when null.</param>
-    public static void Unwind(CaptureBuilder capture, IAddressSpace memory, SymbolOptions options, IReadCheckpoint? checkpoint = null)
+    /// <param name="files">
+    /// The module files of the run, shared by its cores; when null, the files are read for this core alone.
+    /// </param>
+    public static void Unwind(CaptureBuilder capture, IAddressSpace memory, SymbolOptions options, IReadCheckpoint? checkpoint = null, ModuleFileCache? files = null)
     {
         checkpoint ??= ReadCheckpoints.Unlimited;
         ArgumentNullException.ThrowIfNull(capture);
@@ -25,7 +28,7 @@ public static class CaptureUnwinder
         ArgumentNullException.ThrowIfNull(options);
         if (RegisterLayout.For(capture.Architecture) is not { } layout || capture.Threads.Count == 0)
             return;
-        using var locator = new ModuleFileLocator(options, capture.Diagnostics, checkpoint);
+        using var locator = new ModuleFileLocator(options, capture.Diagnostics, checkpoint, files ?? new ModuleFileCache());
         var modules = ProcessModules.Build(capture, memory, layout.Is64, locator, checkpoint);
         var walker = new StackWalker(memory, modules, layout, options, checkpoint);
         foreach (var thread in capture.Threads)

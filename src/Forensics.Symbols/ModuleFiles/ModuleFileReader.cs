@@ -162,7 +162,6 @@ internal static class ModuleFileReader
         {
             Path = path,
             Bytes = bytes,
-            Checkpoint = checkpoint,
             Is64 = is64,
             Machine = (ushort)elf.Machine,
             BuildId = buildId,
