@@ -39,7 +39,7 @@ public static class CaptureUnwinder
             if (stopped is not null)
                 capture.Diagnostics.Warning(DiagnosticCatalogue.StackWalkStopped, SourceLocation.None, $"thread [{thread.Tid}]: {stopped}");
         }
-        ReportModules(capture, modules);
+        ReportModules(capture, modules, walker);
         capture.AbortMessage = AbortMessage(memory, modules, layout.PointerSize);
     }
 
@@ -73,7 +73,7 @@ public static class CaptureUnwinder
         return null;
     }
 
-    private static void ReportModules(CaptureBuilder capture, ProcessModules modules)
+    private static void ReportModules(CaptureBuilder capture, ProcessModules modules, StackWalker walker)
     {
         var missing = modules.Modules.Where(m => m.LookedFor && m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
         if (missing.Count > 0)
@@ -87,6 +87,8 @@ public static class CaptureUnwinder
             {
                 if (table.Problem is { } problem)
                     capture.Diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None, $"CFI of [{module.Name}]: {problem}");
+                if (walker.InstructionProblems.TryGetValue(table, out var instructions))
+                    capture.Diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None, $"CFI of [{module.Name}]: {instructions}");
             }
         }
     }

@@ -14,9 +14,6 @@ namespace Forensics.Symbols.ModuleFiles;
 internal static class ModuleFileReader
 {
     private const ulong SectionCompressed = 0x800;
-    private const ushort SectionIndexUndefined = 0;
-    /// <summary>glibc's pointer to the message of the last fatal error (struct abort_msg_s, since glibc 2.11).</summary>
-    private const string AbortMessageSymbol = "__abort_msg";
 
     public static ModuleFile? TryRead(string path, long maxBytes, IReadCheckpoint checkpoint, out string? problem)
     {
@@ -58,9 +55,25 @@ internal static class ModuleFileReader
             problem = $"[{path}] is not an ELF file";
             return null;
         }
+        if (ElfHeader.Parse(bytes, null) is not { } header)
+        {
+            problem = $"[{path}] is not a little-endian ELF32 or ELF64 file";
+            return null;
+        }
+        if (SectionHeader.ReadAll(bytes, header, out var sectionProblem) is not { } sections)
+        {
+            problem = $"[{path}] is a malformed ELF file: {sectionProblem}";
+            return null;
+        }
+        // ELFSharp reads every symbol table whole while it loads a file; it is shown them as SHT_NOBITS, and
+        // SymbolTableReader reads them under the budget instead.
+        var hidden = sections
+            .Where(s => s.Type is SectionHeader.SymbolTableType or SectionHeader.DynamicSymbolTableType)
+            .Select(s => (s.TypeFieldOffset, SectionHeader.NoBitsType))
+            .ToList();
         try
         {
-            if (!ELFReader.TryLoad(new MemoryStream(bytes, writable: false), true, out IELF elf))
+            if (!ELFReader.TryLoad(new PatchedFileStream(bytes, hidden), true, out IELF elf))
             {
                 problem = $"[{path}] is not an ELF file ELFSharp can read";
                 return null;
@@ -68,8 +81,8 @@ internal static class ModuleFileReader
             using (elf)
             {
                 return elf.Class == Class.Bit64
-                    ? Read(path, bytes, (ELF<ulong>)elf, true, checkpoint, embedded)
-                    : Read(path, bytes, (ELF<uint>)elf, false, checkpoint, embedded);
+                    ? Read(path, bytes, sections, (ELF<ulong>)elf, true, checkpoint, embedded)
+                    : Read(path, bytes, sections, (ELF<uint>)elf, false, checkpoint, embedded);
             }
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException
@@ -80,7 +93,7 @@ internal static class ModuleFileReader
         }
     }
 
-    private static ModuleFile Read<T>(string path, byte[] bytes, ELF<T> elf, bool is64, IReadCheckpoint checkpoint, bool embedded) where T : struct
+    private static ModuleFile Read<T>(string path, byte[] bytes, SectionHeader[] sections, ELF<T> elf, bool is64, IReadCheckpoint checkpoint, bool embedded) where T : struct
     {
         var loads = new List<LoadSegment>();
         ulong? ehFrameHeader = null;
@@ -107,8 +120,10 @@ internal static class ModuleFileReader
         ulong? abortMessage = null;
         DebugLink? debugLink = null;
         var problems = new List<string>();
+        var index = -1;
         foreach (var section in elf.Sections)
         {
+            index++;
             var compressed = ((ulong)section.Flags & SectionCompressed) != 0;
             switch (section.Name)
             {
@@ -142,19 +157,15 @@ internal static class ModuleFileReader
                     symbols.AddRange(MiniDebugInfoSymbols(path, section.GetContents(), checkpoint, problems));
                     break;
             }
-            if (section is ISymbolTable table)
+            if (index < sections.Length && sections[index].Type is SectionHeader.SymbolTableType or SectionHeader.DynamicSymbolTableType)
             {
-                if (table.Entries.FirstOrDefault(e => e.Name == AbortMessageSymbol && e.Type == SymbolType.Object && e.PointedSectionIndex != SectionIndexUndefined) is SymbolEntry<T> found)
-                    abortMessage = ToUInt64(found.Value);
+                var (functions, abortMessageHere) = SymbolTableReader.Read(bytes, sections, sections[index], is64, $"{section.Name} of [{path}]", checkpoint, problems);
+                abortMessage = abortMessageHere ?? abortMessage;
                 // .symtab first: its names win over .dynsym's at the same address (both are kept in file order).
-                var entries = table.Entries
-                    .Where(e => e.Type is SymbolType.Function or SymbolType.ProcessorSpecific && e.PointedSectionIndex != SectionIndexUndefined)
-                    .Select(e => (SymbolEntry<T>)e)
-                    .Select(e => new FunctionSymbol(ToUInt64(e.Value), ToUInt64(e.Size), e.Name, e.Binding == SymbolBinding.Global));
                 if (section.Name == ".symtab")
-                    symbols.InsertRange(0, entries.Where(s => s.Name.Length > 0));
+                    symbols.InsertRange(0, functions);
                 else
-                    symbols.AddRange(entries.Where(s => s.Name.Length > 0));
+                    symbols.AddRange(functions);
                 checkpoint.Check(null);
             }
         }

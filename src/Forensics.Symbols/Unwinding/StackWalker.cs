@@ -105,6 +105,9 @@ internal sealed class StackWalker
     /// </summary>
     private readonly Dictionary<(ulong Pc, int Table), (CallFrameRow Row, CommonInformationEntry Cie)?> _rows = [];
 
+    /// <summary>The first malformed DW_CFA program met in each table, said once per core.</summary>
+    public Dictionary<ICallFrameTable, string> InstructionProblems { get; } = [];
+
     /// <summary>Enough for the distinct PCs of any real core; past it, rows are found without being kept.</summary>
     private const int MaxKeptRows = 1 << 16;
 
@@ -113,9 +116,12 @@ internal sealed class StackWalker
         if (_rows.TryGetValue((pc, index), out var known))
             return known;
         var problem = table.Problem;
-        (CallFrameRow, CommonInformationEntry)? found = table.Find(linkPc) is { } fde && CallFrameProgram.RowAt(fde, linkPc, _layout.Is64, out _) is { } row
+        string? instructionProblem = null;
+        (CallFrameRow, CommonInformationEntry)? found = table.Find(linkPc) is { } fde && CallFrameProgram.RowAt(fde, linkPc, _layout.Is64, out instructionProblem) is { } row
             ? (row, fde.Cie)
             : null;
+        if (instructionProblem is not null)
+            InstructionProblems.TryAdd(table, $"the instructions for [0x{linkPc:x}] are malformed: {instructionProblem}");
         if (ReferenceEquals(problem, table.Problem) && _rows.Count < MaxKeptRows)
             _rows[(pc, index)] = found;
         return found;
