@@ -63,6 +63,17 @@ public sealed class HostileModuleFileTests : IDisposable
     }
 
     [Fact]
+    public void A_cfa_that_does_not_climb_ends_the_walk_with_a_diagnostic()
+    {
+        // DW_CFA_def_cfa rsp+0, then nops: the caller's stack pointer would be the callee's, a loop on one frame.
+        var (capture, checkpoint) = WalkedWith(bytes => new byte[] { 0x0c, 0x07, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }.CopyTo(bytes, ReadValueInstructions));
+        var stopped = Assert.Single(capture.Diagnostics.Items, d => d.Descriptor == DiagnosticCatalogue.StackWalkStopped);
+        Assert.Equal("thread [22278]: the walk stopped after [1] frames: the stack pointer does not grow from [0x7ffe9651dcf0] to [0x7ffe9651dcf0]", stopped.Message);
+        Assert.Equal("libnull_read_value", Assert.Single(capture.Threads.Single().Frames).Function);
+        Assert.True(checkpoint.Checks <= IntactChecks);
+    }
+
+    [Fact]
     public void A_lying_symbol_count_is_named_and_the_functions_before_the_end_of_the_file_are_kept()
     {
         var (capture, checkpoint) = WalkedWith(bytes =>
