@@ -10,21 +10,24 @@ namespace Forensics.Symbols.ModuleFiles;
 /// </summary>
 internal readonly record struct SectionHeader(int Index, uint NameOffset, uint Type, ulong Offset, ulong Size, uint Link, ulong EntrySize, int TypeFieldOffset)
 {
-    public const uint SymbolTableType = 2, StringTableType = 3, NoBitsType = 8, DynamicSymbolTableType = 11;
+    public const uint SymbolTableType = 2, StringTableType = 3, NoteType = 7, NoBitsType = 8, DynamicSymbolTableType = 11;
 
     /// <summary>Section headers read at most: ELF counts them in 16 bits, or in section 0 under SHN_XNUM.</summary>
     private const int MaxCount = 1 << 16;
 
     /// <summary>
-    /// The section headers of <paramref name="bytes"/>: none when the file has none, null with a problem when the
-    /// table does not lie inside the file.
+    /// The section headers of <paramref name="bytes"/>; null with a problem when the file has none (ELFSharp would then
+    /// read the ELF header as section 0) or the table does not lie inside the file.
     /// </summary>
     public static SectionHeader[]? ReadAll(ReadOnlySpan<byte> bytes, ElfHeader header, out string? problem)
     {
         problem = null;
         var size = header.Is64 ? ElfConstants.SectionHeader64Size : ElfConstants.SectionHeader32Size;
         if (header.SectionHeaderOffset == 0)
-            return [];
+        {
+            problem = "there are no section headers (e_shoff is 0)";
+            return null;
+        }
         if (header.SectionHeaderEntrySize < size || header.SectionHeaderOffset >= (ulong)bytes.Length)
         {
             problem = $"the section header table at [0x{header.SectionHeaderOffset:x}] (entries of [{header.SectionHeaderEntrySize}] bytes) is not inside the file of [{bytes.Length}] bytes";
@@ -52,9 +55,12 @@ internal readonly record struct SectionHeader(int Index, uint NameOffset, uint T
         return headers;
     }
 
-    /// <summary>The section's bytes, or null when they do not lie inside the file.</summary>
+    /// <summary>Whether the section's bytes lie inside a file of <paramref name="fileLength"/> bytes (SHT_NOBITS has none to lie).</summary>
+    public bool IsInside(long fileLength) => Type == NoBitsType || (Offset <= (ulong)fileLength && Size <= (ulong)fileLength - Offset);
+
+    /// <summary>The section's bytes; none when they do not lie inside the file or the section is SHT_NOBITS.</summary>
     public ReadOnlySpan<byte> Contents(ReadOnlySpan<byte> bytes) =>
-        Type != NoBitsType && Offset <= (ulong)bytes.Length && Size <= (ulong)bytes.Length - Offset ? bytes.Slice((int)Offset, (int)Size) : [];
+        Type != NoBitsType && IsInside(bytes.Length) ? bytes.Slice((int)Offset, (int)Size) : [];
 
     private static uint U32(ReadOnlySpan<byte> bytes, int offset) => BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]);
     private static ulong U64(ReadOnlySpan<byte> bytes, int offset) => BinaryPrimitives.ReadUInt64LittleEndian(bytes[offset..]);
