@@ -102,11 +102,11 @@ internal static class ModuleFileReader
             .Where(s => s.Type is SectionHeader.SymbolTableType or SectionHeader.DynamicSymbolTableType or SectionHeader.NoteType || !s.IsInside(bytes.Length))
             .Select(s => (s.TypeFieldOffset, SectionHeader.NoBitsType))
             .ToList();
-        var size = header.ExpectedProgramHeaderSize;
-        for (var i = 0; i < header.ProgramHeaderCount && header.ProgramHeaderEntrySize >= size; i++)
+        // At ELFSharp's stride, whatever e_phentsize says (entries of a lying size overlap).
+        for (var i = 0; i < header.ProgramHeaderCount; i++)
         {
             var at = header.ProgramHeaderOffset + (ulong)i * header.ProgramHeaderEntrySize;
-            if (at > (ulong)bytes.Length - (ulong)size)
+            if (at > (ulong)bytes.Length - 4)
                 break;
             if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)at)) == ProgramNote)
                 hidden.Add(((int)at, ProgramNull));
