@@ -61,7 +61,9 @@ for set in "${sets[@]}"; do
 done
 count=$(ls "$work/cores" | wc -l)
 
-forensics_run() { rm -rf "$work/out"; "$forensics" analyze "$work/cores" --symbols "$work/sysroot" --out "$work/out" --quiet >/dev/null 2>"$work/forensics.err"; }
+# The output folder of the previous run is removed before the timing starts (a run over a folder it wrote reuses its
+# kept results); eu-stack's listings are overwritten likewise.
+forensics_run() { "$forensics" analyze "$work/cores" --symbols "$work/sysroot" --out "$work/out" --quiet >/dev/null 2>"$work/forensics.err"; }
 # eu-stack exits 1 when a thread ends in a frame without CFI (it still printed every frame), so only 2+ is a failure.
 eu_stack_run() {
     local f
@@ -74,11 +76,13 @@ measure() { local TIMEFORMAT='%R %U %S'; { time "$@"; } 2>&1 | awk '{ print $1, 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "== timing: $count cores, $runs interleaved runs (load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+rm -rf "$work/out"
 forensics_run # warm-up of both: the files are in the page cache for either
 eu_stack_run
 : >"$work/forensics.times"
 : >"$work/eu-stack.times"
 for run in $(seq 1 "$runs"); do
+    rm -rf "$work/out"
     read -r f f_cpu < <(measure forensics_run)
     read -r e e_cpu < <(measure eu_stack_run)
     printf 'run %d: forensics %.3f s (CPU %.2f s), eu-stack loop %.3f s (CPU %.2f s)\n' "$run" "$f" "$f_cpu" "$e" "$e_cpu"
