@@ -17,7 +17,10 @@ public static class CaptureUnwinder
     /// <param name="memory">The core's address space.</param>
     /// <param name="options">Where module files are looked for, and the bounds of the walk.</param>
     /// <param name="checkpoint">The input's budget, passed while walking and while reading module files; none when null.</param>
-    public static void Unwind(CaptureBuilder capture, IAddressSpace memory, SymbolOptions options, IReadCheckpoint? checkpoint = null)
+    /// <param name="files">
+    /// The module files of the run, shared by its cores; when null, the files are read for this core alone.
+    /// </param>
+    public static void Unwind(CaptureBuilder capture, IAddressSpace memory, SymbolOptions options, IReadCheckpoint? checkpoint = null, ModuleFileCache? files = null)
     {
         checkpoint ??= ReadCheckpoints.Unlimited;
         ArgumentNullException.ThrowIfNull(capture);
@@ -25,7 +28,7 @@ public static class CaptureUnwinder
         ArgumentNullException.ThrowIfNull(options);
         if (RegisterLayout.For(capture.Architecture) is not { } layout || capture.Threads.Count == 0)
             return;
-        using var locator = new ModuleFileLocator(options, capture.Diagnostics, checkpoint);
+        using var locator = new ModuleFileLocator(options, capture.Diagnostics, checkpoint, files ?? new ModuleFileCache());
         var modules = ProcessModules.Build(capture, memory, layout.Is64, locator, checkpoint);
         var walker = new StackWalker(memory, modules, layout, options, checkpoint);
         foreach (var thread in capture.Threads)
@@ -36,7 +39,7 @@ public static class CaptureUnwinder
             if (stopped is not null)
                 capture.Diagnostics.Warning(DiagnosticCatalogue.StackWalkStopped, SourceLocation.None, $"thread [{thread.Tid}]: {stopped}");
         }
-        ReportModules(capture, modules);
+        ReportModules(capture, modules, walker);
         capture.AbortMessage = AbortMessage(memory, modules, layout.PointerSize);
     }
 
@@ -70,7 +73,7 @@ public static class CaptureUnwinder
         return null;
     }
 
-    private static void ReportModules(CaptureBuilder capture, ProcessModules modules)
+    private static void ReportModules(CaptureBuilder capture, ProcessModules modules, StackWalker walker)
     {
         var missing = modules.Modules.Where(m => m.LookedFor && m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
         if (missing.Count > 0)
@@ -84,6 +87,8 @@ public static class CaptureUnwinder
             {
                 if (table.Problem is { } problem)
                     capture.Diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None, $"CFI of [{module.Name}]: {problem}");
+                if (walker.InstructionProblems.TryGetValue(table, out var instructions))
+                    capture.Diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None, $"CFI of [{module.Name}]: {instructions}");
             }
         }
     }

@@ -4,6 +4,7 @@ using Forensics.Elf.Sources;
 using Forensics.Importers.Core;
 using Forensics.Model;
 using Forensics.Symbols;
+using Forensics.Symbols.ModuleFiles;
 using Forensics.TestSupport;
 
 namespace Forensics.Benchmarks;
@@ -12,13 +13,16 @@ namespace Forensics.Benchmarks;
 /// Stack walk and symbols of every thread of each backtrace core (<c>corpus/backtrace/</c>), with its binaries
 /// unpacked as a sysroot for <c>--symbols</c>: what one core costs the pipeline after decompression. Each call imports
 /// the core's headers and notes from memory (about 50 µs, see <see cref="CoreImportBenchmarks"/>), then opens the
-/// module files, indexes their CFI and symbols, and walks; nothing is kept between calls, as between inputs of a run.
+/// module files, indexes their CFI and symbols, and walks. <see cref="Walk_every_thread"/> keeps nothing between calls
+/// (the first core of a run); <see cref="Walk_every_thread_files_kept"/> shares one <see cref="ModuleFileCache"/> across
+/// calls, as the cores of a run after the first do.
 /// </summary>
 [MemoryDiagnoser]
 public class UnwindingBenchmarks
 {
     private byte[] _core = [];
     private SymbolOptions _options = SymbolOptions.Default;
+    private ModuleFileCache _files = new();
 
     [Params("lib-null", "omit-fp-abort", "cpp-throw", "deep-recursion", "double-free", "i386-null")]
     public string Core { get; set; } = "";
@@ -33,14 +37,17 @@ public class UnwindingBenchmarks
             throw new InvalidDataException($"[{Core}] did not unwind to _start: {crashing.Frames.Count} frames");
     }
 
-    [Benchmark]
-    public CaptureBuilder Walk_every_thread() => Walk();
+    [Benchmark(Baseline = true)]
+    public CaptureBuilder Walk_every_thread() => Walk(null);
 
-    private CaptureBuilder Walk()
+    [Benchmark]
+    public CaptureBuilder Walk_every_thread_files_kept() => Walk(_files);
+
+    private CaptureBuilder Walk(ModuleFileCache? files = null)
     {
         var capture = CoreImporter.Import(new MemoryByteSource(_core), Core, CoreLimits.Default);
         var file = ElfCoreFile.Read(new MemoryByteSource(_core), new ElfDiagnosticList());
-        CaptureUnwinder.Unwind(capture, file.Memory, _options);
+        CaptureUnwinder.Unwind(capture, file.Memory, _options, null, files);
         return capture;
     }
 }

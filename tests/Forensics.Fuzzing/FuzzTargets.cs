@@ -17,7 +17,7 @@ namespace Forensics.Fuzzing;
 internal static class FuzzTargets
 {
     /// <summary>Target names in the order the usage text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "gz", "xz", "zst", "bz2", "batch", "demangle", "minidump", "apport", "cfi"];
+    public static IReadOnlyList<string> Names { get; } = ["maps", "smaps", "pmap", "gdb", "text-any", "core", "pipeline", "gz", "xz", "zst", "bz2", "batch", "demangle", "minidump", "apport", "cfi", "module-file"];
 
     /// <summary>The target called <paramref name="name"/>, or null when there is none.</summary>
     public static Action<byte[]>? Find(string name) => name switch
@@ -39,6 +39,7 @@ internal static class FuzzTargets
         "minidump" => ImportMinidump,
         "apport" => ImportApport,
         "cfi" => CallFrameFuzzing.IndexAndRun,
+        "module-file" => ModuleFileFuzzing.ReadAndLookUp,
         _ => null,
     };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes one importer target with afl-fuzz through SharpFuzz.
 # Usage: tests/Forensics.Fuzzing/run-fuzz.sh TARGET [SECONDS]
-#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | gz | xz | zst | bz2 | batch | demangle | minidump | apport | cfi;  SECONDS: run time, 600 by default.
+#   TARGET: maps | smaps | pmap | gdb | text-any | core | pipeline | gz | xz | zst | bz2 | batch | demangle | minidump | apport | cfi | module-file;  SECONDS: run time, 600 by default.
 # Findings land in tests/Forensics.Fuzzing/out/TARGET/default/{crashes,hangs}; replay them with
 #   dotnet tests/Forensics.Fuzzing/bin/Release/net10.0/Forensics.Fuzzing.dll TARGET --replay DIR
 set -euo pipefail
@@ -89,6 +89,14 @@ case $target in
         objcopy -O binary --only-section=.eh_frame "$unpacked"/tmp/forensics-corpus/bin/mini_debuginfo "$unpacked/eh_frame"
         { printf ''; cat "$unpacked/eh_frame"; } > "$seeds/eh-frame-64"
         { printf ''; cat "$unpacked/eh_frame"; } > "$seeds/as-debug-frame-64"
+        rm -rf "$unpacked" ;;
+    module-file)
+        # Small real module files: an x86_64 library with .symtab and CFI, an i386 program, and a binary whose
+        # symbols are in .gnu_debugdata.
+        unpacked="$(mktemp -d)"
+        tar -C "$unpacked" -xJf "$corpus"/backtrace/binaries.tar.xz tmp/forensics-corpus/bin/libnull.so tmp/forensics-corpus/bin/i386_null
+        tar -C "$unpacked" -xJf "$corpus"/symbol-files/binaries.tar.xz tmp/forensics-corpus/bin/mini_debuginfo
+        for f in "$unpacked"/tmp/forensics-corpus/bin/*; do cp "$f" "$seeds/$(basename "$f")"; done
         rm -rf "$unpacked" ;;
     *) echo "unknown target [$target]" >&2; exit 2 ;;
 esac

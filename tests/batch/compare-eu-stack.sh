@@ -5,7 +5,7 @@
 # every thread, every report written) and by a shell loop of `eu-stack --core CORE --debuginfo-path TREE -n 0` (every
 # frame of every thread; TREE holds the same binaries as a .build-id tree, where eu-stack finds files by build-id).
 # The two commands are run in turn RUNS times (interleaved, so a change of the machine's load hits both) and the
-# medians compared; the load average is printed before and after. Then it checks that the crashing thread of every
+# medians of wall and CPU time (user + system) compared; the load average is printed before and after. Then it checks that the crashing thread of every
 # core has the same frames in both: PCs, innermost first, and function names (eu-stack may name another symbol at the
 # same address, e.g. __libc_free for free: such aliases count as equal when the module's .dynsym/.symtab says so).
 #
@@ -61,7 +61,9 @@ for set in "${sets[@]}"; do
 done
 count=$(ls "$work/cores" | wc -l)
 
-forensics_run() { rm -rf "$work/out"; "$forensics" analyze "$work/cores" --symbols "$work/sysroot" --out "$work/out" --quiet >/dev/null 2>"$work/forensics.err"; }
+# The output folder of the previous run is removed before the timing starts (a run over a folder it wrote reuses its
+# kept results); eu-stack's listings are overwritten likewise.
+forensics_run() { "$forensics" analyze "$work/cores" --symbols "$work/sysroot" --out "$work/out" --quiet >/dev/null 2>"$work/forensics.err"; }
 # eu-stack exits 1 when a thread ends in a frame without CFI (it still printed every frame), so only 2+ is a failure.
 eu_stack_run() {
     local f
@@ -69,24 +71,29 @@ eu_stack_run() {
         eu-stack --core "$f" --debuginfo-path "$work/tree" -n 0 >"$work/eu/$(basename "$f").txt" 2>/dev/null || (($? == 1))
     done
 }
-seconds() { local start=$EPOCHREALTIME; "$@"; awk -v end="$EPOCHREALTIME" -v start="$start" 'BEGIN { print end - start }'; }
+# Wall seconds and CPU seconds (user + system, of the command and its children) of a shell function.
+measure() { local TIMEFORMAT='%R %U %S'; { time "$@"; } 2>&1 | awk '{ print $1, $2 + $3 }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "== timing: $count cores, $runs interleaved runs (load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"
+rm -rf "$work/out"
 forensics_run # warm-up of both: the files are in the page cache for either
 eu_stack_run
 : >"$work/forensics.times"
 : >"$work/eu-stack.times"
 for run in $(seq 1 "$runs"); do
-    f=$(seconds forensics_run)
-    e=$(seconds eu_stack_run)
-    printf 'run %d: forensics %.3f s, eu-stack loop %.3f s\n' "$run" "$f" "$e"
-    echo "$f" >>"$work/forensics.times"
-    echo "$e" >>"$work/eu-stack.times"
+    rm -rf "$work/out"
+    read -r f f_cpu < <(measure forensics_run)
+    read -r e e_cpu < <(measure eu_stack_run)
+    printf 'run %d: forensics %.3f s (CPU %.2f s), eu-stack loop %.3f s (CPU %.2f s)\n' "$run" "$f" "$f_cpu" "$e" "$e_cpu"
+    echo "$f $f_cpu" >>"$work/forensics.times"
+    echo "$e $e_cpu" >>"$work/eu-stack.times"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-forensics_seconds=$(median <"$work/forensics.times")
-eu_stack_seconds=$(median <"$work/eu-stack.times")
+forensics_seconds=$(cut -d' ' -f1 "$work/forensics.times" | median)
+eu_stack_seconds=$(cut -d' ' -f1 "$work/eu-stack.times" | median)
+forensics_cpu=$(cut -d' ' -f2 "$work/forensics.times" | median)
+eu_stack_cpu=$(cut -d' ' -f2 "$work/eu-stack.times" | median)
 
 echo "== equal frames: the crashing thread of every core, frames.csv against eu-stack"
 python3 - "$work" <<'PYTHON'
@@ -163,11 +170,11 @@ with open(os.path.join(work, "equal"), "w") as result:
 PYTHON
 
 echo "== figures"
-awk -v n="$count" -v r="$runs" -v f="$forensics_seconds" -v e="$eu_stack_seconds" 'BEGIN {
+awk -v n="$count" -v r="$runs" -v f="$forensics_seconds" -v e="$eu_stack_seconds" -v fc="$forensics_cpu" -v ec="$eu_stack_cpu" 'BEGIN {
     printf "cores:                        %d (%s)\n", n, "raw copies of the backtrace and symbol-files cores"
-    printf "forensics analyze (median):   %.3f s (%.2f ms per core, start-up and reports included)\n", f, 1000 * f / n
-    printf "eu-stack loop (median):       %.3f s (%.2f ms per core)\n", e, 1000 * e / n
-    printf "speed ratio eu-stack/forensics: %.2fx (median of %d interleaved runs each)\n", e / f, r
+    printf "forensics analyze (median):   %.3f s (%.2f ms per core, start-up and reports included), CPU %.2f s\n", f, 1000 * f / n, fc
+    printf "eu-stack loop (median):       %.3f s (%.2f ms per core), CPU %.2f s\n", e, 1000 * e / n, ec
+    printf "speed ratio eu-stack/forensics: %.2fx (median of %d interleaved runs each); CPU ratio %.2fx\n", e / f, r, ec / fc
 }'
 echo "load after: $load_after"
 [[ $(cat "$work/equal") == yes ]]

@@ -16,7 +16,9 @@ public static class CrashSignature
 
     /// <summary>
     /// Symbols of glibc and libstdc++ that raise or report a crash rather than cause it, as crash reporters skip
-    /// them (Sentry's and Breakpad's skip lists). Frames up to the last of these among the innermost ones are skipped.
+    /// them (Sentry's and Breakpad's skip lists), and the i386 vDSO's entry points, through which every system call
+    /// (the tgkill of abort) and signal return of an i386 process passes. Frames up to the last of these among the
+    /// innermost ones are skipped.
     /// </summary>
     private static readonly HashSet<string> Machinery = new(StringComparer.Ordinal)
     {
@@ -25,6 +27,7 @@ public static class CrashSignature
         "__assert_perror_fail", "__fortify_fail", "__chk_fail", "__stack_chk_fail", "__restore_rt",
         "_ZSt9terminatev", "__cxa_throw", "__cxa_rethrow", "_ZN10__cxxabiv111__terminateEPFvvE", "_ZN9__gnu_cxx27__verbose_terminate_handlerEv",
         "__cxa_call_terminate", "__cxa_pure_virtual",
+        "__kernel_vsyscall", "__kernel_sigreturn", "__kernel_rt_sigreturn",
     };
 
     /// <summary>How deep machinery is looked for: abort through raise is four frames, an uncaught throw eight.</summary>

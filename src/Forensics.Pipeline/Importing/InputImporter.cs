@@ -14,6 +14,7 @@ using Forensics.Model;
 using Forensics.Pipeline.Listing;
 using Forensics.Pipeline.Opening;
 using Forensics.Symbols;
+using Forensics.Symbols.ModuleFiles;
 
 namespace Forensics.Pipeline.Importing;
 
@@ -35,6 +36,8 @@ public sealed partial class InputImporter
 {
     private readonly ImportOptions _options;
     private readonly InputOpener _opener;
+    /// <summary>The module files stack walks read (libc and the like), read once for every core of the run.</summary>
+    private readonly ModuleFileCache _moduleFiles = new();
     private long _hashingTicks;
 
     /// <param name="options">Limits of the import.</param>
@@ -266,7 +269,7 @@ public sealed partial class InputImporter
         var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths, Debuginfod = _options.Debuginfod };
         try
         {
-            CaptureUnwinder.Unwind(capture, core.Memory, options, budget);
+            CaptureUnwinder.Unwind(capture, core.Memory, options, budget, _moduleFiles);
         }
         catch (ReadBudgetExceededException exception)
         {

@@ -23,8 +23,10 @@ internal sealed class CallFrameEntryReader
     /// <param name="kind">Which of the two formats the section holds (they differ in CIE ids and pointers).</param>
     /// <param name="is64">Addresses are 8 bytes (x86_64) rather than 4 (i386).</param>
     /// <param name="sectionStart">Where the section starts in that address space (.debug_frame CIE pointers are offsets from it).</param>
-    public CallFrameEntryReader(IAddressSpace section, CallFrameSectionKind kind, bool is64, ulong sectionStart)
+    /// <param name="problem">A problem met earlier in the same section (while indexing it), kept until another replaces it.</param>
+    public CallFrameEntryReader(IAddressSpace section, CallFrameSectionKind kind, bool is64, ulong sectionStart, string? problem = null)
     {
+        Problem = problem;
         _section = section;
         _kind = kind;
         _is64 = is64;

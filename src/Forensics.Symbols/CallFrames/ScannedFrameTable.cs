@@ -3,31 +3,25 @@ using Forensics.Elf;
 namespace Forensics.Symbols.CallFrames;
 
 /// <summary>
-/// An index made by walking every entry of a CFI section once (<c>.debug_frame</c>, or <c>.eh_frame</c> without a
-/// search table). Work is bounded by the section size: each entry advances by its length, at least 8 bytes.
+/// A CFI section without a search table, looked up through its <see cref="CallFrameIndex"/>. The index may be shared by
+/// the cores of a run; the entries read through it, and the problems they show, belong to this table alone.
 /// </summary>
 internal sealed class ScannedFrameTable : ICallFrameTable
 {
     private readonly CallFrameEntryReader _entries;
     private readonly (ulong Begin, ulong End, ulong Address)[] _index;
 
+    /// <summary>Indexes the section now, for this table alone.</summary>
     public ScannedFrameTable(IAddressSpace section, CallFrameSectionKind kind, bool is64, ulong start, ulong size, IReadCheckpoint checkpoint)
+        : this(section, kind, is64, start, CallFrameIndex.Build(section, kind, is64, start, size, checkpoint))
     {
-        _entries = new CallFrameEntryReader(section, kind, is64, start);
-        var index = new List<(ulong, ulong, ulong)>();
-        var end = start + size < start ? ulong.MaxValue : start + size;
-        for (var at = start; at < end;)
-        {
-            if (index.Count % ReadCheckpoints.EntriesPerCheck == 0)
-                checkpoint.Check(null);
-            if (_entries.ReadHeader(at) is not { } header)
-                break;
-            if (!header.IsCie && _entries.ReadRange(header) is { } range && range.Begin != 0)
-                index.Add((range.Begin, range.End, at));
-            at += header.TotalSize;
-        }
-        index.Sort();
-        _index = [.. index];
+    }
+
+    /// <summary>A table over an index made earlier of the same section.</summary>
+    public ScannedFrameTable(IAddressSpace section, CallFrameSectionKind kind, bool is64, ulong start, CallFrameIndex index)
+    {
+        _entries = new CallFrameEntryReader(section, kind, is64, start, index.Problem);
+        _index = index.Entries;
     }
 
     public string? Problem => _entries.Problem;

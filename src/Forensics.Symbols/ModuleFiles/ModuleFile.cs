@@ -7,14 +7,13 @@ namespace Forensics.Symbols.ModuleFiles;
 /// <summary>
 /// An executable, shared library or separate debug file found on disk for a module of a core: its build-id, load
 /// segments (to read code and <c>.eh_frame</c> by link-time address), CFI tables and function symbols. Read by
-/// <see cref="ModuleFileReader"/>.
+/// <see cref="ModuleFileReader"/>; immutable but for the indexes it makes on first use (under a lock), so the cores of
+/// a run share one through <see cref="ModuleFileCache"/>.
 /// </summary>
 internal sealed class ModuleFile : IAddressSpace
 {
     public required string Path { get; init; }
     public required byte[] Bytes { get; init; }
-    /// <summary>The budget of the input whose walk opened the file: indexing its CFI and lines spends from it.</summary>
-    public required IReadCheckpoint Checkpoint { get; init; }
     public required bool Is64 { get; init; }
     public required ushort Machine { get; init; }
     public string? BuildId { get; init; }
@@ -35,6 +34,14 @@ internal sealed class ModuleFile : IAddressSpace
     public DebugLink? DebugLink { get; init; }
     /// <summary>Malformed parts that left the file usable (a damaged <c>.gnu_debugdata</c>, a bad debug link).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>About what the file takes in memory: its bytes, the sections copied out of it, its symbols.</summary>
+    public long HeldBytes => Bytes.LongLength + (DebugFrame?.LongLength ?? 0)
+        + (Debug is { } debug ? debug.Line.LongLength + (debug.LineStrings?.LongLength ?? 0) + (debug.Strings?.LongLength ?? 0) : 0)
+        + Symbols.Count * BytesPerSymbol;
+
+    /// <summary>A <see cref="FunctionSymbol"/> and its name string, roughly.</summary>
+    private const long BytesPerSymbol = 96;
 
     /// <summary>Reads file bytes at link-time addresses through the PT_LOAD segments (bytes past p_filesz are unavailable).</summary>
     public int Read(ulong address, Span<byte> buffer)
@@ -69,26 +76,38 @@ internal sealed class ModuleFile : IAddressSpace
     /// <summary>Whether a link-time address lies in an executable segment with bytes in the file.</summary>
     public bool IsCode(ulong address) => Loads.Any(l => l.Executable && address >= l.Address && address - l.Address < l.FileSize);
 
-    private ICallFrameTable? _ehFrame;
-    private ICallFrameTable? _debugFrame;
-    private bool _tablesOpened;
+    private readonly Lock _indexing = new();
+    private CallFrameIndex? _ehFrameIndex;
+    private CallFrameIndex? _debugFrameIndex;
 
-    /// <summary>The CFI tables, <c>.eh_frame</c> first; opened on first use.</summary>
-    public IEnumerable<ICallFrameTable> CallFrameTables()
+    /// <summary>
+    /// The CFI tables, <c>.eh_frame</c> first: new tables for each caller (they keep the problems their lookups meet),
+    /// over the search table of <c>.eh_frame_hdr</c> or an index of the section made on first use and kept with the
+    /// file. Indexing spends from the caller's budget; a budget that runs out leaves no index behind.
+    /// </summary>
+    public IReadOnlyList<ICallFrameTable> CallFrameTables(IReadCheckpoint checkpoint)
     {
-        if (!_tablesOpened)
+        var tables = new List<ICallFrameTable>(2);
+        ICallFrameTable? ehFrame = EhFrameHeaderAddress is { } header ? EhFrameHeaderTable.Open(this, header, Is64, out _) : null;
+        if (ehFrame is null && EhFrame is { } section)
         {
-            _tablesOpened = true;
-            if (EhFrameHeaderAddress is { } header)
-                _ehFrame = EhFrameHeaderTable.Open(this, header, Is64, out _);
-            if (_ehFrame is null && EhFrame is { } section)
-                _ehFrame = new ScannedFrameTable(this, CallFrameSectionKind.EhFrame, Is64, section.Address, section.Size, Checkpoint);
-            if (DebugFrame is { } debug)
-                _debugFrame = new ScannedFrameTable(new ByteArrayAddressSpace(debug), CallFrameSectionKind.DebugFrame, Is64, 0, (ulong)debug.Length, Checkpoint);
+            var index = Indexed(ref _ehFrameIndex, () => CallFrameIndex.Build(this, CallFrameSectionKind.EhFrame, Is64, section.Address, section.Size, checkpoint));
+            ehFrame = new ScannedFrameTable(this, CallFrameSectionKind.EhFrame, Is64, section.Address, index);
         }
-        if (_ehFrame is not null)
-            yield return _ehFrame;
-        if (_debugFrame is not null)
-            yield return _debugFrame;
+        if (ehFrame is not null)
+            tables.Add(ehFrame);
+        if (DebugFrame is { } debug)
+        {
+            var bytes = new ByteArrayAddressSpace(debug);
+            var index = Indexed(ref _debugFrameIndex, () => CallFrameIndex.Build(bytes, CallFrameSectionKind.DebugFrame, Is64, 0, (ulong)debug.Length, checkpoint));
+            tables.Add(new ScannedFrameTable(bytes, CallFrameSectionKind.DebugFrame, Is64, 0, index));
+        }
+        return tables;
+    }
+
+    private CallFrameIndex Indexed(ref CallFrameIndex? kept, Func<CallFrameIndex> build)
+    {
+        lock (_indexing)
+            return kept ??= build();
     }
 }

@@ -12,8 +12,9 @@ namespace Forensics.Symbols.ModuleFiles;
 /// Without a debug file so found, the one the code file's <c>.gnu_debuglink</c> names is looked for as gdb does
 /// (beside the code file, in its <c>.debug/</c>, under <c>usr/lib/debug</c>) and taken only when its CRC-32 matches.
 /// Last, when <see cref="SymbolOptions.Debuginfod"/> is set, debuginfod's cache and servers are asked by build-id.
+/// Files are read through the run's <see cref="ModuleFileCache"/>; what is said about them is said to each core.
 /// </summary>
-internal sealed partial class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics, IReadCheckpoint checkpoint) : IDisposable
+internal sealed partial class ModuleFileLocator(SymbolOptions options, DiagnosticBag diagnostics, IReadCheckpoint checkpoint, ModuleFileCache files) : IDisposable
 {
     private readonly Dictionary<string, ModuleFile?> _opened = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
@@ -73,7 +74,7 @@ internal sealed partial class ModuleFileLocator(SymbolOptions options, Diagnosti
             var full = Path.GetFullPath(candidate);
             if (full == code.Path || !File.Exists(full))
                 continue;
-            if (Crc(full) is not { } crc)
+            if (files.Crc(full, options.MaxModuleFileBytes, checkpoint) is not { } crc)
                 continue;
             if (crc != link.Crc)
             {
@@ -127,24 +128,6 @@ internal sealed partial class ModuleFileLocator(SymbolOptions options, Diagnosti
         }
     }
 
-    /// <summary>The CRC-32 of a whole file up to the module file size limit; null when it cannot be read or is larger.</summary>
-    private uint? Crc(string full)
-    {
-        try
-        {
-            var info = new FileInfo(full);
-            if (info.Length > options.MaxModuleFileBytes)
-                return null;
-            var crc = Crc32.Compute(File.ReadAllBytes(full));
-            checkpoint.Check(null);
-            return crc;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     private IEnumerable<string> Candidates(string name, string? path, string buildId)
     {
         var buildIdPath = buildId.Length > 2 ? Path.Combine(buildId[..2], buildId[2..]) : null;
@@ -173,7 +156,7 @@ internal sealed partial class ModuleFileLocator(SymbolOptions options, Diagnosti
         var full = Path.GetFullPath(candidate);
         if (_opened.TryGetValue(full, out var known))
             return known;
-        var file = File.Exists(full) ? ModuleFileReader.TryRead(full, options.MaxModuleFileBytes, checkpoint, out var problem) : null;
+        var file = files.Open(full, options.MaxModuleFileBytes, checkpoint);
         if (file is null && File.Exists(full) && _reported.Add(full))
         {
             diagnostics.Warning(DiagnosticCatalogue.MalformedModuleFile, SourceLocation.None,

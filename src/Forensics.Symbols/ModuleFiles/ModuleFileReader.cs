@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using ELFSharp.ELF;
 using ELFSharp.ELF.Sections;
 using ELFSharp.ELF.Segments;
@@ -14,9 +15,6 @@ namespace Forensics.Symbols.ModuleFiles;
 internal static class ModuleFileReader
 {
     private const ulong SectionCompressed = 0x800;
-    private const ushort SectionIndexUndefined = 0;
-    /// <summary>glibc's pointer to the message of the last fatal error (struct abort_msg_s, since glibc 2.11).</summary>
-    private const string AbortMessageSymbol = "__abort_msg";
 
     public static ModuleFile? TryRead(string path, long maxBytes, IReadCheckpoint checkpoint, out string? problem)
     {
@@ -58,9 +56,19 @@ internal static class ModuleFileReader
             problem = $"[{path}] is not an ELF file";
             return null;
         }
+        if (ElfHeader.Parse(bytes, null) is not { } header)
+        {
+            problem = $"[{path}] is not a little-endian ELF32 or ELF64 file";
+            return null;
+        }
+        if (SectionHeader.ReadAll(bytes, header, out var sectionProblem) is not { } sections)
+        {
+            problem = $"[{path}] is a malformed ELF file: {sectionProblem}";
+            return null;
+        }
         try
         {
-            if (!ELFReader.TryLoad(new MemoryStream(bytes, writable: false), true, out IELF elf))
+            if (!ELFReader.TryLoad(new PatchedFileStream(bytes, HiddenFromElfSharp(bytes, header, sections)), true, out IELF elf))
             {
                 problem = $"[{path}] is not an ELF file ELFSharp can read";
                 return null;
@@ -68,8 +76,8 @@ internal static class ModuleFileReader
             using (elf)
             {
                 return elf.Class == Class.Bit64
-                    ? Read(path, bytes, (ELF<ulong>)elf, true, checkpoint, embedded)
-                    : Read(path, bytes, (ELF<uint>)elf, false, checkpoint, embedded);
+                    ? Read(path, bytes, sections, (ELF<ulong>)elf, true, checkpoint, embedded)
+                    : Read(path, bytes, sections, (ELF<uint>)elf, false, checkpoint, embedded);
             }
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException
@@ -80,7 +88,52 @@ internal static class ModuleFileReader
         }
     }
 
-    private static ModuleFile Read<T>(string path, byte[] bytes, ELF<T> elf, bool is64, IReadCheckpoint checkpoint, bool embedded) where T : struct
+    private const uint ProgramNote = 4, ProgramNull = 0;
+
+    /// <summary>
+    /// What ELFSharp must not read, as type fields to show it otherwise: while it loads a file it reads every symbol
+    /// table whole, every note (allocating the size the note claims) and every string table, with no bound and no
+    /// checkpoint. Symbol tables and notes are shown as SHT_NOBITS (SymbolTableReader and <see cref="BuildId"/> read
+    /// them instead), PT_NOTE segments as PT_NULL, and any section that claims bytes outside the file as SHT_NOBITS.
+    /// </summary>
+    private static List<(int Offset, uint Value)> HiddenFromElfSharp(byte[] bytes, ElfHeader header, SectionHeader[] sections)
+    {
+        var hidden = sections
+            .Where(s => s.Type is SectionHeader.SymbolTableType or SectionHeader.DynamicSymbolTableType or SectionHeader.NoteType || !s.IsInside(bytes.Length))
+            .Select(s => (s.TypeFieldOffset, SectionHeader.NoBitsType))
+            .ToList();
+        // At ELFSharp's stride, whatever e_phentsize says (entries of a lying size overlap).
+        for (var i = 0; i < header.ProgramHeaderCount; i++)
+        {
+            var at = header.ProgramHeaderOffset + (ulong)i * header.ProgramHeaderEntrySize;
+            if (at > (ulong)bytes.Length - 4)
+                break;
+            if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)at)) == ProgramNote)
+                hidden.Add(((int)at, ProgramNull));
+        }
+        return hidden;
+    }
+
+    /// <summary>Most bytes a GNU build-id takes (SHA-1 is 20, a UUID 16).</summary>
+    private const int MaxBuildIdBytes = 64;
+
+    /// <summary>
+    /// The description of the first note of a <c>.note.gnu.build-id</c> section when it is named GNU, as hex; null when
+    /// the note is cut short or its sizes point outside the section.
+    /// </summary>
+    private static string? BuildId(ReadOnlySpan<byte> section)
+    {
+        if (section.Length < 12)
+            return null;
+        var nameSize = BinaryPrimitives.ReadUInt32LittleEndian(section);
+        var descriptionSize = BinaryPrimitives.ReadUInt32LittleEndian(section[4..]);
+        var nameEnd = 12 + (((ulong)nameSize + 3) & ~3UL);
+        if (nameSize != 4 || descriptionSize > MaxBuildIdBytes || nameEnd + descriptionSize > (ulong)section.Length)
+            return null;
+        return section.Slice(12, 4).SequenceEqual("GNU\0"u8) ? Convert.ToHexStringLower(section.Slice((int)nameEnd, (int)descriptionSize)) : null;
+    }
+
+    private static ModuleFile Read<T>(string path, byte[] bytes, SectionHeader[] sections, ELF<T> elf, bool is64, IReadCheckpoint checkpoint, bool embedded) where T : struct
     {
         var loads = new List<LoadSegment>();
         ulong? ehFrameHeader = null;
@@ -107,54 +160,52 @@ internal static class ModuleFileReader
         ulong? abortMessage = null;
         DebugLink? debugLink = null;
         var problems = new List<string>();
+        var index = -1;
         foreach (var section in elf.Sections)
         {
+            index++;
             var compressed = ((ulong)section.Flags & SectionCompressed) != 0;
             switch (section.Name)
             {
-                case ".note.gnu.build-id" when section is INoteSection note && note.NoteName == "GNU":
-                    buildId = Convert.ToHexStringLower(note.Description);
+                case ".note.gnu.build-id" when index < sections.Length && sections[index].Type == SectionHeader.NoteType:
+                    buildId = BuildId(sections[index].Contents(bytes));
                     break;
                 case ".eh_frame" when section.Type == SectionType.ProgBits:
                     ehFrame = (ToUInt64(section.LoadAddress), ToUInt64(section.Size));
                     break;
                 case ".debug_frame" when section.Type == SectionType.ProgBits && !compressed:
-                    debugFrame = section.GetContents();
+                    debugFrame = Contents(bytes, sections, index, $"{section.Name} of [{path}]", problems);
                     break;
                 case ".debug_line" when section.Type == SectionType.ProgBits && !compressed:
-                    debugLine = section.GetContents();
+                    debugLine = Contents(bytes, sections, index, $"{section.Name} of [{path}]", problems);
                     break;
                 case ".debug_line_str" when section.Type == SectionType.ProgBits && !compressed:
-                    lineStrings = section.GetContents();
+                    lineStrings = Contents(bytes, sections, index, $"{section.Name} of [{path}]", problems);
                     break;
                 case ".debug_str" when section.Type == SectionType.ProgBits && !compressed:
-                    strings = section.GetContents();
+                    strings = Contents(bytes, sections, index, $"{section.Name} of [{path}]", problems);
                     break;
                 case ".text":
                     hasCode = section.Type == SectionType.ProgBits;
                     break;
                 case ".gnu_debuglink" when section.Type == SectionType.ProgBits:
-                    debugLink = DebugLink.TryRead(section.GetContents(), elf.Endianess == ELFSharp.Endianess.LittleEndian, out var linkProblem);
+                    debugLink = DebugLink.TryRead(Contents(bytes, sections, index, $"{section.Name} of [{path}]", problems), elf.Endianess == ELFSharp.Endianess.LittleEndian, out var linkProblem);
                     if (linkProblem is not null)
                         problems.Add(linkProblem);
                     break;
                 case ".gnu_debugdata" when section.Type == SectionType.ProgBits && !embedded:
-                    symbols.AddRange(MiniDebugInfoSymbols(path, section.GetContents(), checkpoint, problems));
+                    symbols.AddRange(MiniDebugInfoSymbols(path, Contents(bytes, sections, index, $"{section.Name} of [{path}]", problems), checkpoint, problems));
                     break;
             }
-            if (section is ISymbolTable table)
+            if (index < sections.Length && sections[index].Type is SectionHeader.SymbolTableType or SectionHeader.DynamicSymbolTableType)
             {
-                if (table.Entries.FirstOrDefault(e => e.Name == AbortMessageSymbol && e.Type == SymbolType.Object && e.PointedSectionIndex != SectionIndexUndefined) is SymbolEntry<T> found)
-                    abortMessage = ToUInt64(found.Value);
+                var (functions, abortMessageHere) = SymbolTableReader.Read(bytes, sections, sections[index], is64, $"{section.Name} of [{path}]", checkpoint, problems);
+                abortMessage = abortMessageHere ?? abortMessage;
                 // .symtab first: its names win over .dynsym's at the same address (both are kept in file order).
-                var entries = table.Entries
-                    .Where(e => e.Type is SymbolType.Function or SymbolType.ProcessorSpecific && e.PointedSectionIndex != SectionIndexUndefined)
-                    .Select(e => (SymbolEntry<T>)e)
-                    .Select(e => new FunctionSymbol(ToUInt64(e.Value), ToUInt64(e.Size), e.Name, e.Binding == SymbolBinding.Global));
                 if (section.Name == ".symtab")
-                    symbols.InsertRange(0, entries.Where(s => s.Name.Length > 0));
+                    symbols.InsertRange(0, functions);
                 else
-                    symbols.AddRange(entries.Where(s => s.Name.Length > 0));
+                    symbols.AddRange(functions);
                 checkpoint.Check(null);
             }
         }
@@ -162,7 +213,6 @@ internal static class ModuleFileReader
         {
             Path = path,
             Bytes = bytes,
-            Checkpoint = checkpoint,
             Is64 = is64,
             Machine = (ushort)elf.Machine,
             BuildId = buildId,
@@ -178,6 +228,20 @@ internal static class ModuleFileReader
             DebugLink = debugLink,
             Problems = problems,
         };
+    }
+
+    /// <summary>
+    /// A section's bytes by the project's own section header (ELFSharp's <c>GetContents</c> allocates whatever size a
+    /// header claims); none, with a problem, when the header points outside the file.
+    /// </summary>
+    private static byte[] Contents(byte[] bytes, SectionHeader[] sections, int index, string where, List<string> problems)
+    {
+        if (index < sections.Length && sections[index].IsInside(bytes.Length))
+            return sections[index].Contents(bytes).ToArray();
+        problems.Add(index < sections.Length
+            ? $"{where} claims [{sections[index].Size}] bytes at [0x{sections[index].Offset:x}], outside the file of [{bytes.Length}] bytes"
+            : $"{where} has no section header");
+        return [];
     }
 
     /// <summary>

@@ -1,9 +1,13 @@
 using System.Runtime.CompilerServices;
+using Forensics.Elf;
 using Forensics.Symbols.ModuleFiles;
 
 namespace Forensics.Symbols.SourceLines;
 
-/// <summary>The rows of a module's <c>.debug_line</c>, sorted by address; made once per module file.</summary>
+/// <summary>
+/// The rows of a module's <c>.debug_line</c>, sorted by address; made once per module file, on first use, and shared by
+/// every core that uses the file. Making it spends from the budget of the caller that needs it first.
+/// </summary>
 internal sealed class LineTable
 {
     private static readonly ConditionalWeakTable<ModuleFile, LineTable> Tables = [];
@@ -11,8 +15,8 @@ internal sealed class LineTable
 
     private LineTable((ulong, ulong, SourceLine)[] rows) => _rows = rows;
 
-    public static LineTable For(ModuleFile file, DebugSections sections) =>
-        Tables.GetValue(file, _ => new LineTable([.. LineProgramReader.Read(sections, file.Checkpoint).OrderBy(r => r.Address)]));
+    public static LineTable For(ModuleFile file, DebugSections sections, IReadCheckpoint checkpoint) =>
+        Tables.GetValue(file, _ => new LineTable([.. LineProgramReader.Read(sections, checkpoint).OrderBy(r => r.Address)]));
 
     public SourceLine? Find(ulong address)
     {

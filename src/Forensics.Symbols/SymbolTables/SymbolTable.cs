@@ -13,10 +13,31 @@ internal sealed class SymbolTable
     {
         // One symbol per address: sized before unsized, global before weak or local, a public name before an
         // underscored one, then the first in table order (free before its compatibility alias cfree in libc).
-        _symbols = [.. symbols
-            .GroupBy(s => s.Address)
-            .Select(g => g.OrderByDescending(s => s.Size > 0).ThenByDescending(s => s.IsGlobal).ThenBy(s => s.Name.StartsWith('_')).First())
-            .OrderBy(s => s.Address)];
+        // One sort of the whole table puts the symbol kept for each address first among those at that address.
+        var all = symbols.ToArray();
+        var order = new int[all.Length];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort(order, (left, right) => Preference(all[left], all[right]) is var compared and not 0 ? compared : left.CompareTo(right));
+        var kept = new List<FunctionSymbol>(all.Length);
+        foreach (var index in order)
+        {
+            if (kept.Count == 0 || kept[^1].Address != all[index].Address)
+                kept.Add(all[index]);
+        }
+        _symbols = [.. kept];
+    }
+
+    private static int Preference(in FunctionSymbol left, in FunctionSymbol right)
+    {
+        var compared = left.Address.CompareTo(right.Address);
+        if (compared == 0)
+            compared = (right.Size > 0).CompareTo(left.Size > 0);
+        if (compared == 0)
+            compared = right.IsGlobal.CompareTo(left.IsGlobal);
+        if (compared == 0)
+            compared = left.Name.StartsWith('_').CompareTo(right.Name.StartsWith('_'));
+        return compared;
     }
 
     public static SymbolTable Empty { get; } = new([]);

@@ -29,6 +29,8 @@ internal sealed class ProcessModule
     public ulong? MemoryEhFrameHeader { get; init; }
     public required IAddressSpace Memory { get; init; }
     public required bool Is64 { get; init; }
+    /// <summary>The budget of the core being walked: indexing CFI and lines of a file on first use spends from it.</summary>
+    public required IReadCheckpoint Checkpoint { get; init; }
 
     private List<ICallFrameTable>? _tables;
 
@@ -41,9 +43,9 @@ internal sealed class ProcessModule
             return _tables;
         _tables = [];
         if (File is not null)
-            _tables.AddRange(File.CallFrameTables());
+            _tables.AddRange(File.CallFrameTables(Checkpoint));
         if (DebugFile is not null)
-            _tables.AddRange(DebugFile.CallFrameTables().Where(t => t is ScannedFrameTable));
+            _tables.AddRange(DebugFile.CallFrameTables(Checkpoint).Where(t => t is ScannedFrameTable));
         if (File is null && MemoryEhFrameHeader is { } header
             && EhFrameHeaderTable.Open(new BiasedAddressSpace(Memory, Bias), header - Bias, Is64, out _) is { } table)
         {
@@ -54,8 +56,8 @@ internal sealed class ProcessModule
 
     /// <summary>Source file and line of a link-time address, from the line table of the debug file or the module file.</summary>
     public SourceLine? LineAt(ulong linkAddress) =>
-        (DebugFile?.Debug is { } debug ? LineTable.For(DebugFile, debug).Find(linkAddress) : null)
-        ?? (File?.Debug is { } own ? LineTable.For(File, own).Find(linkAddress) : null);
+        (DebugFile?.Debug is { } debug ? LineTable.For(DebugFile, debug, Checkpoint).Find(linkAddress) : null)
+        ?? (File?.Debug is { } own ? LineTable.For(File, own, Checkpoint).Find(linkAddress) : null);
 
     public FunctionSymbol? Symbol(ulong linkAddress) => DebugFile?.Symbols.Find(linkAddress) ?? File?.Symbols.Find(linkAddress);
 

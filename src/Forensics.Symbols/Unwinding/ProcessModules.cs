@@ -48,6 +48,7 @@ internal sealed class ProcessModules
                 MemoryEhFrameHeader = loaded?.EhFrameHeaderAddress,
                 Memory = memory,
                 Is64 = is64,
+                Checkpoint = checkpoint,
             });
         }
         var executable = capture.Regions
@@ -85,19 +86,35 @@ internal sealed class ProcessModules
         return Find(address) is { File: { } file } module && file.IsCode(address - module.Bias);
     }
 
+    /// <summary>Frames named so far, by PC and whether it is exact: a recursion names the same few PCs thousands of times.</summary>
+    private readonly Dictionary<(ulong Pc, bool ExactPc), StackFrame> _named = [];
+
+    /// <summary>Enough for the distinct PCs of any real core; past it, frames are named without being kept.</summary>
+    private const int MaxNamedPcs = 1 << 16;
+
     /// <summary>A frame at <paramref name="pc"/>, named by the symbol that covers it (the call, for a return address).</summary>
     public StackFrame Describe(ulong pc, ulong sp, UnwindMethod method, bool exactPc)
     {
+        if (!_named.TryGetValue((pc, exactPc), out var named))
+        {
+            named = Name(pc, exactPc);
+            if (_named.Count < MaxNamedPcs)
+                _named[(pc, exactPc)] = named;
+        }
+        return named with { StackPointer = sp, Method = method };
+    }
+
+    private StackFrame Name(ulong pc, bool exactPc)
+    {
         if (Find(exactPc ? pc : pc - 1) is not { } module)
-            return new StackFrame { ProgramCounter = pc, StackPointer = sp, Method = method };
+            return new StackFrame { ProgramCounter = pc, Method = UnwindMethod.Context };
         var lookup = (exactPc ? pc : pc - 1) - module.Bias;
         var symbol = module.Symbol(lookup);
         var line = module.LineAt(lookup);
         return new StackFrame
         {
             ProgramCounter = pc,
-            StackPointer = sp,
-            Method = method,
+            Method = UnwindMethod.Context,
             Module = module.Name,
             ModuleOffset = pc - module.Base,
             Function = symbol is { Name: var name } ? Demangler.TryDemangle(name) ?? name : null,

@@ -80,13 +80,12 @@ internal sealed class StackWalker
         if (_modules.Find(lookup) is not { } module)
             return null;
         var linkPc = lookup - module.Bias;
-        foreach (var table in module.CallFrameTables())
+        var tables = module.CallFrameTables();
+        for (var index = 0; index < tables.Count; index++)
         {
-            if (table.Find(linkPc) is not { } fde)
+            if (RowAt(tables[index], index, lookup, linkPc) is not var (row, cie))
                 continue;
-            if (CallFrameProgram.RowAt(fde, linkPc, _layout.Is64, out _) is not { } row)
-                continue;
-            var step = Apply(row, fde.Cie, registers);
+            var step = Apply(row, cie, registers);
             if (step is null)
                 continue;
             if (step.Registers[_layout.ProgramCounter] is null)
@@ -98,6 +97,34 @@ internal sealed class StackWalker
             return step;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Rows found so far, by runtime PC and table: a recursion unwinds through the same few PCs thousands of times. A
+    /// lookup that met a malformed entry is not kept, so the table meets it again, as it would without the cache.
+    /// </summary>
+    private readonly Dictionary<(ulong Pc, int Table), (CallFrameRow Row, CommonInformationEntry Cie)?> _rows = [];
+
+    /// <summary>The first malformed DW_CFA program met in each table, said once per core.</summary>
+    public Dictionary<ICallFrameTable, string> InstructionProblems { get; } = [];
+
+    /// <summary>Enough for the distinct PCs of any real core; past it, rows are found without being kept.</summary>
+    private const int MaxKeptRows = 1 << 16;
+
+    private (CallFrameRow Row, CommonInformationEntry Cie)? RowAt(ICallFrameTable table, int index, ulong pc, ulong linkPc)
+    {
+        if (_rows.TryGetValue((pc, index), out var known))
+            return known;
+        var problem = table.Problem;
+        string? instructionProblem = null;
+        (CallFrameRow, CommonInformationEntry)? found = table.Find(linkPc) is { } fde && CallFrameProgram.RowAt(fde, linkPc, _layout.Is64, out instructionProblem) is { } row
+            ? (row, fde.Cie)
+            : null;
+        if (instructionProblem is not null)
+            InstructionProblems.TryAdd(table, $"the instructions for [0x{linkPc:x}] are malformed: {instructionProblem}");
+        if (ReferenceEquals(problem, table.Problem) && _rows.Count < MaxKeptRows)
+            _rows[(pc, index)] = found;
+        return found;
     }
 
     private WalkStep? Apply(CallFrameRow row, CommonInformationEntry cie, ulong?[] registers)

@@ -47,6 +47,19 @@ public class StackWalkingTests
     }
 
     [Fact]
+    public void An_i386_abort_is_signed_from_the_frame_below_the_vdsos_system_call_entry()
+    {
+        // elfutils' backtrace.i386 core: raise's tgkill enters the kernel through __kernel_vsyscall, named from the vDSO
+        // the core holds; the static executable is not at hand, so its frames are module+offset.
+        var result = new InputImporter(new ImportOptions { UseModulePaths = false }).ImportInput(
+            TestPaths.CorpusFile("public", "cores", "elfutils", "backtrace.i386.core.bz2"), "public/cores/elfutils/backtrace.i386.core.bz2");
+        var capture = CaptureNormalizer.Normalize(Assert.Single(result.Captures));
+        Assert.Equal("__kernel_vsyscall", capture.Threads.Single(t => t.IsCrashing).Frames[0].Function);
+        Assert.Equal("SIGABRT in backtrace.i386.exec+0xa207 ← backtrace.i386.exec+0x1b84 ← backtrace.i386.exec+0x1ba0",
+            ReportValues.Text(CaptureAnalyzer.Analyze(capture, []).Crash!.Signature));
+    }
+
+    [Fact]
     public void The_double_free_shows_glibcs_abort_message()
     {
         var capture = Import("double-free", withSymbols: true);
