@@ -114,9 +114,29 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(timings);
         var batch = timings.Measure("normalise", () => BatchNormaliser.Normalise(results, options.Import));
         var analyses = timings.Measure("analysis", () => progress.Step("analysing " + batch.Captures.Count + " capture(s)",
-            () => batch.Captures.AsParallel().AsOrdered().WithDegreeOfParallelism(options.Jobs).WithCancellation(cancellation)
-                .Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList()));
+            () => AnalyseEach(batch.Captures, options.Jobs, cancellation)));
         return new AnalysisRun(batch.Inputs, analyses, null);
+    }
+
+    /// <summary>
+    /// Every capture's analysis, in the captures' order. One capture (a <c>crash</c> or <c>show</c> of one core) is
+    /// analysed on the calling thread: starting the thread pool's workers for it cost more than its analysis.
+    /// </summary>
+    private static CaptureAnalysis[] AnalyseEach(IReadOnlyList<Capture> captures, int jobs, CancellationToken cancellation)
+    {
+        var analyses = new CaptureAnalysis[captures.Count];
+        if (captures.Count <= 1 || jobs == 1)
+        {
+            for (var index = 0; index < captures.Count; index++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                analyses[index] = CaptureAnalyzer.Analyze(captures[index], captures);
+            }
+            return analyses;
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation };
+        Parallel.For(0, captures.Count, parallel, index => analyses[index] = CaptureAnalyzer.Analyze(captures[index], captures));
+        return analyses;
     }
 
     /// <summary>
@@ -150,14 +170,18 @@ public static class AnalysisPipeline
         // One input at a time per worker, taken in list order, so large inputs next to each other do not land on one worker.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation };
         var order = Partitioner.Create(Enumerable.Range(0, files.Count), EnumerablePartitionerOptions.NoBuffering);
-        var importing = Task.Run(() => Parallel.ForEach(order, parallel, i =>
+        void ImportAt(int i)
         {
             var file = files[i];
             batch.FileStarted(file.DisplayPath);
             var result = ImportOne(importer, file, folder);
             batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, result.Record.Status);
             results[i] = result;
-        }), CancellationToken.None);
+        }
+        // A single input needs no partitioner and no replicas of the loop, only a thread this one can stop waiting for.
+        var importing = files.Count == 1
+            ? Task.Factory.StartNew(() => ImportAt(0), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.Run(() => Parallel.ForEach(order, parallel, ImportAt), CancellationToken.None);
         try
         {
             importing.Wait(cancellation);
