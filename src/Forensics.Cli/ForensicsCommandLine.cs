@@ -319,7 +319,10 @@ public static class ForensicsCommandLine
     {
         if (!markdown)
         {
-            view(terminal ?? ReportConsole.For(output));
+            var console = terminal ?? ReportConsole.For(output);
+            view(console);
+            // The plain console passes text on a line at a time: a last line without its line end is still to pass.
+            console.Profile.Out.Writer.Flush();
             return;
         }
         foreach (var page in pages)

@@ -45,14 +45,18 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(timings);
         var importOptions = options.Import;
-        var importer = new InputImporter(importOptions);
         var files = inputs.Files.Where(f => options.Shard.Includes(f.DisplayPath)).ToList();
+        // One input that is not hashed (crash, show, compare of one file) is imported on this thread, which otherwise
+        // waits for another one: the hand-over each way cost a busy machine more wall time than the whole import. The
+        // read's checkpoints then watch for Ctrl-C.
+        var inline = files.Count == 1 && !importOptions.HashContent;
+        var importer = new InputImporter(importOptions) { Cancellation = inline ? cancellation : default };
         var problems = inputs.Problems.Where(p => options.Shard.Includes(p.Record.Path)).ToList();
 
         var folder = options.OutputDirectory is { } output ? new ResultFolder(output, importOptions, options.Fresh) : null;
         try
         {
-            var results = timings.Measure("import", () => Import(importer, files, problems, folder, options.Jobs, progress, cancellation));
+            var results = timings.Measure("import", () => Import(importer, files, problems, folder, options.Jobs, inline, progress, cancellation));
             // Hashing runs beside the import, on threads of its own: the sum of every input's hashing time.
             if (importOptions.HashContent)
                 timings.AddBeside("hash", "import", importer.HashingTime);
@@ -114,9 +118,29 @@ public static class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(timings);
         var batch = timings.Measure("normalise", () => BatchNormaliser.Normalise(results, options.Import));
         var analyses = timings.Measure("analysis", () => progress.Step("analysing " + batch.Captures.Count + " capture(s)",
-            () => batch.Captures.AsParallel().AsOrdered().WithDegreeOfParallelism(options.Jobs).WithCancellation(cancellation)
-                .Select(c => CaptureAnalyzer.Analyze(c, batch.Captures)).ToList()));
+            () => AnalyseEach(batch.Captures, options.Jobs, cancellation)));
         return new AnalysisRun(batch.Inputs, analyses, null);
+    }
+
+    /// <summary>
+    /// Every capture's analysis, in the captures' order. One capture (a <c>crash</c> or <c>show</c> of one core) is
+    /// analysed on the calling thread: starting the thread pool's workers for it cost more than its analysis.
+    /// </summary>
+    private static CaptureAnalysis[] AnalyseEach(IReadOnlyList<Capture> captures, int jobs, CancellationToken cancellation)
+    {
+        var analyses = new CaptureAnalysis[captures.Count];
+        if (captures.Count <= 1 || jobs == 1)
+        {
+            for (var index = 0; index < captures.Count; index++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                analyses[index] = CaptureAnalyzer.Analyze(captures[index], captures);
+            }
+            return analyses;
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation };
+        Parallel.For(0, captures.Count, parallel, index => analyses[index] = CaptureAnalyzer.Analyze(captures[index], captures));
+        return analyses;
     }
 
     /// <summary>
@@ -141,7 +165,7 @@ public static class AnalysisPipeline
     /// started, and the ones under way are waited for only a moment: one can take its whole time limit.
     /// </summary>
     private static InputResult[] Import(InputImporter importer, List<InputFile> files, List<InputResult> problems, ResultFolder? folder,
-        int jobs, IRunProgress progress, CancellationToken cancellation)
+        int jobs, bool inline, IRunProgress progress, CancellationToken cancellation)
     {
         var results = new InputResult[files.Count];
         using var batch = progress.StartBatch(files.Count + problems.Count, files.Sum(f => SizeOf(f.FullPath)));
@@ -150,14 +174,23 @@ public static class AnalysisPipeline
         // One input at a time per worker, taken in list order, so large inputs next to each other do not land on one worker.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation };
         var order = Partitioner.Create(Enumerable.Range(0, files.Count), EnumerablePartitionerOptions.NoBuffering);
-        var importing = Task.Run(() => Parallel.ForEach(order, parallel, i =>
+        void ImportAt(int i)
         {
             var file = files[i];
             batch.FileStarted(file.DisplayPath);
             var result = ImportOne(importer, file, folder);
             batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, result.Record.Status);
             results[i] = result;
-        }), CancellationToken.None);
+        }
+        if (inline)
+        {
+            ImportAt(0);
+            return results;
+        }
+        // A single input needs no partitioner and no replicas of the loop, only a thread this one can stop waiting for.
+        var importing = files.Count == 1
+            ? Task.Factory.StartNew(() => ImportAt(0), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.Run(() => Parallel.ForEach(order, parallel, ImportAt), CancellationToken.None);
         try
         {
             importing.Wait(cancellation);
@@ -181,6 +214,10 @@ public static class AnalysisPipeline
         try
         {
             return folder?.ImportOrReuse(importer, file) ?? importer.ImportInput(file.FullPath, file.DisplayPath);
+        }
+        catch (OperationCanceledException) when (importer.Cancellation.IsCancellationRequested)
+        {
+            throw;
         }
         catch (OutOfMemoryException exception)
         {

@@ -19,6 +19,21 @@ public sealed class AnalysisPipelineTests
         Assert.Contains(merged.Captures, c => c.Capture.MergedInputs.Count > 0);
     }
 
+    [Fact]
+    public void One_unhashed_input_read_on_the_calling_thread_still_stops_at_a_cancellation()
+    {
+        var options = new PipelineOptions { Import = new ImportOptions { HashContent = false } };
+        var inputs = AnalysisPipeline.List([TestPaths.CorpusFile("crash-null", "core.xz")], options.Import);
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+
+        var stopped = Assert.Throws<BatchInterruptedException>(() => AnalysisPipeline.Run(inputs, options, new SilentProgress(), new PhaseTimings(), interrupt.Token));
+
+        Assert.Equal(interrupt.Token, stopped.CancellationToken);
+        var whole = AnalysisPipeline.Run(inputs, options, new SilentProgress(), new PhaseTimings());
+        Assert.Equal(InputStatus.Ok, Assert.Single(whole.Inputs).Status);
+    }
+
     private static AnalysisRun RunOnHelloSet(bool mergeInstances)
     {
         var options = new PipelineOptions { Jobs = 1, Import = new ImportOptions { MergeInstances = mergeInstances } };

@@ -6,6 +6,8 @@
 #   - `forensics crash` on one small public core (pystack segfault.core) and `eu-unstrip -n --core` on it;
 #   - one `forensics analyze` over N small raw cores (200 by default, copies of the corpus cores) and a shell loop of
 #     `eu-unstrip -n --core`; gdb's `info proc mappings` per core on a subset;
+#   - the same over N copies of the seven small public ELF cores (lldb's elf-core tests and pystack's segfault.core,
+#     12 to 240 KB), taken in turn;
 #   - decompression: the CPU time `forensics crash` on the 14 MB smaps takes more as .xz, .zst and .lz4 than
 #     decompressed, against that of `xz -dc`, `zstd -dc` and `lz4 -dc` of the same file.
 # Then it checks that the outputs are equal: for every core, the set of (module base, build-id, path) in modules.csv
@@ -44,6 +46,9 @@ dotnet "$root/tests/Forensics.BatchGenerator/bin/Release/net10.0/Forensics.Batch
     --corpus corpus --out "$work/cores" --cores-only "$count" >/dev/null
 mkdir -p "$work/gdb-cores" "$work/compressed"
 for f in $(find "$work/cores" -type f | sort | head -n "$gdb_count"); do ln -s "$f" "$work/gdb-cores/"; done
+mkdir -p "$work/public-cores"
+mapfile -t public < <(find corpus/public/cores/lldb/elf-core corpus/public/cores/pystack -type f -name '*.core' | sort)
+for ((i = 0; i < count; i++)); do cp "${public[i % ${#public[@]}]}" "$work/public-cores/core-$i.core"; done
 small_core="$root/corpus/public/cores/pystack/segfault.core"
 smaps="$work/compressed/many-maps.smaps"
 xz -dc corpus/bench/many-maps.smaps.xz >"$smaps"
@@ -59,6 +64,8 @@ commands=(
     "cores-forensics|rm -rf $work/out && $forensics analyze $work/cores --out $work/out --quiet"
     "cores-unstrip|for f in $work/cores/*; do eu-unstrip -n --core \"\$f\"; done"
     "cores-gdb|for f in $work/gdb-cores/*; do gdb -batch -nx -ex 'info proc mappings' -c \"\$f\"; done"
+    "public-forensics|rm -rf $work/public-out && $forensics analyze $work/public-cores --out $work/public-out --quiet"
+    "public-unstrip|for f in $work/public-cores/*; do eu-unstrip -n --core \"\$f\"; done"
     "read-plain|$forensics crash $smaps"
     "read-xz|$forensics crash $smaps.xz"
     "xz|xz -dc $smaps.xz"
@@ -151,6 +158,7 @@ echo "| measured | forensics | peer | peer/forensics | load |"
 echo "|---|---:|---:|---:|---:|"
 row "crash on one small core (segfault.core)" "$(seconds crash-forensics)" "eu-unstrip -n --core" "$(seconds crash-unstrip)" "$(loads crash-forensics crash-unstrip)"
 row "analyze of $count small cores" "$(seconds cores-forensics)" "eu-unstrip loop" "$(seconds cores-unstrip)" "$(loads cores-forensics cores-unstrip)"
+row "analyze of $count small public cores (lldb, pystack)" "$(seconds public-forensics)" "eu-unstrip loop" "$(seconds public-unstrip)" "$(loads public-forensics public-unstrip)"
 awk -v f="$(seconds cores-forensics)" -v d="$(seconds cores-gdb)" -v n="$count" -v g="$gdb_count" -v l="$(load cores-gdb)" 'BEGIN {
     printf "| analyze, per core | %.1f ms | gdb info proc mappings %.1f ms | %.1f | %s |\n", 1000 * f / n, 1000 * d / g, (d / g) / (f / n), l }'
 plain=$(cpu read-plain)

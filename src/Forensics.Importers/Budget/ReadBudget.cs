@@ -28,10 +28,12 @@ public sealed class ReadBudget : IReadCheckpoint
     private readonly long _startTimestamp;
     private readonly long _startAllocatedBytes;
     private readonly bool _unlimited;
+    private readonly CancellationToken _cancellation;
 
-    private ReadBudget(TimeSpan timeLimit, long allocationLimit, TimeProvider clock)
+    private ReadBudget(TimeSpan timeLimit, long allocationLimit, TimeProvider clock, CancellationToken cancellation = default)
     {
         TimeLimit = timeLimit;
+        _cancellation = cancellation;
         AllocationLimit = allocationLimit;
         _clock = clock;
         _unlimited = timeLimit == Timeout.InfiniteTimeSpan && allocationLimit == long.MaxValue;
@@ -50,14 +52,15 @@ public sealed class ReadBudget : IReadCheckpoint
 
     /// <summary>
     /// Starts a budget on the current thread, measured from now. <paramref name="clock"/> measures time (by default the
-    /// thread's CPU time, <see cref="ThreadCpuClock"/>, so a busy machine does not make a read run out of time).
+    /// thread's CPU time, <see cref="ThreadCpuClock"/>, so a busy machine does not make a read run out of time). A
+    /// requested <paramref name="cancellation"/> ends the read at its next checkpoint with an <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static ReadBudget Start(TimeSpan timeLimit, long allocationLimit, TimeProvider? clock = null)
+    public static ReadBudget Start(TimeSpan timeLimit, long allocationLimit, TimeProvider? clock = null, CancellationToken cancellation = default)
     {
         if (timeLimit <= TimeSpan.Zero && timeLimit != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeLimit), timeLimit, "The time limit must be positive or infinite.");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(allocationLimit);
-        return new ReadBudget(timeLimit, allocationLimit, clock ?? ThreadCpuClock.Instance);
+        return new ReadBudget(timeLimit, allocationLimit, clock ?? ThreadCpuClock.Instance, cancellation);
     }
 
     /// <summary>A checkpoint at a 1-based line of text.</summary>
@@ -73,6 +76,7 @@ public sealed class ReadBudget : IReadCheckpoint
 
     private void Spend(int? line, ulong? offset)
     {
+        _cancellation.ThrowIfCancellationRequested();
         if (_unlimited)
             return;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - _startAllocatedBytes;

@@ -68,7 +68,7 @@ public sealed partial class InputImporter
         }
         var hashing = Task.FromResult(hash);
         const string stage = "while reading";
-        var budget = ReadBudget.Start(_options.FileTimeLimit, _options.FileAllocationLimit, _options.Clock);
+        var budget = ReadBudget.Start(_options.FileTimeLimit, _options.FileAllocationLimit, _options.Clock, Cancellation);
         try
         {
             var before = hash?.Before ?? FileSnapshot.Of(path);
@@ -117,6 +117,12 @@ public sealed partial class InputImporter
 
     /// <summary>How long hashing took, every input's time summed (each input is hashed beside its own import).</summary>
     public TimeSpan HashingTime => new(Interlocked.Read(ref _hashingTicks));
+
+    /// <summary>
+    /// Ends an import under way at its next read checkpoint (an <see cref="OperationCanceledException"/>): for an input
+    /// imported on the thread that would otherwise wait for it with this token.
+    /// </summary>
+    internal CancellationToken Cancellation { get; init; }
 
     /// <summary>Test seam: called after the file is hashed and before it is parsed, the window a change falls into.</summary>
     internal Action<string>? BetweenReads { get; init; }

@@ -71,7 +71,8 @@ public static class UntrustedText
     {
         if (string.IsNullOrEmpty(text))
             return "";
-        if (!text.Any(IsHidden))
+        // Printable ASCII, what nearly every cell is, holds nothing hidden: one vectorised scan instead of a lookup a character.
+        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~') || !text.Any(IsHidden))
             return text;
         var builder = new StringBuilder(text.Length + 8);
         foreach (var c in text)

@@ -7,7 +7,7 @@ namespace Forensics.Analysis.Comparison.Programs;
 internal sealed class CaptureIdentity
 {
     /// <summary>The kernel keeps a process name of at most 15 characters (TASK_COMM_LEN 16 with its NUL, include/linux/sched.h).</summary>
-    private const int CommLength = 15;
+    internal const int CommLength = 15;
 
     /// <summary>
     /// Names a compiler or linker gives any program (<c>cc</c> and <c>ld</c> write <c>a.out</c> without <c>-o</c>):
@@ -56,7 +56,11 @@ internal sealed class CaptureIdentity
         : ProgramEvidence.None;
 
     /// <summary>The process name is one a program chose, not a compiler's default.</summary>
-    private bool NameTellsProgram => Name is not null && !DefaultNames.Contains(Name);
+    public bool NameTellsProgram => Name is not null && !DefaultNames.Contains(Name);
+
+    /// <summary>The names this capture's process goes by: its name, its executable's basename and its images' basenames.</summary>
+    public IReadOnlyList<string> OwnNames => field ??=
+        [.. ((IEnumerable<string?>)[Name, Path is null ? null : MappingNames.Basename(Path), .. Images.Select(MappingNames.Basename)]).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>A name this program goes by: the executable's path, else the process name, else its images.</summary>
     public string Label => Path ?? Name ?? (Images.Count > 0 ? string.Join(", ", Images.Take(3)) + (Images.Count > 3 ? ", …" : "") : Id);
@@ -79,10 +83,8 @@ internal sealed class CaptureIdentity
     /// <summary>The process name, the executable's basename or an image's (not a library's) is <paramref name="name"/>, allowing for the kernel's cut at 15 characters.</summary>
     private bool GoesBy(string name)
     {
-        foreach (var own in (IEnumerable<string?>)[Name, Path is null ? null : MappingNames.Basename(Path), .. Images.Select(MappingNames.Basename)])
+        foreach (var own in OwnNames)
         {
-            if (own is null)
-                continue;
             if (string.Equals(own, name, StringComparison.Ordinal)
                 || (name.Length == CommLength && own.Length > CommLength && own.StartsWith(name, StringComparison.Ordinal))
                 || (own.Length == CommLength && name.Length > CommLength && name.StartsWith(own, StringComparison.Ordinal)))

@@ -25,35 +25,33 @@ public static class ProgramGrouper
             .ThenBy(c => c.Analysis.Capture.LineRange?.First ?? 0)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
-        var groups = new List<Building>();
+        var groups = new GroupIndex();
         foreach (var identity in identities.Where(i => i.BuildId is not null || i.Path is not null))
             JoinStrong(identity, groups);
+        groups.IndexNames();
         foreach (var identity in identities.Where(i => i.BuildId is null && i.Path is null))
             JoinWeak(identity, groups);
         var position = identities.Select((identity, index) => (identity, index)).ToDictionary(p => p.identity, p => p.index);
-        return [.. groups
+        return [.. groups.All
             .Select(g => g.Members.OrderBy(m => position[m.Identity]).ToList())
             .OrderBy(members => position[members[0].Identity])
             .Select(members => Finish(members, chosen))];
     }
 
-    private static void JoinStrong(CaptureIdentity identity, List<Building> groups)
+    private static void JoinStrong(CaptureIdentity identity, GroupIndex groups)
     {
-        var matching = groups.Where(g => g.Compatible(identity.Architecture)
-            && g.Members.Exists(m => identity.Matches(m.Identity, ProgramEvidence.BuildId) || identity.Matches(m.Identity, ProgramEvidence.Path))).ToList();
+        var matching = groups.Matching(identity, ProgramEvidence.BuildId, ProgramEvidence.Path);
         if (matching.Count == 0)
         {
-            groups.Add(new Building(identity, identity.Strongest));
+            groups.Start(identity);
             return;
         }
         var target = matching[0];
+        // The architecture of the target is looked at again after each merge, as it was when the merged groups were scanned in turn.
         foreach (var other in matching.Skip(1).Where(g => g.Compatible(target.Architecture)))
-        {
-            target.Members.AddRange(other.Members);
-            groups.Remove(other);
-        }
-        var byBuildId = target.Members.Exists(m => identity.Matches(m.Identity, ProgramEvidence.BuildId));
-        target.Add(identity, byBuildId ? ProgramEvidence.BuildId : ProgramEvidence.Path);
+            groups.Merge(other, into: target);
+        var byBuildId = identity.BuildId is not null && groups.HasBuildId(target, identity.BuildId);
+        groups.Join(target, identity, byBuildId ? ProgramEvidence.BuildId : ProgramEvidence.Path);
         if (byBuildId)
         {
             // The capture it shares the build-id with was placed by the same evidence.
@@ -62,20 +60,20 @@ public static class ProgramGrouper
         }
     }
 
-    private static void JoinWeak(CaptureIdentity identity, List<Building> groups)
+    private static void JoinWeak(CaptureIdentity identity, GroupIndex groups)
     {
         foreach (var evidence in WeakEvidence)
         {
-            var matching = groups.Where(g => g.Compatible(identity.Architecture) && g.Members.Exists(m => identity.Matches(m.Identity, evidence))).ToList();
+            var matching = groups.Matching(identity, evidence);
             if (matching.Count == 1)
             {
-                matching[0].Add(identity, evidence);
+                groups.Join(matching[0], identity, evidence);
                 return;
             }
             if (matching.Count > 1)
                 break; // the evidence points at several programs: it decides nothing
         }
-        groups.Add(new Building(identity, identity.Strongest));
+        groups.Start(identity);
     }
 
     private static ProgramGroup Finish(List<Member> members, IReadOnlySet<string> chosen)
@@ -131,17 +129,160 @@ public static class ProgramGrouper
         public ProgramEvidence Evidence { get; set; } = evidence;
     }
 
-    private sealed class Building
+    private sealed class Building(int order)
     {
-        public Building(CaptureIdentity first, ProgramEvidence evidence) => Add(first, evidence);
+        /// <summary>When the group was made: groups are looked at in that order, as the first to match takes the others.</summary>
+        public int Order { get; } = order;
 
         public List<Member> Members { get; } = [];
 
-        public Architecture Architecture =>
-            Members.Select(m => m.Identity.Architecture).FirstOrDefault(a => a != Architecture.Unknown);
+        /// <summary>The first known architecture of its members.</summary>
+        public Architecture Architecture { get; private set; }
 
         public bool Compatible(Architecture architecture) => CaptureIdentity.Compatible(Architecture, architecture);
 
-        public void Add(CaptureIdentity identity, ProgramEvidence evidence) => Members.Add(new Member(identity, evidence));
+        public void Add(CaptureIdentity identity, ProgramEvidence evidence) => AddRange([new Member(identity, evidence)]);
+
+        public void AddRange(IEnumerable<Member> members)
+        {
+            foreach (var member in members)
+            {
+                Members.Add(member);
+                if (Architecture == Architecture.Unknown)
+                    Architecture = member.Identity.Architecture;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The groups in the order they were made, with their members' evidence indexed, so that a capture finds the groups
+    /// it matches without being matched against every capture placed before it (a 10,000-capture batch otherwise spent
+    /// most of its comparison here). <see cref="Matching"/> gives what scanning every group's members with
+    /// <see cref="CaptureIdentity.Matches"/> gives, in the same order.
+    /// </summary>
+    private sealed class GroupIndex
+    {
+        private readonly List<Building> _groups = [];
+        private readonly Dictionary<string, HashSet<Building>> _byBuildId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<Building>> _byPath = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<Building>> _byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<Building>> _byCutName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<Building>> _byModuleKey = new(StringComparer.Ordinal);
+        private bool _namesIndexed;
+        private int _made;
+
+        public IEnumerable<Building> All => _groups;
+
+        /// <summary>A new group of <paramref name="identity"/> alone, by the strongest evidence it has.</summary>
+        public void Start(CaptureIdentity identity)
+        {
+            var group = new Building(_made++);
+            _groups.Add(group);
+            Join(group, identity, identity.Strongest);
+        }
+
+        public void Join(Building group, CaptureIdentity identity, ProgramEvidence evidence)
+        {
+            group.Add(identity, evidence);
+            Index(group, identity);
+        }
+
+        public void Merge(Building other, Building into)
+        {
+            into.AddRange(other.Members);
+            _groups.Remove(other);
+            foreach (var member in other.Members)
+            {
+                foreach (var groups in Entries(member.Identity))
+                {
+                    groups.Remove(other);
+                    groups.Add(into);
+                }
+            }
+        }
+
+        public bool HasBuildId(Building group, string buildId) => _byBuildId.TryGetValue(buildId, out var groups) && groups.Contains(group);
+
+        /// <summary>From now on names, images and module keys are indexed too: only captures joined by them need them.</summary>
+        public void IndexNames()
+        {
+            _namesIndexed = true;
+            foreach (var group in _groups)
+            {
+                foreach (var member in group.Members)
+                    Index(group, member.Identity);
+            }
+        }
+
+        /// <summary>The groups of an architecture compatible with <paramref name="identity"/>'s that hold a member it matches by any of <paramref name="evidence"/>, in the order they were made.</summary>
+        public List<Building> Matching(CaptureIdentity identity, params ReadOnlySpan<ProgramEvidence> evidence)
+        {
+            var found = new HashSet<Building>();
+            foreach (var kind in evidence)
+            {
+                switch (kind)
+                {
+                    case ProgramEvidence.BuildId when identity.BuildId is { } buildId:
+                        Collect(_byBuildId, buildId, found);
+                        break;
+                    case ProgramEvidence.Path when identity.Path is { } path:
+                        Collect(_byPath, path, found);
+                        break;
+                    case ProgramEvidence.ProcessName when identity.NameTellsProgram:
+                        var name = identity.Name!;
+                        Collect(_byName, name, found);
+                        // The kernel cuts a process name at 15 characters: a cut name matches the longer names it begins, and the other way round.
+                        if (name.Length == CaptureIdentity.CommLength)
+                            Collect(_byCutName, name, found);
+                        else if (name.Length > CaptureIdentity.CommLength)
+                            Collect(_byName, name[..CaptureIdentity.CommLength], found);
+                        break;
+                    case ProgramEvidence.Modules when identity.ModuleKey is { } moduleKey:
+                        Collect(_byModuleKey, moduleKey, found);
+                        foreach (var modulePath in identity.ModulePaths)
+                            Collect(_byPath, modulePath, found);
+                        break;
+                }
+            }
+            return [.. found.Where(g => g.Compatible(identity.Architecture)).OrderBy(g => g.Order)];
+        }
+
+        private static void Collect(Dictionary<string, HashSet<Building>> index, string key, HashSet<Building> found)
+        {
+            if (index.TryGetValue(key, out var groups))
+                found.UnionWith(groups);
+        }
+
+        private void Index(Building group, CaptureIdentity identity)
+        {
+            foreach (var groups in Entries(identity))
+                groups.Add(group);
+        }
+
+        /// <summary>The index entries <paramref name="identity"/> is found by, made when missing.</summary>
+        private IEnumerable<HashSet<Building>> Entries(CaptureIdentity identity)
+        {
+            if (identity.BuildId is { } buildId)
+                yield return Entry(_byBuildId, buildId);
+            if (identity.Path is { } path)
+                yield return Entry(_byPath, path);
+            if (!_namesIndexed)
+                yield break;
+            foreach (var own in identity.OwnNames)
+            {
+                yield return Entry(_byName, own);
+                if (own.Length > CaptureIdentity.CommLength)
+                    yield return Entry(_byCutName, own[..CaptureIdentity.CommLength]);
+            }
+            if (identity.ModuleKey is { } moduleKey)
+                yield return Entry(_byModuleKey, moduleKey);
+        }
+
+        private static HashSet<Building> Entry(Dictionary<string, HashSet<Building>> index, string key)
+        {
+            if (!index.TryGetValue(key, out var groups))
+                index[key] = groups = [];
+            return groups;
+        }
     }
 }
