@@ -72,7 +72,13 @@ public static class LayoutPicture
     public static IReadOnlyList<string> TextBar(Capture capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        var segments = Segments(capture);
+        return TextBar(Segments(capture));
+    }
+
+    /// <summary>The text bar of <see cref="Segments"/> made already.</summary>
+    public static IReadOnlyList<string> TextBar(IReadOnlyList<LayoutSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
         if (segments.Count == 0)
             return ["(no regions)"];
         var bar = new System.Text.StringBuilder("|");
@@ -106,14 +112,14 @@ public static class LayoutPicture
         var merged = segments.ToArray<LayoutSegment?>();
         var next = new int[count];
         var previous = new int[count];
-        var pairs = new PriorityQueue<int, (ulong Size, int Left)>();
         for (var i = 0; i < count; i++)
         {
             next[i] = i + 1;
             previous[i] = i - 1;
-            if (i + 1 < count)
-                pairs.Enqueue(i, (segments[i].Size + segments[i + 1].Size, i));
         }
+        // Queued at once, the first pairs are made a heap in linear time.
+        var pairs = new PriorityQueue<int, (ulong Size, int Left)>(
+            Enumerable.Range(0, count - 1).Select(i => (i, (segments[i].Size + segments[i + 1].Size, i))));
         var remaining = count;
         while (remaining > MaximumSegments && pairs.TryDequeue(out var left, out var pair))
         {
