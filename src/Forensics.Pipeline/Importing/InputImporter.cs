@@ -373,7 +373,6 @@ public sealed partial class InputImporter
     private IReadOnlyList<CaptureBuilder> ImportText(Stream content, ReadBudget budget, DiagnosticBag diagnostics)
     {
         var bytes = RentText<byte>(InitialTextBuffer(content));
-        var bytesReturned = false;
         char[]? chars = null;
         try
         {
@@ -403,15 +402,11 @@ public sealed partial class InputImporter
             // The exact count, not GetMaxCharCount: one more than the limit would double the rented buffer.
             chars = RentText<char>(encoding.GetCharCount(text));
             var count = encoding.GetChars(text, chars);
-            // The bytes are done with: a large text's go back before its regions are made, not after.
-            ReturnText(bytes);
-            bytesReturned = true;
             return TextDocumentImporter.Import(chars.AsMemory(0, count), budget);
         }
         finally
         {
-            if (!bytesReturned)
-                ReturnText(bytes);
+            ReturnText(bytes);
             if (chars is not null)
                 ReturnText(chars);
         }
