@@ -23,7 +23,14 @@ public static class RegionSourcesText
         (RegionSources.Smaps, "smaps"), (RegionSources.Pmap, "pmap"), (RegionSources.Gdb, "gdb"),
     ];
 
+    /// <summary>Every combination's id, made once: a report prints one per region.</summary>
+    private static readonly string[] Combinations =
+        [.. Enumerable.Range(0, 1 << Ids.Length).Select(bits => Join((RegionSources)bits))];
+
     /// <summary>Ids joined with <c>+</c> in a fixed order: <c>core-load+core-file+maps</c>.</summary>
     public static string ToId(this RegionSources sources) =>
+        (uint)sources < (uint)Combinations.Length ? Combinations[(int)sources] : Join(sources);
+
+    private static string Join(RegionSources sources) =>
         string.Join('+', Ids.Where(i => sources.HasFlag(i.Flag)).Select(i => i.Id));
 }

@@ -14,24 +14,24 @@ public static class LayoutPicture
     public static IReadOnlyList<LayoutSegment> Segments(Capture capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        var segments = new List<LayoutSegment>();
+        var runs = new List<Run>();
         ulong previousEnd = 0;
         foreach (var region in capture.Regions.OrderBy(r => r.Start).ThenBy(r => r.End))
         {
-            var gap = segments.Count > 0 && region.Start > previousEnd;
+            var gap = runs.Count > 0 && region.Start > previousEnd;
             var kind = region.Kind;
-            if (segments.Count > 0 && !gap && segments[^1].Kind == kind)
+            if (runs.Count > 0 && !gap && runs[^1].Kind == kind)
             {
-                var last = segments[^1];
-                segments[^1] = last with { End = Math.Max(last.End, region.End), Regions = last.Regions + 1 };
+                var last = runs[^1];
+                runs[^1] = last with { End = Math.Max(last.End, region.End), Regions = last.Regions + 1 };
             }
             else
             {
-                segments.Add(new LayoutSegment(kind, region.Start, Math.Max(region.Start, region.End), 1, gap));
+                runs.Add(new Run(kind, region.Start, Math.Max(region.Start, region.End), 1, gap));
             }
             previousEnd = Math.Max(previousEnd, region.End);
         }
-        return segments.Count > MaximumSegments ? MergeSmallest(segments) : segments;
+        return runs.Count > MaximumSegments ? MergeSmallest(runs) : [.. runs.Select(r => r.ToSegment())];
     }
 
     /// <summary>The one-character mark of a kind in the text bar.</summary>
@@ -72,7 +72,13 @@ public static class LayoutPicture
     public static IReadOnlyList<string> TextBar(Capture capture)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        var segments = Segments(capture);
+        return TextBar(Segments(capture));
+    }
+
+    /// <summary>The text bar of <see cref="Segments"/> made already.</summary>
+    public static IReadOnlyList<string> TextBar(IReadOnlyList<LayoutSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
         if (segments.Count == 0)
             return ["(no regions)"];
         var bar = new System.Text.StringBuilder("|");
@@ -100,40 +106,51 @@ public static class LayoutPicture
     /// <see cref="MaximumSegments"/> remain; ties go to the lower pair. The pairs wait in a heap and the segments form
     /// a linked list, so tens of thousands of regions cost O(n log n) (a scan for each merge was quadratic).
     /// </summary>
-    private static List<LayoutSegment> MergeSmallest(List<LayoutSegment> segments)
+    private static List<LayoutSegment> MergeSmallest(List<Run> segments)
     {
         var count = segments.Count;
-        var merged = segments.ToArray<LayoutSegment?>();
+        var merged = segments.ToArray();
+        var alive = new bool[count];
         var next = new int[count];
         var previous = new int[count];
-        var pairs = new PriorityQueue<int, (ulong Size, int Left)>();
         for (var i = 0; i < count; i++)
         {
+            alive[i] = true;
             next[i] = i + 1;
             previous[i] = i - 1;
-            if (i + 1 < count)
-                pairs.Enqueue(i, (segments[i].Size + segments[i + 1].Size, i));
         }
+        // Queued at once, the first pairs are made a heap in linear time.
+        var pairs = new PriorityQueue<int, (ulong Size, int Left)>(
+            Enumerable.Range(0, count - 1).Select(i => (i, (segments[i].Size + segments[i + 1].Size, i))));
         var remaining = count;
         while (remaining > MaximumSegments && pairs.TryDequeue(out var left, out var pair))
         {
             // An entry is stale once either side has merged since: its left is gone or the sizes it was queued with changed.
-            if (merged[left] is not { } low || next[left] == count || merged[next[left]] is not { } high || low.Size + high.Size != pair.Size)
+            if (!alive[left] || next[left] == count || !alive[next[left]] || merged[left].Size + merged[next[left]].Size != pair.Size)
                 continue;
             var right = next[left];
-            var joined = new LayoutSegment(low.Size >= high.Size ? low.Kind : high.Kind, low.Start, high.End, low.Regions + high.Regions, low.GapBefore);
+            var (low, high) = (merged[left], merged[right]);
+            var joined = new Run(low.Size >= high.Size ? low.Kind : high.Kind, low.Start, high.End, low.Regions + high.Regions, low.GapBefore);
             merged[left] = joined;
-            merged[right] = null;
+            alive[right] = false;
             next[left] = next[right];
             if (next[left] < count)
             {
                 previous[next[left]] = left;
-                pairs.Enqueue(left, (joined.Size + merged[next[left]]!.Size, left));
+                pairs.Enqueue(left, (joined.Size + merged[next[left]].Size, left));
             }
             if (previous[left] >= 0)
-                pairs.Enqueue(previous[left], (merged[previous[left]]!.Size + joined.Size, previous[left]));
+                pairs.Enqueue(previous[left], (merged[previous[left]].Size + joined.Size, previous[left]));
             remaining--;
         }
-        return [.. merged.OfType<LayoutSegment>()];
+        return [.. merged.Where((_, index) => alive[index]).Select(r => r.ToSegment())];
+    }
+
+    /// <summary>A segment while the picture is made: a value, so that a million regions are not a million objects twice.</summary>
+    private readonly record struct Run(RegionKind Kind, ulong Start, ulong End, int Regions, bool GapBefore)
+    {
+        public ulong Size => End - Start;
+
+        public LayoutSegment ToSegment() => new(Kind, Start, End, Regions, GapBefore);
     }
 }

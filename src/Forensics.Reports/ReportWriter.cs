@@ -80,8 +80,10 @@ public static class ReportWriter
             Parallel.ForEach(prepared.Captures, analysis =>
             {
                 var slug = prepared.SlugOf(analysis.Capture.Id);
-                WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text), SmallBuffer);
-                WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis)), SmallBuffer);
+                // Both files draw the same picture: its segments are made once (a large capture's cost the most).
+                var segments = LayoutPicture.Segments(analysis.Capture);
+                WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments), SmallBuffer);
+                WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)), SmallBuffer);
             });
             foreach (var analysis in prepared.Captures)
             {

@@ -105,7 +105,7 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
     {
         CompressionFormat.Gzip => new GZipStream(_gzipInput = new TailRecordingStream(_compressed), CompressionMode.Decompress),
         CompressionFormat.Xz => NativeXzStream.IsAvailable ? new NativeXzStream(_compressed) : new XZStream(_compressed),
-        CompressionFormat.Zstd => new ZstdSharp.DecompressionStream(_compressed, leaveOpen: true),
+        CompressionFormat.Zstd => NativeZstdStream.IsAvailable ? new NativeZstdStream(_compressed) : new ZstdSharp.DecompressionStream(_compressed, leaveOpen: true),
         CompressionFormat.Bzip2 => BZip2Stream.Create(
             _compressed, SharpCompress.Compressors.CompressionMode.Decompress,
             decompressConcatenated: true, leaveOpen: true, tolerateTruncatedStream: false),

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CsvHelper;
 using Forensics.Reports.Escaping;
 using Forensics.Reports.Tables;
 
@@ -29,26 +27,53 @@ public static class CsvReportWriter
     {
         public bool Write<T>(ReportTable<T> table, IEnumerable<T> rows)
         {
-            var options = new CsvWriterOptions
-            {
-                FormatProvider = CultureInfo.InvariantCulture,
-                NewLine = "\n",
-                // Formula neutralising is done by UntrustedText.Csv, which exempts plain signed numbers.
-                Injection = CsvInjection.None,
-                WriteByteOrderMark = false,
-            };
             var columns = table.Columns;
-            using var csv = CsvWriter.Create(writer, options, true);
-            csv.WriteHeader(columns.Select(c => c.Name).ToArray());
-            var cells = new string[columns.Count];
-            foreach (var row in rows)
+            using var row = new CsvRowBuffer(writer);
+            for (var i = 0; i < columns.Count; i++)
             {
-                for (var i = 0; i < cells.Length; i++)
-                    cells[i] = UntrustedText.Csv(columns[i].Cell(row));
-                csv.WriteRecord(cells);
+                if (i > 0)
+                    row.Separator();
+                row.Text(columns[i].Name);
             }
-            csv.Flush();
+            row.EndRow();
+            foreach (var item in rows)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (i > 0)
+                        row.Separator();
+                    Cell(columns[i], item, row);
+                }
+                row.EndRow();
+            }
+            row.Flush();
             return true;
+        }
+
+        // Numbers and flags are printed into the buffer; only text goes through the neutralising of UntrustedText.Csv.
+        private static void Cell<T>(TableColumn<T> column, T item, CsvRowBuffer row)
+        {
+            switch (column)
+            {
+                case UnsignedColumn<T> unsigned when unsigned.Value(item) is { } value:
+                    if (unsigned.Type == ColumnType.Address)
+                        row.Address(value);
+                    else
+                        row.Number(value);
+                    break;
+                case UnsignedColumn<T>:
+                    break;
+                case IntegerColumn<T> integer:
+                    if (integer.Value(item) is { } number)
+                        row.Number(number);
+                    break;
+                case BooleanColumn<T> boolean:
+                    row.Plain(ReportValues.Boolean(boolean.Value(item)));
+                    break;
+                default:
+                    row.Text(UntrustedText.Csv(column.Cell(item)));
+                    break;
+            }
         }
     }
 }

@@ -71,8 +71,7 @@ public static class UntrustedText
     {
         if (string.IsNullOrEmpty(text))
             return "";
-        // Printable ASCII, what nearly every cell is, holds nothing hidden: one vectorised scan instead of a lookup a character.
-        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~') || !text.Any(IsHidden))
+        if (!HasHidden(text))
             return text;
         var builder = new StringBuilder(text.Length + 8);
         foreach (var c in text)
@@ -188,6 +187,21 @@ public static class UntrustedText
         }
         var slug = builder.ToString().TrimEnd('-');
         return slug.Length == 0 ? "capture" : slug;
+    }
+
+    /// <summary>Whether <see cref="IsHidden"/> holds for any character: printable ASCII, nearly all text of the evidence, is checked in vector steps.</summary>
+    private static bool HasHidden(string text)
+    {
+        var span = text.AsSpan();
+        var other = span.IndexOfAnyExceptInRange(' ', '~');
+        if (other < 0)
+            return false;
+        foreach (var c in span[other..])
+        {
+            if (IsHidden(c))
+                return true;
+        }
+        return false;
     }
 
     private static bool IsHidden(char c) =>

@@ -13,8 +13,11 @@ public static class CaptureReportWriter
 {
     public static string Write(PreparedRun run, CaptureAnalysis analysis) => MarkdownDocument.Render(text => Write(run, analysis, text));
 
-    /// <summary>Writes the report to <paramref name="output"/> as it is made.</summary>
-    public static void Write(PreparedRun run, CaptureAnalysis analysis, TextWriter output)
+    /// <summary>
+    /// Writes the report to <paramref name="output"/> as it is made; <paramref name="segments"/> are the capture's
+    /// <see cref="LayoutPicture.Segments"/> when the caller has them already.
+    /// </summary>
+    public static void Write(PreparedRun run, CaptureAnalysis analysis, TextWriter output, IReadOnlyList<LayoutSegment>? segments = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -37,7 +40,7 @@ public static class CaptureReportWriter
 
         document.Heading(2, "Layout");
         document.Paragraph(Trusted("The address space from low to high addresses, gaps compressed; "), Link("SVG picture", slug + ".svg"), Trusted("."));
-        document.Code(LayoutPicture.TextBar(capture));
+        document.Code(LayoutPicture.TextBar(segments ?? LayoutPicture.Segments(capture)));
 
         document.Heading(2, "Totals by kind");
         document.Table(

@@ -23,11 +23,12 @@ public static class LayoutSvgWriter
     /// <summary>What one character of the 11-pixel monospace font takes, rounded up (DejaVu Sans Mono advances 6.6).</summary>
     private const int CharacterWidth = 7;
 
-    public static string Write(CaptureAnalysis analysis)
+    /// <summary>The picture; <paramref name="segments"/> are the capture's <see cref="LayoutPicture.Segments"/> when the caller has them already.</summary>
+    public static string Write(CaptureAnalysis analysis, IReadOnlyList<LayoutSegment>? segments = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var capture = analysis.Capture;
-        var segments = LayoutPicture.Segments(capture);
+        segments ??= LayoutPicture.Segments(capture);
         var marks = Marks(analysis.Crash);
         var geometry = new LayoutGeometry(segments, [.. marks.Select(m => m.Address)]);
         var width = geometry.Width;

@@ -57,6 +57,18 @@ public sealed class CaptureComparerTests
     }
 
     [Fact]
+    public void A_process_name_the_kernel_cut_at_15_characters_joins_the_program_of_the_whole_name()
+    {
+        // Default pmaps name their images by basename only: no build-id or path, so the process name decides.
+        var whole = Named(SampleCaptures.Text(CaptureFormat.Pmap, "a-pmap", "sets", "set-crash-null", "pmap.txt"), "crash_null_server_main");
+        var cut = Named(SampleCaptures.Text(CaptureFormat.Pmap, "b-pmap", "sets", "set-hello", "pmap.txt"), "crash_null_serv");
+        var shorter = Named(SampleCaptures.Text(CaptureFormat.Pmap, "c-pmap", "sets", "set-crash-abort", "pmap.txt"), "crash_null_ser");
+        var report = Compare(null, whole, cut, shorter);
+        Assert.Equal([["a-pmap", "b-pmap"], ["c-pmap"]], report.Groups.Select(g => g.CaptureIds.ToArray()));
+        Assert.Equal([ProgramEvidence.ProcessName, ProgramEvidence.ProcessName], report.Groups[0].Members.Select(m => m.Evidence));
+    }
+
+    [Fact]
     public void Two_runs_under_aslr_are_the_same_layout_at_different_bases_with_each_slide()
     {
         var first = SampleCaptures.FromText(CaptureFormat.Maps, "run-1", HelloMaps());

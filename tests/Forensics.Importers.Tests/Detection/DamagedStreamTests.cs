@@ -116,6 +116,23 @@ public sealed class DamagedStreamTests
     }
 
     [Fact]
+    public void A_zstd_stream_cut_inside_its_frame_is_truncated()
+    {
+        var compressed = Compressors.Zstd(Payload, checksum: true);
+        AssertDamaged(compressed[..(compressed.Length / 2)], CompressionFormat.Zstd, Payload);
+        AssertDamaged(compressed[..^1], CompressionFormat.Zstd, Payload);
+    }
+
+    [Fact]
+    public void Concatenated_zstd_frames_are_read_as_one_stream()
+    {
+        var compressed = Compressors.Zstd(Payload, checksum: true);
+        var (output, diagnostics) = Compressors.Decompress([.. compressed, .. compressed], CompressionFormat.Zstd);
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal([.. Payload, .. Payload], output);
+    }
+
+    [Fact]
     public void Damaged_bzip2_cores_are_corrupt_or_truncated_and_the_rest_of_the_batch_is_whole()
     {
         var random = new Random(13);

@@ -7,7 +7,7 @@ namespace Forensics.Analysis.Comparison.Programs;
 internal sealed class CaptureIdentity
 {
     /// <summary>The kernel keeps a process name of at most 15 characters (TASK_COMM_LEN 16 with its NUL, include/linux/sched.h).</summary>
-    internal const int CommLength = 15;
+    private const int CommLength = 15;
 
     /// <summary>
     /// Names a compiler or linker gives any program (<c>cc</c> and <c>ld</c> write <c>a.out</c> without <c>-o</c>):
@@ -56,41 +56,47 @@ internal sealed class CaptureIdentity
         : ProgramEvidence.None;
 
     /// <summary>The process name is one a program chose, not a compiler's default.</summary>
-    public bool NameTellsProgram => Name is not null && !DefaultNames.Contains(Name);
-
-    /// <summary>The names this capture's process goes by: its name, its executable's basename and its images' basenames.</summary>
-    public IReadOnlyList<string> OwnNames => field ??=
-        [.. ((IEnumerable<string?>)[Name, Path is null ? null : MappingNames.Basename(Path), .. Images.Select(MappingNames.Basename)]).OfType<string>().Distinct(StringComparer.Ordinal)];
+    private bool NameTellsProgram => Name is not null && !DefaultNames.Contains(Name);
 
     /// <summary>A name this program goes by: the executable's path, else the process name, else its images.</summary>
     public string Label => Path ?? Name ?? (Images.Count > 0 ? string.Join(", ", Images.Take(3)) + (Images.Count > 3 ? ", …" : "") : Id);
-
-    /// <summary>This capture's process could be <paramref name="other"/>'s program by <paramref name="evidence"/>.</summary>
-    public bool Matches(CaptureIdentity other, ProgramEvidence evidence) => evidence switch
-    {
-        ProgramEvidence.BuildId => BuildId is not null && string.Equals(BuildId, other.BuildId, StringComparison.Ordinal),
-        ProgramEvidence.Path => Path is not null && string.Equals(Path, other.Path, StringComparison.Ordinal),
-        ProgramEvidence.ProcessName => NameTellsProgram && other.GoesBy(Name!),
-        ProgramEvidence.Modules => ModuleKey is not null
-            && (string.Equals(ModuleKey, other.ModuleKey, StringComparison.Ordinal) || (other.Path is not null && ModulePaths.Contains(other.Path))),
-        _ => false,
-    };
 
     /// <summary>Two known architectures that differ are never one program (a 32-bit and a 64-bit build of one source).</summary>
     public static bool Compatible(Architecture first, Architecture second) =>
         first == Architecture.Unknown || second == Architecture.Unknown || first == second;
 
-    /// <summary>The process name, the executable's basename or an image's (not a library's) is <paramref name="name"/>, allowing for the kernel's cut at 15 characters.</summary>
-    private bool GoesBy(string name)
+    /// <summary>
+    /// The names this capture's process goes by (the process name, the executable's basename, an image's that is not
+    /// a library's), each as the keys another capture's name finds it by (<see cref="NameKeys"/>): the name itself,
+    /// and for a name longer than the kernel keeps, its first 15 characters as a cut one.
+    /// </summary>
+    public IEnumerable<(string Name, bool Cut)> OwnNameKeys()
     {
-        foreach (var own in OwnNames)
+        foreach (var own in (IEnumerable<string?>)[Name, Path is null ? null : MappingNames.Basename(Path), .. Images.Select(MappingNames.Basename)])
         {
-            if (string.Equals(own, name, StringComparison.Ordinal)
-                || (name.Length == CommLength && own.Length > CommLength && own.StartsWith(name, StringComparison.Ordinal))
-                || (own.Length == CommLength && name.Length > CommLength && name.StartsWith(own, StringComparison.Ordinal)))
-                return true;
+            if (own is null)
+                continue;
+            yield return (own, false);
+            if (own.Length > CommLength)
+                yield return (own[..CommLength], true);
         }
-        return false;
+    }
+
+    /// <summary>
+    /// The keys of <see cref="OwnNameKeys"/> under which the captures that go by <see cref="Name"/> are found, allowing
+    /// for the kernel's cut at 15 characters on either side; none when the name tells no program.
+    /// </summary>
+    public IEnumerable<(string Name, bool Cut)> NameKeys()
+    {
+        if (!NameTellsProgram)
+            yield break;
+        yield return (Name!, false);
+        // A 15-character name may be the cut of a longer name the other capture has in full...
+        if (Name!.Length == CommLength)
+            yield return (Name, true);
+        // ...and a longer name may be what the other capture's 15 characters were cut from.
+        if (Name.Length > CommLength)
+            yield return (Name[..CommLength], false);
     }
 
     /// <summary>A shared library (<c>libc.so.6</c>, <c>ld-linux-x86-64.so.2</c>) or a kernel mapping (<c>[vdso]</c>): preloaded and dlopened code does not make another program.</summary>

@@ -25,55 +25,17 @@ public static class ProgramGrouper
             .ThenBy(c => c.Analysis.Capture.LineRange?.First ?? 0)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
-        var groups = new GroupIndex();
+        var grouping = new Grouping();
         foreach (var identity in identities.Where(i => i.BuildId is not null || i.Path is not null))
-            JoinStrong(identity, groups);
-        groups.IndexNames();
+            grouping.JoinStrong(identity);
+        grouping.IndexWeakEvidence();
         foreach (var identity in identities.Where(i => i.BuildId is null && i.Path is null))
-            JoinWeak(identity, groups);
+            grouping.JoinWeak(identity);
         var position = identities.Select((identity, index) => (identity, index)).ToDictionary(p => p.identity, p => p.index);
-        return [.. groups.All
+        return [.. grouping.Groups
             .Select(g => g.Members.OrderBy(m => position[m.Identity]).ToList())
             .OrderBy(members => position[members[0].Identity])
             .Select(members => Finish(members, chosen))];
-    }
-
-    private static void JoinStrong(CaptureIdentity identity, GroupIndex groups)
-    {
-        var matching = groups.Matching(identity, ProgramEvidence.BuildId, ProgramEvidence.Path);
-        if (matching.Count == 0)
-        {
-            groups.Start(identity);
-            return;
-        }
-        var target = matching[0];
-        // The architecture of the target is looked at again after each merge, as it was when the merged groups were scanned in turn.
-        foreach (var other in matching.Skip(1).Where(g => g.Compatible(target.Architecture)))
-            groups.Merge(other, into: target);
-        var byBuildId = identity.BuildId is not null && groups.HasBuildId(target, identity.BuildId);
-        groups.Join(target, identity, byBuildId ? ProgramEvidence.BuildId : ProgramEvidence.Path);
-        if (byBuildId)
-        {
-            // The capture it shares the build-id with was placed by the same evidence.
-            foreach (var member in target.Members.Where(m => m.Evidence == ProgramEvidence.Path && identity.Matches(m.Identity, ProgramEvidence.BuildId)).ToList())
-                member.Evidence = ProgramEvidence.BuildId;
-        }
-    }
-
-    private static void JoinWeak(CaptureIdentity identity, GroupIndex groups)
-    {
-        foreach (var evidence in WeakEvidence)
-        {
-            var matching = groups.Matching(identity, evidence);
-            if (matching.Count == 1)
-            {
-                groups.Join(matching[0], identity, evidence);
-                return;
-            }
-            if (matching.Count > 1)
-                break; // the evidence points at several programs: it decides nothing
-        }
-        groups.Start(identity);
     }
 
     private static ProgramGroup Finish(List<Member> members, IReadOnlySet<string> chosen)
@@ -129,160 +91,193 @@ public static class ProgramGrouper
         public ProgramEvidence Evidence { get; set; } = evidence;
     }
 
-    private sealed class Building(int order)
+    /// <summary>
+    /// The groups being built, and each kind of evidence indexed to the groups whose captures have it, so that a
+    /// capture finds the groups it may join by looking up its own evidence, not by matching every capture placed
+    /// before it (which took minutes for 10,000 captures).
+    /// </summary>
+    private sealed class Grouping
     {
-        /// <summary>When the group was made: groups are looked at in that order, as the first to match takes the others.</summary>
-        public int Order { get; } = order;
+        private readonly Dictionary<string, HashSet<Building>> _byBuildId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<Building>> _byPath = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Name, bool Cut), HashSet<Building>> _byName = [];
+        private readonly Dictionary<string, HashSet<Building>> _byModuleKey = new(StringComparer.Ordinal);
+        private bool _weakIndexed;
+        private int _created;
+
+        /// <summary>The groups in the order they were started (a merged group is gone).</summary>
+        public List<Building> Groups { get; } = [];
+
+        /// <summary>Joins the groups holding the capture's build-id or full path (merging them when several do), or starts one.</summary>
+        public void JoinStrong(CaptureIdentity identity)
+        {
+            var matching = Holders(_byBuildId, identity.BuildId).Concat(Holders(_byPath, identity.Path))
+                .Where(g => g.Compatible(identity.Architecture))
+                .Distinct()
+                .OrderBy(g => g.Sequence)
+                .ToList();
+            if (matching.Count == 0)
+            {
+                Start(identity);
+                return;
+            }
+            var target = matching[0];
+            foreach (var other in matching.Skip(1))
+            {
+                if (!other.Compatible(target.Architecture))
+                    continue;
+                target.Absorb(other);
+                Groups.Remove(other);
+                foreach (var member in other.Members)
+                {
+                    Rekey(_byBuildId, member.Identity.BuildId, other, target);
+                    Rekey(_byPath, member.Identity.Path, other, target);
+                }
+            }
+            var byBuildId = identity.BuildId is not null && target.HasBuildId(identity.BuildId);
+            Add(target, identity, byBuildId ? ProgramEvidence.BuildId : ProgramEvidence.Path);
+            if (byBuildId)
+                target.ConfirmBuildId(identity.BuildId!);
+        }
+
+        /// <summary>Indexes the weak evidence of the captures placed so far; after this, groups are no longer merged.</summary>
+        public void IndexWeakEvidence()
+        {
+            foreach (var group in Groups)
+            {
+                foreach (var member in group.Members)
+                    IndexWeak(group, member.Identity);
+            }
+            _weakIndexed = true;
+        }
+
+        /// <summary>Joins the one group that the capture's process name, or else its images, point at, or starts its own.</summary>
+        public void JoinWeak(CaptureIdentity identity)
+        {
+            foreach (var evidence in WeakEvidence)
+            {
+                var holders = evidence == ProgramEvidence.ProcessName
+                    ? identity.NameKeys().SelectMany(k => Holders(_byName, k))
+                    : identity.ModuleKey is null
+                        ? []
+                        : Holders(_byModuleKey, identity.ModuleKey).Concat(identity.ModulePaths.SelectMany(p => Holders(_byPath, p)));
+                var matching = holders.Where(g => g.Compatible(identity.Architecture)).Distinct().Take(2).ToList();
+                if (matching.Count == 1)
+                {
+                    Add(matching[0], identity, evidence);
+                    return;
+                }
+                if (matching.Count > 1)
+                    break; // the evidence points at several programs: it decides nothing
+            }
+            Start(identity);
+        }
+
+        private void Start(CaptureIdentity identity)
+        {
+            var group = new Building(_created++);
+            Groups.Add(group);
+            Add(group, identity, identity.Strongest);
+        }
+
+        private void Add(Building group, CaptureIdentity identity, ProgramEvidence evidence)
+        {
+            group.Add(identity, evidence);
+            Index(_byBuildId, identity.BuildId, group);
+            Index(_byPath, identity.Path, group);
+            if (_weakIndexed)
+                IndexWeak(group, identity);
+        }
+
+        private void IndexWeak(Building group, CaptureIdentity identity)
+        {
+            foreach (var key in identity.OwnNameKeys())
+                Index(_byName, key, group);
+            Index(_byModuleKey, identity.ModuleKey, group);
+        }
+
+        private static IEnumerable<Building> Holders<TKey>(Dictionary<TKey, HashSet<Building>> index, TKey? key)
+            where TKey : notnull =>
+            key is not null && index.TryGetValue(key, out var groups) ? groups : [];
+
+        private static void Index<TKey>(Dictionary<TKey, HashSet<Building>> index, TKey? key, Building group)
+            where TKey : notnull
+        {
+            if (key is null)
+                return;
+            if (!index.TryGetValue(key, out var groups))
+                index[key] = groups = [];
+            groups.Add(group);
+        }
+
+        private static void Rekey(Dictionary<string, HashSet<Building>> index, string? key, Building from, Building to)
+        {
+            if (key is not null && index.TryGetValue(key, out var groups) && groups.Remove(from))
+                groups.Add(to);
+        }
+    }
+
+    private sealed class Building(int sequence)
+    {
+        /// <summary>Members placed by their full path whose build-id no other member had yet, by that build-id.</summary>
+        private readonly Dictionary<string, List<Member>> _pathMembersByBuildId = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _buildIds = new(StringComparer.Ordinal);
+
+        /// <summary>The order in which groups were started: the first of several a capture matches is the one that takes it.</summary>
+        public int Sequence { get; } = sequence;
 
         public List<Member> Members { get; } = [];
 
-        /// <summary>The first known architecture of its members.</summary>
+        /// <summary>The members' known architecture (they all have it or none), else unknown.</summary>
         public Architecture Architecture { get; private set; }
 
         public bool Compatible(Architecture architecture) => CaptureIdentity.Compatible(Architecture, architecture);
 
-        public void Add(CaptureIdentity identity, ProgramEvidence evidence) => AddRange([new Member(identity, evidence)]);
+        public bool HasBuildId(string buildId) => _buildIds.Contains(buildId);
 
-        public void AddRange(IEnumerable<Member> members)
+        public void Add(CaptureIdentity identity, ProgramEvidence evidence)
         {
-            foreach (var member in members)
+            var member = new Member(identity, evidence);
+            Members.Add(member);
+            Learn(identity.Architecture);
+            if (identity.BuildId is not { } buildId)
+                return;
+            _buildIds.Add(buildId);
+            if (evidence == ProgramEvidence.Path)
+                PathMembers(buildId).Add(member);
+        }
+
+        /// <summary>The captures placed by their path that share <paramref name="buildId"/> with a new one were placed by the same evidence.</summary>
+        public void ConfirmBuildId(string buildId)
+        {
+            if (_pathMembersByBuildId.Remove(buildId, out var members))
             {
-                Members.Add(member);
-                if (Architecture == Architecture.Unknown)
-                    Architecture = member.Identity.Architecture;
+                foreach (var member in members)
+                    member.Evidence = ProgramEvidence.BuildId;
             }
         }
-    }
 
-    /// <summary>
-    /// The groups in the order they were made, with their members' evidence indexed, so that a capture finds the groups
-    /// it matches without being matched against every capture placed before it (a 10,000-capture batch otherwise spent
-    /// most of its comparison here). <see cref="Matching"/> gives what scanning every group's members with
-    /// <see cref="CaptureIdentity.Matches"/> gives, in the same order.
-    /// </summary>
-    private sealed class GroupIndex
-    {
-        private readonly List<Building> _groups = [];
-        private readonly Dictionary<string, HashSet<Building>> _byBuildId = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<Building>> _byPath = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<Building>> _byName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<Building>> _byCutName = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<Building>> _byModuleKey = new(StringComparer.Ordinal);
-        private bool _namesIndexed;
-        private int _made;
-
-        public IEnumerable<Building> All => _groups;
-
-        /// <summary>A new group of <paramref name="identity"/> alone, by the strongest evidence it has.</summary>
-        public void Start(CaptureIdentity identity)
+        public void Absorb(Building other)
         {
-            var group = new Building(_made++);
-            _groups.Add(group);
-            Join(group, identity, identity.Strongest);
-        }
-
-        public void Join(Building group, CaptureIdentity identity, ProgramEvidence evidence)
-        {
-            group.Add(identity, evidence);
-            Index(group, identity);
-        }
-
-        public void Merge(Building other, Building into)
-        {
-            into.AddRange(other.Members);
-            _groups.Remove(other);
+            Members.AddRange(other.Members);
             foreach (var member in other.Members)
-            {
-                foreach (var groups in Entries(member.Identity))
-                {
-                    groups.Remove(other);
-                    groups.Add(into);
-                }
-            }
+                Learn(member.Identity.Architecture);
+            _buildIds.UnionWith(other._buildIds);
+            foreach (var (buildId, members) in other._pathMembersByBuildId)
+                PathMembers(buildId).AddRange(members);
         }
 
-        public bool HasBuildId(Building group, string buildId) => _byBuildId.TryGetValue(buildId, out var groups) && groups.Contains(group);
-
-        /// <summary>From now on names, images and module keys are indexed too: only captures joined by them need them.</summary>
-        public void IndexNames()
+        private List<Member> PathMembers(string buildId)
         {
-            _namesIndexed = true;
-            foreach (var group in _groups)
-            {
-                foreach (var member in group.Members)
-                    Index(group, member.Identity);
-            }
+            if (!_pathMembersByBuildId.TryGetValue(buildId, out var members))
+                _pathMembersByBuildId[buildId] = members = [];
+            return members;
         }
 
-        /// <summary>The groups of an architecture compatible with <paramref name="identity"/>'s that hold a member it matches by any of <paramref name="evidence"/>, in the order they were made.</summary>
-        public List<Building> Matching(CaptureIdentity identity, params ReadOnlySpan<ProgramEvidence> evidence)
+        private void Learn(Architecture architecture)
         {
-            var found = new HashSet<Building>();
-            foreach (var kind in evidence)
-            {
-                switch (kind)
-                {
-                    case ProgramEvidence.BuildId when identity.BuildId is { } buildId:
-                        Collect(_byBuildId, buildId, found);
-                        break;
-                    case ProgramEvidence.Path when identity.Path is { } path:
-                        Collect(_byPath, path, found);
-                        break;
-                    case ProgramEvidence.ProcessName when identity.NameTellsProgram:
-                        var name = identity.Name!;
-                        Collect(_byName, name, found);
-                        // The kernel cuts a process name at 15 characters: a cut name matches the longer names it begins, and the other way round.
-                        if (name.Length == CaptureIdentity.CommLength)
-                            Collect(_byCutName, name, found);
-                        else if (name.Length > CaptureIdentity.CommLength)
-                            Collect(_byName, name[..CaptureIdentity.CommLength], found);
-                        break;
-                    case ProgramEvidence.Modules when identity.ModuleKey is { } moduleKey:
-                        Collect(_byModuleKey, moduleKey, found);
-                        foreach (var modulePath in identity.ModulePaths)
-                            Collect(_byPath, modulePath, found);
-                        break;
-                }
-            }
-            return [.. found.Where(g => g.Compatible(identity.Architecture)).OrderBy(g => g.Order)];
-        }
-
-        private static void Collect(Dictionary<string, HashSet<Building>> index, string key, HashSet<Building> found)
-        {
-            if (index.TryGetValue(key, out var groups))
-                found.UnionWith(groups);
-        }
-
-        private void Index(Building group, CaptureIdentity identity)
-        {
-            foreach (var groups in Entries(identity))
-                groups.Add(group);
-        }
-
-        /// <summary>The index entries <paramref name="identity"/> is found by, made when missing.</summary>
-        private IEnumerable<HashSet<Building>> Entries(CaptureIdentity identity)
-        {
-            if (identity.BuildId is { } buildId)
-                yield return Entry(_byBuildId, buildId);
-            if (identity.Path is { } path)
-                yield return Entry(_byPath, path);
-            if (!_namesIndexed)
-                yield break;
-            foreach (var own in identity.OwnNames)
-            {
-                yield return Entry(_byName, own);
-                if (own.Length > CaptureIdentity.CommLength)
-                    yield return Entry(_byCutName, own[..CaptureIdentity.CommLength]);
-            }
-            if (identity.ModuleKey is { } moduleKey)
-                yield return Entry(_byModuleKey, moduleKey);
-        }
-
-        private static HashSet<Building> Entry(Dictionary<string, HashSet<Building>> index, string key)
-        {
-            if (!index.TryGetValue(key, out var groups))
-                index[key] = groups = [];
-            return groups;
+            if (Architecture == Architecture.Unknown)
+                Architecture = architecture;
         }
     }
 }
