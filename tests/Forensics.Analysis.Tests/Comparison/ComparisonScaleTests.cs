@@ -8,6 +8,14 @@ using Xunit.Abstractions;
 
 namespace Forensics.Analysis.Tests.Comparison;
 
+/// <summary>
+/// Measures the process's allocation, which counts every thread's: it runs alone, so other test classes running beside
+/// it do not add theirs.
+/// </summary>
+[CollectionDefinition(nameof(ComparisonScaleTests), DisableParallelization = true)]
+public sealed class ComparisonScaleCollection;
+
+[Collection(nameof(ComparisonScaleTests))]
 public sealed class ComparisonScaleTests(ITestOutputHelper output)
 {
     private const ulong MmapAreaStart = 0x7f0000000000, MmapAreaEnd = 0x7ff000000000;
