@@ -12,12 +12,6 @@ public sealed record SigInfoNote
     public required int SenderPid { get; init; }
     public required int SenderUid { get; init; }
 
-    private const int SigIll = 4, SigTrap = 5, SigBus = 7, SigFpe = 8, SigSegv = 11, SiKernel = 0x80;
-
-    /// <summary>The kernel raised a fault signal, so si_addr holds the faulting address.</summary>
-    /// <remarks>SI_KERNEL (0x80) is no fault code: a breakpoint trap or a general-protection fault leaves si_addr 0.</remarks>
-    public bool HasFaultAddress => Code > 0 && Code != SiKernel && Number is SigIll or SigTrap or SigBus or SigFpe or SigSegv;
-
     /// <summary>si_code ≤ 0: kill, tkill, sigqueue, so si_pid names the sender.</summary>
     public bool IsSentByProcess => Code <= 0;
 

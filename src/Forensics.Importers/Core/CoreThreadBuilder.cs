@@ -52,7 +52,7 @@ internal static class CoreThreadBuilder
                 Number = signal.Number,
                 Code = signal.Code,
                 Errno = signal.Errno,
-                FaultAddress = signal.HasFaultAddress ? signal.Address : null,
+                FaultAddress = SignalInfo.CarriesFaultAddress(signal.Number, signal.Code) ? signal.Address : null,
                 SenderPid = signal.IsSentByProcess ? signal.SenderPid : null,
                 SenderUid = signal.IsSentByProcess ? signal.SenderUid : null,
                 ThreadId = threadId,
@@ -75,7 +75,7 @@ internal static class CoreThreadBuilder
         Number = signal.Number,
         Code = signal.Code == 0 ? null : signal.Code,
         Errno = signal.Errno == 0 ? null : signal.Errno,
-        FaultAddress = signal.HasFaultAddress ? signal.Address : null,
+        FaultAddress = SignalInfo.CarriesFaultAddress(signal.Number, signal.Code) ? signal.Address : null,
         ThreadId = threadId,
         UnknownReason = signal.Code == 0
             ? "createdump wrote the siginfo with no si_code (it records the signal number, and si_code and the fault address only where the runtime passed them; never the sender)"

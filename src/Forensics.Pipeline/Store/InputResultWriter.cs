@@ -270,7 +270,8 @@ internal static class InputResultWriter
         {
             if (value is { } known)
                 output.Signed(known);
-        }        output.String(signal.UnknownReason);
+        }
+        output.String(signal.UnknownReason);
     }
 
     private static void Process(StoreEncoder output, ProcessInfo process)

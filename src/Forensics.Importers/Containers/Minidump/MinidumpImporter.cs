@@ -169,16 +169,13 @@ public static class MinidumpImporter
             },
             // Breakpad before 2020 and rust-minidump's writer leave the flags 0, so 0 means "not recorded", not SI_USER.
             // The address is a fault address only for a signal that has one (SIGABRT's is the 0 Breakpad writes).
-            0 => new SignalInfo
-            {
-                Number = (int)exception.Code, ThreadId = unchecked((int)exception.ThreadId),
-                FaultAddress = SignalInfo.CarriesFaultAddress((int)exception.Code, null) ? exception.Address : null,
-            },
-            _ => new SignalInfo
-            {
-                Number = (int)exception.Code, Code = code, ThreadId = unchecked((int)exception.ThreadId),
-                FaultAddress = SignalInfo.CarriesFaultAddress((int)exception.Code, code) ? exception.Address : null,
-            },
+            _ => Recorded(code == 0 ? null : code),
+        };
+
+        SignalInfo Recorded(int? recordedCode) => new()
+        {
+            Number = (int)exception.Code, Code = recordedCode, ThreadId = unchecked((int)exception.ThreadId),
+            FaultAddress = SignalInfo.CarriesFaultAddress((int)exception.Code, recordedCode) ? exception.Address : null,
         };
     }
 
