@@ -14,8 +14,9 @@ namespace Forensics.Importers.Normalisation;
 /// extent (Breakpad gives the first mapping's size), so there an image's place goes on over the file's later mappings
 /// as it does where no image is known. Elsewhere a file's mappings in address
 /// order stay one place until a mapping of another image (or another place of the same file) lies between them, the inode changes, or a
-/// non-writable mapping goes back to file offset 0 after one past it (a second load); unnamed regions may lie between
-/// (old loaders put <c>[vdso]</c> and thread stacks there), and a writable mapping of file page 0 is the data of a
+/// non-writable mapping goes back to file offset 0 after one past it (a second load); unnamed anonymous memory and data
+/// files may lie between, but not a kernel mapping, a stack or the heap (old loaders put <c>[vdso]</c> into ld.so's
+/// hole, which then splits ld.so in two places), and a writable mapping of file page 0 is the data of a
 /// small non-PIE executable, not a new place. <c>[vdso]</c> is a module of its own. Names are basenames, made unique:
 /// full paths where two paths share a basename, then <c> #2</c>, <c> #3</c> for further places of one file.
 /// </remarks>
@@ -78,9 +79,14 @@ internal static class ModuleBuilder
                 if (previous is not { Key: VdsoName } || previous.End != region.Start)
                     builders.Add(previous = new Draft(VdsoName, false, null));
                 previous.Add(region);
+                mappingsSeen++;
             }
             else
             {
+                // A kernel mapping or a stack between two mappings of one file ends its place: a module's range never
+                // covers one (an old ld.so's hole held [vdso]).
+                if (region.Kind is RegionKind.Vvar or RegionKind.Vsyscall or RegionKind.Stack or RegionKind.ThreadStack or RegionKind.Heap)
+                    mappingsSeen++;
                 previous = null;
             }
         }

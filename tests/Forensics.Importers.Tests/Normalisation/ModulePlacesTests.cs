@@ -67,6 +67,24 @@ public class ModulePlacesTests
     }
 
     [Fact]
+    public void A_kernel_mapping_in_the_hole_between_ld_so_segments_splits_ld_so_and_no_module_covers_it()
+    {
+        // RHEL 6 gdb (hiboma): ld-2.12.so's text at 0x7ffff7ddd000 and its data 2 MiB higher, [vdso] at 0x7ffff7ffb000 between.
+        var capture = NormalisedSamples.Load(CaptureFormat.Gdb, "public", "text", "hiboma_el6_gdb_info_proc_mapping_x86_64.txt");
+
+        Assert.Equal(
+            [
+                ("a.out", 0x400000UL, 0x601000UL, true),
+                ("libc-2.12.so", 0x7ffff7a49000UL, 0x7ffff7dd8000UL, false),
+                ("ld-2.12.so", 0x7ffff7ddd000UL, 0x7ffff7dfd000UL, false),
+                ("[vdso]", 0x7ffff7ffb000UL, 0x7ffff7ffc000UL, false),
+                ("ld-2.12.so #2", 0x7ffff7ffc000UL, 0x7ffff7ffe000UL, false),
+            ],
+            Extents(capture));
+        Assert.DoesNotContain(capture.Modules, m => m.Name != "[vdso]" && m.Base < 0x7ffff7ffc000UL && m.End > 0x7ffff7ffb000UL);
+    }
+
+    [Fact]
     public void The_main_executable_comes_from_auxv_or_the_exec_name_and_a_bare_maps_has_none()
     {
         // thread_crash: the text page of a.out was not dumped, so no image; AT_EXECFN "./a.out" names it.
