@@ -57,7 +57,8 @@ public sealed class TruthReportTests : IDisposable
 
         var csv = Csv("findings.csv").Where(r => r["capture_id"] == id).ToList();
         Assert.Equal(["wx-memory", "unusual-image-path", "anon-exec"], csv.Select(r => r["rule"]));
-        Assert.Equal(["0x7f70a36e5000", "0x7f70a36e5000"], csv.Where(r => r["rule"] != "unusual-image-path").Select(r => r["start"]));
+        Assert.Equal([("0x7f70a36e5000", "0x7f70a393c000"), ("0x7f70a36e5000", "0x7f70a393c000")],
+            csv.Where(r => r["rule"] != "unusual-image-path").Select(r => (r["start"], r["end"])));
         Assert.Equal("3", Csv("captures.csv").Single(r => r["capture_id"] == id)["findings"]);
 
         var page = Page("jit-regions/gcore.core.xz");

@@ -182,14 +182,10 @@ internal static class CrashAnalyzer
     private static (CrashVerdict, Sentence) WithoutSigInfo(CrashContext context)
     {
         var reason = context.Signal?.UnknownReason;
+        var (cause, missing) = WhatTheInputLacks(context);
         // With a reason the siginfo is there without its code, and DescribeSignal gives the reason.
         if (reason is null)
-        {
-            context.Evidence.Add(Sentence.Words(context.Capture.Format == CaptureFormat.Core
-                ? "the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown"
-                : "no siginfo is recorded (a core of a kernel before 3.7 has no NT_SIGINFO note; a minidump or a report may give only the signal): "
-                    + "si_code, the fault address and the sender are unknown"));
-        }
+            context.Evidence.Add(Sentence.Words(missing));
         if (context.Crashing is { } thread)
         {
             var pcRegion = context.Map.FindRegion(thread.ProgramCounter);
@@ -212,7 +208,30 @@ internal static class CrashAnalyzer
             SigBus => CrashVerdict.BusError,
             _ => CrashVerdict.OtherSignal,
         };
-        return (verdict, Sentence.Of($"{name} at {CrashingPc(context)}; cause unknown: {(reason is null ? "the core has no siginfo" : "its siginfo has no si_code")}."));
+        return (verdict, Sentence.Of($"{name} at {CrashingPc(context)}; cause unknown: {(reason is null ? cause : "its siginfo has no si_code")}."));
+    }
+
+    /// <summary>
+    /// Why the signal's cause is unknown, in the words of the input that lacks it: a core without NT_SIGINFO, a minidump
+    /// whose exception stream records no si_code (it still gives the fault address), a report that names the signal only.
+    /// </summary>
+    private static (string Cause, string Evidence) WhatTheInputLacks(CrashContext context)
+    {
+        var capture = context.Capture;
+        if (capture.Format == CaptureFormat.Minidump)
+        {
+            var given = context.Signal?.FaultAddress is null ? "the signal" : "the signal and its fault address";
+            return ("the minidump records no si_code",
+                $"the minidump's exception stream gives {given} but no si_code (Breakpad before 2020 and rust-minidump's writer leave it 0): "
+                + "whether the kernel or a process raised the signal, and any sender, are unknown");
+        }
+        if (capture.Format == CaptureFormat.Core || capture.Notes.Count > 0)
+        {
+            return ("the core has no siginfo",
+                "the core has no NT_SIGINFO note (kernels before 3.7 write none): si_code, the fault address and the sender are unknown");
+        }
+        return ($"the {capture.Format.ToId()} report names only the signal",
+            $"the {capture.Format.ToId()} report names the signal and holds no core with its siginfo: si_code, the fault address and the sender are unknown");
     }
 
     private static (CrashVerdict, Sentence) DecideSent(CrashContext context, int code)

@@ -50,7 +50,8 @@ internal static class FindingDetector
 
     /// <summary>
     /// The same finding over many regions (thousands of identical mappings, a crafted core) is one row per rule, with
-    /// the count and the first addresses, so that the findings grow with what is different, not with the input.
+    /// the count, the first addresses and the range from the lowest start to the highest end, so that the findings grow
+    /// with what is different, not with the input.
     /// </summary>
     private static List<Finding> Condense(List<Finding> sorted)
     {
@@ -68,8 +69,11 @@ internal static class FindingDetector
             }
             var first = alike[0];
             var addresses = Sentence.Join(", ", alike.Take(AddressesListed).Select(f => f.Start is { } start ? Sentence.Of($"{Address(start)}") : Sentence.Words("?")));
+            // The row's range spans every region it stands for, as a row for a group of mappings does.
             condensed.Add(first with
             {
+                Start = alike.Min(f => f.Start),
+                End = alike.Max(f => f.End),
                 Message = Sentence.Of($"[{alike.Count}] regions alike, the first at {addresses}: {first.Message}"),
             });
         }

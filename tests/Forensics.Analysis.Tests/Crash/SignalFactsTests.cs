@@ -126,6 +126,21 @@ public sealed class SignalFactsTests
         Assert.Equal(20827, crash.CrashingThreadId);
     }
 
+    [Fact]
+    public void A_minidump_without_si_code_says_what_its_exception_stream_gives()
+    {
+        // rust-minidump's linux-mini.dmp: the exception stream holds SIGSEGV, flags 0 (no si_code) and the fault address 0x45.
+        using var input = File.OpenRead(TestPaths.CorpusFile("public", "minidumps", "rust-minidump", "linux-mini.dmp"));
+        var capture = CaptureNormalizer.Normalize(MinidumpImporter.Import(input, "linux-mini.dmp"));
+        var crash = CaptureAnalyzer.Analyze(capture, [capture]).Crash!;
+
+        Assert.Equal("SIGSEGV at crash+0x1d72; cause unknown: the minidump records no si_code.", ReportValues.Text(crash.Summary));
+        Assert.Equal(((int?)null, (ulong?)0x45UL, 1304), (crash.SignalCode, crash.FaultAddress, crash.CrashingThreadId));
+        Assert.Contains(crash.Evidence, e => ReportValues.Text(e).StartsWith(
+            "the minidump's exception stream gives the signal and its fault address but no si_code", StringComparison.Ordinal));
+        Assert.DoesNotContain(crash.Evidence, e => ReportValues.Text(e).Contains("core", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("sets", "set-dotnet", "createdump-triage.core.xz")]
     [InlineData("live", "gcore.core.xz")]
