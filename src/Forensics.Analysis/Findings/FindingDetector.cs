@@ -242,6 +242,9 @@ internal static class FindingDetector
         }
         foreach (var stack in stacks.OrderBy(s => s.Start))
         {
+            // Memory saved without its mapping (a minidump without a maps stream) says nothing of what lies below it.
+            if (stack.Permissions.CanWrite != true)
+                continue;
             // A PROT_NONE page is the usual guard; any page that cannot be written stops a push just as well
             // (gdb's gcore marks PROT_NONE segments readable, docs/formats.md#gdb-gcore-cores).
             if (map.AdjacentBelow(stack) is { IsAnonymous: true } below && below.Permissions.CanWrite == false && below.Permissions.CanExecute != true)

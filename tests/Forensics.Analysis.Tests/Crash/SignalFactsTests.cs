@@ -141,6 +141,18 @@ public sealed class SignalFactsTests
         Assert.DoesNotContain(crash.Evidence, e => ReportValues.Text(e).Contains("core", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_minidumps_thread_stack_from_its_thread_list_is_where_its_sp_reads()
+    {
+        // lldb's linux-i386.dmp: no [stack] in its maps stream; thread 157700's stack memory names 0xff9be000-0xff9df000.
+        using var input = File.OpenRead(TestPaths.CorpusFile("public", "minidumps", "lldb", "linux-i386.dmp"));
+        var capture = CaptureNormalizer.Normalize(MinidumpImporter.Import(input, "linux-i386.dmp"));
+        var thread = Assert.Single(CaptureAnalyzer.Analyze(capture, [capture]).Crash!.Threads);
+
+        Assert.Equal((0xff9dd52cUL, "stack 0xff9be000+0x1f52c", (RegionKind?)RegionKind.Stack),
+            (thread.StackPointer, ReportValues.Text(thread.StackPointerLocation), thread.StackPointerKind));
+    }
+
     [Theory]
     [InlineData("sets", "set-dotnet", "createdump-triage.core.xz")]
     [InlineData("live", "gcore.core.xz")]

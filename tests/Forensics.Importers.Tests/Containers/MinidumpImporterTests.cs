@@ -91,6 +91,18 @@ public class MinidumpImporterTests
     }
 
     [Fact]
+    public void The_thread_lists_stack_memory_names_the_stack_the_maps_stream_leaves_unnamed()
+    {
+        // linux-i386.dmp's maps stream has no [stack] line; its thread 157700 (the PID) has its stack memory inside
+        // 0xff9be000-0xff9df000, where its esp 0xff9dd52c is.
+        var capture = CaptureNormalizer.Normalize(Import("lldb", "linux-i386.dmp"));
+
+        var stack = capture.Regions.Single(r => r.Contains(0xff9dd52c));
+        Assert.Equal((0xff9be000UL, 0xff9df000UL, (string?)null, RegionKind.Stack, (int?)157700, (string?)null),
+            (stack.Start, stack.End, stack.Name, stack.Kind, stack.ThreadId, stack.Module));
+    }
+
+    [Fact]
     public void Rust_minidump_linux_mini_matches_its_stackwalk_snapshot()
     {
         // minidump-stackwalk's linux_json_pretty snapshot: pid 1304, SIGSEGV at 0x45, thread 1304, 35 maps, 8 modules.

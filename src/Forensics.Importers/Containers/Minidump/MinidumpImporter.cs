@@ -40,7 +40,29 @@ public static class MinidumpImporter
         SetImages(capture, file);
         CheckModulesAgainstMaps(capture, file);
         SetAuxv(capture, file);
+        NameThreadStacks(capture, file);
         return capture;
+    }
+
+    /// <summary>
+    /// The thread list gives each thread's stack memory: the unnamed region that holds it (a mapping of the maps stream,
+    /// or without one the memory saved) is that thread's stack, the main stack for the thread whose id is the PID (or
+    /// whose region AT_EXECFN points into), a thread stack otherwise.
+    /// </summary>
+    private static void NameThreadStacks(CaptureBuilder capture, MinidumpFile file)
+    {
+        var execName = capture.Auxv.FirstOrDefault(a => a.Type == AuxvTypes.ExecFileName)?.Value;
+        var mainStack = execName is { } name ? capture.FindRegion(name) : null;
+        foreach (var thread in file.Threads)
+        {
+            if (thread.StackSize == 0 || thread.StackStart > ulong.MaxValue - thread.StackSize
+                || capture.FindRegion(thread.StackStart) is not { Name: null, StatedKind: RegionKind.Unknown } stack
+                || thread.StackStart + thread.StackSize > stack.End)
+                continue;
+            var isMain = ReferenceEquals(stack, mainStack) || (capture.Pid is { } pid && thread.Id == (uint)pid);
+            stack.StatedKind = isMain ? RegionKind.Stack : RegionKind.ThreadStack;
+            stack.ThreadId = unchecked((int)thread.Id);
+        }
     }
 
     /// <summary>A file is read where it lies; a decompressing stream is held in memory up to the limit, as streams are read out of order.</summary>
