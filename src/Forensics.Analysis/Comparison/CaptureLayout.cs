@@ -29,7 +29,9 @@ internal sealed class CaptureLayout
         {
             BytesByKind[(int)region.Kind] += region.Size;
             NamedByRange.TryAdd((region.Start, region.End), region.Name is not null);
-            if (region.Module is { } moduleName && map.ModuleNamed(moduleName) is { } module)
+            // A module's bss is known only where a core holds its headers; compared as the memory after the image, it
+            // matches the same memory a text capture shows without a module.
+            if (region.Module is { } moduleName && region.Kind != RegionKind.Bss && map.ModuleNamed(moduleName) is { } module)
             {
                 segments[module].Add(new Segment(region.Start - module.Base, region.Size, region.Permissions, region.Offset));
                 continue;
@@ -78,8 +80,8 @@ internal sealed class CaptureLayout
 
     /// <summary>
     /// What a region outside the modules is for. Roles that a process has once (heap, main stack, a file at an
-    /// offset, the bss after an image) match whatever their size; other anonymous memory matches by kind,
-    /// permissions and size (<paramref name="map"/> gives the image an anonymous bss follows).
+    /// offset, the anonymous memory directly after an image's data: its bss where a core shows it) match whatever their
+    /// size; other anonymous memory matches by kind, permissions and size (<paramref name="map"/> gives the image).
     /// </summary>
     private static ChangeSubject RoleOf(Region region, AddressMap map)
     {
@@ -87,9 +89,9 @@ internal sealed class CaptureLayout
         {
             case RegionKind.Heap or RegionKind.Stack or RegionKind.Vdso or RegionKind.Vvar or RegionKind.Vsyscall:
                 return ChangeSubject.Role(region.Name ?? "[" + region.Kind.ToId() + "]");
-            case RegionKind.Bss:
-                var owner = region.Module ?? (map.AdjacentBelow(region) is { } below ? map.ModuleAt(below.Start)?.Name : null);
-                return ChangeSubject.Role("[bss] " + (owner is null ? "" : MappingNames.Basename(owner)));
+            case RegionKind.Bss or RegionKind.Anon or RegionKind.AnonExec when region.Name is null
+                && map.AdjacentBelow(region) is { Kind: RegionKind.Data, Module: { } owner }:
+                return ChangeSubject.Role("[after] " + MappingNames.Basename(owner));
         }
         if (region.Name is { } name && !MappingNames.IsAlwaysDeletedShm(name, region.NameIsBasename))
         {

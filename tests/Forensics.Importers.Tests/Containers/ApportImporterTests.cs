@@ -237,7 +237,7 @@ public class ApportImporterTests
         Assert.Contains("CoreDump's gzip stream ends before any core byte (the report keeps [19] bytes of it)", cut.Message, StringComparison.Ordinal);
         var executable = CaptureNormalizer.Normalize(capture).Modules.Single(m => m.IsMainExecutable);
         // Its three mappings and the bss right after them.
-        Assert.Equal(("/usr/bin/Xorg", 0xb751e000UL, 0xb7752000UL), (executable.Path, executable.Base, executable.End));
+        Assert.Equal(("/usr/bin/Xorg", 0xb751e000UL, 0xb7744000UL), (executable.Path, executable.Base, executable.End));
     }
 
     private static CaptureBuilder ImportForumReport(string name) => Import(File.ReadAllBytes(TestPaths.CorpusFile("public", "apport", name)));

@@ -12,7 +12,9 @@ namespace Forensics.Importers.Tests.Normalisation;
 /// </summary>
 public sealed class CutPathTests
 {
-    private const ulong Library2 = 0x7f9fdfb51000, Library1 = 0x7f9fdfb56000, Library1End = 0x7f9fdfb5d000;
+    // liblong1.so ends with its data page at 0x7f9fdfb5b000: its PT_LOADs end at 0x4010 (p_memsz), inside that page, so
+    // the two anonymous pages after it are not its bss (docs/region-model.md#modules).
+    private const ulong Library2 = 0x7f9fdfb51000, Library1 = 0x7f9fdfb56000, Library1End = 0x7f9fdfb5b000;
 
     private static Capture Load(CaptureFormat format, string file) => NormalisedSamples.Load(format, "long-paths", file);
 
@@ -28,6 +30,8 @@ public sealed class CutPathTests
         var capture = Load(CaptureFormat.Maps, "maps");
 
         Assert.Equal([("liblong2.so", Library2, Library1, false), ("liblong1.so", Library1, Library1End, false)], Libraries(capture));
+        var after = capture.Regions.Single(r => r.Start == Library1End);
+        Assert.Equal((0x7f9fdfb5d000UL, RegionKind.Anon, (string?)null), (after.End, after.Kind, after.Module));
         Assert.Empty(capture.Diagnostics.Items);
     }
 
