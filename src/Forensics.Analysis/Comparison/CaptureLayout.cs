@@ -89,8 +89,10 @@ internal sealed class CaptureLayout
         {
             case RegionKind.Heap or RegionKind.Stack or RegionKind.Vdso or RegionKind.Vvar or RegionKind.Vsyscall:
                 return ChangeSubject.Role(region.Name ?? "[" + region.Kind.ToId() + "]");
-            case RegionKind.Bss or RegionKind.Anon or RegionKind.AnonExec when region.Name is null
-                && map.AdjacentBelow(region) is { Kind: RegionKind.Data, Module: { } owner }:
+            case RegionKind.Bss when region.Module is { } owner:
+                return ChangeSubject.Role("[after] " + MappingNames.Basename(owner));
+            case RegionKind.Anon or RegionKind.AnonExec when region.Name is null
+                && map.AdjacentBelow(region) is { Module: { } owner } && map.ModuleNamed(owner)?.End == region.Start:
                 return ChangeSubject.Role("[after] " + MappingNames.Basename(owner));
         }
         if (region.Name is { } name && !MappingNames.IsAlwaysDeletedShm(name, region.NameIsBasename))
