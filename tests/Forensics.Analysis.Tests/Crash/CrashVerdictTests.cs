@@ -60,6 +60,8 @@ public sealed class CrashVerdictTests
         Assert.Equal(CrashVerdict.NoCrash, crash.Verdict);
         Assert.Equal("SIGSTOP", crash.SignalName);
         Assert.Equal("SI_KERNEL", crash.SignalCodeName);
+        // SIGSTOP has no fault address, whatever si_addr holds.
+        Assert.Null(crash.FaultAddress);
         Assert.Equal("", ReportValues.Text(crash.Signature));
         Assert.Null(crash.CrashingThreadId);
     }
