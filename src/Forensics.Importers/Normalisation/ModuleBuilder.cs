@@ -63,7 +63,12 @@ internal static class ModuleBuilder
             }
             else if (region.Kind is RegionKind.Bss or RegionKind.Gap && region.Name is null && previous is not null && previous.End == region.Start)
             {
-                if (region.Kind == RegionKind.Bss ? !IsWithinImage(region, previous.Image, extentsAreExact) : IsPastImage(region, previous.Image, extentsAreExact))
+                // Anonymous memory after an image's data is its bss only within the p_memsz of the image's own headers.
+                // Without them (text captures, minidumps, a core without the header page) it may as well be an older
+                // mapping the loader placed the image directly below (corpus/long-paths: two pages after liblong1.so).
+                var image = extentsAreExact ? previous.Image : null;
+                var pastImage = image is not null && region.End > PageEnd(image.End);
+                if (pastImage || (region.Kind == RegionKind.Bss && image is null))
                 {
                     if (region.Kind == RegionKind.Bss)
                         region.Kind = region.Permissions.CanExecute == true ? RegionKind.AnonExec : RegionKind.Anon;
@@ -99,18 +104,6 @@ internal static class ModuleBuilder
         foreach (var draft in builders)
             capture.Modules.Add(draft.ToModule(truncation.IsTruncated(draft.Path)));
     }
-
-    /// <summary>
-    /// Anonymous memory after an image's data is its bss only where the image's own program headers place it there
-    /// (p_memsz). Without them (text captures, minidumps, a core without the image's header page) the region may as well
-    /// be an older mapping that the loader placed the image directly below (corpus/long-paths: liblong1.so's data is
-    /// followed by two pages that are not its bss), so it stays anonymous memory.
-    /// </summary>
-    private static bool IsWithinImage(Region region, ImageIdentity? image, bool extentsAreExact) =>
-        extentsAreExact && image is not null && region.End <= PageEnd(image.End);
-
-    private static bool IsPastImage(Region region, ImageIdentity? image, bool extentsAreExact) =>
-        extentsAreExact && image is not null && region.End > PageEnd(image.End);
 
     private static ulong PageEnd(ulong address) => address > ulong.MaxValue - (PageSize - 1) ? ulong.MaxValue : (address + PageSize - 1) & ~(PageSize - 1);
 
