@@ -66,6 +66,7 @@ internal sealed class StackWalker
             // A caller's frame lies above its callee's; a signal frame may switch stacks (sigaltstack), so it is exempt.
             if (callerSp is not { } next || (next <= sp && !step.CallerIsSignalFrame))
                 return (frames, $"the walk stopped after [{frames.Count}] frames: the stack pointer does not grow from [0x{sp:x}] to [0x{callerSp ?? 0:x}]");
+            _spare = registers;
             registers = step.Registers;
             method = step.Method;
             exactPc = step.CallerIsSignalFrame;
@@ -144,7 +145,7 @@ internal sealed class StackWalker
             cfa = Mask(based + (ulong)row.CfaOffset);
         }
 
-        var caller = (ulong?[])registers.Clone();
+        var caller = Spare(registers);
         caller[_layout.StackPointer] = cfa;
         var returnColumn = cie.ReturnAddressRegister;
         for (var number = 0; number < CallFrameRow.RegisterCount; number++)
@@ -190,7 +191,8 @@ internal sealed class StackWalker
             return null;
         if (!IsReturnAddress(returnAddress))
             return null;
-        var caller = new ulong?[registers.Length];
+        var caller = Spare(registers);
+        Array.Clear(caller);
         caller[_layout.FramePointer] = savedFramePointer;
         caller[_layout.StackPointer] = framePointer + 2 * size;
         caller[_layout.ProgramCounter] = returnAddress;
@@ -209,7 +211,7 @@ internal sealed class StackWalker
                 return null;
             if (!IsReturnAddress(candidate))
                 continue;
-            var caller = (ulong?[])registers.Clone();
+            var caller = Spare(registers);
             caller[_layout.StackPointer] = at + size;
             caller[_layout.ProgramCounter] = candidate;
             return new WalkStep(caller, UnwindMethod.Scan, false);
@@ -223,9 +225,28 @@ internal sealed class StackWalker
     /// </summary>
     private bool IsReturnAddress(ulong address)
     {
-        if (_modules.Find(address) is not { } module || !_modules.IsExecutable(address))
-            return false;
-        return CallInstruction.EndsAt(address, (at, bytes) => module.ReadCode(at, bytes), _layout.Is64) is not false;
+        if (_returnAddresses.TryGetValue(address, out var known))
+            return known;
+        var found = _modules.Find(address) is { } module && _modules.IsExecutable(address)
+            && CallInstruction.EndsAt(address, (at, bytes) => module.ReadCode(at, bytes), _layout.Is64) is not false;
+        if (_returnAddresses.Count < MaxKeptRows)
+            _returnAddresses[address] = found;
+        return found;
+    }
+
+    /// <summary>Words tested as return addresses so far: a frame-pointer chain through a recursion tests the same few thousands of times.</summary>
+    private readonly Dictionary<ulong, bool> _returnAddresses = [];
+
+    /// <summary>The registers of the frame before the last, free to take the next caller's: one array a frame was a third of a deep walk's allocation.</summary>
+    private ulong?[]? _spare;
+
+    /// <summary>A copy of <paramref name="registers"/> in the spare array (a new one when it is taken).</summary>
+    private ulong?[] Spare(ulong?[] registers)
+    {
+        var caller = _spare is { } spare && spare.Length == registers.Length ? spare : new ulong?[registers.Length];
+        _spare = null;
+        registers.CopyTo(caller, 0);
+        return caller;
     }
 
     private ulong? ReadWord(ulong address)
