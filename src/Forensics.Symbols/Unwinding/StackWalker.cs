@@ -86,7 +86,7 @@ internal sealed class StackWalker
         {
             if (RowAt(tables[index], index, lookup, linkPc) is not var (row, cie))
                 continue;
-            var step = Apply(row, cie, registers);
+            var step = Apply(row, cie, registers, tables[index], linkPc);
             if (step is null)
                 continue;
             if (step.Registers[_layout.ProgramCounter] is null)
@@ -106,7 +106,7 @@ internal sealed class StackWalker
     /// </summary>
     private readonly Dictionary<(ulong Pc, int Table), (CallFrameRow Row, CommonInformationEntry Cie)?> _rows = [];
 
-    /// <summary>The first malformed DW_CFA program met in each table, said once per core.</summary>
+    /// <summary>The first malformed DW_CFA program, or DWARF expression stopped by its bounds, met in each table, said once per core.</summary>
     public Dictionary<ICallFrameTable, string> InstructionProblems { get; } = [];
 
     /// <summary>Enough for the distinct PCs of any real core; past it, rows are found without being kept.</summary>
@@ -128,13 +128,20 @@ internal sealed class StackWalker
         return found;
     }
 
-    private WalkStep? Apply(CallFrameRow row, CommonInformationEntry cie, ulong?[] registers)
+    private WalkStep? Apply(CallFrameRow row, CommonInformationEntry cie, ulong?[] registers, ICallFrameTable table, ulong linkPc)
     {
         ulong? Register(int number) => number >= 0 && number < registers.Length ? registers[number] : null;
+        ulong? Evaluate(byte[] expression, ulong? initial)
+        {
+            var value = DwarfExpression.Evaluate(expression, Register, _memory, _layout.Is64, initial, out var stopped);
+            if (stopped is not null)
+                InstructionProblems.TryAdd(table, $"the DWARF expression for [0x{linkPc:x}] was stopped: {stopped}");
+            return value;
+        }
         ulong cfa;
         if (row.CfaExpression is { } expression)
         {
-            if (DwarfExpression.Evaluate(expression, Register, _memory, _layout.Is64, null) is not { } value)
+            if (Evaluate(expression, null) is not { } value)
                 return null;
             cfa = value;
         }
@@ -158,8 +165,8 @@ internal sealed class StackWalker
                 RegisterRuleKind.Offset => ReadWord(Mask(cfa + (ulong)rule.Value)),
                 RegisterRuleKind.ValueOffset => Mask(cfa + (ulong)rule.Value),
                 RegisterRuleKind.Register => Register((int)rule.Value),
-                RegisterRuleKind.Expression => DwarfExpression.Evaluate(rule.Expression!, Register, _memory, _layout.Is64, cfa) is { } at ? ReadWord(at) : null,
-                RegisterRuleKind.ValueExpression => DwarfExpression.Evaluate(rule.Expression!, Register, _memory, _layout.Is64, cfa),
+                RegisterRuleKind.Expression => Evaluate(rule.Expression!, cfa) is { } at ? ReadWord(at) : null,
+                RegisterRuleKind.ValueExpression => Evaluate(rule.Expression!, cfa),
                 _ => null,
             };
             if (number == _layout.StackPointer)
