@@ -8,7 +8,7 @@ namespace Forensics.Elf.Sources;
 public sealed class SeekableStreamByteSource : IByteSource
 {
     /// <summary>Bytes of one kept block; reads of a block or more go to the stream.</summary>
-    private const int BlockSize = 1 << 16;
+    private const int BlockSize = 1 << 14;
 
     /// <summary>Blocks kept: a walk reads the stack and, without module files, code pages of the core in turn.</summary>
     private const int BlockCount = 4;
