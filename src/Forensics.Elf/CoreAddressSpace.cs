@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Forensics.Elf;
 
 /// <summary>
@@ -7,11 +9,11 @@ namespace Forensics.Elf;
 public sealed class CoreAddressSpace : IAddressSpace
 {
     private readonly IByteSource _source;
-    private readonly IReadOnlyList<ProgramHeader> _loads;
+    private readonly List<ProgramHeader> _loads;
 
     /// <param name="source">The core file's bytes.</param>
     /// <param name="loads">PT_LOAD headers sorted by virtual address.</param>
-    public CoreAddressSpace(IByteSource source, IReadOnlyList<ProgramHeader> loads)
+    public CoreAddressSpace(IByteSource source, List<ProgramHeader> loads)
     {
         _source = source;
         _loads = loads;
@@ -43,18 +45,20 @@ public sealed class CoreAddressSpace : IAddressSpace
     /// <summary>The segment that maps <paramref name="address"/>, whether or not its bytes are in the file.</summary>
     public ProgramHeader? Find(ulong address)
     {
-        int low = 0, high = _loads.Count - 1;
+        // By reference: a stack walk finds a segment for every word it reads, and the headers are 80-byte structs.
+        var loads = CollectionsMarshal.AsSpan(_loads);
+        int low = 0, high = loads.Length - 1;
         while (low <= high)
         {
             var mid = low + ((high - low) >> 1);
-            if (_loads[mid].VirtualAddress <= address) low = mid + 1;
+            if (loads[mid].VirtualAddress <= address) low = mid + 1;
             else high = mid - 1;
         }
         // Overlapping segments (a malformed core) may hide the right one behind a later start; look back a little.
         for (var index = high; index >= 0 && index > high - 4; index--)
         {
-            if (address < _loads[index].MemoryEnd)
-                return _loads[index];
+            if (address < loads[index].MemoryEnd)
+                return loads[index];
         }
         return null;
     }

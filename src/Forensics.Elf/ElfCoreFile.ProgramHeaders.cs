@@ -35,6 +35,8 @@ public sealed partial class ElfCoreFile
             count = fits;
         }
 
+        // Room for the entries the file holds, up to a few thousand: a stream's claim is not known to be true.
+        _programHeaders.EnsureCapacity((int)Math.Min(count, 1 << 12));
         Span<byte> entry = stackalloc byte[header.ExpectedProgramHeaderSize];
         for (ulong index = 0; index < count; index++)
         {

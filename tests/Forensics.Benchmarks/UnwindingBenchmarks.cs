@@ -45,8 +45,8 @@ public class UnwindingBenchmarks
 
     private CaptureBuilder Walk(ModuleFileCache? files = null)
     {
-        var capture = CoreImporter.Import(new MemoryByteSource(_core), Core, CoreLimits.Default);
-        var file = ElfCoreFile.Read(new MemoryByteSource(_core), new ElfDiagnosticList());
+        // The core file the import read is the one walked, as the pipeline does for a core read on demand.
+        var capture = CoreImporter.Import(new MemoryByteSource(_core), Core, CoreLimits.Default, null, out var file);
         CaptureUnwinder.Unwind(capture, file.Memory, _options, null, files);
         return capture;
     }

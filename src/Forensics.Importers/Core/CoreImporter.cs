@@ -46,12 +46,19 @@ public static class CoreImporter
     }
 
     /// <summary>Imports a core from any byte source (a file, bytes in memory, a retained stream).</summary>
-    public static CaptureBuilder Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
+    public static CaptureBuilder Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null) =>
+        Import(source, inputPath, limits, checkpoint, out _);
+
+    /// <summary>
+    /// Imports a core from any byte source, and gives the core file as read: its memory serves a stack walk of a file
+    /// read on demand without reading the headers and notes again.
+    /// </summary>
+    public static CaptureBuilder Import(IByteSource source, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint, out ElfCoreFile file)
     {
         ArgumentNullException.ThrowIfNull(source);
         var capture = new CaptureBuilder { InputPath = inputPath, Format = CaptureFormat.Core, Variant = KernelVariant };
         checkpoint ??= ReadCheckpoints.Unlimited;
-        var file = ElfCoreFile.Read(source, new DiagnosticBagElfSink(capture.Diagnostics), limits, checkpoint);
+        file = ElfCoreFile.Read(source, new DiagnosticBagElfSink(capture.Diagnostics), limits, checkpoint);
         if (file.Header is not { } header)
             return capture;
         if (header.Type != ElfConstants.TypeCore)

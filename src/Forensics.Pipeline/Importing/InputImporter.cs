@@ -83,10 +83,10 @@ public sealed partial class InputImporter
             if (Directory.Exists(path))
                 return ImportProblemDirectory(path, displayPath, before, hashing, diagnostics, budget);
             using var opened = _opener.Open(path, diagnostics);
-            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget);
+            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget, out var coreFile);
             foreach (var core in captures.Where(c => c.Format == CaptureFormat.Core))
                 CoredumpAttributes.Apply(core, ExtendedAttributes.Read(path, CoredumpAttributes.Prefix));
-            var usable = Usable(opened, displayPath, captures, diagnostics, budget);
+            var usable = Usable(opened, displayPath, captures, diagnostics, budget, coreFile);
             var after = FileSnapshot.Of(path);
             // Waiting costs the budget nothing: it counts this thread's CPU time and allocations.
             var finished = Finished(hashing);
@@ -148,9 +148,11 @@ public sealed partial class InputImporter
 
     /// <summary>
     /// The captures that hold anything, each walked and annotated through <paramref name="opened"/> (null when that was
-    /// done already); an error for captures found that hold nothing.
+    /// done already), the walk in the <paramref name="core"/> the import read when it kept it; an error for captures
+    /// found that hold nothing.
     /// </summary>
-    private List<CaptureBuilder> Usable(OpenedInput? opened, string displayPath, List<CaptureBuilder> captures, DiagnosticBag diagnostics, ReadBudget budget)
+    private List<CaptureBuilder> Usable(
+        OpenedInput? opened, string displayPath, List<CaptureBuilder> captures, DiagnosticBag diagnostics, ReadBudget budget, ElfCoreFile? core = null)
     {
         var usable = new List<CaptureBuilder>(captures.Count);
         foreach (var capture in captures)
@@ -165,7 +167,7 @@ public sealed partial class InputImporter
             if (opened is not null)
             {
                 // The walk reads the core before ClrMD, which closes the stream it is given.
-                WalkStacks(capture, opened, budget);
+                WalkStacks(capture, opened, budget, core);
                 AnnotateManagedRuntime(capture, opened);
             }
             usable.Add(capture);
@@ -258,20 +260,23 @@ public sealed partial class InputImporter
 
     /// <summary>
     /// Walks every thread of an x86 or x86_64 core and names its frames (Symbols' <see cref="CaptureUnwinder"/>), under
-    /// the same per-file budget as the import. The core is read a second time: a plain file on demand, a compressed one
-    /// decompressed again keeping its segments, which the importer did not keep.
+    /// the same per-file budget as the import. A plain file is walked in the <paramref name="core"/> the import read,
+    /// on demand; a compressed one is decompressed again keeping its segments, which the importer did not keep.
     /// </summary>
-    private void WalkStacks(CaptureBuilder capture, OpenedInput opened, ReadBudget budget)
+    private void WalkStacks(CaptureBuilder capture, OpenedInput opened, ReadBudget budget, ElfCoreFile? core = null)
     {
         if (capture.Format != CaptureFormat.Core || capture.Threads.Count == 0 || capture.Architecture is not (Architecture.X86 or Architecture.X86_64))
             return;
-        var stream = opened.Read();
-        // What the second read finds wrong was reported by the first.
-        var unreported = new ElfDiagnosticList();
-        IByteSource source = stream.CanSeek
-            ? new SeekableStreamByteSource(stream)
-            : ForwardStreamReader.Read(stream, CoreLimits.Default, unreported, budget, wholeSegments: true);
-        var core = ElfCoreFile.Read(source, unreported, CoreLimits.Default, budget);
+        if (core is null)
+        {
+            var stream = opened.Read();
+            // What the second read finds wrong was reported by the first.
+            var unreported = new ElfDiagnosticList();
+            IByteSource source = stream.CanSeek
+                ? new SeekableStreamByteSource(stream)
+                : ForwardStreamReader.Read(stream, CoreLimits.Default, unreported, budget, wholeSegments: true);
+            core = ElfCoreFile.Read(source, unreported, CoreLimits.Default, budget);
+        }
         var options = new SymbolOptions { Directories = _options.SymbolDirectories, UseModulePaths = _options.UseModulePaths, Debuginfod = _options.Debuginfod };
         try
         {
@@ -320,16 +325,22 @@ public sealed partial class InputImporter
         return info.Exists ? info.Length : 0;
     }
 
-    /// <summary>Reads the captures of one file; when there are none, also says whether that is a failure or a skip.</summary>
-    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadCaptures(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
+    /// <summary>
+    /// Reads the captures of one file; when there are none, also says whether that is a failure or a skip. A core read
+    /// on demand is given as read (<paramref name="core"/>), for its stack walk.
+    /// </summary>
+    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadCaptures(
+        OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget, out ElfCoreFile? core)
     {
-        var (captures, status) = ReadContent(opened, displayPath, diagnostics, budget);
+        var (captures, status) = ReadContent(opened, displayPath, diagnostics, budget, out core);
         // Damage shows at a compressed stream's end, which an importer that stopped early, or a skip, never reads.
         return (captures, opened.ReadToEnd(budget) || status is not InputStatus.Skipped ? status : InputStatus.Failed);
     }
 
-    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadContent(OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
+    private (List<CaptureBuilder> Captures, InputStatus? Status) ReadContent(
+        OpenedInput opened, string displayPath, DiagnosticBag diagnostics, ReadBudget budget, out ElfCoreFile? core)
     {
+        core = null;
         if (!opened.IsReadable)
         {
             diagnostics.Error(DiagnosticCatalogue.NestedCompression, SourceLocation.None,
@@ -347,9 +358,12 @@ public sealed partial class InputImporter
                         compressed ? "the compressed input holds [0] bytes" : "the input is empty: [0] bytes");
                 return ([], InputStatus.Failed);
             case ContentKind.Elf:
-                var core = CoreImporter.Import(opened.Read(), displayPath, budget);
-                ApplyFileNameHint(core, displayPath);
-                return ([core], null);
+                var content = opened.Read();
+                var capture = content.CanSeek
+                    ? CoreImporter.Import(new SeekableStreamByteSource(content), displayPath, CoreLimits.Default, budget, out core)
+                    : CoreImporter.Import(content, displayPath, budget);
+                ApplyFileNameHint(capture, displayPath);
+                return ([capture], null);
             case ContentKind.Minidump:
                 return ([MinidumpImporter.Import(opened.Read(), displayPath, budget)], null);
             case ContentKind.ApportReport:

@@ -5,15 +5,27 @@ namespace Forensics.Symbols.CallFrames;
 /// <summary>
 /// Evaluates the DWARF expressions CFI uses on x86: register-relative addresses, constants, arithmetic, comparisons,
 /// branches and memory reads (the PLT rule <c>rsp+8+((rip&amp;15)&gt;=11)*8</c> and the signal-frame rules that read
-/// the saved context). Bounded: at most <see cref="MaxSteps"/> operations and <see cref="MaxStack"/> values.
+/// the saved context). Bounded: at most <see cref="MaxSteps"/> operations and <see cref="MaxStack"/> values; an
+/// expression stopped by either bound says so, as a loop or a flood of values is hostile data, not a value to miss.
 /// </summary>
 internal static class DwarfExpression
 {
     public const int MaxSteps = 1000;
     public const int MaxStack = 64;
 
-    public static ulong? Evaluate(byte[] expression, Func<int, ulong?> register, IAddressSpace memory, bool is64, ulong? initial)
+    public static ulong? Evaluate(byte[] expression, Func<int, ulong?> register, IAddressSpace memory, bool is64, ulong? initial) =>
+        Evaluate(expression, register, memory, is64, initial, out _);
+
+    /// <summary>The value the expression leaves on top of its stack; null when it cannot be evaluated.</summary>
+    /// <param name="expression">The expression's bytes.</param>
+    /// <param name="register">A register's value by DWARF number; null when unknown.</param>
+    /// <param name="memory">What <c>DW_OP_deref</c> reads.</param>
+    /// <param name="is64">Whether addresses are 8 bytes (else 4, and arithmetic is masked to 32 bits).</param>
+    /// <param name="initial">A value pushed first (the CFA for a register rule), or none.</param>
+    /// <param name="stopped">Why the expression was stopped by a bound; null when it ended or failed otherwise.</param>
+    public static ulong? Evaluate(byte[] expression, Func<int, ulong?> register, IAddressSpace memory, bool is64, ulong? initial, out string? stopped)
     {
+        stopped = null;
         var stack = new Stack<ulong>();
         if (initial is { } value)
             stack.Push(value);
@@ -22,7 +34,10 @@ internal static class DwarfExpression
         for (var steps = 0; !cursor.AtEnd; steps++)
         {
             if (steps >= MaxSteps || stack.Count > MaxStack)
+            {
+                stopped = steps >= MaxSteps ? $"it ran past [{MaxSteps}] steps" : $"it pushed more than [{MaxStack}] values";
                 return null;
+            }
             var op = cursor.U8();
             if (op is >= 0x30 and <= 0x4f) // DW_OP_lit0..31
             {

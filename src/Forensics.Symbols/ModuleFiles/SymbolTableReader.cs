@@ -14,7 +14,8 @@ namespace Forensics.Symbols.ModuleFiles;
 internal static class SymbolTableReader
 {
     private const int Entry32Size = 16, Entry64Size = 24;
-    private const int TypeObject = 1, TypeFunction = 2, TypeCommon = 5, BindingGlobal = 1;
+    /// <summary>STT_OBJECT, STT_FUNC and STT_GNU_IFUNC (a function whose address is its resolver's: memcpy, strlen in glibc).</summary>
+    private const int TypeObject = 1, TypeFunction = 2, TypeIndirectFunction = 10, BindingGlobal = 1;
     /// <summary>Longest symbol name taken; C++ names of deep templates reach a few KiB.</summary>
     private const int MaxNameBytes = 1 << 16;
 
@@ -55,8 +56,7 @@ internal static class SymbolTableReader
             var type = info & 0xf;
             if (type == TypeObject && abortMessage is null && Name(strings, nameOffset).SequenceEqual(AbortMessageSymbol))
                 abortMessage = value;
-            // Type 5 is kept as it always was here (ELFSharp calls it ProcessorSpecific).
-            if (type is not (TypeFunction or TypeCommon))
+            if (type is not (TypeFunction or TypeIndirectFunction))
                 continue;
             var name = Name(strings, nameOffset);
             if (name.Length > 0)

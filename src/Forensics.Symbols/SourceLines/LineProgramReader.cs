@@ -6,7 +6,8 @@ namespace Forensics.Symbols.SourceLines;
 
 /// <summary>
 /// Runs the line-number programs of <c>.debug_line</c> (DWARF 2 to 5, section 6.2) into address ranges with a file and
-/// line. Malformed units end the reading of the section; work is bounded by its size.
+/// line. Malformed units end the reading of the section; work is bounded by its size, and the input's checkpoint is
+/// passed every <see cref="ReadCheckpoints.EntriesPerCheck"/> opcodes, as one unit may hold the whole section.
 /// </summary>
 internal static class LineProgramReader
 {
@@ -28,13 +29,14 @@ internal static class LineProgramReader
             if (cursor.Failed || length == 0 || length > (ulong)cursor.Remaining)
                 break;
             var end = cursor.Position + (int)length;
-            ReadUnit(section.AsSpan(0, end), cursor.Position, dwarf64, sections, rows);
+            ReadUnit(section.AsSpan(0, end), cursor.Position, dwarf64, sections, rows, checkpoint);
             offset = end;
         }
         return rows;
     }
 
-    private static void ReadUnit(ReadOnlySpan<byte> unit, int start, bool dwarf64, DebugSections sections, List<(ulong, ulong, SourceLine)> rows)
+    private static void ReadUnit(
+        ReadOnlySpan<byte> unit, int start, bool dwarf64, DebugSections sections, List<(ulong, ulong, SourceLine)> rows, IReadCheckpoint checkpoint)
     {
         var cursor = new DwarfCursor(unit, start);
         var version = cursor.U16();
@@ -67,8 +69,11 @@ internal static class LineProgramReader
         ulong file = 1;
         long line = 1;
         var sequence = new List<(ulong Address, ulong File, long Line)>();
-        while (!cursor.AtEnd && rows.Count < MaxRows)
+        // A sequence not yet ended counts too: a unit without DW_LNE_end_sequence would otherwise grow it without bound.
+        for (var opcodes = 1; !cursor.AtEnd && rows.Count + sequence.Count < MaxRows; opcodes++)
         {
+            if (opcodes % ReadCheckpoints.EntriesPerCheck == 0)
+                checkpoint.Check(null);
             var opcode = cursor.U8();
             if (opcode >= opcodeBase)
             {

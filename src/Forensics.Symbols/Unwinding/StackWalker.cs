@@ -66,6 +66,7 @@ internal sealed class StackWalker
             // A caller's frame lies above its callee's; a signal frame may switch stacks (sigaltstack), so it is exempt.
             if (callerSp is not { } next || (next <= sp && !step.CallerIsSignalFrame))
                 return (frames, $"the walk stopped after [{frames.Count}] frames: the stack pointer does not grow from [0x{sp:x}] to [0x{callerSp ?? 0:x}]");
+            _spare = registers;
             registers = step.Registers;
             method = step.Method;
             exactPc = step.CallerIsSignalFrame;
@@ -85,7 +86,7 @@ internal sealed class StackWalker
         {
             if (RowAt(tables[index], index, lookup, linkPc) is not var (row, cie))
                 continue;
-            var step = Apply(row, cie, registers);
+            var step = Apply(row, cie, registers, tables[index], linkPc);
             if (step is null)
                 continue;
             if (step.Registers[_layout.ProgramCounter] is null)
@@ -105,7 +106,7 @@ internal sealed class StackWalker
     /// </summary>
     private readonly Dictionary<(ulong Pc, int Table), (CallFrameRow Row, CommonInformationEntry Cie)?> _rows = [];
 
-    /// <summary>The first malformed DW_CFA program met in each table, said once per core.</summary>
+    /// <summary>The first malformed DW_CFA program, or DWARF expression stopped by its bounds, met in each table, said once per core.</summary>
     public Dictionary<ICallFrameTable, string> InstructionProblems { get; } = [];
 
     /// <summary>Enough for the distinct PCs of any real core; past it, rows are found without being kept.</summary>
@@ -127,13 +128,20 @@ internal sealed class StackWalker
         return found;
     }
 
-    private WalkStep? Apply(CallFrameRow row, CommonInformationEntry cie, ulong?[] registers)
+    private WalkStep? Apply(CallFrameRow row, CommonInformationEntry cie, ulong?[] registers, ICallFrameTable table, ulong linkPc)
     {
         ulong? Register(int number) => number >= 0 && number < registers.Length ? registers[number] : null;
+        ulong? Evaluate(byte[] expression, ulong? initial)
+        {
+            var value = DwarfExpression.Evaluate(expression, Register, _memory, _layout.Is64, initial, out var stopped);
+            if (stopped is not null)
+                InstructionProblems.TryAdd(table, $"the DWARF expression for [0x{linkPc:x}] was stopped: {stopped}");
+            return value;
+        }
         ulong cfa;
         if (row.CfaExpression is { } expression)
         {
-            if (DwarfExpression.Evaluate(expression, Register, _memory, _layout.Is64, null) is not { } value)
+            if (Evaluate(expression, null) is not { } value)
                 return null;
             cfa = value;
         }
@@ -144,7 +152,7 @@ internal sealed class StackWalker
             cfa = Mask(based + (ulong)row.CfaOffset);
         }
 
-        var caller = (ulong?[])registers.Clone();
+        var caller = Spare(registers);
         caller[_layout.StackPointer] = cfa;
         var returnColumn = cie.ReturnAddressRegister;
         for (var number = 0; number < CallFrameRow.RegisterCount; number++)
@@ -157,8 +165,8 @@ internal sealed class StackWalker
                 RegisterRuleKind.Offset => ReadWord(Mask(cfa + (ulong)rule.Value)),
                 RegisterRuleKind.ValueOffset => Mask(cfa + (ulong)rule.Value),
                 RegisterRuleKind.Register => Register((int)rule.Value),
-                RegisterRuleKind.Expression => DwarfExpression.Evaluate(rule.Expression!, Register, _memory, _layout.Is64, cfa) is { } at ? ReadWord(at) : null,
-                RegisterRuleKind.ValueExpression => DwarfExpression.Evaluate(rule.Expression!, Register, _memory, _layout.Is64, cfa),
+                RegisterRuleKind.Expression => Evaluate(rule.Expression!, cfa) is { } at ? ReadWord(at) : null,
+                RegisterRuleKind.ValueExpression => Evaluate(rule.Expression!, cfa),
                 _ => null,
             };
             if (number == _layout.StackPointer)
@@ -190,7 +198,8 @@ internal sealed class StackWalker
             return null;
         if (!IsReturnAddress(returnAddress))
             return null;
-        var caller = new ulong?[registers.Length];
+        var caller = Spare(registers);
+        Array.Clear(caller);
         caller[_layout.FramePointer] = savedFramePointer;
         caller[_layout.StackPointer] = framePointer + 2 * size;
         caller[_layout.ProgramCounter] = returnAddress;
@@ -209,7 +218,7 @@ internal sealed class StackWalker
                 return null;
             if (!IsReturnAddress(candidate))
                 continue;
-            var caller = (ulong?[])registers.Clone();
+            var caller = Spare(registers);
             caller[_layout.StackPointer] = at + size;
             caller[_layout.ProgramCounter] = candidate;
             return new WalkStep(caller, UnwindMethod.Scan, false);
@@ -223,9 +232,28 @@ internal sealed class StackWalker
     /// </summary>
     private bool IsReturnAddress(ulong address)
     {
-        if (_modules.Find(address) is not { } module || !_modules.IsExecutable(address))
-            return false;
-        return CallInstruction.EndsAt(address, (at, bytes) => module.ReadCode(at, bytes), _layout.Is64) is not false;
+        if (_returnAddresses.TryGetValue(address, out var known))
+            return known;
+        var found = _modules.Find(address) is { } module && _modules.IsExecutable(address)
+            && CallInstruction.EndsAt(address, (at, bytes) => module.ReadCode(at, bytes), _layout.Is64) is not false;
+        if (_returnAddresses.Count < MaxKeptRows)
+            _returnAddresses[address] = found;
+        return found;
+    }
+
+    /// <summary>Words tested as return addresses so far: a frame-pointer chain through a recursion tests the same few thousands of times.</summary>
+    private readonly Dictionary<ulong, bool> _returnAddresses = [];
+
+    /// <summary>The registers of the frame before the last, free to take the next caller's: one array a frame was a third of a deep walk's allocation.</summary>
+    private ulong?[]? _spare;
+
+    /// <summary>A copy of <paramref name="registers"/> in the spare array (a new one when it is taken).</summary>
+    private ulong?[] Spare(ulong?[] registers)
+    {
+        var caller = _spare is { } spare && spare.Length == registers.Length ? spare : new ulong?[registers.Length];
+        _spare = null;
+        registers.CopyTo(caller, 0);
+        return caller;
     }
 
     private ulong? ReadWord(ulong address)

@@ -124,9 +124,28 @@ public class HostileCallFrameTests
     [Fact]
     public void An_expression_that_branches_back_forever_stops()
     {
-        // lit1; bra -3: jumps back to itself while the condition is true.
-        byte[] loop = [0x31, 0x28, 0xfd, 0xff];
-        Assert.Null(DwarfExpression.Evaluate(loop, _ => null, new ByteArrayAddressSpace([]), true, null));
+        // lit1; bra -4: back to the lit1 while the condition is true, which it always is.
+        byte[] loop = [0x31, 0x28, 0xfc, 0xff];
+        Assert.Null(DwarfExpression.Evaluate(loop, _ => null, new ByteArrayAddressSpace([]), true, null, out var stopped));
+        Assert.Equal("it ran past [1000] steps", stopped);
+    }
+
+    [Fact]
+    public void An_expression_that_pushes_without_end_stops()
+    {
+        // lit1; dup; dup; ... : 65 values before the 66th step.
+        byte[] flood = [0x31, .. Enumerable.Repeat((byte)0x12, 100)];
+        Assert.Null(DwarfExpression.Evaluate(flood, _ => null, new ByteArrayAddressSpace([]), true, null, out var stopped));
+        Assert.Equal("it pushed more than [64] values", stopped);
+    }
+
+    [Fact]
+    public void An_expression_that_fails_within_its_bounds_is_not_said_to_be_stopped()
+    {
+        // deref of an address the memory does not hold.
+        byte[] unreadable = [0x31, 0x06];
+        Assert.Null(DwarfExpression.Evaluate(unreadable, _ => null, new ByteArrayAddressSpace([]), true, null, out var stopped));
+        Assert.Null(stopped);
     }
 
     [Fact]

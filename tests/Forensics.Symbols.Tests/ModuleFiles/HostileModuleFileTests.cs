@@ -74,6 +74,17 @@ public sealed class HostileModuleFileTests : IDisposable
     }
 
     [Fact]
+    public void A_cfa_expression_that_loops_is_named_with_its_module_and_address_and_the_frame_pointer_takes_over()
+    {
+        // DW_CFA_def_cfa_expression of 4 bytes, lit1; bra -4 (a loop that never ends), then nops.
+        var (capture, checkpoint) = WalkedWith(bytes => new byte[] { 0x0f, 0x04, 0x31, 0x28, 0xfc, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0 }.CopyTo(bytes, ReadValueInstructions));
+        Assert.Equal(["CFI of [libnull.so]: the DWARF expression for [0x1105] was stopped: it ran past [1000] steps"], Warnings(capture));
+        var frames = capture.Threads.Single().Frames;
+        Assert.Equal(("libnull_read_value", "lib_null", UnwindMethod.FramePointer), (frames[0].Function!, frames[1].Module!, frames[1].Method));
+        Assert.Equal(IntactChecks, checkpoint.Checks);
+    }
+
+    [Fact]
     public void A_lying_symbol_count_is_named_and_the_functions_before_the_end_of_the_file_are_kept()
     {
         var (capture, checkpoint) = WalkedWith(bytes =>
