@@ -44,7 +44,8 @@ public static partial class InputResultStore
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():n}.tmp");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
+            // Unbuffered: the encoder and the compressor have buffers of their own.
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
             {
                 Span<byte> header = stackalloc byte[HeaderLength];
                 Magic.CopyTo(header);
