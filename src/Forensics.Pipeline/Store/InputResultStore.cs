@@ -87,6 +87,12 @@ public static partial class InputResultStore
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(wanted);
+        // Most inputs of a first run have no kept result: asked first, so that each does not cost an exception.
+        if (!File.Exists(path))
+        {
+            problem = Missing(path);
+            return null;
+        }
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1 << 16);
@@ -106,7 +112,7 @@ public static partial class InputResultStore
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            problem = $"store file [{path}] is missing";
+            problem = Missing(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -165,6 +171,8 @@ public static partial class InputResultStore
         problem = null;
         return length;
     }
+
+    private static string Missing(string path) => $"store file [{path}] is missing";
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }
