@@ -1182,7 +1182,13 @@ main() {
     local sets=("$@")
     [ ${#sets[@]} -gt 0 ] || sets=(live crash-null crash-stack crash-abort crash-assert crash-thread killed-by-signal dotnet-overflow systemd-coredump backtrace symbol-files aslr-pair grow preload bench jit-regions long-paths ticket bad-inputs)
     mkdir -p "$WORK"
-    [ "${sets[*]}" = readme ] || build_programs
+    if [ "${sets[*]}" != readme ]; then
+        # The binaries are not left where the cores name them, also when a step fails: a module's own path is looked
+        # at when its frames are named (their build-ids are reproducible), and the reports of the corpus must not
+        # depend on what this machine keeps in its temporary folder.
+        trap 'rm -rf "${BIN:?}"' EXIT
+        build_programs
+    fi
     for set in "${sets[@]}"; do
         log "making $set"
         case "$set" in
@@ -1210,9 +1216,6 @@ main() {
         esac
     done
     write_readme "${sets[*]}"
-    # The binaries are not left where the cores name them: a module's own path is looked at when its frames are
-    # named, and the reports of the corpus must not depend on what this machine keeps in its temporary folder.
-    rm -rf "${BIN:?}"
     log "done: $CORPUS/README.md"
 }
 

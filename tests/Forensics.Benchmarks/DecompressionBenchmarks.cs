@@ -21,17 +21,21 @@ public class DecompressionBenchmarks
     public void ReadInput() => _compressed = File.ReadAllBytes(TestPaths.CorpusFile(Input.Split('/')));
 
     [Benchmark]
-    public long Decompress()
+    public long Decompress() => Decompress(new MemoryStream(_compressed), FormatOf(Input));
+
+    /// <summary>Decompresses <paramref name="compressed"/> as an import does; returns the bytes it gave.</summary>
+    public static long Decompress(Stream compressed, CompressionFormat format)
     {
-        var format = Path.GetExtension(Input) switch
-        {
-            ".xz" => CompressionFormat.Xz,
-            ".gz" => CompressionFormat.Gzip,
-            ".zst" => CompressionFormat.Zstd,
-            _ => CompressionFormat.Lz4,
-        };
-        using var stream = DecompressionStream.Open(new MemoryStream(_compressed), format, new DiagnosticBag());
+        using var stream = DecompressionStream.Open(compressed, format, new DiagnosticBag());
         stream.CopyTo(Stream.Null);
         return stream.Position;
     }
+
+    public static CompressionFormat FormatOf(string path) => Path.GetExtension(path) switch
+    {
+        ".xz" => CompressionFormat.Xz,
+        ".gz" => CompressionFormat.Gzip,
+        ".zst" => CompressionFormat.Zstd,
+        _ => CompressionFormat.Lz4,
+    };
 }

@@ -1,3 +1,4 @@
+using Forensics.Pipeline;
 using Forensics.TestSupport;
 
 namespace Forensics.Cli.Tests;
@@ -37,12 +38,27 @@ public sealed class ReportsAreCurrentTests : IDisposable
         ReportFolders.AssertSameFiles(forward, backward);
     }
 
-    private static string Analyze(string parent, string name, string[] inputs)
+    /// <summary>
+    /// Two runs of the corpus at the same time, each importing four inputs at once: the cores share the run's module
+    /// files (libc) across threads, and nothing a thread meets first or last may show in the reports.
+    /// </summary>
+    [Fact]
+    public async Task Two_parallel_runs_at_the_same_time_write_the_same_bytes()
+    {
+        var parallel = new PipelineOptions { Jobs = 4 };
+        var runs = await Task.WhenAll(new[] { "parallel-1", "parallel-2" }
+            .Select(name => Task.Run(() => Analyze(_scratch, name, [TestPaths.Corpus], parallel))));
+
+        ReportFolders.AssertSameFiles(runs[0], runs[1]);
+        ReportFolders.AssertSameFiles(TestPaths.Reports, runs[0]);
+    }
+
+    private static string Analyze(string parent, string name, string[] inputs, PipelineOptions? options = null)
     {
         var output = Path.Combine(parent, name);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        ForensicsCommandLine.AnalyzeCommand(inputs, output, null, "md,csv", ProgressReporter.Silent, stdout, stderr);
+        ForensicsCommandLine.AnalyzeCommand(inputs, output, null, "md,csv", ProgressReporter.Silent, stdout, stderr, options);
         return output;
     }
 }

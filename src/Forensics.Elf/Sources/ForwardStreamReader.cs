@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Forensics.Elf.Sources;
 
 /// <summary>
@@ -165,16 +167,51 @@ public static class ForwardStreamReader
             }
             if (EndOfStream is not null)
                 return [];
-            var buffer = new List<byte>();
-            var remaining = count;
-            while (remaining > 0 && EndOfStream is null)
+            return count <= ChunkBytes ? ReadSmall(count) : ReadLarge(count);
+        }
+
+        /// <summary>Bytes read into pooled chunks before the one array they end in.</summary>
+        private const int ChunkBytes = 1 << 20;
+
+        private byte[] ReadSmall(int count)
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>(count);
+            var read = Fill(bytes);
+            return read == count ? bytes : bytes[..read];
+        }
+
+        /// <summary>
+        /// A whole segment of a walked core, often megabytes: read in pooled chunks, then copied once into an array of
+        /// the size really read. Growing one buffer (or sizing it by what the header claims, which a truncated or
+        /// hostile file need not hold) would copy it several times and leave large garbage for every core.
+        /// </summary>
+        private byte[] ReadLarge(int count)
+        {
+            var chunks = new List<(byte[] Buffer, int Length)>();
+            try
             {
-                var chunk = Math.Min(remaining, _skipBuffer.Length);
-                var read = Fill(_skipBuffer.AsSpan(0, chunk));
-                buffer.AddRange(_skipBuffer.AsSpan(0, read));
-                remaining -= read;
+                var total = 0;
+                while (total < count && EndOfStream is null)
+                {
+                    var chunk = ArrayPool<byte>.Shared.Rent(Math.Min(count - total, ChunkBytes));
+                    var read = Fill(chunk.AsSpan(0, Math.Min(count - total, ChunkBytes)));
+                    chunks.Add((chunk, read));
+                    total += read;
+                }
+                var bytes = GC.AllocateUninitializedArray<byte>(total);
+                var at = 0;
+                foreach (var (buffer, length) in chunks)
+                {
+                    buffer.AsSpan(0, length).CopyTo(bytes.AsSpan(at));
+                    at += length;
+                }
+                return bytes;
             }
-            return buffer.ToArray();
+            finally
+            {
+                foreach (var (buffer, _) in chunks)
+                    ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         private int Fill(Span<byte> buffer)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Forensics.Importers.Detection;
@@ -25,7 +24,10 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
     private static readonly Lazy<bool> Loaded = new(() => NativeLibrary.TryLoad(Library, out _));
 
     private readonly Stream _compressed;
-    private readonly byte[] _input = GC.AllocateUninitializedArray<byte>(1 << 16, pinned: true);
+    private const int InputBytes = 1 << 16;
+
+    /// <summary>Native, not a pinned array: pinned arrays are collected with the oldest generation, and every compressed input makes one.</summary>
+    private byte* _input = (byte*)NativeMemory.Alloc(InputBytes);
     private LzmaStream* _stream;
     private bool _inputEnded;
     private bool _ended;
@@ -58,9 +60,9 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
             {
                 if (_stream->AvailIn == 0 && !_inputEnded)
                 {
-                    var read = _compressed.Read(_input);
+                    var read = _compressed.Read(new Span<byte>(_input, InputBytes));
                     _inputEnded = read == 0;
-                    _stream->NextIn = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_input));
+                    _stream->NextIn = _input;
                     _stream->AvailIn = (nuint)read;
                 }
                 var result = Code(_stream, _inputEnded ? Finish : Run);
@@ -91,6 +93,8 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
 
     private void Release()
     {
+        NativeMemory.Free(_input);
+        _input = null;
         if (_stream is null)
             return;
         End(_stream);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Forensics.Importers.Detection;
@@ -25,7 +24,10 @@ internal sealed unsafe partial class NativeZstdStream : ForwardOnlyReadStream
     private static readonly Lazy<bool> Loaded = new(() => NativeLibrary.TryLoad(Library, out _));
 
     private readonly Stream _compressed;
-    private readonly byte[] _input = GC.AllocateUninitializedArray<byte>(1 << 17, pinned: true);
+    private const int InputBytes = 1 << 17;
+
+    /// <summary>Native, not a pinned array: pinned arrays are collected with the oldest generation, and every compressed input makes one.</summary>
+    private byte* _input = (byte*)NativeMemory.Alloc(InputBytes);
     private Buffer _in;
     private nint _context;
     private bool _inputEnded;
@@ -43,7 +45,7 @@ internal sealed unsafe partial class NativeZstdStream : ForwardOnlyReadStream
         if (_context == 0)
             throw new InvalidDataException("zstd: out of memory");
         Check(SetParameter(_context, WindowLogMaxParameter, WindowLogMax));
-        _in.Source = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_input));
+        _in.Source = _input;
     }
 
     public override int Read(Span<byte> buffer)
@@ -58,7 +60,7 @@ internal sealed unsafe partial class NativeZstdStream : ForwardOnlyReadStream
             {
                 if (_in.Position == _in.Size && !_inputEnded)
                 {
-                    var read = _compressed.Read(_input);
+                    var read = _compressed.Read(new Span<byte>(_input, InputBytes));
                     _inputEnded = read == 0;
                     _in.Size = (nuint)read;
                     _in.Position = 0;
@@ -94,6 +96,8 @@ internal sealed unsafe partial class NativeZstdStream : ForwardOnlyReadStream
             FreeContext(_context);
             _context = 0;
         }
+        NativeMemory.Free(_input);
+        _input = null;
         base.Dispose(disposing);
     }
 

@@ -77,9 +77,10 @@ public static class InstanceMerger
             }
         }
 
+        var groupsByFirstStart = GroupsByFirstStart(ordered, groups);
         foreach (var index in rollups)
         {
-            var group = FindRollupGroup(ordered, index, groups);
+            var group = FindRollupGroup(ordered, index, groups, groupsByFirstStart);
             if (group < 0)
             {
                 group = groups.Count;
@@ -193,14 +194,17 @@ public static class InstanceMerger
     /// <summary>
     /// The group whose captures span exactly the rollup's range, in the same folder, under no other PID: the rollup's
     /// header is the first mapping's start and the last one's end, which under ASLR only the same instance shares.
-    /// A group with smaps comes first, as its records are what the rollup sums.
+    /// A group with smaps comes first, as its records are what the rollup sums. Only the groups with a capture whose first
+    /// mapping starts where the range does can span it (<paramref name="groupsByFirstStart"/>), in group order.
     /// </summary>
-    private static int FindRollupGroup(List<Capture> captures, int index, List<List<int>> groups)
+    private static int FindRollupGroup(List<Capture> captures, int index, List<List<int>> groups, Dictionary<ulong, List<int>> groupsByFirstStart)
     {
         var rollup = captures[index];
         var range = rollup.TotalsRange!.Value;
         var found = -1;
-        for (var group = 0; group < groups.Count; group++)
+        if (!groupsByFirstStart.TryGetValue(range.Start, out var candidates))
+            return found;
+        foreach (var group in candidates)
         {
             var members = groups[group];
             if (!members.Exists(m => SameFolderAndPid(rollup, captures[m]) && Text.Smaps.SmapsRollupTotals.Covers(range, captures[m].Regions)))
@@ -211,6 +215,28 @@ public static class InstanceMerger
                 found = group;
         }
         return found;
+    }
+
+    /// <summary>
+    /// The groups, in order, by where the first mapping of one of their captures starts: looking a rollup's group up
+    /// among every group was quadratic in a batch of thousands of captures.
+    /// </summary>
+    private static Dictionary<ulong, List<int>> GroupsByFirstStart(List<Capture> captures, List<List<int>> groups)
+    {
+        var byStart = new Dictionary<ulong, List<int>>();
+        for (var group = 0; group < groups.Count; group++)
+        {
+            foreach (var member in groups[group])
+            {
+                if (captures[member].Regions is not [var first, ..])
+                    continue;
+                if (!byStart.TryGetValue(first.Start, out var list))
+                    byStart.Add(first.Start, list = []);
+                if (list.Count == 0 || list[^1] != group)
+                    list.Add(group);
+            }
+        }
+        return byStart;
     }
 
     private static bool SameFolderAndPid(Capture a, Capture b) =>

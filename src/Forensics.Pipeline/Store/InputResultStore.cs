@@ -44,7 +44,8 @@ public static partial class InputResultStore
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():n}.tmp");
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
+            // Unbuffered: the encoder and the compressor have buffers of their own.
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
             {
                 Span<byte> header = stackalloc byte[HeaderLength];
                 Magic.CopyTo(header);
@@ -86,6 +87,12 @@ public static partial class InputResultStore
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(wanted);
+        // Most inputs of a first run have no kept result: asked first, so that each does not cost an exception.
+        if (!File.Exists(path))
+        {
+            problem = Missing(path);
+            return null;
+        }
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1 << 16);
@@ -105,7 +112,7 @@ public static partial class InputResultStore
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            problem = $"store file [{path}] is missing";
+            problem = Missing(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -164,6 +171,8 @@ public static partial class InputResultStore
         problem = null;
         return length;
     }
+
+    private static string Missing(string path) => $"store file [{path}] is missing";
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

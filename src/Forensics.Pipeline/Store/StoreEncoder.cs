@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Forensics.Pipeline.Store;
@@ -6,13 +7,14 @@ namespace Forensics.Pipeline.Store;
 /// Writes the primitives of a store file's content (docs/architecture.md#the-kept-result) to a stream through one
 /// buffer: LEB128 numbers, zigzag for signed ones, and strings through a table, each distinct string written once and
 /// then named by its index. Counts the bytes it writes; refuses to pass <see cref="InputResultStore.MaxContentBytes"/>.
+/// The buffer is pooled: a batch keeps one result per input, 10,000 buffers of garbage otherwise.
 /// </summary>
 internal sealed class StoreEncoder : IDisposable
 {
     private const int BufferBytes = 1 << 16;
 
     private readonly Stream _output;
-    private readonly byte[] _buffer = new byte[BufferBytes];
+    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
     private int _used;
 
@@ -98,7 +100,17 @@ internal sealed class StoreEncoder : IDisposable
         _used = 0;
     }
 
-    public void Dispose() => Flush();
+    public void Dispose()
+    {
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+    }
 
     private void Write(ReadOnlySpan<byte> bytes)
     {
