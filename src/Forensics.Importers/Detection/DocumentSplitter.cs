@@ -364,7 +364,7 @@ public static class DocumentSplitter
                 return null;
             ulong value = 0;
             foreach (var digit in digits)
-                value = (value << 4) | (uint)HexConverter(digit);
+                value = (value << 4) | (uint)HexValue(digit);
             return value;
         }
 
@@ -380,7 +380,7 @@ public static class DocumentSplitter
                 : null;
         }
 
-        private static int HexConverter(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
+        private static int HexValue(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 
         public ReadOnlyMemory<byte> SectionText(int first, int last)
         {

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Globalization;
+using System.Text;
 using Forensics.Importers.Budget;
 using Forensics.Importers.Containers.Systemd;
 using Forensics.Importers.Text;

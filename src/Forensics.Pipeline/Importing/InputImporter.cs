@@ -374,8 +374,8 @@ public sealed partial class InputImporter
     }
 
     /// <summary>
-    /// Reads the text and imports its captures. The bytes and characters live in rented buffers, given back when the
-    /// captures are made (they keep no slice of them): a batch of thousands of text files otherwise allocates each
+    /// Reads the text and imports its captures. The bytes live in a rented buffer, given back when the captures are
+    /// made (they keep no slice of it): a batch of thousands of text files otherwise allocates each
     /// file several times over on the large object heap. Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
     /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
