@@ -5,10 +5,10 @@ public sealed class Region
 {
     // The optional numbers are kept as plain fields plus one bit each in _known rather than as auto-properties
     // of Nullable<T>: a ulong? field takes 16 bytes and a SourceLocation 24, which made a Region 192 bytes.
-    // What only some sources give (a core's dumped bytes and file offsets, smaps flags, a runtime's role, a thread)
-    // waits in a Details object made when first set, and the enums are kept as bytes: a Region of a maps line is
-    // 104 bytes rather than 152. Text importers create one Region per line (2,000,000 for the largest generated
-    // maps), and allocating and collecting those bytes was most of the cost of importing maps
+    // What only cores and runtimes give (dumped bytes, file offsets, a runtime's role, a thread found from a stack
+    // pointer) waits in a Details object made when first set, and the enums are kept as bytes: a Region of a maps,
+    // smaps or pmap line is 112 bytes rather than 152. Text importers create one Region per line (2,000,000 for the
+    // largest generated maps), and allocating and collecting those bytes was most of the cost of importing maps
     // (see tests/Forensics.Benchmarks/README.md).
     private ulong _offset;
     private ulong _inode;
@@ -52,28 +52,12 @@ public sealed class Region
     /// <summary>The source marked the file as deleted (<c> (deleted)</c>).</summary>
     public bool Deleted { get; set; }
     /// <summary>The source printed only a basename (default pmap), so <see cref="Name"/> is not a path.</summary>
-    public bool NameIsBasename
-    {
-        get => _details?.NameIsBasename ?? false;
-        set
-        {
-            if (value || _details is not null)
-                Detail().NameIsBasename = value;
-        }
-    }
+    public bool NameIsBasename { get; set; }
     /// <summary>
     /// The writer cut the name short (procps pmap's 1024-byte line buffer, docs/formats.md#pmap-long-paths): <see cref="Name"/>
     /// holds what is known of it, the start and, after <c>…</c>, the end where the writer printed it.
     /// </summary>
-    public bool NameTruncated
-    {
-        get => _details?.NameTruncated ?? false;
-        set
-        {
-            if (value || _details is not null)
-                Detail().NameTruncated = value;
-        }
-    }
+    public bool NameTruncated { get; set; }
 
     /// <summary>What the region is, as normalisation decided it: <see cref="StatedKind"/> where an importer stated one, else classified.</summary>
     public RegionKind Kind { get => (RegionKind)_kind; set => _kind = checked((byte)value); }
@@ -88,15 +72,7 @@ public sealed class Region
 
     public RegionMetrics? Metrics { get; set; }
     /// <summary>smaps VmFlags codes as printed (<c>rd wr mr mw me ac</c>), where known.</summary>
-    public string? VmFlags
-    {
-        get => _details?.VmFlags;
-        set
-        {
-            if (value is not null || _details is not null)
-                Detail().VmFlags = value;
-        }
-    }
+    public string? VmFlags { get; set; }
 
     /// <summary>For cores: how many bytes of the region the core holds (p_filesz); null when no PT_LOAD covers it.</summary>
     public ulong? DumpedBytes
@@ -188,16 +164,13 @@ public sealed class Region
         ThreadId = 1 << 6,
     }
 
-    /// <summary>What only some sources give, kept apart so that a region of a maps line does not carry it.</summary>
+    /// <summary>What only cores and runtimes give, kept apart so that a region of a text line does not carry it.</summary>
     private sealed class Details
     {
         public ulong DumpedBytes;
         public ulong CoreFileOffset;
         public ulong LocationOffset;
         public int ThreadId;
-        public string? VmFlags;
         public RuntimeRole? RuntimeRole;
-        public bool NameIsBasename;
-        public bool NameTruncated;
     }
 }
