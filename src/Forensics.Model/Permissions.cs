@@ -68,7 +68,12 @@ public readonly record struct Permissions
         return true;
     }
 
-    public override string ToString() => string.Create(4, this, static (span, p) =>
+    /// <summary>The four characters, made once for each of the 81 values: a report prints one per region.</summary>
+    public override string ToString() => Texts[_known << 4 | _set];
+
+    private static readonly string[] Texts = [.. Enumerable.Range(0, 256).Select(i => Text(new Permissions((byte)(i >> 4), (byte)i)))];
+
+    private static string Text(Permissions permissions) => string.Create(4, permissions, static (span, p) =>
     {
         span[0] = Char(p.CanRead, 'r', '-');
         span[1] = Char(p.CanWrite, 'w', '-');

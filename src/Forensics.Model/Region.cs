@@ -5,16 +5,19 @@ public sealed class Region
 {
     // The optional numbers are kept as plain fields plus one bit each in _known rather than as auto-properties
     // of Nullable<T>: a ulong? field takes 16 bytes and a SourceLocation 24, which made a Region 192 bytes.
-    // Text importers create one Region per line (20,000 and more for big processes), and allocating and
-    // collecting those bytes was most of the cost of importing maps (see tests/Forensics.Benchmarks/README.md).
+    // What only cores and runtimes give (dumped bytes, file offsets, a runtime's role, a thread found from a stack
+    // pointer) waits in a Details object made when first set, and the enums are kept as bytes: a Region of a maps,
+    // smaps or pmap line is 112 bytes rather than 152. Text importers create one Region per line (2,000,000 for the
+    // largest generated maps), and allocating and collecting those bytes was most of the cost of importing maps
+    // (see tests/Forensics.Benchmarks/README.md).
     private ulong _offset;
     private ulong _inode;
-    private ulong _dumpedBytes;
-    private ulong _coreFileOffset;
-    private ulong _locationOffset;
+    private Details? _details;
     private int _locationLine;
-    private int _threadId;
     private Known _known;
+    private byte _kind;
+    private byte _statedKind;
+    private byte _sources;
 
     public Region(ulong start, ulong end)
     {
@@ -57,13 +60,13 @@ public sealed class Region
     public bool NameTruncated { get; set; }
 
     /// <summary>What the region is, as normalisation decided it: <see cref="StatedKind"/> where an importer stated one, else classified.</summary>
-    public RegionKind Kind { get; set; }
+    public RegionKind Kind { get => (RegionKind)_kind; set => _kind = checked((byte)value); }
     /// <summary>
     /// The kind an importer stated from what only it sees (a core's thread stack pointers, AT_SYSINFO_EHDR), or one a
     /// merge carried over from a member; <see cref="RegionKind.Unknown"/> when it stated none. Normalisation starts
     /// from it and classifies the rest; it never sets it.
     /// </summary>
-    public RegionKind StatedKind { get; set; }
+    public RegionKind StatedKind { get => (RegionKind)_statedKind; set => _statedKind = checked((byte)value); }
     /// <summary>Name of the ELF image (module) this region belongs to, where it belongs to one.</summary>
     public string? Module { get; set; }
 
@@ -74,25 +77,25 @@ public sealed class Region
     /// <summary>For cores: how many bytes of the region the core holds (p_filesz); null when no PT_LOAD covers it.</summary>
     public ulong? DumpedBytes
     {
-        get => Get(Known.DumpedBytes, _dumpedBytes);
-        set => Set(Known.DumpedBytes, ref _dumpedBytes, value);
+        get => Get(Known.DumpedBytes, _details?.DumpedBytes ?? 0);
+        set => SetDetail(Known.DumpedBytes, value, static details => ref details.DumpedBytes);
     }
     /// <summary>For cores: the file offset of the region's data.</summary>
     public ulong? CoreFileOffset
     {
-        get => Get(Known.CoreFileOffset, _coreFileOffset);
-        set => Set(Known.CoreFileOffset, ref _coreFileOffset, value);
+        get => Get(Known.CoreFileOffset, _details?.CoreFileOffset ?? 0);
+        set => SetDetail(Known.CoreFileOffset, value, static details => ref details.CoreFileOffset);
     }
 
-    public RegionSources Sources { get; set; }
+    public RegionSources Sources { get => (RegionSources)_sources; set => _sources = checked((byte)value); }
     /// <summary>Where in the input the region was described (line for text, byte offset for cores).</summary>
     public SourceLocation Location
     {
-        get => new(Get(Known.LocationLine, _locationLine), Get(Known.LocationOffset, _locationOffset));
+        get => new(Get(Known.LocationLine, _locationLine), Get(Known.LocationOffset, _details?.LocationOffset ?? 0));
         set
         {
             Set(Known.LocationLine, ref _locationLine, value.Line);
-            Set(Known.LocationOffset, ref _locationOffset, value.Offset);
+            SetDetail(Known.LocationOffset, value.Offset, static details => ref details.LocationOffset);
         }
     }
 
@@ -100,13 +103,21 @@ public sealed class Region
     /// What a managed runtime uses the region for (<c>gc-heap gen2</c>, <c>jit-code-heap</c>, <c>loader-heap</c>),
     /// next to its native <see cref="Kind"/>; null when no runtime claimed it.
     /// </summary>
-    public RuntimeRole? RuntimeRole { get; set; }
+    public RuntimeRole? RuntimeRole
+    {
+        get => _details?.RuntimeRole;
+        set
+        {
+            if (value is not null || _details is not null)
+                Detail().RuntimeRole = value;
+        }
+    }
 
     /// <summary>Thread id for <c>[stack:TID]</c> names or stacks found from a thread's stack pointer.</summary>
     public int? ThreadId
     {
-        get => Get(Known.ThreadId, _threadId);
-        set => Set(Known.ThreadId, ref _threadId, value);
+        get => Get(Known.ThreadId, _details?.ThreadId ?? 0);
+        set => SetDetail(Known.ThreadId, value, static details => ref details.ThreadId);
     }
 
     public bool IsAnonymous => Name is null;
@@ -119,6 +130,19 @@ public sealed class Region
     public string? DisplayName => Name is null ? null : Deleted ? Name + " (deleted)" : Name;
 
     public override string ToString() => $"{Start:x}-{End:x} {Permissions} {DisplayName}";
+
+    private Details Detail() => _details ??= new Details();
+
+    /// <summary>Sets a number kept in <see cref="Details"/>, which an unknown value does not make.</summary>
+    private void SetDetail<T>(Known field, T? value, DetailField<T> storage) where T : struct
+    {
+        if (value is null && _details is null)
+            _known &= ~field;
+        else
+            Set(field, ref storage(Detail()), value);
+    }
+
+    private delegate ref T DetailField<T>(Details details);
 
     private T? Get<T>(Known field, T value) where T : struct => (_known & field) != 0 ? value : null;
 
@@ -138,5 +162,15 @@ public sealed class Region
         LocationLine = 1 << 4,
         LocationOffset = 1 << 5,
         ThreadId = 1 << 6,
+    }
+
+    /// <summary>What only cores and runtimes give, kept apart so that a region of a text line does not carry it.</summary>
+    private sealed class Details
+    {
+        public ulong DumpedBytes;
+        public ulong CoreFileOffset;
+        public ulong LocationOffset;
+        public int ThreadId;
+        public RuntimeRole? RuntimeRole;
     }
 }

@@ -28,14 +28,14 @@ public static class DocumentSplitter
     public static IReadOnlyList<DocumentSection> Split(string text, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Split(text.AsMemory(), budget);
+        return SplitUtf8(Utf8Text.Encode(text), budget);
     }
 
     /// <summary>
-    /// The sections of <paramref name="text"/>; their text may be slices of it, so it must outlive them. The lines are
-    /// counted under <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
+    /// The sections of the UTF-8 <paramref name="text"/>; their text may be slices of it, so it must outlive them. The
+    /// lines are counted under <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
     /// </summary>
-    public static IReadOnlyList<DocumentSection> Split(ReadOnlyMemory<char> text, ReadBudget? budget = null)
+    public static IReadOnlyList<DocumentSection> SplitUtf8(ReadOnlyMemory<byte> text, ReadBudget? budget = null)
     {
         budget ??= ReadBudget.Unlimited;
         var lines = new LineTable(text, budget);
@@ -208,6 +208,9 @@ public static class DocumentSplitter
     private static readonly System.Buffers.SearchValues<char> HexDigits =
         System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
 
+    private static readonly System.Buffers.SearchValues<byte> HexDigitBytes =
+        System.Buffers.SearchValues.Create("0123456789abcdefABCDEF"u8);
+
     /// <summary>Lines that separate pasted outputs: prompts, code-block markers, markdown headings.</summary>
     private static bool IsBoundary(ReadOnlySpan<char> trimmed) =>
         CommandHint.IsPrompt(trimmed)
@@ -279,7 +282,7 @@ public static class DocumentSplitter
     private static DocumentSection MakeSection(LineTable lines, Family family, int first, int last, CommandHint? hint, ReadBudget budget)
     {
         var text = lines.SectionText(first, last);
-        var format = TextCaptureParsers.Detect(text.Span, budget) ?? family switch
+        var format = TextCaptureParsers.DetectUtf8(text.Span, budget) ?? family switch
         {
             Family.Maps => CaptureFormat.Maps,
             Family.Pmap => CaptureFormat.PmapExtended,
@@ -291,26 +294,30 @@ public static class DocumentSplitter
     /// <summary>
     /// The lines of a document with their shapes. A line that only the removal of its indentation makes
     /// recognisable (a capture pasted as an indented markdown or reStructuredText block) is classified without it,
-    /// and its section later loses the common indentation of its lines.
+    /// and its section later loses the common indentation of its lines. The text stays UTF-8: each line is decoded
+    /// into one scratch buffer to be classified, and again only where a rare rule reads it as characters.
     /// </summary>
     private sealed class LineTable
     {
-        private readonly ReadOnlyMemory<char> _text;
-        private readonly List<int> _starts = [];
-        private readonly List<int> _lengths = [];
-        private readonly List<TextLineShape> _shapes = [];
-        private readonly List<bool> _indentedShape = [];
+        private readonly ReadOnlyMemory<byte> _text;
+        private readonly List<int> _starts;
+        private readonly List<int> _lengths;
+        private readonly List<TextLineShape> _shapes;
+        private readonly List<bool> _indentedShape;
+        private char[] _scratch = new char[256];
 
-        public LineTable(ReadOnlyMemory<char> memory, ReadBudget budget)
+        public LineTable(ReadOnlyMemory<byte> memory, ReadBudget budget)
         {
             _text = memory;
             var text = memory.Span;
+            var lineCount = text.Count((byte)'\n') + 1;
+            (_starts, _lengths, _shapes, _indentedShape) = (new(lineCount), new(lineCount), new(lineCount), new(lineCount));
             var position = 0;
             while (position < text.Length)
             {
                 if (_starts.Count % ReadBudget.LinesPerCheck == 0)
                     budget.CheckAtLine(_starts.Count + 1);
-                var newline = text[position..].IndexOf('\n');
+                var newline = text[position..].IndexOf((byte)'\n');
                 var end = newline < 0 ? text.Length : position + newline;
                 var length = end - position;
                 if (length > 0 && text[end - 1] == '\r')
@@ -324,9 +331,9 @@ public static class DocumentSplitter
 
         public TextLineShape Shape(int index) => _shapes[index];
 
-        public ReadOnlySpan<char> Line(int index) => _text.Span.Slice(_starts[index], _lengths[index]);
+        private ReadOnlySpan<byte> Line(int index) => _text.Span.Slice(_starts[index], _lengths[index]);
 
-        public ReadOnlySpan<char> Trimmed(int index) => Line(index).Trim();
+        public ReadOnlySpan<char> Trimmed(int index) => Encoding.UTF8.GetString(Line(index)).AsSpan().Trim();
 
         public int NextNonBlank(int from)
         {
@@ -341,7 +348,28 @@ public static class DocumentSplitter
         /// <summary>The start address of a data row, used to tell a blank line inside a table from the gap between two pastes.</summary>
         public ulong? StartAddress(int index, Family family)
         {
-            var trimmed = Trimmed(index);
+            var line = Line(index);
+            var start = 0;
+            while (start < line.Length && line[start] < 0x80 && char.IsWhiteSpace((char)line[start]))
+                start++;
+            // What follows leading blanks is ASCII on every data row; anything else is trimmed as characters.
+            if (start < line.Length && line[start] >= 0x80)
+                return StartAddress(Trimmed(index), family);
+            var trimmed = line[start..];
+            if (family == Family.Gdb && trimmed.StartsWith("0x"u8))
+                trimmed = trimmed[2..];
+            var end = trimmed.IndexOfAnyExcept(HexDigitBytes);
+            var digits = end < 0 ? trimmed : trimmed[..end];
+            if (digits.Length is 0 or > 16)
+                return null;
+            ulong value = 0;
+            foreach (var digit in digits)
+                value = (value << 4) | (uint)HexValue(digit);
+            return value;
+        }
+
+        private static ulong? StartAddress(ReadOnlySpan<char> trimmed, Family family)
+        {
             if (family == Family.Gdb && trimmed.StartsWith("0x", StringComparison.Ordinal))
                 trimmed = trimmed[2..];
             var end = trimmed.IndexOfAnyExcept(HexDigits);
@@ -352,7 +380,9 @@ public static class DocumentSplitter
                 : null;
         }
 
-        public ReadOnlyMemory<char> SectionText(int first, int last)
+        private static int HexValue(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
+
+        public ReadOnlyMemory<byte> SectionText(int first, int last)
         {
             var dedent = int.MaxValue;
             var needsDedent = false;
@@ -366,20 +396,21 @@ public static class DocumentSplitter
             var end = _starts[last] + _lengths[last];
             if (!needsDedent || dedent is 0 or int.MaxValue)
                 return _text.Slice(start, end - start);
-            var builder = new StringBuilder(end - start);
+            var dedented = new List<byte>(end - start);
             for (var j = first; j <= last; j++)
             {
                 var line = Line(j);
-                builder.Append(line[Math.Min(dedent, Indentation(line))..]).Append('\n');
+                dedented.AddRange(line[Math.Min(dedent, Indentation(line))..]);
+                dedented.Add((byte)'\n');
             }
-            return builder.ToString().AsMemory();
+            return dedented.ToArray();
         }
 
         private void Add(int start, int length)
         {
             _starts.Add(start);
             _lengths.Add(length);
-            var line = _text.Span.Slice(start, length);
+            var line = Decode(_text.Span.Slice(start, length));
             var shape = TextLineClassifier.Classify(line);
             var indentation = Indentation(line);
             var indented = false;
@@ -398,10 +429,27 @@ public static class DocumentSplitter
             _indentedShape.Add(indented);
         }
 
+        /// <summary>The line's characters in the scratch buffer, valid until the next line is decoded.</summary>
+        private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> line)
+        {
+            // UTF-8 never decodes to more characters than it has bytes.
+            if (_scratch.Length < line.Length)
+                _scratch = new char[Math.Max(line.Length, _scratch.Length * 2)];
+            return _scratch.AsSpan(0, Encoding.UTF8.GetChars(line, _scratch));
+        }
+
         private static int Indentation(ReadOnlySpan<char> line)
         {
             var count = 0;
             while (count < line.Length && line[count] is ' ' or '\t')
+                count++;
+            return count;
+        }
+
+        private static int Indentation(ReadOnlySpan<byte> line)
+        {
+            var count = 0;
+            while (count < line.Length && line[count] is (byte)' ' or (byte)'\t')
                 count++;
             return count;
         }

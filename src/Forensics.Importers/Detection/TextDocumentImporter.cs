@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Forensics.Importers.Budget;
 using Forensics.Importers.Containers.Systemd;
 using Forensics.Importers.Text;
@@ -17,24 +18,29 @@ public static class TextDocumentImporter
     public static IReadOnlyList<CaptureBuilder> Import(string text, ReadBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Import(text.AsMemory(), budget);
+        return ImportUtf8(Utf8Text.Encode(text), budget);
     }
 
+    /// <summary>As <see cref="Import(string, ReadBudget)"/>, for characters that may be a rented buffer.</summary>
+    public static IReadOnlyList<CaptureBuilder> Import(ReadOnlyMemory<char> text, ReadBudget? budget = null) =>
+        ImportUtf8(Utf8Text.Encode(text.Span), budget);
+
     /// <summary>
-    /// As <see cref="Import(string, ReadBudget)"/>; the captures keep nothing of <paramref name="text"/>, which may be a
-    /// rented buffer. Splitting and parsing pass the checkpoints of <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
+    /// As <see cref="Import(string, ReadBudget)"/>, for UTF-8 text as a file holds it (never decoded whole); the captures
+    /// keep nothing of <paramref name="text"/>, which may be a rented buffer. Splitting and parsing pass the checkpoints
+    /// of <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
     /// </summary>
-    public static IReadOnlyList<CaptureBuilder> Import(ReadOnlyMemory<char> text, ReadBudget? budget = null)
+    public static IReadOnlyList<CaptureBuilder> ImportUtf8(ReadOnlyMemory<byte> text, ReadBudget? budget = null)
     {
         budget ??= ReadBudget.Unlimited;
-        var sections = DocumentSplitter.Split(text, budget);
+        var sections = DocumentSplitter.SplitUtf8(text, budget);
         var captures = new List<CaptureBuilder>(sections.Count);
         // coredumpctl's records hold no mappings, so the splitter passes over them; they are found apart.
-        if (text.Span.Contains("PID: ", StringComparison.Ordinal))
-            captures.AddRange(CoredumpctlInfoParser.Parse(text.ToString(), budget));
+        if (text.Span.IndexOf("PID: "u8) >= 0)
+            captures.AddRange(CoredumpctlInfoParser.Parse(Encoding.UTF8.GetString(text.Span), budget));
         foreach (var section in sections)
         {
-            var capture = TextCaptureParsers.Parse(section.Format, section.Text.Span, section.FirstLine, budget);
+            var capture = TextCaptureParsers.ParseUtf8(section.Format, section.Text.Span, section.FirstLine, budget);
             capture.LineRange = (section.FirstLine, section.LastLine);
             if (section.Hint is { } hint)
                 ApplyHint(capture, hint);

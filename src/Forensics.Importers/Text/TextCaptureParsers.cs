@@ -19,7 +19,11 @@ public static class TextCaptureParsers
     /// <see cref="Region.Location"/> are file lines. Bad input gives diagnostics, never an exception; a spent
     /// <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>) throws its <see cref="ReadBudgetExceededException"/>.
     /// </summary>
-    public static CaptureBuilder Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1, ReadBudget? budget = null)
+    public static CaptureBuilder Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1, ReadBudget? budget = null) =>
+        ParseUtf8(format, Utf8Text.Encode(text), firstLine, budget);
+
+    /// <summary>As <see cref="Parse"/>, for UTF-8 text as read from a file (never decoded whole).</summary>
+    public static CaptureBuilder ParseUtf8(CaptureFormat format, ReadOnlySpan<byte> text, int firstLine = 1, ReadBudget? budget = null)
     {
         if (firstLine < 1)
             throw new ArgumentOutOfRangeException(nameof(firstLine), firstLine, "Line numbers start at 1.");
@@ -38,7 +42,11 @@ public static class TextCaptureParsers
     /// Detects the format of an isolated capture from its first significant lines (docs/formats.md#recognising-a-capture), skipping
     /// blank lines, shell and gdb prompts and gdb chatter; null when nothing recognisable comes first.
     /// </summary>
-    public static CaptureFormat? Detect(ReadOnlySpan<char> text, ReadBudget? budget = null)
+    public static CaptureFormat? Detect(ReadOnlySpan<char> text, ReadBudget? budget = null) =>
+        DetectUtf8(Utf8Text.Encode(text), budget);
+
+    /// <summary>As <see cref="Detect"/>, for UTF-8 text.</summary>
+    public static CaptureFormat? DetectUtf8(ReadOnlySpan<byte> text, ReadBudget? budget = null)
     {
         var lines = new TextLines(text, 1, budget ?? ReadBudget.Unlimited);
         var skipped = 0;

@@ -388,21 +388,21 @@ public sealed partial class InputImporter
     }
 
     /// <summary>
-    /// Reads the text and imports its captures. The bytes and characters live in rented buffers, given back when the
-    /// captures are made (they keep no slice of them): a batch of thousands of text files otherwise allocates each
+    /// Reads the text and imports its captures. The bytes live in a rented buffer, given back when the captures are
+    /// made (they keep no slice of it): a batch of thousands of text files otherwise allocates each
     /// file several times over on the large object heap. Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
     /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
     private IReadOnlyList<CaptureBuilder> ImportText(Stream content, ReadBudget budget, DiagnosticBag diagnostics)
     {
         var bytes = RentText<byte>(InitialTextBuffer(content));
-        char[]? chars = null;
         try
         {
             var (length, more) = ReadText(content, budget, ref bytes);
             var text = bytes.AsSpan(0, length);
             var wide = ContentSniffer.DetectWideText(text);
             var encoding = wide?.Encoding ?? Encoding.UTF8;
+            var byteOrderMark = wide is null && text.StartsWith("\uFEFF"u8) ? 3 : 0;
             if (more)
             {
                 text = text[..WholeLines(text, encoding)];
@@ -415,23 +415,21 @@ public sealed partial class InputImporter
                 diagnostics.Info(DiagnosticCatalogue.WideText, SourceLocation.None, $"text is {found.Encoding.WebName}; read as such");
             }
             else if (text.StartsWith("\uFEFF"u8))
-                text = text[3..];
+                text = text[byteOrderMark..];
             if (wide is null && !System.Text.Unicode.Utf8.IsValid(text))
             {
                 var line = 1 + text[..FirstInvalidUtf8(text)].Count((byte)'\n');
                 diagnostics.Warning(DiagnosticCatalogue.InvalidUtf8, SourceLocation.AtLine(line),
                     "text is not valid UTF-8; invalid bytes were replaced by U+FFFD");
             }
-            // The exact count, not GetMaxCharCount: one more than the limit would double the rented buffer.
-            chars = RentText<char>(encoding.GetCharCount(text));
-            var count = encoding.GetChars(text, chars);
-            return TextDocumentImporter.Import(chars.AsMemory(0, count), budget);
+            // UTF-8 is parsed as it is, a chunk of lines decoded at a time; UTF-16 and UTF-32 (rare, small) are made UTF-8 first.
+            if (wide is not null)
+                return TextDocumentImporter.Import(encoding.GetString(text), budget);
+            return TextDocumentImporter.ImportUtf8(bytes.AsMemory(byteOrderMark, text.Length), budget);
         }
         finally
         {
             ReturnText(bytes);
-            if (chars is not null)
-                ReturnText(chars);
         }
     }
 

@@ -57,13 +57,16 @@ internal sealed class CsvRowBuffer(TextWriter writer) : IDisposable
         Plain("\"");
     }
 
+    /// <summary><c>0x</c> and the lower-case hex digits, as the <c>x</c> format prints them (without parsing it per cell).</summary>
     public void Address(ulong value)
     {
         var span = Room();
         span[0] = '0';
         span[1] = 'x';
-        value.TryFormat(span[2..], out var written, "x", CultureInfo.InvariantCulture);
-        _length += written + 2;
+        var digits = Math.Max(1, (67 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 4);
+        for (var i = digits + 1; i >= 2; i--, value >>= 4)
+            span[i] = "0123456789abcdef"[(int)(value & 0xf)];
+        _length += digits + 2;
     }
 
     public void Number(ulong value)

@@ -87,7 +87,7 @@ public sealed class DocumentSplitterTests
 
         var sleeper = DocumentSplitter.Split(ticket.ToString())[2];
 
-        Assert.StartsWith("17254:   /usr/bin/sleep 600\n00005628f55a0000      8K r---- sleep\n", sleeper.Text.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("17254:   /usr/bin/sleep 600\n00005628f55a0000      8K r---- sleep\n", System.Text.Encoding.UTF8.GetString(sleeper.Text.Span), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class MapsParserBudgetTests
         var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
         var budget = ReadBudget.Start(TimeSpan.FromSeconds(1.5), long.MaxValue, clock);
 
-        var stopped = Assert.Throws<ReadBudgetExceededException>(() => MapsParser.Parse(text, 1, budget));
+        var stopped = Assert.Throws<ReadBudgetExceededException>(() => MapsParser.Parse(System.Text.Encoding.UTF8.GetBytes(text), 1, budget));
 
         Assert.Equal((ReadBudgetLimit.Time, 1 + ReadBudget.LinesPerCheck, (ulong?)null), (stopped.Limit, stopped.Line, stopped.Offset));
     }

@@ -14,7 +14,7 @@ namespace Forensics.Importers.Text.Gdb;
 /// </summary>
 internal static class GdbParser
 {
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, ReadBudget budget)
+    public static CaptureBuilder Parse(ReadOnlySpan<byte> text, int firstLine, ReadBudget budget)
     {
         var capture = new CaptureBuilder { Format = CaptureFormat.Gdb };
         var names = new NameTable();

@@ -8,13 +8,13 @@ internal static class MapsParser
 {
     private const int ShortestLine = 16;
 
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, ReadBudget budget)
+    public static CaptureBuilder Parse(ReadOnlySpan<byte> text, int firstLine, ReadBudget budget)
     {
         var capture = new CaptureBuilder { Format = CaptureFormat.Maps, Variant = "kernel" };
         // One region per line at most: sizing the list once saves its regrowth copies (a 20,000-line capture
         // otherwise allocates 2^15 slots, on the large object heap). The shortest maps line
         // ("0-0 ---p 0 0:0 0") bounds what an input of blank lines can make it allocate.
-        capture.Regions.Capacity = Math.Min(text.Count('\n') + 1, text.Length / ShortestLine + 1);
+        capture.Regions.Capacity = Math.Min(text.Count((byte)'\n') + 1, text.Length / ShortestLine + 1);
         var names = new NameTable();
         string? variant = null;
         var lines = new TextLines(text, firstLine, budget);

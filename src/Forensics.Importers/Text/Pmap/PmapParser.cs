@@ -36,7 +36,7 @@ internal sealed partial class PmapParser
     private int _firstDuplicateLine;
     private ulong _sizeSum, _writeablePrivateSum, _sharedSum;
 
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, ReadBudget budget)
+    public static CaptureBuilder Parse(ReadOnlySpan<byte> text, int firstLine, ReadBudget budget)
     {
         var parser = new PmapParser();
         var lines = new TextLines(text, firstLine, budget);

@@ -11,7 +11,7 @@ namespace Forensics.Importers.Text.Smaps;
 /// </summary>
 internal static class SmapsParser
 {
-    public static CaptureBuilder Parse(ReadOnlySpan<char> text, int firstLine, CaptureFormat requested, ReadBudget budget)
+    public static CaptureBuilder Parse(ReadOnlySpan<byte> text, int firstLine, CaptureFormat requested, ReadBudget budget)
     {
         var capture = new CaptureBuilder { Format = requested, Variant = "kernel" };
         var names = new NameTable();

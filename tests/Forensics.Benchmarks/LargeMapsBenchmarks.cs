@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Forensics.Importers.Detection;
+using Forensics.Importers.Normalisation;
+using Forensics.Model;
+using Forensics.Reports;
+
+namespace Forensics.Benchmarks;
+
+/// <summary>
+/// The steps of <c>analyze</c> that grow with the line count, on the maps of 2,000,000 anonymous lines that
+/// <c>tests/batch/make-large-maps.sh</c> writes (98,000,000 bytes), made here in memory byte for byte the same:
+/// splitting and parsing the UTF-8 text, and the layout picture's merge of 2,000,000 segments down to 96.
+/// </summary>
+[MemoryDiagnoser]
+public class LargeMapsBenchmarks
+{
+    private const int Lines = 2_000_000;
+
+    private byte[] _maps = [];
+    private Capture _capture = null!;
+
+    [GlobalSetup]
+    public void MakeInput()
+    {
+        var text = new StringBuilder(Lines * 49);
+        var start = 0x7f0000000000UL;
+        for (var i = 0; i < Lines; i++, start += 0x2000)
+            text.Append(CultureInfo.InvariantCulture, $"{start:x}-{start + 0x1000:x} rw-p 00000000 00:00 0 \n");
+        _maps = Encoding.UTF8.GetBytes(text.ToString());
+        _capture = CaptureNormalizer.Normalize(Import());
+        // A parser that gave up early would look fast: check every line became a region.
+        if (_maps.Length != 98_000_000 || _capture.Regions.Count != Lines || Layout_picture_2M_segments().Count != LayoutPicture.MaximumSegments)
+            throw new InvalidDataException($"Expected [{Lines}] regions from [98000000] bytes.");
+    }
+
+    [Benchmark]
+    public CaptureBuilder Import_2M_lines() => Import();
+
+    [Benchmark]
+    public IReadOnlyList<LayoutSegment> Layout_picture_2M_segments() => LayoutPicture.Segments(_capture);
+
+    private CaptureBuilder Import() => TextDocumentImporter.ImportUtf8(_maps).Single();
+}
