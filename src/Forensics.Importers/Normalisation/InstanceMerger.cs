@@ -36,7 +36,8 @@ public static class InstanceMerger
     {
         ArgumentNullException.ThrowIfNull(captures);
         var ordered = captures.OrderBy(c => c.InputPath, StringComparer.Ordinal).ThenBy(c => c.LineRange?.First ?? 0).ToList();
-        var fingerprints = ordered.Select(InstanceFingerprint.Of).ToList();
+        var withPartner = WithPossiblePartner(ordered);
+        var fingerprints = ordered.Select(c => withPartner.Contains(c.InputPath) ? InstanceFingerprint.Of(c) : InstanceFingerprint.Alone(c)).ToList();
 
         var groups = new List<List<int>>();
         var groupsByRange = new Dictionary<(ulong Start, ulong End), List<int>>();
@@ -237,6 +238,21 @@ public static class InstanceMerger
             }
         }
         return byStart;
+    }
+
+    /// <summary>
+    /// The input paths that share their folder with another input file: only those captures can merge, so only theirs
+    /// are fingerprinted (a folder of one large capture has nothing to compare it with).
+    /// </summary>
+    private static HashSet<string> WithPossiblePartner(List<Capture> captures)
+    {
+        var withPartner = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in captures.Select(c => c.InputPath).Distinct(StringComparer.Ordinal).GroupBy(p => Folder(p).ToString(), StringComparer.Ordinal))
+        {
+            if (folder.Skip(1).Any())
+                withPartner.UnionWith(folder);
+        }
+        return withPartner;
     }
 
     private static bool SameFolderAndPid(Capture a, Capture b) =>
