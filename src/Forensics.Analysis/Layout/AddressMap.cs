@@ -18,12 +18,27 @@ internal sealed class AddressMap
     {
         Capture = capture;
         _regions = [.. capture.Regions];
-        Array.Sort(_regions, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        // Normalisation already ordered them by start: sorting millions of regions again (a large maps) cost more than
+        // checking. Only a strict order is kept as it is, since the sort does not keep equal regions in their order.
+        if (!InStrictOrder(_regions))
+            Array.Sort(_regions, CompareBounds);
         _modules = [.. capture.Modules];
         Array.Sort(_modules, static (a, b) => a.Base != b.Base ? a.Base.CompareTo(b.Base) : string.CompareOrdinal(a.Path, b.Path));
         foreach (var module in _modules)
             _byName.TryAdd(module.Name, module);
         MainExecutable = FindMainExecutable();
+    }
+
+    private static int CompareBounds(Region a, Region b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
+
+    private static bool InStrictOrder(Region[] regions)
+    {
+        for (var i = 1; i < regions.Length; i++)
+        {
+            if (CompareBounds(regions[i - 1], regions[i]) >= 0)
+                return false;
+        }
+        return true;
     }
 
     public Capture Capture { get; }
