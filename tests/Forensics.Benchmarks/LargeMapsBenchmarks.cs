@@ -11,7 +11,7 @@ namespace Forensics.Benchmarks;
 /// <summary>
 /// The steps of <c>analyze</c> that grow with the line count, on the maps of 2,000,000 anonymous lines that
 /// <c>tests/batch/make-large-maps.sh</c> writes (98,000,000 bytes), made here in memory byte for byte the same:
-/// splitting and parsing the UTF-8 text, and the layout picture's merge of 2,000,000 segments down to 96.
+/// splitting and parsing the UTF-8 text, the instance merge of the one capture, and the layout picture's merge of 2,000,000 segments down to 96.
 /// </summary>
 [MemoryDiagnoser]
 public class LargeMapsBenchmarks
@@ -37,6 +37,10 @@ public class LargeMapsBenchmarks
 
     [Benchmark]
     public CaptureBuilder Import_2M_lines() => Import();
+
+    /// <summary>Normalising's instance merge of the one capture of a folder, which has nothing to merge with.</summary>
+    [Benchmark]
+    public IReadOnlyList<Capture> Merge_alone_2M_lines() => InstanceMerger.Merge([_capture]);
 
     [Benchmark]
     public IReadOnlyList<LayoutSegment> Layout_picture_2M_segments() => LayoutPicture.Segments(_capture);
