@@ -26,7 +26,8 @@ public class SinglePassCoreTests
         // The kernel core's 29 PT_LOAD segments hold 17,977,344 bytes; with its 11,760 bytes of notes, its ELF header and
         // 30 program headers (1,744 bytes), that is all of the file's 17,993,728 bytes but the 2,880 after its last segment.
         Assert.Equal((17_993_728, 17_990_848L), (KernelCore.Length, whole.RetainedBytes));
-        // The import keeps the headers, the notes and 40 pages: the first and last of each segment, some of one page.
+        // The import keeps the headers, the notes and 40 pages: the first and last of each of the 24 segments that hold
+        // bytes, 8 of which are one page long.
         Assert.Equal(1_744 + 11_760 + 40 * 4096L, import.Source.RetainedBytes);
     }
 
