@@ -21,4 +21,9 @@ public sealed record CoreLimits
     public int MaxStringBytes { get; init; } = 4096;
     /// <summary>Bytes a forward-only stream may keep in memory (headers, notes, first and last pages of segments).</summary>
     public long MaxRetainedBytes { get; init; } = 512L << 20;
+    /// <summary>
+    /// Segment bytes of a forward-only stream kept whole in the pass that imports it, for the stack walk; a larger core
+    /// is decompressed a second time for its walk instead.
+    /// </summary>
+    public long MaxSinglePassBytes { get; init; } = 64L << 20;
 }

@@ -23,9 +23,25 @@ public static class ForwardStreamReader
     /// Reads the core keeping every segment whole (up to <see cref="CoreLimits.MaxRetainedBytes"/>), for a reader that
     /// needs any address: walking stacks reads the stacks, the data the CFI points at and the heap.
     /// </summary>
-    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint, bool wholeSegments)
+    public static RetainedByteSource Read(Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint, bool wholeSegments) =>
+        Read(stream, limits, sink, checkpoint, wholeSegments, out _);
+
+    /// <summary>
+    /// Reads what the importer needs, exactly as <see cref="Read(Stream, CoreLimits, IElfDiagnosticSink, IReadCheckpoint?)"/>
+    /// does, and in the same pass also keeps every segment whole (<paramref name="whole"/>, what reading with
+    /// <c>wholeSegments</c> would keep) when their bytes are at most <see cref="CoreLimits.MaxSinglePassBytes"/>: a stack
+    /// walk then reads them without decompressing the core again. <paramref name="whole"/> is null above that bound.
+    /// </summary>
+    public static RetainedByteSource ReadKeepingWhole(
+        Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint, out RetainedByteSource? whole) =>
+        Read(stream, limits, sink, checkpoint, wholeSegments: false, out whole, Math.Min(limits.MaxSinglePassBytes, limits.MaxRetainedBytes));
+
+    private static RetainedByteSource Read(
+        Stream stream, CoreLimits limits, IElfDiagnosticSink sink, IReadCheckpoint? checkpoint, bool wholeSegments, out RetainedByteSource? whole,
+        long keepWholeUpTo = -1)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        whole = null;
         var reader = new Reader(stream, sink, checkpoint ?? ReadCheckpoints.Unlimited);
         var kept = new List<(ulong, byte[])>();
 
@@ -43,6 +59,7 @@ public static class ForwardStreamReader
             kept.Add((header.ProgramHeaderOffset, table.Bytes));
 
         var wanted = new List<(ulong Start, ulong End)>();
+        var wholeWanted = new List<(ulong Start, ulong End)>();
         var entrySize = header.ProgramHeaderEntrySize;
         for (var index = 0; (index + 1) * entrySize <= table.Bytes.Length; index++)
         {
@@ -52,8 +69,13 @@ public static class ForwardStreamReader
             if (segment.FileSize == 0 || segment.Offset + segment.FileSize < segment.Offset)
                 continue;
             var end = segment.Offset + segment.FileSize;
+            if (segment.IsLoad && keepWholeUpTo >= 0)
+                wholeWanted.Add((segment.Offset, end));
             if (segment.IsNote)
+            {
                 wanted.Add((segment.Offset, segment.Offset + Math.Min(segment.FileSize, (ulong)limits.MaxNoteSegmentBytes)));
+                wholeWanted.Add(wanted[^1]);
+            }
             else if (segment.IsLoad && wholeSegments)
             {
                 wanted.Add((segment.Offset, end));
@@ -66,8 +88,13 @@ public static class ForwardStreamReader
             }
         }
         if (header.ProgramHeaderCount == ElfConstants.ExtendedNumbering && header.SectionHeaderOffset != 0)
+        {
             wanted.Add((header.SectionHeaderOffset, header.SectionHeaderOffset + ElfConstants.SectionHeader64Size));
+            wholeWanted.Add(wanted[^1]);
+        }
 
+        var tee = keepWholeUpTo >= 0 ? WholeSegmentTee.For(wholeWanted, reader.Position, keepWholeUpTo) : null;
+        reader.Tee = tee;
         wanted.Sort();
         long budget = limits.MaxRetainedBytes;
         foreach (var (start, end) in Merge(wanted))
@@ -89,6 +116,8 @@ public static class ForwardStreamReader
             if (bytes.Length > 0)
                 kept.Add((from, bytes));
         }
+        if (tee is not null)
+            whole = new RetainedByteSource([.. kept.Take(table.Bytes.Length > 0 ? 2 : 1), .. tee.Kept()], reader.EndOfStream);
         return new RetainedByteSource(kept, reader.EndOfStream);
     }
 
@@ -123,7 +152,7 @@ public static class ForwardStreamReader
         return (entries.SelectMany(e => e).ToArray(), entries.Count);
     }
 
-    private static IEnumerable<(ulong Start, ulong End)> Merge(List<(ulong Start, ulong End)> sorted)
+    internal static IEnumerable<(ulong Start, ulong End)> Merge(List<(ulong Start, ulong End)> sorted)
     {
         if (sorted.Count == 0)
             yield break;
@@ -149,6 +178,8 @@ public static class ForwardStreamReader
         public ulong Position { get; private set; }
         public long? EndOfStream { get; private set; }
         public IReadCheckpoint Checkpoint => checkpoint;
+        /// <summary>Also keeps what passes by in the ranges it holds, whether read or skipped.</summary>
+        public WholeSegmentTee? Tee { get; set; }
 
         public byte[] ReadAt(ulong offset, int count)
         {
@@ -237,6 +268,7 @@ public static class ForwardStreamReader
                 }
                 total += read;
             }
+            Tee?.Keep(Position, buffer[..total]);
             Position += (ulong)total;
             checkpoint.Check(Position);
             return total;

@@ -31,15 +31,30 @@ public static class CoreImporter
     /// Imports the core in <paramref name="input"/> within <paramref name="limits"/>, passing <paramref name="checkpoint"/>
     /// (none when null) between entries of long tables and after each chunk of a stream.
     /// </summary>
-    public static CaptureBuilder Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null)
+    public static CaptureBuilder Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint = null) =>
+        Import(input, inputPath, limits, checkpoint, keepWhole: false, out _);
+
+    /// <summary>
+    /// Imports the core in the forward-only (decompressing) <paramref name="input"/> in one pass that also keeps its
+    /// segments whole when they fit <see cref="CoreLimits.MaxSinglePassBytes"/>: <paramref name="whole"/>, for a stack
+    /// walk that then needs no second pass; null above the bound.
+    /// </summary>
+    public static CaptureBuilder ImportKeepingWhole(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint, out IByteSource? whole) =>
+        Import(input, inputPath, limits, checkpoint, keepWhole: true, out whole);
+
+    private static CaptureBuilder Import(Stream input, string inputPath, CoreLimits limits, IReadCheckpoint? checkpoint, bool keepWhole, out IByteSource? whole)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(limits);
         // A forward-only stream reports what it cannot read while the core is imported; those come last.
         var streamDiagnostics = new ElfDiagnosticList();
+        RetainedByteSource? kept = null;
         IByteSource source = input.CanSeek
             ? new SeekableStreamByteSource(input)
-            : ForwardStreamReader.Read(input, limits, streamDiagnostics, checkpoint);
+            : keepWhole
+                ? ForwardStreamReader.ReadKeepingWhole(input, limits, streamDiagnostics, checkpoint, out kept)
+                : ForwardStreamReader.Read(input, limits, streamDiagnostics, checkpoint);
+        whole = kept;
         var capture = Import(source, inputPath, limits, checkpoint);
         capture.Diagnostics.AddRange(streamDiagnostics.Items.Select(ElfProblemDescriptors.ToDiagnostic));
         return capture;

@@ -261,7 +261,8 @@ public sealed partial class InputImporter
     /// <summary>
     /// Walks every thread of an x86 or x86_64 core and names its frames (Symbols' <see cref="CaptureUnwinder"/>), under
     /// the same per-file budget as the import. A plain file is walked in the <paramref name="core"/> the import read,
-    /// on demand; a compressed one is decompressed again keeping its segments, which the importer did not keep.
+    /// on demand; so is a compressed one whose segments the import kept whole (up to
+    /// <see cref="CoreLimits.MaxSinglePassBytes"/>); a larger one is decompressed again keeping its segments.
     /// </summary>
     private void WalkStacks(CaptureBuilder capture, OpenedInput opened, ReadBudget budget, ElfCoreFile? core = null)
     {
@@ -359,9 +360,15 @@ public sealed partial class InputImporter
                 return ([], InputStatus.Failed);
             case ContentKind.Elf:
                 var content = opened.Read();
-                var capture = content.CanSeek
-                    ? CoreImporter.Import(new SeekableStreamByteSource(content), displayPath, CoreLimits.Default, budget, out core)
-                    : CoreImporter.Import(content, displayPath, budget);
+                CaptureBuilder capture;
+                if (content.CanSeek)
+                    capture = CoreImporter.Import(new SeekableStreamByteSource(content), displayPath, CoreLimits.Default, budget, out core);
+                else
+                {
+                    capture = CoreImporter.ImportKeepingWhole(content, displayPath, CoreLimits.Default, budget, out var whole);
+                    // What reading it again finds wrong was reported by the import.
+                    core = whole is null ? null : ElfCoreFile.Read(whole, new ElfDiagnosticList(), CoreLimits.Default, budget);
+                }
                 ApplyFileNameHint(capture, displayPath);
                 return ([capture], null);
             case ContentKind.Minidump:
