@@ -366,8 +366,9 @@ public sealed partial class InputImporter
                 else
                 {
                     capture = CoreImporter.ImportKeepingWhole(content, displayPath, CoreLimits.Default, budget, out var whole);
-                    // What reading it again finds wrong was reported by the import.
-                    core = whole is null ? null : ElfCoreFile.Read(whole, new ElfDiagnosticList(), CoreLimits.Default, budget);
+                    // What reading it again finds wrong was reported by the import. Its headers and notes, in memory and
+                    // bounded by the same limits, are read off the budget: running out here would fail an imported core.
+                    core = whole is null ? null : ElfCoreFile.Read(whole, new ElfDiagnosticList(), CoreLimits.Default);
                 }
                 ApplyFileNameHint(capture, displayPath);
                 return ([capture], null);
