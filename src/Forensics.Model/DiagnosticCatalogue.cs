@@ -162,7 +162,7 @@ public static class DiagnosticCatalogue
 
     // Stack walking and symbols (Forensics.Symbols).
     public static readonly DiagnosticDescriptor SymbolFileBuildIdMismatch = Define("FX8001", Warning, InputProblem.None, "A file offered for a module has another build-id: it is not used, so no name comes from it");
-    public static readonly DiagnosticDescriptor MalformedModuleFile = Define("FX8002", Warning, InputProblem.None, "A module file or its CFI is malformed (a lying entry length, an unknown opcode, an unreadable ELF)");
+    public static readonly DiagnosticDescriptor MalformedModuleFile = Define("FX8002", Warning, InputProblem.None, "A module file or its CFI is malformed (a lying entry length, an unknown opcode, an unreadable ELF, a DWARF expression stopped by its step or stack bound)");
     public static readonly DiagnosticDescriptor StackWalkStopped = Define("FX8003", Warning, InputProblem.None, "A thread's stack walk stopped early: a stack pointer that does not grow, or the frame limit");
     public static readonly DiagnosticDescriptor DebugLinkCrcMismatch = Define("FX8005", Warning, InputProblem.None, "A file found by a module's .gnu_debuglink name has another CRC-32: it is not used, so no name or line comes from it");
     public static readonly DiagnosticDescriptor DebuginfodGaveNoFile = Define("FX8006", Info, InputProblem.None, "debuginfod (asked with --debuginfod or --offline) gave no file for a module: not in its cache, not on its servers, or the network is off");
