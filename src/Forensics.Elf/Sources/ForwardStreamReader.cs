@@ -57,6 +57,7 @@ public static class ForwardStreamReader
         var table = ReadProgramHeaderTable(reader, header, limits);
         if (table.Bytes.Length > 0)
             kept.Add((header.ProgramHeaderOffset, table.Bytes));
+        var headerParts = kept.Count;
 
         var wanted = new List<(ulong Start, ulong End)>();
         var wholeWanted = new List<(ulong Start, ulong End)>();
@@ -117,7 +118,7 @@ public static class ForwardStreamReader
                 kept.Add((from, bytes));
         }
         if (tee is not null)
-            whole = new RetainedByteSource([.. kept.Take(table.Bytes.Length > 0 ? 2 : 1), .. tee.Kept()], reader.EndOfStream);
+            whole = new RetainedByteSource([.. kept.Take(headerParts), .. tee.Kept()], reader.EndOfStream);
         return new RetainedByteSource(kept, reader.EndOfStream);
     }
 

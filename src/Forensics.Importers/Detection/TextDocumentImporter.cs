@@ -21,10 +21,6 @@ public static class TextDocumentImporter
         return ImportUtf8(Utf8Text.Encode(text), budget);
     }
 
-    /// <summary>As <see cref="Import(string, ReadBudget)"/>, for characters that may be a rented buffer.</summary>
-    public static IReadOnlyList<CaptureBuilder> Import(ReadOnlyMemory<char> text, ReadBudget? budget = null) =>
-        ImportUtf8(Utf8Text.Encode(text.Span), budget);
-
     /// <summary>
     /// As <see cref="Import(string, ReadBudget)"/>, for UTF-8 text as a file holds it (never decoded whole); the captures
     /// keep nothing of <paramref name="text"/>, which may be a rented buffer. Splitting and parsing pass the checkpoints

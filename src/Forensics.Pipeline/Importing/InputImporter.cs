@@ -410,20 +410,21 @@ public sealed partial class InputImporter
             var text = bytes.AsSpan(0, length);
             var wide = ContentSniffer.DetectWideText(text);
             var encoding = wide?.Encoding ?? Encoding.UTF8;
-            var byteOrderMark = wide is null && text.StartsWith("\uFEFF"u8) ? 3 : 0;
             if (more)
             {
                 text = text[..WholeLines(text, encoding)];
                 diagnostics.Error(DiagnosticCatalogue.TextTooLarge, SourceLocation.AtOffset((ulong)text.Length), string.Create(CultureInfo.InvariantCulture,
                     $"text input is larger than [{_options.MaxTextBytes}] bytes; reading stopped at offset [{text.Length}], the end of the last whole line within the limit, and the rest was not read"));
             }
+            var byteOrderMark = 0;
             if (wide is { } found)
             {
-                text = text[found.MarkLength..];
+                byteOrderMark = found.MarkLength;
                 diagnostics.Info(DiagnosticCatalogue.WideText, SourceLocation.None, $"text is {found.Encoding.WebName}; read as such");
             }
             else if (text.StartsWith("\uFEFF"u8))
-                text = text[byteOrderMark..];
+                byteOrderMark = 3;
+            text = text[byteOrderMark..];
             if (wide is null && !System.Text.Unicode.Utf8.IsValid(text))
             {
                 var line = 1 + text[..FirstInvalidUtf8(text)].Count((byte)'\n');
