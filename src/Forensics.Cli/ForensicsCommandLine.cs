@@ -219,6 +219,7 @@ public static class ForensicsCommandLine
             return ExitCodes.CannotWrite;
         }
         output.WriteLine("wrote " + files.Count + " files to " + outDirectory);
+        output.Flush();
         progress.Note("time: " + timings);
         return Finish(run, error);
     }
@@ -327,6 +328,7 @@ public static class ForensicsCommandLine
         }
         foreach (var page in pages)
             output.Write(page);
+        output.Flush();
     }
 
     private static Command Formats(TextWriter output)

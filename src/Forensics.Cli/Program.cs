@@ -8,4 +8,14 @@ using var signal = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
     context.Cancel = !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 });
-return ForensicsCommandLine.Run(args, Console.Out, Console.Error, interrupt.Token);
+// Redirected, stdout is written through one buffer that the commands flush when a report is complete: the console's
+// own writer makes every write a system call (37 for one small core's crash). On a terminal it stays line by line.
+var output = Console.IsOutputRedirected ? new StreamWriter(Console.OpenStandardOutput(), Console.OutputEncoding, 1 << 16) : Console.Out;
+try
+{
+    return ForensicsCommandLine.Run(args, output, Console.Error, interrupt.Token);
+}
+finally
+{
+    output.Flush();
+}

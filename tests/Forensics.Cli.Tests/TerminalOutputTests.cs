@@ -109,6 +109,29 @@ public sealed partial class TerminalOutputTests : IDisposable
         Assert.Contains("same layout, different bases", compare, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A redirected report of plain text is laid out without Spectre: it must be the text Spectre lays out for the same
+    /// report, line ends trimmed, for every capture of the corpus (paths, modules and texts with other characters
+    /// included, which still go through Spectre).
+    /// </summary>
+    [Theory]
+    [InlineData("crash")]
+    [InlineData("show")]
+    public void Redirected_output_is_the_text_spectre_lays_out(string command)
+    {
+        using var console = new TestConsole().Width(4096);
+        var render = command == "crash"
+            ? ForensicsCommandLine.CrashCommand([TestPaths.Corpus], markdown: false, TextWriter.Null, TextWriter.Null, console)
+            : ForensicsCommandLine.ShowCommand([TestPaths.Corpus], markdown: false, TextWriter.Null, TextWriter.Null, console);
+        using var output = new StringWriter();
+        var code = ForensicsCommandLine.Run([command, TestPaths.Corpus], output, TextWriter.Null);
+
+        var spectre = string.Join('\n', console.Output.Split('\n').Select(l => l.TrimEnd(' ')));
+        Assert.Equal(render, code);
+        Assert.True(output.ToString().Split('\n').Length > 1000, "the corpus's reports are thousands of lines");
+        Assert.Equal(spectre, output.ToString());
+    }
+
     [Fact]
     public void Format_md_prints_the_markdown_pages_of_the_reports()
     {
