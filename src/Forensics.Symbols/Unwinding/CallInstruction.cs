@@ -98,7 +98,8 @@ internal static class CallInstruction
 
     private static bool IsLegacyPrefix(byte value) => value is 0x26 or 0x2e or 0x36 or 0x3e or 0x64 or 0x65 or 0x66 or 0x67 or 0xf0 or 0xf2 or 0xf3;
 
-    private static bool DecodedEndsWithCall(byte[] bytes, ulong returnAddress, bool is64)
+    /// <summary>The answer of Iced's decoder: a call of 2 to 7 bytes that ends where the bytes end.</summary>
+    internal static bool DecodedEndsWithCall(byte[] bytes, ulong returnAddress, bool is64)
     {
         for (var length = 2; length <= 7; length++)
         {
