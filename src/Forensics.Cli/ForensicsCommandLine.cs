@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
@@ -27,7 +28,12 @@ public static class ForensicsCommandLine
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            var root = new RootCommand("Offline forensic analyzer for Linux process memory layouts.")
+            // A Command named as the executable, unless the line starts with a directive ([suggest]), which only a
+            // RootCommand knows: RootCommand finds its name by reflection over the entry assembly, a tenth of a small
+            // core's crash in the native build. The Command has help and version as RootCommand has them.
+            const string description = "Offline forensic analyzer for Linux process memory layouts.";
+            var root = args is [['[', ..], ..] ? new RootCommand(description) : new Command("forensics", description) { new HelpOption(), new VersionOption() };
+            foreach (var command in new[]
             {
                 Analyze(output, error, cancellation),
                 Show(output, error, cancellation),
@@ -35,7 +41,10 @@ public static class ForensicsCommandLine
                 Compare(output, error, cancellation),
                 Merge(output, error, cancellation),
                 Formats(output),
-            };
+            })
+            {
+                root.Add(command);
+            }
             var result = root.Parse(args);
             if (result.Errors.Count > 0)
             {
