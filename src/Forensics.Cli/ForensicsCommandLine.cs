@@ -29,10 +29,16 @@ public static class ForensicsCommandLine
         try
         {
             // A Command named as the executable, unless the line starts with a directive ([suggest]), which only a
-            // RootCommand knows: RootCommand finds its name by reflection over the entry assembly, a tenth of a small
-            // core's crash in the native build. The Command has help and version as RootCommand has them.
+            // RootCommand knows: RootCommand finds its name by reflection over the entry assembly, and its help and
+            // version options load System.CommandLine's resources, together a fifth of a small core's crash in the native
+            // build. So help and version are added as RootCommand adds them, but only to a line that asks for them.
             const string description = "Offline forensic analyzer for Linux process memory layouts.";
-            var root = args is [['[', ..], ..] ? new RootCommand(description) : new Command("forensics", description) { new HelpOption(), new VersionOption() };
+            var root = args is [['[', ..], ..] ? new RootCommand(description) : new Command("forensics", description);
+            if (root is not RootCommand && args.Any(a => a is "--help" or "-h" or "/h" or "-?" or "/?" or "--version"))
+            {
+                root.Add(new HelpOption());
+                root.Add(new VersionOption());
+            }
             foreach (var command in new[]
             {
                 Analyze(output, error, cancellation),
