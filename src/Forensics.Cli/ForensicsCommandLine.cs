@@ -338,7 +338,7 @@ public static class ForensicsCommandLine
             var console = terminal ?? ReportConsole.For(output);
             view(console);
             // The plain console passes text on a line at a time: a last line without its line end is still to pass.
-            console.Profile.Out.Writer.Flush();
+            ReportConsole.Flush(console);
             return;
         }
         foreach (var page in pages)

@@ -5,9 +5,6 @@ namespace Forensics.Cli.Terminal;
 /// <summary>The console <c>show</c>, <c>crash</c> and <c>compare</c> print to.</summary>
 public static class ReportConsole
 {
-    /// <summary>Wide enough that no table of a redirected report is wrapped.</summary>
-    private const int PlainWidth = 4096;
-
     /// <summary>
     /// Colours and tables sized to the terminal when <paramref name="output"/> is the process's own stdout on a terminal;
     /// anywhere else (a pipe, a file, a test's writer) plain aligned text without escape sequences.
@@ -17,14 +14,13 @@ public static class ReportConsole
         ArgumentNullException.ThrowIfNull(output);
         if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
             return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(new LineEndTrimmingWriter(output)),
-        });
-        console.Profile.Width = PlainWidth;
-        return console;
+        return new PlainConsole(output);
+    }
+
+    /// <summary>Passes on what the console holds back: the plain console passes text on a line at a time.</summary>
+    public static void Flush(IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        (console is PlainConsole plain ? plain.Writer : console.Profile.Out.Writer).Flush();
     }
 }

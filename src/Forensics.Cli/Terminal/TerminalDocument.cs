@@ -24,7 +24,7 @@ internal sealed class TerminalDocument(IAnsiConsole console)
     /// directly, as Spectre would have laid it out (a third of <c>crash</c>'s time on a small core was Spectre's
     /// layout of plain text); any other block still goes through Spectre.
     /// </summary>
-    private readonly TextWriter? _plain = console.Profile.Out.Writer as LineEndTrimmingWriter;
+    private readonly TextWriter? _plain = (console as PlainConsole)?.Writer;
 
     private bool _started;
 
