@@ -448,7 +448,9 @@ public static class ForensicsCommandLine
             refusal = ExitCodes.SomeInputsFailed;
             return null;
         }
-        if (!BaselineChoice.TryChoose(baseline, BaselineChoice.Candidates(inputs, paths), out var choice, out var problem))
+        // The candidates only for a --baseline to find among them (crash and show have none).
+        BaselineChoice? choice = null;
+        if (baseline is not null && !BaselineChoice.TryChoose(baseline, BaselineChoice.Candidates(inputs, paths), out choice, out var problem))
         {
             error.WriteLine(problem);
             return null;

@@ -75,7 +75,13 @@ public static class CaptureUnwinder
 
     private static void ReportModules(CaptureBuilder capture, ProcessModules modules, StackWalker walker)
     {
-        var missing = modules.Modules.Where(m => m.LookedFor && m.File is null && m.DebugFile is null && m.Name != "[vdso]").Select(m => m.Name).ToList();
+        // A loop rather than Where(…).Select(…), a generic virtual call that the native build resolves at run time.
+        var missing = new List<string>();
+        foreach (var module in modules.Modules)
+        {
+            if (module.LookedFor && module.File is null && module.DebugFile is null && module.Name != "[vdso]")
+                missing.Add(module.Name);
+        }
         if (missing.Count > 0)
         {
             capture.Diagnostics.Info(DiagnosticCatalogue.ModuleFilesNotFound, SourceLocation.None,
