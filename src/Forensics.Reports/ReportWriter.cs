@@ -52,45 +52,63 @@ public static class ReportWriter
 
     private static List<string> WriteAll(PreparedRun prepared, string directory, ReportFormats formats)
     {
-        var written = new List<string>();
-
-        // Straight to the file as the report is made: the regions of a large batch would otherwise be held as one string.
-        void Stream(string name, Action<TextWriter> write)
-        {
-            WriteTo(Path.Combine(directory, name), write, LargeBuffer);
-            written.Add(name);
-        }
-
-        // The tables first: they are what a batch is for, and the pages are the slower part.
+        // The tables, report.json, the Parquet files and the pages depend on the run alone: they are written side by side,
+        // and the list of files keeps this order whichever finishes first. The tables first: they are what a batch is for.
+        var parts = new List<Func<IEnumerable<string>>>();
         if (formats.HasFlag(ReportFormats.Csv))
         {
-            foreach (var name in CsvReportWriter.FileNames)
-                Stream(name, text => CsvReportWriter.Write(prepared, name, text));
+            parts.Add(() =>
+            {
+                foreach (var name in CsvReportWriter.FileNames)
+                    WriteTo(Path.Combine(directory, name), stream => CsvReportWriter.Write(prepared, name, stream));
+                return CsvReportWriter.FileNames;
+            });
         }
         if (formats.HasFlag(ReportFormats.Json))
-            Stream(JsonReportWriter.FileName, text => text.Write(JsonReportWriter.Write(prepared)));
-        if (formats.HasFlag(ReportFormats.Parquet))
-            written.AddRange(Parquet.ParquetReportWriter.Write(prepared, directory));
-        if (formats.HasFlag(ReportFormats.Markdown))
         {
-            Stream("index.md", text => IndexReportWriter.Write(prepared, text));
-            Stream("compare.md", text => CompareReportWriter.Write(prepared, text));
-            Directory.CreateDirectory(Path.Combine(directory, "captures"));
-            // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
-            Parallel.ForEach(prepared.Captures, analysis =>
+            parts.Add(() =>
             {
-                var slug = prepared.SlugOf(analysis.Capture.Id);
-                // Both files draw the same picture: its segments are made once (a large capture's cost the most).
-                var segments = LayoutPicture.Segments(analysis.Capture);
-                WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments), SmallBuffer);
-                WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)), SmallBuffer);
+                WriteTo(Path.Combine(directory, JsonReportWriter.FileName), text => text.Write(JsonReportWriter.Write(prepared)), LargeBuffer);
+                return [JsonReportWriter.FileName];
             });
-            foreach (var analysis in prepared.Captures)
-            {
-                var slug = prepared.SlugOf(analysis.Capture.Id);
-                written.Add("captures/" + slug + ".md");
-                written.Add("captures/" + slug + ".svg");
-            }
+        }
+        if (formats.HasFlag(ReportFormats.Parquet))
+            parts.Add(() => Parquet.ParquetReportWriter.Write(prepared, directory));
+        if (formats.HasFlag(ReportFormats.Markdown))
+            parts.Add(() => Pages(prepared, directory));
+        var written = new IEnumerable<string>[parts.Count];
+        try
+        {
+            Parallel.For(0, parts.Count, i => written[i] = parts[i]());
+        }
+        catch (AggregateException failed)
+        {
+            // What went wrong, as writing one file after another would have thrown it (a full disk, a file too large).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Flatten().InnerExceptions[0]);
+        }
+        return [.. written.SelectMany(names => names)];
+    }
+
+    private static List<string> Pages(PreparedRun prepared, string directory)
+    {
+        WriteTo(Path.Combine(directory, "index.md"), text => IndexReportWriter.Write(prepared, text), LargeBuffer);
+        WriteTo(Path.Combine(directory, "compare.md"), text => CompareReportWriter.Write(prepared, text), LargeBuffer);
+        Directory.CreateDirectory(Path.Combine(directory, "captures"));
+        // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
+        Parallel.ForEach(prepared.Captures, analysis =>
+        {
+            var slug = prepared.SlugOf(analysis.Capture.Id);
+            // Both files draw the same picture: its segments are made once (a large capture's cost the most).
+            var segments = LayoutPicture.Segments(analysis.Capture);
+            WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments), SmallBuffer);
+            WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)), SmallBuffer);
+        });
+        var written = new List<string> { "index.md", "compare.md" };
+        foreach (var analysis in prepared.Captures)
+        {
+            var slug = prepared.SlugOf(analysis.Capture.Id);
+            written.Add("captures/" + slug + ".md");
+            written.Add("captures/" + slug + ".svg");
         }
         return written;
     }
@@ -136,11 +154,19 @@ public static class ReportWriter
     /// <summary>Characters buffered for a run-wide file, and for one of the thousands of per-capture files.</summary>
     private const int LargeBuffer = 1 << 16, SmallBuffer = 1 << 12;
 
-    private static void WriteTo(string path, Action<TextWriter> write, int bufferSize)
+    private static void WriteTo(string path, Action<TextWriter> write, int bufferSize) =>
+        WriteTo(path, stream =>
+        {
+            using var file = new StreamWriter(stream, Utf8, bufferSize) { NewLine = "\n" };
+            write(file);
+        });
+
+    /// <summary>Writes a file through <paramref name="write"/> unbuffered: the bytes come from a writer's own buffer.</summary>
+    private static void WriteTo(string path, Action<Stream> write)
     {
         try
         {
-            using var file = new StreamWriter(path, append: false, Utf8, bufferSize) { NewLine = "\n" };
+            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
             write(file);
         }
         catch (ArgumentOutOfRangeException tooLarge) when (tooLarge.ParamName == "value")

@@ -50,8 +50,8 @@ public sealed class CsvReportWriterTests
 
     private static string Write(string fileName)
     {
-        using var writer = new StringWriter();
-        CsvReportWriter.Write(new PreparedRun(HostileCaptures.Run()), fileName, writer);
-        return writer.ToString();
+        using var stream = new MemoryStream();
+        CsvReportWriter.Write(new PreparedRun(HostileCaptures.Run()), fileName, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -36,7 +36,7 @@ public sealed class LayoutPictureTests
         Assert.Equal(LayoutPicture.MaximumSegments, segments.Count);
         Assert.Equal(0x7f0000000000UL, segments[0].Start);
         Assert.Equal(4096, segments[0].Regions);
-        // Halved in rounds to 3,125 runs of 64 regions, the odd last one left to the heap: one run of 4,096 regions, 94 of 2,048, and the last 3,392.
+        // Halved in rounds while the runs are as large, the odd one at the end left to the heap: one run of 4,096 regions, 94 of 2,048, the last of 3,392.
         Assert.Equal(94, segments.Count(s => s.Regions == 2048));
         Assert.Equal(3392, segments[^1].Regions);
         Assert.Equal(0x7f0000000000UL + 199_999 * 0x2000UL + 0x1000, segments[^1].End);
