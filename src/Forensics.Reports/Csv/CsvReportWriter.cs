@@ -48,7 +48,7 @@ public static class CsvReportWriter
                 }
                 row.EndRow();
             }
-            row.Flush();
+            row.Complete();
             return true;
         }
 
