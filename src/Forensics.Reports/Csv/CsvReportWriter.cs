@@ -25,12 +25,20 @@ public static class CsvReportWriter
 
     private sealed class TableWriter(Stream stream) : ITableWriter<bool>
     {
+        /// <summary>Rows formatted as one piece: about 2 MB of regions.csv.</summary>
+        private const int BatchRows = 1 << 14;
+
+        /// <summary>
+        /// Writes the header and the rows. A large table's rows are formatted a batch at a time, and the batch after it on
+        /// another thread into memory, copied after it: two cores format 2,000,000 regions in about half the time. The
+        /// rows are read from <paramref name="rows"/> on this thread alone, and reach the file in their order.
+        /// </summary>
         public bool Write<T>(ReportTable<T> table, IEnumerable<T> rows)
         {
             // The columns and how each prints, looked up once rather than per cell: 2,000,000 regions are 40,000,000 cells.
             var columns = table.Columns.ToArray();
             var kinds = Array.ConvertAll(columns, KindOf);
-            using var row = new CsvRowBuffer(stream);
+            using var row = new CsvRowBuffer(stream, writeBehind: true);
             for (var i = 0; i < columns.Length; i++)
             {
                 if (i > 0)
@@ -38,7 +46,44 @@ public static class CsvReportWriter
                 row.Text(columns[i].Name);
             }
             row.EndRow();
-            foreach (var item in rows)
+            using var items = rows.GetEnumerator();
+            var (batch, next) = (new T[BatchRows], new T[BatchRows]);
+            using var nextText = new MemoryStream();
+            while (Fill(items, batch) is var count && count > 0)
+            {
+                var nextCount = count == BatchRows ? Fill(items, next) : 0;
+                var formatting = nextCount > 0 ? Task.Run(() => Rows(columns, kinds, next.AsSpan(0, nextCount), nextText)) : null;
+                Rows(columns, kinds, batch.AsSpan(0, count), row);
+                if (formatting is null)
+                    break;
+                formatting.GetAwaiter().GetResult();
+                row.Plain(nextText.GetBuffer().AsSpan(0, (int)nextText.Length));
+                nextText.SetLength(0);
+                if (nextCount < BatchRows)
+                    break;
+            }
+            row.Complete();
+            return true;
+        }
+
+        private static int Fill<T>(IEnumerator<T> items, T[] batch)
+        {
+            var count = 0;
+            while (count < batch.Length && items.MoveNext())
+                batch[count++] = items.Current;
+            return count;
+        }
+
+        private static void Rows<T>(TableColumn<T>[] columns, CellKind[] kinds, ReadOnlySpan<T> items, MemoryStream text)
+        {
+            using var row = new CsvRowBuffer(text, writeBehind: false);
+            Rows(columns, kinds, items, row);
+            row.Complete();
+        }
+
+        private static void Rows<T>(TableColumn<T>[] columns, CellKind[] kinds, ReadOnlySpan<T> items, CsvRowBuffer row)
+        {
+            foreach (var item in items)
             {
                 for (var i = 0; i < columns.Length; i++)
                 {
@@ -48,8 +93,6 @@ public static class CsvReportWriter
                 }
                 row.EndRow();
             }
-            row.Complete();
-            return true;
         }
 
         private static CellKind KindOf<T>(TableColumn<T> column) => column switch

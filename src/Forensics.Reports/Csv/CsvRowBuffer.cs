@@ -7,12 +7,12 @@ namespace Forensics.Reports.Csv;
 /// <summary>
 /// The UTF-8 bytes of CSV rows gathered in a pooled buffer and handed to the stream a buffer at a time: numbers are
 /// formatted in place and text encoded in place, never made into a string or an array per cell. A cell is quoted when
-/// it holds a comma, a quote or a line break (RFC 4180), its quotes doubled. A full buffer is written on another thread
-/// while the rows go on into a second one: the kernel's copy of a large table into the page cache (0.5 s of the 209 MB
-/// of a 2,000,000-region regions.csv) then costs the writer no time on a machine with a core to spare. One write is
-/// under way at most, so the bytes reach the stream in order.
+/// it holds a comma, a quote or a line break (RFC 4180), its quotes doubled. Writing behind, a full buffer is written on
+/// another thread while the rows go on into a second one: the kernel's copy of a large table into the page cache (up to
+/// 0.5 s of the 209 MB of a 2,000,000-region regions.csv) then costs the writer no time on a machine with a core to
+/// spare. One write is under way at most, so the bytes reach the stream in order.
 /// </summary>
-internal sealed class CsvRowBuffer(Stream stream) : IDisposable
+internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposable
 {
     private const int Size = 1 << 18;
 
@@ -24,7 +24,7 @@ internal sealed class CsvRowBuffer(Stream stream) : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Size);
-    private byte[] _spare = ArrayPool<byte>.Shared.Rent(Size);
+    private byte[] _spare = writeBehind ? ArrayPool<byte>.Shared.Rent(Size) : [];
     private int _length;
 
     /// <summary>The write of <see cref="_spare"/> under way, if any.</summary>
@@ -100,6 +100,12 @@ internal sealed class CsvRowBuffer(Stream stream) : IDisposable
         Written();
         if (_length == 0)
             return;
+        if (!writeBehind)
+        {
+            stream.Write(_buffer, 0, _length);
+            _length = 0;
+            return;
+        }
         (_buffer, _spare) = (_spare, _buffer);
         var (full, length) = (_spare, _length);
         _length = 0;
@@ -127,7 +133,8 @@ internal sealed class CsvRowBuffer(Stream stream) : IDisposable
         {
         }
         ArrayPool<byte>.Shared.Return(_buffer);
-        ArrayPool<byte>.Shared.Return(_spare);
+        if (_spare.Length > 0)
+            ArrayPool<byte>.Shared.Return(_spare);
         _buffer = _spare = [];
     }
 
