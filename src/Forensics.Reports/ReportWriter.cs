@@ -68,7 +68,7 @@ public static class ReportWriter
         {
             parts.Add(() =>
             {
-                WriteTo(Path.Combine(directory, JsonReportWriter.FileName), text => text.Write(JsonReportWriter.Write(prepared)), LargeBuffer);
+                WriteTo(Path.Combine(directory, JsonReportWriter.FileName), stream => JsonReportWriter.Write(prepared, stream));
                 return [JsonReportWriter.FileName];
             });
         }
