@@ -52,63 +52,53 @@ public static class ReportWriter
 
     private static List<string> WriteAll(PreparedRun prepared, string directory, ReportFormats formats)
     {
-        // The tables, report.json, the Parquet files and the pages depend on the run alone: they are written side by side,
-        // and the list of files keeps this order whichever finishes first. The tables first: they are what a batch is for.
-        var parts = new List<Func<IEnumerable<string>>>();
+        var written = new List<string>();
+
+        // Straight to the file as the report is made: the regions of a large batch would otherwise be held as one string.
+        void Stream(string name, Action<TextWriter> write)
+        {
+            WriteTo(Path.Combine(directory, name), write, LargeBuffer);
+            written.Add(name);
+        }
+
+        // The tables first: they are what a batch is for, and the pages are the slower part. One after another: a large
+        // table keeps both cores busy already (CsvReportWriter), and the pages written beside it raised the peak of the
+        // 2,000,000-region maps by 55 MiB (476-479 MiB against 419-423) and gained no time on two busy cores.
         if (formats.HasFlag(ReportFormats.Csv))
         {
-            parts.Add(() =>
+            foreach (var name in CsvReportWriter.FileNames)
             {
-                foreach (var name in CsvReportWriter.FileNames)
-                    WriteTo(Path.Combine(directory, name), stream => CsvReportWriter.Write(prepared, name, stream));
-                return CsvReportWriter.FileNames;
-            });
+                WriteTo(Path.Combine(directory, name), stream => CsvReportWriter.Write(prepared, name, stream));
+                written.Add(name);
+            }
         }
         if (formats.HasFlag(ReportFormats.Json))
         {
-            parts.Add(() =>
-            {
-                WriteTo(Path.Combine(directory, JsonReportWriter.FileName), stream => JsonReportWriter.Write(prepared, stream));
-                return [JsonReportWriter.FileName];
-            });
+            WriteTo(Path.Combine(directory, JsonReportWriter.FileName), stream => JsonReportWriter.Write(prepared, stream));
+            written.Add(JsonReportWriter.FileName);
         }
         if (formats.HasFlag(ReportFormats.Parquet))
-            parts.Add(() => Parquet.ParquetReportWriter.Write(prepared, directory));
+            written.AddRange(Parquet.ParquetReportWriter.Write(prepared, directory));
         if (formats.HasFlag(ReportFormats.Markdown))
-            parts.Add(() => Pages(prepared, directory));
-        var written = new IEnumerable<string>[parts.Count];
-        try
         {
-            Parallel.For(0, parts.Count, i => written[i] = parts[i]());
-        }
-        catch (AggregateException failed)
-        {
-            // What went wrong, as writing one file after another would have thrown it (a full disk, a file too large).
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.Flatten().InnerExceptions[0]);
-        }
-        return [.. written.SelectMany(names => names)];
-    }
-
-    private static List<string> Pages(PreparedRun prepared, string directory)
-    {
-        WriteTo(Path.Combine(directory, "index.md"), text => IndexReportWriter.Write(prepared, text), LargeBuffer);
-        WriteTo(Path.Combine(directory, "compare.md"), text => CompareReportWriter.Write(prepared, text), LargeBuffer);
-        Directory.CreateDirectory(Path.Combine(directory, "captures"));
-        // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
-        Parallel.ForEach(prepared.Captures, analysis =>
-        {
-            var slug = prepared.SlugOf(analysis.Capture.Id);
-            // Both files draw the same picture: its segments are made once (a large capture's cost the most).
-            var segments = LayoutPicture.Segments(analysis.Capture);
-            WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments), SmallBuffer);
-            WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)), SmallBuffer);
-        });
-        var written = new List<string> { "index.md", "compare.md" };
-        foreach (var analysis in prepared.Captures)
-        {
-            var slug = prepared.SlugOf(analysis.Capture.Id);
-            written.Add("captures/" + slug + ".md");
-            written.Add("captures/" + slug + ".svg");
+            Stream("index.md", text => IndexReportWriter.Write(prepared, text));
+            Stream("compare.md", text => CompareReportWriter.Write(prepared, text));
+            Directory.CreateDirectory(Path.Combine(directory, "captures"));
+            // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
+            Parallel.ForEach(prepared.Captures, analysis =>
+            {
+                var slug = prepared.SlugOf(analysis.Capture.Id);
+                // Both files draw the same picture: its segments are made once (a large capture's cost the most).
+                var segments = LayoutPicture.Segments(analysis.Capture);
+                WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments), SmallBuffer);
+                WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)), SmallBuffer);
+            });
+            foreach (var analysis in prepared.Captures)
+            {
+                var slug = prepared.SlugOf(analysis.Capture.Id);
+                written.Add("captures/" + slug + ".md");
+                written.Add("captures/" + slug + ".svg");
+            }
         }
         return written;
     }
