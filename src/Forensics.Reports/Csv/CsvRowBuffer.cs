@@ -34,7 +34,7 @@ internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposabl
 
     public void EndRow() => Byte((byte)'\n');
 
-    /// <summary>ASCII known to need no quotes.</summary>
+    /// <summary>Bytes as they are: ASCII known to need no quotes, or rows formatted already.</summary>
     public void Plain(ReadOnlySpan<byte> text)
     {
         if (_length + text.Length > _buffer.Length)
