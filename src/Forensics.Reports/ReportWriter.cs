@@ -61,14 +61,22 @@ public static class ReportWriter
             written.Add(name);
         }
 
-        // The tables first: they are what a batch is for, and the pages are the slower part.
+        // The tables first: they are what a batch is for, and the pages are the slower part. One after another: a large
+        // table keeps both cores busy already (CsvReportWriter), and the pages written beside it raised the peak of the
+        // 2,000,000-region maps by 55 MiB (476-479 MiB against 419-423) and gained no time on two busy cores.
         if (formats.HasFlag(ReportFormats.Csv))
         {
             foreach (var name in CsvReportWriter.FileNames)
-                Stream(name, text => CsvReportWriter.Write(prepared, name, text));
+            {
+                WriteTo(Path.Combine(directory, name), stream => CsvReportWriter.Write(prepared, name, stream));
+                written.Add(name);
+            }
         }
         if (formats.HasFlag(ReportFormats.Json))
-            Stream(JsonReportWriter.FileName, text => text.Write(JsonReportWriter.Write(prepared)));
+        {
+            WriteTo(Path.Combine(directory, JsonReportWriter.FileName), stream => JsonReportWriter.Write(prepared, stream));
+            written.Add(JsonReportWriter.FileName);
+        }
         if (formats.HasFlag(ReportFormats.Parquet))
             written.AddRange(Parquet.ParquetReportWriter.Write(prepared, directory));
         if (formats.HasFlag(ReportFormats.Markdown))
@@ -136,11 +144,19 @@ public static class ReportWriter
     /// <summary>Characters buffered for a run-wide file, and for one of the thousands of per-capture files.</summary>
     private const int LargeBuffer = 1 << 16, SmallBuffer = 1 << 12;
 
-    private static void WriteTo(string path, Action<TextWriter> write, int bufferSize)
+    private static void WriteTo(string path, Action<TextWriter> write, int bufferSize) =>
+        WriteTo(path, stream =>
+        {
+            using var file = new StreamWriter(stream, Utf8, bufferSize) { NewLine = "\n" };
+            write(file);
+        });
+
+    /// <summary>Writes a file through <paramref name="write"/> unbuffered: the bytes come from a writer's own buffer.</summary>
+    private static void WriteTo(string path, Action<Stream> write)
     {
         try
         {
-            using var file = new StreamWriter(path, append: false, Utf8, bufferSize) { NewLine = "\n" };
+            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
             write(file);
         }
         catch (ArgumentOutOfRangeException tooLarge) when (tooLarge.ParamName == "value")

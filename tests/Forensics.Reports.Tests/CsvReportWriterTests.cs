@@ -48,10 +48,34 @@ public sealed class CsvReportWriterTests
         Assert.DoesNotContain('\u001b', regions);
     }
 
+    [Fact]
+    public void Rows_formatted_a_batch_at_a_time_on_two_threads_keep_their_order()
+    {
+        // 40,000 regions: two full batches of 16,384 rows, the second formatted on another thread, and a part batch.
+        var regions = new List<Model.Region>();
+        for (ulong i = 0, start = 0x7f0000000000; i < 40_000; i++, start += 0x2000)
+            regions.Add(new Model.Region(start, start + 0x1000) { Kind = Model.RegionKind.Anon, Location = Model.SourceLocation.AtLine((int)i + 1) });
+        var capture = new Model.Capture { Id = "large", Regions = regions };
+        var run = new PreparedRun(new Analysis.AnalysisRun([], [new Analysis.CaptureAnalysis(capture, null, [])], null));
+        using var stream = new MemoryStream();
+
+        CsvReportWriter.Write(run, "regions.csv", stream);
+
+        var lines = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
+        Assert.Equal(40_002, lines.Length);
+        Assert.Equal("", lines[^1]);
+        for (var i = 0; i < 40_000; i++)
+        {
+            var start = 0x7f0000000000UL + (ulong)i * 0x2000;
+            Assert.Equal($"large,0x{start:x},0x{start + 0x1000:x},4096,", lines[i + 1][..(6 + 2 * 14 + 2 + 5)]);
+            Assert.EndsWith($",line {i + 1}", lines[i + 1], StringComparison.Ordinal);
+        }
+    }
+
     private static string Write(string fileName)
     {
-        using var writer = new StringWriter();
-        CsvReportWriter.Write(new PreparedRun(HostileCaptures.Run()), fileName, writer);
-        return writer.ToString();
+        using var stream = new MemoryStream();
+        CsvReportWriter.Write(new PreparedRun(HostileCaptures.Run()), fileName, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

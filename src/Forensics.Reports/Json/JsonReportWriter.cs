@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Forensics.Analysis;
@@ -26,9 +25,17 @@ public static class JsonReportWriter
 
     public static string Write(PreparedRun run)
     {
+        using var bytes = new MemoryStream();
+        Write(run, bytes);
+        return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+    }
+
+    /// <summary>Writes the document as UTF-8 to <paramref name="stream"/> as it is made: a large run is never held whole.</summary>
+    public static void Write(PreparedRun run, Stream stream)
+    {
         ArgumentNullException.ThrowIfNull(run);
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var writer = new Utf8JsonWriter(stream, Options))
         {
             writer.WriteStartObject();
             writer.WriteString("schema", "forensics-report");
@@ -39,7 +46,7 @@ public static class JsonReportWriter
             writer.ObjectOrNull("comparison", run.Comparison, (w, comparison) => Comparison(w, run, comparison));
             writer.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     private static void Comparison(Utf8JsonWriter writer, PreparedRun run, ComparisonReport c)

@@ -8,6 +8,8 @@ namespace Forensics.Reports.Json;
 /// </summary>
 internal static class JsonWriting
 {
+    /// <summary>What a writer holds before it hands its bytes to its stream, between rows.</summary>
+    private const int FlushAt = 1 << 16;
     public static void Field(this Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null)
@@ -77,6 +79,7 @@ internal static class JsonWriting
             writer.WriteStartObject();
             write(writer, item);
             writer.WriteEndObject();
+            writer.FlushWhenFull();
         }
         writer.WriteEndArray();
     }
@@ -107,7 +110,20 @@ internal static class JsonWriting
     {
         writer.WriteStartArray();
         foreach (var row in rows)
+        {
             row.WriteTo(writer);
+            writer.FlushWhenFull();
+        }
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Hands the bytes made so far to the stream once there are enough: a writer on a stream keeps everything until it
+    /// is flushed, which for 2,000,000 regions would be the whole document in memory.
+    /// </summary>
+    private static void FlushWhenFull(this Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushAt)
+            writer.Flush();
     }
 }

@@ -243,8 +243,8 @@ public sealed class ParquetReportWriterTests
 
     private static string Csv(PreparedRun run, string parquetFileName)
     {
-        using var writer = new StringWriter();
-        CsvReportWriter.Write(run, Path.ChangeExtension(parquetFileName, ".csv"), writer);
-        return writer.ToString();
+        using var stream = new MemoryStream();
+        CsvReportWriter.Write(run, Path.ChangeExtension(parquetFileName, ".csv"), stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -101,9 +101,9 @@ public sealed class ReportTablesTests
 
     private static List<string> Header(PreparedRun run, string csvFileName)
     {
-        using var writer = new StringWriter();
-        CsvReportWriter.Write(run, csvFileName, writer);
-        return ParseCsv(writer.ToString())[0];
+        using var stream = new MemoryStream();
+        CsvReportWriter.Write(run, csvFileName, stream);
+        return ParseCsv(System.Text.Encoding.UTF8.GetString(stream.ToArray()))[0];
     }
 
     /// <summary>RFC 4180 as the CSV writer writes it: quoted cells may hold commas, doubled quotes and line breaks.</summary>
