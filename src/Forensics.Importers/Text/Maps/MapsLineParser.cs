@@ -19,7 +19,7 @@ internal static class MapsLineParser
     /// re-aligned by whoever pasted it) and an address may have any number of digits, so a row with an out-of-range
     /// address is still a row, which the parser reports instead of dropping.
     /// </summary>
-    public static bool LooksLikeMapsLine(ReadOnlySpan<char> line)
+    public static bool LooksLikeMapsLine<T>(ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T>
     {
         var i = SkipBlanks(line, 0);
         var startDigits = i;
@@ -27,7 +27,7 @@ internal static class MapsLineParser
         if (i == startDigits)
             return false;
         i = SkipBlanks(line, i);
-        if (i >= line.Length || line[i] != '-')
+        if (i >= line.Length || At(line, i) != '-')
             return false;
         i = SkipBlanks(line, i + 1);
         var endDigits = i;
