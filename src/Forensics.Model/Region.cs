@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Forensics.Model;
 
 /// <summary>One mapped range <c>[Start, End)</c> of a process's address space, in one model for every source.</summary>
@@ -157,8 +159,10 @@ public sealed class Region
     private const int SourcesShift = 18, SourcesWidth = 6;
     private const int FlagsShift = 24;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Field(int shift, int width) => (_packed >> shift) & ((1u << width) - 1);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetField(int shift, int width, uint value)
     {
         var mask = (1u << width) - 1;
@@ -167,8 +171,10 @@ public sealed class Region
         _packed = (_packed & ~(mask << shift)) | (value << shift);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Has(Flags flag) => (_packed & ((uint)flag << FlagsShift)) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetFlag(Flags flag, bool value) =>
         _packed = value ? _packed | ((uint)flag << FlagsShift) : _packed & ~((uint)flag << FlagsShift);
 

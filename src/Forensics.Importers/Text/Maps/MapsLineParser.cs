@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Forensics.Model;
 
@@ -58,10 +59,13 @@ internal static class MapsLineParser
         && At(perms, 3) is 'p' or 's';
 
     /// <summary>The character at <paramref name="position"/> of a line of characters or of UTF-8 bytes, as a number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint At<T>(ReadOnlySpan<T> line, int position) where T : unmanaged, IBinaryInteger<T> => uint.CreateTruncating(line[position]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBlank(uint c) => c == ' ' || c == '\t';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsHexDigit(uint c) => c - '0' <= 9 || (c | 0x20) - 'a' <= 5;
 
     /// <summary>
