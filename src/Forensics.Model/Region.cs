@@ -6,13 +6,15 @@ namespace Forensics.Model;
 public sealed class Region
 {
     // Text importers create one Region per line (2,000,000 for the largest generated maps), so its size is most of the
-    // memory such an input takes: a Region of a maps or pmap line is 88 bytes (it was 192 with Nullable<T>
+    // memory such an input takes: a Region of a maps or pmap line is 80 bytes (it was 192 with Nullable<T>
     // auto-properties, then 112). The optional numbers are plain fields with one "known" bit each rather than
     // Nullable<T> (a ulong? takes 16 bytes); the permissions, both kinds, the sources and the flags share one 32-bit
     // field; what only cores, smaps and runtimes give (dumped bytes, file offsets, smaps metrics and flags, a runtime's
-    // role, a thread found from a stack pointer) waits in a Details object made when first set.
+    // role, a thread found from a stack pointer, a module not named as the region) waits in a Details object made when
+    // first set.
     private ulong _offset;
     private ulong _inode;
+    private string? _name;
     private Details? _details;
     private int _locationLine;
     private uint _packed;
@@ -50,7 +52,20 @@ public sealed class Region
     }
 
     /// <summary>Path or pseudo-name (<c>[heap]</c>, <c>memfd:x</c>), without the <c> (deleted)</c> suffix; null when unnamed.</summary>
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => _name;
+        set
+        {
+            // A module named as the region was keeps its name when the region's changes.
+            if (Has(Flags.ModuleIsName) && !string.Equals(value, _name, StringComparison.Ordinal))
+            {
+                SetFlag(Flags.ModuleIsName, false);
+                SetDetail(_name, static (details, module) => details.Module = module);
+            }
+            _name = value;
+        }
+    }
     /// <summary>The source marked the file as deleted (<c> (deleted)</c>).</summary>
     public bool Deleted { get => Has(Flags.Deleted); set => SetFlag(Flags.Deleted, value); }
     /// <summary>The source printed only a basename (default pmap), so <see cref="Name"/> is not a path.</summary>
@@ -70,7 +85,17 @@ public sealed class Region
     /// </summary>
     public RegionKind StatedKind { get => (RegionKind)Field(StatedKindShift, StatedKindWidth); set => SetField(StatedKindShift, StatedKindWidth, (uint)value); }
     /// <summary>Name of the ELF image (module) this region belongs to, where it belongs to one.</summary>
-    public string? Module { get; set; }
+    public string? Module
+    {
+        get => Has(Flags.ModuleIsName) ? _name : _details?.Module;
+        set
+        {
+            // Nearly every region of an image has the image's name as its module: only a flag says so.
+            var isName = value is not null && string.Equals(value, _name, StringComparison.Ordinal);
+            SetFlag(Flags.ModuleIsName, isName);
+            SetDetail(isName ? null : value, static (details, module) => details.Module = module);
+        }
+    }
 
     public RegionMetrics? Metrics
     {
@@ -187,6 +212,7 @@ public sealed class Region
         Deleted = 1 << 3,
         NameIsBasename = 1 << 4,
         NameTruncated = 1 << 5,
+        ModuleIsName = 1 << 6,
     }
 
     /// <summary>What only cores, smaps and runtimes give, kept apart so that a region of a maps or pmap line does not carry it.</summary>
@@ -199,5 +225,6 @@ public sealed class Region
         public RuntimeRole? RuntimeRole;
         public RegionMetrics? Metrics;
         public string? VmFlags;
+        public string? Module;
     }
 }
