@@ -8,14 +8,20 @@ public readonly record struct Permissions
 {
     private const byte Read = 1, Write = 2, Execute = 4, Shared = 8;
 
-    private readonly byte _known;
-    private readonly byte _set;
+    /// <summary>What is known in the high four bits, what is set in the low four: one byte, kept so by a <see cref="Region"/>.</summary>
+    private readonly byte _bits;
 
-    private Permissions(byte known, byte set)
-    {
-        _known = known;
-        _set = (byte)(set & known);
-    }
+    private Permissions(byte known, byte set) => _bits = (byte)(known << 4 | (set & known));
+
+    private Permissions(byte bits) => _bits = bits;
+
+    private byte KnownBits => (byte)(_bits >> 4);
+    private byte SetBits => (byte)(_bits & 0xF);
+
+    /// <summary>The value as one byte, for storage that packs it with other fields.</summary>
+    internal byte Packed => _bits;
+
+    internal static Permissions FromPacked(byte bits) => new(bits);
 
     public static Permissions Unknown => default;
 
@@ -32,13 +38,13 @@ public readonly record struct Permissions
     public bool? CanExecute => Get(Execute);
     public bool? IsShared => Get(Shared);
 
-    public bool IsFullyKnown => _known == (Read | Write | Execute | Shared);
+    public bool IsFullyKnown => KnownBits == (Read | Write | Execute | Shared);
     public bool IsNone => CanRead == false && CanWrite == false && CanExecute == false;
     public bool IsWritableAndExecutable => CanWrite == true && CanExecute == true;
 
     /// <summary>Keeps what this value knows and fills the unknown parts from <paramref name="other"/>.</summary>
     public Permissions FillFrom(Permissions other) =>
-        new((byte)(_known | other._known), (byte)(_set | (other._set & ~_known)));
+        new((byte)(KnownBits | other.KnownBits), (byte)(SetBits | (other.SetBits & ~KnownBits)));
 
     /// <summary>
     /// Parses the four kernel characters (<c>r-xp</c>); <c>?</c> marks an unknown position. pmap's
@@ -69,7 +75,7 @@ public readonly record struct Permissions
     }
 
     /// <summary>The four characters, made once for each of the 81 values: a report prints one per region.</summary>
-    public override string ToString() => Texts[_known << 4 | _set];
+    public override string ToString() => Texts[_bits];
 
     private static readonly string[] Texts = [.. Enumerable.Range(0, 256).Select(i => Text(new Permissions((byte)(i >> 4), (byte)i)))];
 
@@ -81,7 +87,7 @@ public readonly record struct Permissions
         span[3] = Char(p.IsShared, 's', 'p');
     });
 
-    private bool? Get(byte bit) => (_known & bit) == 0 ? null : (_set & bit) != 0;
+    private bool? Get(byte bit) => (KnownBits & bit) == 0 ? null : (SetBits & bit) != 0;
 
     private static char Char(bool? value, char yes, char no) => value switch
     {

@@ -10,18 +10,17 @@ namespace Forensics.Analysis.Layout;
 /// </summary>
 internal sealed class AddressMap
 {
-    private readonly Region[] _regions;
+    private readonly IReadOnlyList<Region> _regions;
     private readonly Module[] _modules;
     private readonly Dictionary<string, Module> _byName = new(StringComparer.Ordinal);
 
     public AddressMap(Capture capture)
     {
         Capture = capture;
-        _regions = [.. capture.Regions];
         // Normalisation already ordered them by start: sorting millions of regions again (a large maps) cost more than
-        // checking. Only a strict order is kept as it is, since the sort does not keep equal regions in their order.
-        if (!InStrictOrder(_regions))
-            Array.Sort(_regions, CompareBounds);
+        // checking, and copying them 16 MB. Only a strict order is kept as it is, since the sort does not keep equal
+        // regions in their order.
+        _regions = InStrictOrder(capture.Regions) ? capture.Regions : Sorted(capture.Regions);
         _modules = [.. capture.Modules];
         Array.Sort(_modules, static (a, b) => a.Base != b.Base ? a.Base.CompareTo(b.Base) : string.CompareOrdinal(a.Path, b.Path));
         foreach (var module in _modules)
@@ -31,9 +30,16 @@ internal sealed class AddressMap
 
     private static int CompareBounds(Region a, Region b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End);
 
-    private static bool InStrictOrder(Region[] regions)
+    private static Region[] Sorted(IReadOnlyList<Region> regions)
     {
-        for (var i = 1; i < regions.Length; i++)
+        Region[] sorted = [.. regions];
+        Array.Sort(sorted, CompareBounds);
+        return sorted;
+    }
+
+    private static bool InStrictOrder(IReadOnlyList<Region> regions)
+    {
+        for (var i = 1; i < regions.Count; i++)
         {
             if (CompareBounds(regions[i - 1], regions[i]) >= 0)
                 return false;
@@ -67,7 +73,7 @@ internal sealed class AddressMap
     public Region? FindRegionAbove(ulong address)
     {
         var index = LastStartingAtOrBelow(address) + 1;
-        return index < _regions.Length ? _regions[index] : null;
+        return index < _regions.Count ? _regions[index] : null;
     }
 
     /// <summary>The region that ends exactly where <paramref name="region"/> starts, if any.</summary>
@@ -115,7 +121,7 @@ internal sealed class AddressMap
 
     private int LastStartingAtOrBelow(ulong address)
     {
-        int low = 0, high = _regions.Length - 1;
+        int low = 0, high = _regions.Count - 1;
         while (low <= high)
         {
             var mid = low + ((high - low) >> 1);

@@ -1,6 +1,7 @@
 using System.Text;
 using Forensics.Importers.Budget;
 using Forensics.Importers.Text;
+using Forensics.Importers.Text.Maps;
 using Forensics.Model;
 
 namespace Forensics.Importers.Detection;
@@ -410,7 +411,16 @@ public static class DocumentSplitter
         {
             _starts.Add(start);
             _lengths.Add(length);
-            var line = Decode(_text.Span.Slice(start, length));
+            var bytes = _text.Span.Slice(start, length);
+            // What Classify says first of a line that starts with no blank, read from the bytes: most lines of a
+            // large capture are such maps lines, which need no decoding.
+            if (!bytes.IsEmpty && bytes[0] is not ((byte)' ' or (byte)'\t') && MapsLineParser.LooksLikeMapsLine(bytes))
+            {
+                _shapes.Add(TextLineShape.MapsLine);
+                _indentedShape.Add(false);
+                return;
+            }
+            var line = Decode(bytes);
             var shape = TextLineClassifier.Classify(line);
             var indentation = Indentation(line);
             var indented = false;

@@ -396,18 +396,17 @@ public sealed partial class InputImporter
     }
 
     /// <summary>
-    /// Reads the text and imports its captures. The bytes live in a rented buffer, given back when the captures are
-    /// made (they keep no slice of it): a batch of thousands of text files otherwise allocates each
-    /// file several times over on the large object heap. Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
+    /// Reads the text and imports its captures. The bytes live in a <see cref="TextBuffer"/>, given back when the
+    /// captures are made (they keep no slice of it). Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
     /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
     private IReadOnlyList<CaptureBuilder> ImportText(Stream content, ReadBudget budget, DiagnosticBag diagnostics)
     {
-        var bytes = RentText<byte>(InitialTextBuffer(content));
+        var bytes = new TextBuffer(InitialTextBuffer(content));
         try
         {
             var (length, more) = ReadText(content, budget, ref bytes);
-            var text = bytes.AsSpan(0, length);
+            var text = bytes.GetSpan()[..length];
             var wide = ContentSniffer.DetectWideText(text);
             var encoding = wide?.Encoding ?? Encoding.UTF8;
             if (more)
@@ -434,11 +433,11 @@ public sealed partial class InputImporter
             // UTF-8 is parsed as it is, a chunk of lines decoded at a time; UTF-16 and UTF-32 (rare, small) are made UTF-8 first.
             if (wide is not null)
                 return TextDocumentImporter.Import(encoding.GetString(text), budget);
-            return TextDocumentImporter.ImportUtf8(bytes.AsMemory(byteOrderMark, text.Length), budget);
+            return TextDocumentImporter.ImportUtf8(bytes.Memory.Slice(byteOrderMark, text.Length), budget);
         }
         finally
         {
-            ReturnText(bytes);
+            ((IDisposable)bytes).Dispose();
         }
     }
 
@@ -446,7 +445,7 @@ public sealed partial class InputImporter
     /// Reads up to <see cref="TextLimit"/> bytes into <paramref name="bytes"/>, which grows as it fills but never past
     /// the limit; also says whether the content goes on beyond what was read.
     /// </summary>
-    private (int Length, bool More) ReadText(Stream content, ReadBudget budget, ref byte[] bytes)
+    private (int Length, bool More) ReadText(Stream content, ReadBudget budget, ref TextBuffer bytes)
     {
         var limit = TextLimit;
         var length = 0;
@@ -454,7 +453,7 @@ public sealed partial class InputImporter
         {
             if (length == bytes.Length)
                 Grow(ref bytes, length);
-            var read = content.Read(bytes, length, Math.Min(bytes.Length, limit) - length);
+            var read = content.Read(bytes.GetSpan()[length..Math.Min(bytes.Length, limit)]);
             if (read == 0)
                 return (length, false);
             length += read;
@@ -492,30 +491,13 @@ public sealed partial class InputImporter
     /// <summary><see cref="ImportOptions.MaxTextBytes"/>, kept within the largest array .NET can make.</summary>
     private int TextLimit => (int)Math.Clamp(_options.MaxTextBytes, 0, Array.MaxLength);
 
-    private void Grow(ref byte[] buffer, int length)
+    private void Grow(ref TextBuffer buffer, int length)
     {
-        var larger = RentText<byte>((int)Math.Min((long)buffer.Length * 2, TextLimit));
-        buffer.AsSpan(0, length).CopyTo(larger);
-        ReturnText(buffer);
+        var larger = new TextBuffer((int)Math.Min((long)buffer.Length * 2, TextLimit));
+        buffer.GetSpan()[..length].CopyTo(larger.GetSpan());
+        ((IDisposable)buffer).Dispose();
         buffer = larger;
     }
-
-    /// <summary>
-    /// Text buffers up to <see cref="PooledTextElements"/> come from the shared pool; larger ones are plain arrays that the
-    /// GC takes back. The pool keeps what is returned to it for the rest of the run, and one 256 MiB text kept its bytes
-    /// and characters there (768 MiB) through the analysis and the writing of every report.
-    /// </summary>
-    private static T[] RentText<T>(int length) =>
-        length <= PooledTextElements ? ArrayPool<T>.Shared.Rent(length) : GC.AllocateUninitializedArray<T>(length);
-
-    private static void ReturnText<T>(T[] buffer)
-    {
-        if (buffer.Length <= PooledTextElements)
-            ArrayPool<T>.Shared.Return(buffer);
-    }
-
-    /// <summary>A power of two, so that what the pool rents for a length within it is within it too.</summary>
-    private const int PooledTextElements = 1 << 22;
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Forensics.Model;
 
 namespace Forensics.Importers.Text.Maps;
@@ -17,7 +20,7 @@ internal static class MapsLineParser
     /// re-aligned by whoever pasted it) and an address may have any number of digits, so a row with an out-of-range
     /// address is still a row, which the parser reports instead of dropping.
     /// </summary>
-    public static bool LooksLikeMapsLine(ReadOnlySpan<char> line)
+    public static bool LooksLikeMapsLine<T>(ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T>
     {
         var i = SkipBlanks(line, 0);
         var startDigits = i;
@@ -25,34 +28,45 @@ internal static class MapsLineParser
         if (i == startDigits)
             return false;
         i = SkipBlanks(line, i);
-        if (i >= line.Length || line[i] != '-')
+        if (i >= line.Length || At(line, i) != '-')
             return false;
         i = SkipBlanks(line, i + 1);
         var endDigits = i;
         i = SkipHexDigits(line, i);
-        if (i == endDigits || i >= line.Length || !TextSpan.IsBlank(line[i]))
+        if (i == endDigits || i >= line.Length || !IsBlank(At(line, i)))
             return false;
         i = SkipBlanks(line, i);
-        return i + 4 <= line.Length && IsKernelPerms(line.Slice(i, 4)) && (i + 4 == line.Length || TextSpan.IsBlank(line[i + 4]));
+        return i + 4 <= line.Length && IsKernelPerms(line.Slice(i, 4)) && (i + 4 == line.Length || IsBlank(At(line, i + 4)));
     }
 
-    private static int SkipBlanks(ReadOnlySpan<char> line, int position)
+    private static int SkipBlanks<T>(ReadOnlySpan<T> line, int position) where T : unmanaged, IBinaryInteger<T>
     {
-        while (position < line.Length && TextSpan.IsBlank(line[position]))
+        while (position < line.Length && IsBlank(At(line, position)))
             position++;
         return position;
     }
 
-    private static int SkipHexDigits(ReadOnlySpan<char> line, int position)
+    private static int SkipHexDigits<T>(ReadOnlySpan<T> line, int position) where T : unmanaged, IBinaryInteger<T>
     {
-        while (position < line.Length && TextSpan.IsHexDigit(line[position]))
+        while (position < line.Length && IsHexDigit(At(line, position)))
             position++;
         return position;
     }
 
     /// <summary>Exactly the four characters the kernel prints: <c>r</c>/<c>-</c>, <c>w</c>/<c>-</c>, <c>x</c>/<c>-</c>, <c>p</c>/<c>s</c>.</summary>
-    public static bool IsKernelPerms(ReadOnlySpan<char> perms) =>
-        perms.Length == 4 && perms[0] is 'r' or '-' && perms[1] is 'w' or '-' && perms[2] is 'x' or '-' && perms[3] is 'p' or 's';
+    public static bool IsKernelPerms<T>(ReadOnlySpan<T> perms) where T : unmanaged, IBinaryInteger<T> =>
+        perms.Length == 4 && At(perms, 0) is 'r' or '-' && At(perms, 1) is 'w' or '-' && At(perms, 2) is 'x' or '-'
+        && At(perms, 3) is 'p' or 's';
+
+    /// <summary>The character at <paramref name="position"/> of a line of characters or of UTF-8 bytes, as a number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint At<T>(ReadOnlySpan<T> line, int position) where T : unmanaged, IBinaryInteger<T> => uint.CreateTruncating(line[position]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsBlank(uint c) => c == ' ' || c == '\t';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsHexDigit(uint c) => c - '0' <= 9 || (c | 0x20) - 'a' <= 5;
 
     /// <summary>
     /// Parses <paramref name="line"/> into a region, or reports why it cannot and returns null.
@@ -65,6 +79,51 @@ internal static class MapsLineParser
         var location = SourceLocation.AtLine(lineNumber);
         if (!TryReadKernelLine(line, out var fields) && !TryReadFields(line, location, capture, out fields))
             return null;
+        var name = NameOf(fields.AfterInode);
+        if (!name.IsEmpty)
+            nameColumn = line.Length - name.Length;
+        return Make(fields, names.Intern(fields.Device), name, location, capture, names, source);
+    }
+
+    /// <summary>
+    /// As <see cref="Parse"/> for a line still in UTF-8, when it is laid out exactly as the kernel prints it: its fields
+    /// are read from the bytes and only its name is decoded (into <paramref name="scratch"/>). False for any other line,
+    /// which the caller decodes and gives to <see cref="Parse"/>; for a line this accepts, both make the same region.
+    /// </summary>
+    public static bool TryParseKernelLine(ReadOnlySpan<byte> line, int lineNumber, CaptureBuilder capture, NameTable names,
+        RegionSources source, ref char[] scratch, out Region? region, out int nameColumn)
+    {
+        region = null;
+        nameColumn = -1;
+        if (!TryReadKernelLine(line, out var fields))
+            return false;
+        // The fields before the name are ASCII, so a byte's column is its character's.
+        var nameBytes = NameOf(fields.AfterInode);
+        if (!nameBytes.IsEmpty)
+            nameColumn = line.Length - nameBytes.Length;
+        Span<char> device = stackalloc char[fields.Device.Length];
+        Ascii.ToUtf16(fields.Device, device, out _);
+        region = Make(fields, names.Intern(device), Decode(nameBytes, ref scratch), SourceLocation.AtLine(lineNumber),
+            capture, names, source);
+        return true;
+    }
+
+    /// <summary>Decodes UTF-8 into <paramref name="scratch"/>, grown when too short, as the whole text would decode.</summary>
+    public static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, ref char[] scratch)
+    {
+        // UTF-8 never decodes to more characters than it has bytes (an invalid byte becomes one U+FFFD).
+        if (scratch.Length < utf8.Length)
+            scratch = new char[utf8.Length];
+        return scratch.AsSpan(0, Encoding.UTF8.GetChars(utf8, scratch));
+    }
+
+    /// <summary>The name after the inode: one space follows the inode, any further blanks are padding (never trim the name's own trailing spaces).</summary>
+    private static ReadOnlySpan<T> NameOf<T>(ReadOnlySpan<T> afterInode) where T : unmanaged, IBinaryInteger<T> =>
+        afterInode.IsEmpty ? default : afterInode[SkipBlanks(afterInode, 1)..];
+
+    private static Region? Make<T>(in MapsFields<T> fields, string device, ReadOnlySpan<char> name, SourceLocation location,
+        CaptureBuilder capture, NameTable names, RegionSources source) where T : unmanaged, IBinaryInteger<T>
+    {
         if (fields.End < fields.Start)
         {
             capture.Diagnostics.Error(DiagnosticCatalogue.RangeReversed, location,
@@ -76,23 +135,12 @@ internal static class MapsLineParser
         {
             Permissions = fields.Permissions,
             Offset = fields.Offset,
-            Device = names.Intern(fields.Device),
+            Device = device,
             Inode = fields.Inode,
             Sources = source,
             Location = location,
         };
-
-        // One space follows the inode; any further spaces are padding (never trim the name's own trailing spaces).
-        var rest = fields.AfterInode;
-        if (!rest.IsEmpty)
-        {
-            var name = TextSpan.TrimBlanksStart(rest[1..]);
-            if (!name.IsEmpty)
-            {
-                nameColumn = line.Length - name.Length;
-                RegionNames.Apply(region, name, names);
-            }
-        }
+        RegionNames.Apply(region, name, names);
 
         if (region.Name is null && fields.Inode == 0 && fields.Offset != 0 && fields.Offset == fields.Start)
         {
@@ -111,16 +159,16 @@ internal static class MapsLineParser
     /// for a line this method accepts, both give the same fields. Nearly every line of a real capture takes this
     /// way, which is what makes maps import fast (tests/Forensics.Benchmarks/README.md).
     /// </summary>
-    private static bool TryReadKernelLine(ReadOnlySpan<char> line, out MapsFields fields)
+    private static bool TryReadKernelLine<T>(ReadOnlySpan<T> line, out MapsFields<T> fields) where T : unmanaged, IBinaryInteger<T>
     {
         fields = default;
         var i = 0;
         if (!TryReadHex(line, ref i, out fields.Start) || !Skip(line, ref i, '-')
             || !TryReadHex(line, ref i, out fields.End) || !Skip(line, ref i, ' '))
             return false;
-        if (i + 5 > line.Length || line[i + 4] != ' ' || !IsKernelPerms(line.Slice(i, 4)))
+        if (i + 5 > line.Length || At(line, i + 4) != ' ' || !IsKernelPerms(line.Slice(i, 4)))
             return false;
-        fields.Permissions = Permissions.Of(line[i] == 'r', line[i + 1] == 'w', line[i + 2] == 'x', line[i + 3] == 's');
+        fields.Permissions = Permissions.Of(At(line, i) == 'r', At(line, i + 1) == 'w', At(line, i + 2) == 'x', At(line, i + 3) == 's');
         i += 5;
         if (!TryReadHex(line, ref i, out fields.Offset) || !Skip(line, ref i, ' '))
             return false;
@@ -130,14 +178,14 @@ internal static class MapsLineParser
         fields.Device = line[device..i];
         if (!Skip(line, ref i, ' ') || !TryReadDecimal(line, ref i, out fields.Inode))
             return false;
-        if (i < line.Length && !TextSpan.IsBlank(line[i]))
+        if (i < line.Length && !IsBlank(At(line, i)))
             return false;
         fields.AfterInode = line[i..];
         return true;
     }
 
     /// <summary>Splits the line into blank-separated tokens and checks each, reporting the first bad field.</summary>
-    private static bool TryReadFields(ReadOnlySpan<char> line, SourceLocation location, CaptureBuilder capture, out MapsFields fields)
+    private static bool TryReadFields(ReadOnlySpan<char> line, SourceLocation location, CaptureBuilder capture, out MapsFields<char> fields)
     {
         fields = default;
         var rest = line;
@@ -192,14 +240,14 @@ internal static class MapsLineParser
     }
 
     /// <summary>Reads 1 to 16 hex digits at <paramref name="position"/>; false when there are none or more.</summary>
-    private static bool TryReadHex(ReadOnlySpan<char> line, ref int position, out ulong value)
+    private static bool TryReadHex<T>(ReadOnlySpan<T> line, ref int position, out ulong value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         var i = position;
         var limit = Math.Min(line.Length, position + 16);
         for (; i < limit; i++)
         {
-            var c = line[i];
+            var c = At(line, i);
             uint digit;
             if ((uint)(c - '0') <= 9)
                 digit = (uint)(c - '0');
@@ -209,20 +257,20 @@ internal static class MapsLineParser
                 break;
             value = (value << 4) | digit;
         }
-        if (i == position || (i < line.Length && TextSpan.IsHexDigit(line[i])))
+        if (i == position || (i < line.Length && IsHexDigit(At(line, i))))
             return false;
         position = i;
         return true;
     }
 
     /// <summary>Reads decimal digits at <paramref name="position"/>; false when there are none or the value passes 64 bits.</summary>
-    private static bool TryReadDecimal(ReadOnlySpan<char> line, ref int position, out ulong value)
+    private static bool TryReadDecimal<T>(ReadOnlySpan<T> line, ref int position, out ulong value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         var i = position;
         for (; i < line.Length; i++)
         {
-            var digit = (uint)(line[i] - '0');
+            var digit = At(line, i) - '0';
             if (digit > 9)
                 break;
             if (value > (ulong.MaxValue - digit) / 10)
@@ -235,9 +283,9 @@ internal static class MapsLineParser
         return true;
     }
 
-    private static bool Skip(ReadOnlySpan<char> line, ref int position, char expected)
+    private static bool Skip<T>(ReadOnlySpan<T> line, ref int position, char expected) where T : unmanaged, IBinaryInteger<T>
     {
-        if (position >= line.Length || line[position] != expected)
+        if (position >= line.Length || At(line, position) != expected)
             return false;
         position++;
         return true;
@@ -251,7 +299,7 @@ internal static class MapsLineParser
     }
 
     /// <summary>The kernel word size that the name padding shows, from the first padded name, for CaptureBuilder.Variant.</summary>
-    public static string? PaddingVariant(int nameColumn, ReadOnlySpan<char> line)
+    public static string? PaddingVariant<T>(int nameColumn, ReadOnlySpan<T> line) where T : unmanaged, IBinaryInteger<T>
     {
         // Unpadded names (hand-edited captures, the proc(5) example) follow the inode after one space.
         return nameColumn switch
@@ -264,18 +312,18 @@ internal static class MapsLineParser
         };
     }
 
-    private static bool IsSingleSpaceName(ReadOnlySpan<char> line, int nameColumn) =>
-        nameColumn >= 2 && line[nameColumn - 1] == ' ' && line[nameColumn - 2] != ' ' && nameColumn < NameColumn32;
+    private static bool IsSingleSpaceName<T>(ReadOnlySpan<T> line, int nameColumn) where T : unmanaged, IBinaryInteger<T> =>
+        nameColumn >= 2 && At(line, nameColumn - 1) == ' ' && At(line, nameColumn - 2) != ' ' && nameColumn < NameColumn32;
 
     /// <summary>The fields of one maps line; <see cref="AfterInode"/> starts at the blank after the inode (or is empty).</summary>
-    private ref struct MapsFields
+    private ref struct MapsFields<T> where T : unmanaged, IBinaryInteger<T>
     {
         public ulong Start;
         public ulong End;
         public Permissions Permissions;
         public ulong Offset;
-        public ReadOnlySpan<char> Device;
+        public ReadOnlySpan<T> Device;
         public ulong Inode;
-        public ReadOnlySpan<char> AfterInode;
+        public ReadOnlySpan<T> AfterInode;
     }
 }

@@ -17,12 +17,24 @@ internal static class MapsParser
         capture.Regions.Capacity = Math.Min(text.Count((byte)'\n') + 1, text.Length / ShortestLine + 1);
         var names = new NameTable();
         string? variant = null;
-        var lines = new TextLines(text, firstLine, budget);
-        while (lines.MoveNext(out var line, out var number))
+        // Lines laid out as the kernel prints them (nearly all) are read from their bytes; any other is decoded first.
+        var scratch = Array.Empty<char>();
+        var lines = new Utf8Lines(text, firstLine, budget);
+        while (lines.MoveNext(out var bytes, out var number))
         {
+            if (MapsLineParser.TryParseKernelLine(bytes, number, capture, names, RegionSources.Maps, ref scratch,
+                    out var region, out var nameColumn))
+            {
+                if (region is null)
+                    continue;
+                capture.Regions.Add(region);
+                variant ??= MapsLineParser.PaddingVariant(nameColumn, bytes);
+                continue;
+            }
+            var line = MapsLineParser.Decode(bytes, ref scratch);
             if (TextSpan.IsAllBlank(line) || TextCaptureChecks.ReportElision(capture, line, number))
                 continue;
-            var region = MapsLineParser.Parse(line, number, capture, names, RegionSources.Maps, out var nameColumn);
+            region = MapsLineParser.Parse(line, number, capture, names, RegionSources.Maps, out nameColumn);
             if (region is null)
                 continue;
             capture.Regions.Add(region);
