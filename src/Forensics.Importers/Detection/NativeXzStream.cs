@@ -24,12 +24,11 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
     private static readonly Lazy<bool> Loaded = new(() => NativeLibrary.TryLoad(Library, out _));
 
     /// <summary>
-    /// A decoder this thread finished with, kept for its next input: liblzma reuses a decoder's dictionary when it is
-    /// set up again, where a new one maps it afresh (64 MiB for <c>xz -9</c>) and faults in every page it fills, a
-    /// third of the page faults of a batch with 379 compressed cores.
+    /// Decoders finished with, kept for the next inputs (one per core at most): liblzma reuses a decoder's dictionary
+    /// when it is set up again, where a new one maps it afresh (64 MiB for <c>xz -9</c>) and faults in every page it
+    /// fills, a third of the page faults of a batch with 379 compressed cores. <see cref="ReleaseIdle"/> frees them.
     /// </summary>
-    [ThreadStatic]
-    private static nint t_idle;
+    private static readonly Stack<nint> Idle = new();
 
     private readonly Stream _compressed;
     private const int InputBytes = 1 << 16;
@@ -46,8 +45,10 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
     public NativeXzStream(Stream compressed)
     {
         _compressed = compressed;
-        _stream = t_idle != 0 ? (LzmaStream*)t_idle : (LzmaStream*)NativeMemory.AllocZeroed((nuint)sizeof(LzmaStream));
-        t_idle = 0;
+        lock (Idle)
+            _stream = Idle.TryPop(out var idle) ? (LzmaStream*)idle : null;
+        if (_stream is null)
+            _stream = (LzmaStream*)NativeMemory.AllocZeroed((nuint)sizeof(LzmaStream));
         // A kept decoder may have stopped with input left, in a buffer since freed.
         _stream->NextIn = null;
         _stream->AvailIn = 0;
@@ -103,21 +104,40 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
         _ => "liblzma error " + (int)result,
     };
 
-    /// <summary>Frees the decoder, or with <paramref name="keep"/> leaves it to this thread's next input.</summary>
+    /// <summary>Frees the decoder, or with <paramref name="keep"/> leaves it to a next input when fewer than one a core are kept.</summary>
     private void Release(bool keep)
     {
         NativeMemory.Free(_input);
         _input = null;
         if (_stream is null)
             return;
-        if (keep && t_idle == 0)
-            t_idle = (nint)_stream;
-        else
+        lock (Idle)
         {
-            End(_stream);
-            NativeMemory.Free(_stream);
+            if (keep && Idle.Count < Environment.ProcessorCount)
+            {
+                Idle.Push((nint)_stream);
+                _stream = null;
+                return;
+            }
         }
+        Free(_stream);
         _stream = null;
+    }
+
+    /// <summary>Frees the decoders kept for next inputs and their dictionaries.</summary>
+    public static void ReleaseIdle()
+    {
+        lock (Idle)
+        {
+            while (Idle.TryPop(out var idle))
+                Free((LzmaStream*)idle);
+        }
+    }
+
+    private static void Free(LzmaStream* stream)
+    {
+        End(stream);
+        NativeMemory.Free(stream);
     }
 
     protected override void Dispose(bool disposing)
