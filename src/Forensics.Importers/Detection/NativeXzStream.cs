@@ -30,6 +30,9 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
     /// </summary>
     private static readonly Stack<nint> Idle = new();
 
+    /// <summary>A decoder that filled more of its dictionary than this is freed rather than kept: it would hold that much memory idle.</summary>
+    private const ulong MaxKeptOutput = 32UL << 20;
+
     private readonly Stream _compressed;
     private const int InputBytes = 1 << 16;
 
@@ -113,7 +116,7 @@ internal sealed unsafe partial class NativeXzStream : ForwardOnlyReadStream
             return;
         lock (Idle)
         {
-            if (keep && Idle.Count < Environment.ProcessorCount)
+            if (keep && _stream->TotalOut <= MaxKeptOutput && Idle.Count < Environment.ProcessorCount)
             {
                 Idle.Push((nint)_stream);
                 _stream = null;
