@@ -57,6 +57,8 @@ public static class AnalysisPipeline
         try
         {
             var results = timings.Measure("import", () => Import(importer, files, problems, folder, options.Jobs, inline, progress, cancellation));
+            // What the decoders kept for next inputs is not wanted any more, and the batch's memory peaks after the import.
+            DecompressionStream.ReleaseIdleDecoders();
             // Hashing runs beside the import, on threads of its own: the sum of every input's hashing time.
             if (importOptions.HashContent)
                 timings.AddBeside("hash", "import", importer.HashingTime);
@@ -174,11 +176,13 @@ public static class AnalysisPipeline
         // One input at a time per worker, taken in list order, so large inputs next to each other do not land on one worker.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = cancellation };
         var order = Partitioner.Create(Enumerable.Range(0, files.Count), EnumerablePartitionerOptions.NoBuffering);
+        var strings = new BatchStrings();
         void ImportAt(int i)
         {
             var file = files[i];
             batch.FileStarted(file.DisplayPath);
             var result = ImportOne(importer, file, folder);
+            strings.Share(result);
             batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, result.Record.Status);
             results[i] = result;
         }

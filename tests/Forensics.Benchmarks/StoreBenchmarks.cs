@@ -8,7 +8,7 @@ namespace Forensics.Benchmarks;
 /// <summary>
 /// What keeping a result costs and what reusing it saves: importing <c>corpus/bench</c>'s 20,026-mapping maps and smaps
 /// (decompression, hashing and parsing, as a run does) against saving and loading its kept result
-/// (<c>OUT/.forensics/*.fxir</c>).
+/// (one entry, as a pack in <c>OUT/.forensics/</c> holds it).
 /// </summary>
 [MemoryDiagnoser]
 public class StoreBenchmarks

@@ -31,6 +31,12 @@ public sealed class DecompressionStream : ForwardOnlyReadStream
     }
 
     /// <summary>
+    /// Frees what decoders keep between inputs to start the next one faster (an xz dictionary of up to 64 MiB a
+    /// core): for when no more compressed input is coming, such as at the end of a batch's import.
+    /// </summary>
+    public static void ReleaseIdleDecoders() => NativeXzStream.ReleaseIdle();
+
+    /// <summary>
     /// Opens a decompressing view of <paramref name="compressed"/> (left open on dispose). Problems go to
     /// <paramref name="diagnostics"/>.
     /// </summary>

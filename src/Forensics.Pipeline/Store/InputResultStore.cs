@@ -46,30 +46,41 @@ public static partial class InputResultStore
         {
             // Unbuffered: the encoder and the compressor have buffers of their own.
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
-            {
-                Span<byte> header = stackalloc byte[HeaderLength];
-                Magic.CopyTo(header);
-                BinaryPrimitives.WriteInt32LittleEndian(header[4..], FormatVersion);
-                file.Write(header);
-                long length;
-                using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
-                using (var content = new StoreEncoder(gzip))
-                {
-                    InputResultWriter.Write(content, result);
-                    content.Flush();
-                    length = content.Length;
-                }
-                // The length is known only once the content is written: it goes into the header afterwards.
-                BinaryPrimitives.WriteInt64LittleEndian(header[8..], length);
-                file.Position = 8;
-                file.Write(header[8..]);
-            }
+                Write(file, result);
             File.Move(temporary, full, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="result"/> as one entry (header and compressed content) at <paramref name="file"/>'s
+    /// position, which ends after it; returns the entry's length. The same result gives the same bytes every time.
+    /// </summary>
+    internal static long Write(FileStream file, InputResult result)
+    {
+        var start = file.Position;
+        Span<byte> header = stackalloc byte[HeaderLength];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header[4..], FormatVersion);
+        file.Write(header);
+        long length;
+        using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
+        using (var content = new StoreEncoder(gzip))
+        {
+            InputResultWriter.Write(content, result);
+            content.Flush();
+            length = content.Length;
+        }
+        // The length is known only once the content is written: it goes into the header afterwards.
+        var end = file.Position;
+        BinaryPrimitives.WriteInt64LittleEndian(header[8..], length);
+        file.Position = start + 8;
+        file.Write(header[8..]);
+        file.Position = end;
+        return end - start;
     }
 
     /// <summary>
@@ -96,19 +107,7 @@ public static partial class InputResultStore
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1 << 16);
-            if (ContentLength(file, out problem) is not { } length)
-            {
-                problem = $"store file [{path}] {problem}";
-                return null;
-            }
-            using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
-            var content = new StoreDecoder(gzip, length);
-            var record = InputResultReader.ReadRecord(content);
-            if (!wanted(record))
-                return null;
-            var captures = InputResultReader.ReadCaptures(content);
-            content.End();
-            return new InputResult(record, captures);
+            return Read(file, file.Length, path, wanted, out problem);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -118,20 +117,45 @@ public static partial class InputResultStore
         {
             problem = $"store file [{path}] cannot be read: {OneLine(exception.Message)}";
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Reads one entry of <paramref name="entryLength"/> bytes from <paramref name="entry"/> as <see cref="Load(string, Func{InputRecord, bool}, out string?)"/>
+    /// does, naming it <paramref name="where"/> in the <paramref name="problem"/>; I/O errors are the caller's.
+    /// </summary>
+    internal static InputResult? Read(Stream entry, long entryLength, string where, Func<InputRecord, bool> wanted, out string? problem)
+    {
+        try
+        {
+            if (ContentLength(entry, entryLength, out problem) is not { } length)
+            {
+                problem = $"store file [{where}] {problem}";
+                return null;
+            }
+            using var gzip = new GZipStream(entry, CompressionMode.Decompress, leaveOpen: true);
+            var content = new StoreDecoder(gzip, length);
+            var record = InputResultReader.ReadRecord(content);
+            if (!wanted(record))
+                return null;
+            var captures = InputResultReader.ReadCaptures(content);
+            content.End();
+            return new InputResult(record, captures);
+        }
         catch (StoreContentException exception)
         {
-            problem = $"store file [{path}] {OneLine(exception.Message)}";
+            problem = $"store file [{where}] {OneLine(exception.Message)}";
         }
         catch (Exception exception) when (exception is InvalidDataException or ArgumentException)
         {
             // InvalidDataException: GZip damage or a CRC mismatch; ArgumentException: values the model refuses.
-            problem = $"store file [{path}] is corrupt: {OneLine(exception.Message)}";
+            problem = $"store file [{where}] is corrupt: {OneLine(exception.Message)}";
         }
         return null;
     }
 
     /// <summary>The declared length of the content after checking the header; null with the reason when it cannot be used.</summary>
-    private static long? ContentLength(FileStream file, out string? problem)
+    private static long? ContentLength(Stream file, long entryLength, out string? problem)
     {
         Span<byte> header = stackalloc byte[HeaderLength];
         var headerRead = file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false);
@@ -157,7 +181,7 @@ public static partial class InputResultStore
             return null;
         }
         var length = BinaryPrimitives.ReadInt64LittleEndian(header[8..]);
-        var compressed = file.Length - HeaderLength;
+        var compressed = entryLength - HeaderLength;
         if (length is < 0 or > MaxContentBytes)
         {
             problem = $"is too large: declares [{length}] bytes of content, the limit is [{MaxContentBytes}]";
@@ -174,5 +198,5 @@ public static partial class InputResultStore
 
     private static string Missing(string path) => $"store file [{path}] is missing";
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    internal static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -9,8 +9,8 @@ using Forensics.Pipeline.Listing;
 namespace Forensics.Pipeline.Store;
 
 /// <summary>
-/// Keeps the result of every input of a run in <c>.forensics/</c> inside the report folder: one store file per input,
-/// named by its cache key (the file's identity: device, inode, size, times and systemd-coredump attributes; display path, import options and the
+/// Keeps the result of every input of a run in <c>.forensics/</c> inside the report folder: one entry per input in a
+/// few pack files (<see cref="ResultPacks"/>), found by its cache key (the file's identity: device, inode, size, times and systemd-coredump attributes; display path, import options and the
 /// build of the importing code), and
 /// <c>inputs.jsonl</c>, the key and path of each input of the last run, one JSON object a line (a file name may hold
 /// a newline or a tab). The next run over unchanged inputs loads
@@ -20,11 +20,13 @@ public sealed class ResultFolder
 {
     public const string FolderName = ".forensics";
     private const string ListName = "inputs.jsonl";
-    private const string Extension = ".fxir";
+    /// <summary>The one-file-per-input store of earlier versions, deleted when a run finishes.</summary>
+    private const string OldExtension = ".fxir";
 
     private readonly string _folder;
     private readonly ImportOptions _options;
     private readonly bool _fresh;
+    private readonly ResultPacks _packs;
     private readonly ConcurrentDictionary<string, string> _keyByPath = new(StringComparer.Ordinal);
     private int _reused;
     private int _kept;
@@ -38,7 +40,11 @@ public sealed class ResultFolder
         _options = options;
         _fresh = fresh;
         TryKeeping(() => Directory.CreateDirectory(_folder));
+        _packs = new ResultPacks(_folder);
     }
+
+    /// <summary>How many results the result folder of <paramref name="outputDirectory"/> holds now.</summary>
+    public static int CountKept(string outputDirectory) => ResultPacks.CountIn(Path.Combine(outputDirectory, FolderName));
 
     /// <summary>The first result that could not be saved, and why; null when every one was.</summary>
     public string? KeepProblem => Volatile.Read(ref _keepProblem);
@@ -61,7 +67,7 @@ public sealed class ResultFolder
         var key = identity is null ? null : InputResultStore.KeyFor(file.DisplayPath, identity, _options);
         // The record comes first in a store file: a result that will not be reused is refused before its captures are read.
         if (key is not null && !_fresh
-            && InputResultStore.Load(PathOf(key), r => r.Path == file.DisplayPath && !MayDifferNextTime(r.Problem), out _) is { } kept)
+            && _packs.Load(key, r => r.Path == file.DisplayPath && !MayDifferNextTime(r.Problem), out _) is { } kept)
         {
             Interlocked.Increment(ref _reused);
             Interlocked.Increment(ref _kept);
@@ -98,12 +104,9 @@ public sealed class ResultFolder
         File.WriteAllText(temporary, list.ToString(), new UTF8Encoding(false));
         File.Move(temporary, listPath, overwrite: true);
 
-        var current = new HashSet<string>(_keyByPath.Values, StringComparer.Ordinal);
-        foreach (var stored in Directory.EnumerateFiles(_folder, "*" + Extension))
-        {
-            if (!current.Contains(Path.GetFileNameWithoutExtension(stored)))
-                File.Delete(stored);
-        }
+        _packs.Finish(new HashSet<string>(_keyByPath.Values, StringComparer.Ordinal));
+        foreach (var stored in Directory.EnumerateFiles(_folder, "*" + OldExtension))
+            File.Delete(stored);
     });
 
     /// <summary>
@@ -125,6 +128,7 @@ public sealed class ResultFolder
                 problem = $"[{directory}] holds no results of a run (no {FolderName}/{ListName}); give the --out folder of 'forensics analyze'";
                 return null;
             }
+            using var packs = new ResultPacks(folder);
             var lineNumber = 0;
             foreach (var line in File.ReadLines(listPath))
             {
@@ -142,10 +146,11 @@ public sealed class ResultFolder
                     problem = $"the result of [{path}] differs between [{earlier.Directory}] and [{directory}]; run both with the same inputs and tool version";
                     return null;
                 }
-                var result = InputResultStore.Load(Path.Combine(folder, key + Extension), out var loadProblem);
+                var result = packs.Load(key, _ => true, out var loadProblem);
                 if (result is null || result.Record.Path != path)
                 {
-                    problem = (loadProblem ?? $"the result kept for [{path}] names another input") + "; run that shard again";
+                    problem = (loadProblem ?? (result is null ? Missing(path, folder, packs) : $"the result kept for [{path}] names another input"))
+                        + "; run that shard again";
                     return null;
                 }
                 seen.Add(path, (key, directory));
@@ -165,7 +170,7 @@ public sealed class ResultFolder
         _keyByPath[result.Record.Path] = key;
         TryKeeping(() =>
         {
-            InputResultStore.Save(PathOf(key), result);
+            _packs.Append(key, result);
             Interlocked.Increment(ref _kept);
         });
     }
@@ -182,7 +187,8 @@ public sealed class ResultFolder
         }
     }
 
-    private string PathOf(string key) => Path.Combine(_folder, key + Extension);
+    private static string Missing(string path, string folder, ResultPacks packs) =>
+        $"the result of [{path}] is missing from [{folder}]" + (packs.Damage.Count > 0 ? ": " + packs.Damage[0] : "");
 
     /// <summary>
     /// The identity of a regular file's content (<see cref="FileIdentity"/>: device, inode, size, times, <c>user.coredump.*</c> attributes), or of an ABRT

@@ -193,7 +193,7 @@ public sealed class BatchTests : IDisposable
         Analyze([evidence], fresh, new PipelineOptions { OutputDirectory = fresh, Fresh = true });
         ReportFolders.AssertSameFiles(fresh, output);
         // The result of the deleted input is not kept any more.
-        Assert.Equal(23, Directory.GetFiles(Path.Combine(output, ResultFolder.FolderName), "*.fxir").Length);
+        Assert.Equal(23, ResultFolder.CountKept(output));
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class BatchTests : IDisposable
     {
         var folder = Path.Combine(_scratch, "shard");
         Analyze([Path.Combine(TestPaths.Corpus, "aslr-pair")], folder, new PipelineOptions { OutputDirectory = folder });
-        var stored = Directory.GetFiles(Path.Combine(folder, ResultFolder.FolderName), "*.fxir").Order(StringComparer.Ordinal).First();
+        var stored = Directory.GetFiles(Path.Combine(folder, ResultFolder.FolderName), "*.fxpk").Order(StringComparer.Ordinal).First();
         File.WriteAllBytes(stored, File.ReadAllBytes(stored)[..40]);
 
         var (code, error) = Merge([folder], Path.Combine(_scratch, "merged"));

@@ -22,8 +22,7 @@ public sealed partial class InterruptTests : IDisposable
         for (var i = 0; i < Inputs; i++)
             File.Copy(TestPaths.CorpusFile("crash-null", "core.xz"), Path.Combine(evidence, string.Create(CultureInfo.InvariantCulture, $"core-{i:000}.xz")));
         var output = Path.Combine(_scratch, "out");
-        var kept = Path.Combine(output, ResultFolder.FolderName);
-        int KeptFiles() => Directory.Exists(kept) ? Directory.GetFiles(kept, "*.fxir").Length : 0;
+        int KeptFiles() => ResultFolder.CountKept(output);
 
         using var first = Start(evidence, output, "--jobs", "1");
         var waiting = Stopwatch.StartNew();
