@@ -156,7 +156,10 @@ public static class ReportWriter
     {
         try
         {
-            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            // CreateNew: the staging folder is new, and a file truncated on opening (FileMode.Create) is written back to
+            // the disk when it is closed on ext4 (its auto_da_alloc), which made every close of a run's thousands of
+            // report files wait for the disk.
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
             write(file);
         }
         catch (ArgumentOutOfRangeException tooLarge) when (tooLarge.ParamName == "value")

@@ -29,7 +29,7 @@ public static class ParquetReportWriter
         Directory.CreateDirectory(outputDirectory);
         foreach (var name in FileNames)
         {
-            using var stream = new FileStream(Path.Combine(outputDirectory, name), FileMode.Create, FileAccess.ReadWrite);
+            using var stream = new FileStream(Path.Combine(outputDirectory, name), FileMode.CreateNew, FileAccess.ReadWrite);
             Write(run, name, stream);
         }
         return FileNames;
