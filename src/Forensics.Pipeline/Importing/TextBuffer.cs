@@ -15,7 +15,9 @@ namespace Forensics.Pipeline.Importing;
 /// </summary>
 internal sealed unsafe partial class TextBuffer : MemoryManager<byte>
 {
-    private const int DontNeed = 4; // MADV_DONTNEED
+    /// <summary><c>MADV_DONTNEED</c>: the pages are dropped, and read as zeros if touched again.</summary>
+    private const int DontNeed = 4;
+
     /// <summary>A power of two, so that what the pool rents for a length within it is within it too.</summary>
     private const int PooledBytes = 1 << 22;
 
