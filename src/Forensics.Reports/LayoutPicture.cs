@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Forensics.Model;
 
 namespace Forensics.Reports;
@@ -20,105 +19,153 @@ public static class LayoutPicture
     private static List<LayoutSegment> Made(Capture capture, bool heapOnly)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        var runs = new List<Run>(capture.Regions.Count);
-        ulong previousEnd = 0;
-        foreach (var region in InAddressOrder(capture.Regions))
+        var regions = InAddressOrder(capture.Regions);
+        var survey = Surveyed(RunsOf(regions));
+        Run[] runs;
+        var count = survey.Count;
+        if (count > MaximumSegments && !heapOnly && survey.ApartAndNotEmpty)
         {
-            var gap = runs.Count > 0 && region.Start > previousEnd;
-            var kind = region.Kind;
-            if (runs.Count > 0 && !gap && runs[^1].Kind == kind)
-            {
-                var last = runs[^1];
-                runs[^1] = new Run(last.Start, Math.Max(last.End, region.End), last.Regions + 1, kind, last.GapBefore);
-            }
-            else
-            {
-                runs.Add(new Run(region.Start, Math.Max(region.Start, region.End), 1, kind, gap));
-            }
-            previousEnd = Math.Max(previousEnd, region.End);
+            (runs, count) = MergedInRounds(regions, survey);
         }
-        return Merged(runs, heapOnly);
+        else
+        {
+            runs = new Run[count];
+            var index = 0;
+            foreach (var run in RunsOf(regions))
+                runs[index++] = run;
+        }
+        if (count > MaximumSegments)
+            return MergeSmallest(runs.AsSpan(0, count));
+        var result = new List<LayoutSegment>(count);
+        foreach (var run in runs.AsSpan(0, count))
+            result.Add(run.ToSegment());
+        return result;
     }
 
     /// <summary>The regions by start, then end: a normalised capture's own order mostly, which then needs no sorted copy.</summary>
-    private static IEnumerable<Region> InAddressOrder(IReadOnlyList<Region> regions)
+    private static IReadOnlyList<Region> InAddressOrder(IReadOnlyList<Region> regions)
     {
         for (var i = 1; i < regions.Count; i++)
         {
             var (previous, region) = (regions[i - 1], regions[i]);
             if (region.Start < previous.Start || (region.Start == previous.Start && region.End < previous.End))
-                return regions.OrderBy(r => r.Start).ThenBy(r => r.End);
+                return regions.OrderBy(r => r.Start).ThenBy(r => r.End).ToArray();
         }
         return regions;
     }
 
-    private static List<LayoutSegment> Merged(List<Run> runs, bool heapOnly)
+    /// <summary>The regions in address order as runs: neighbours of one kind with no gap between them are one run.</summary>
+    private static IEnumerable<Run> RunsOf(IReadOnlyList<Region> regions)
     {
-        var count = runs.Count;
-        if (count > MaximumSegments && !heapOnly && ApartAndNotEmpty(CollectionsMarshal.AsSpan(runs)))
-            count = MergeInRounds(CollectionsMarshal.AsSpan(runs));
-        CollectionsMarshal.SetCount(runs, count);
-        if (count > MaximumSegments)
-            return MergeSmallest(runs);
-        var result = new List<LayoutSegment>(count);
-        foreach (var run in runs)
-            result.Add(run.ToSegment());
-        return result;
-    }
-
-    /// <summary>
-    /// Whether every run has a size and ends where or before the next starts. Then a joined pair is at least as large as
-    /// its two sides together, so every pair next to it is larger than the pair just joined, and no sum overflows.
-    /// </summary>
-    private static bool ApartAndNotEmpty(ReadOnlySpan<Run> runs)
-    {
-        for (var i = 0; i < runs.Length; i++)
+        var started = false;
+        var run = default(Run);
+        ulong previousEnd = 0;
+        foreach (var region in regions)
         {
-            if (runs[i].End <= runs[i].Start || (i + 1 < runs.Length && runs[i].End > runs[i + 1].Start))
-                return false;
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// The merge of <see cref="MergeSmallest"/> in rounds, for runs that are <see cref="ApartAndNotEmpty"/>: a round
-    /// finds the smallest combined size of a pair and joins, left to right, every pair of that size whose sides are not
-    /// joined already this round. That is the heap's order exactly: after a join both pairs beside it are larger, so
-    /// the heap's next pair is the next pair of the smallest size to the right. The runs are compacted at the front
-    /// and their number returned; when a round joins fewer than an eighth, the rest is left to the heap, so the rounds
-    /// cost a few passes over the runs at most (2,000,000 runs as large: eight rounds halve them to 7,813, the heap does the rest).
-    /// </summary>
-    private static int MergeInRounds(Span<Run> runs)
-    {
-        var count = runs.Length;
-        while (count > MaximumSegments)
-        {
-            var smallest = ulong.MaxValue;
-            for (var i = 0; i + 1 < count; i++)
-                smallest = Math.Min(smallest, runs[i].Size + runs[i + 1].Size);
-            var kept = 0;
-            var remaining = count;
-            var current = runs[0];
-            for (var i = 1; i < count; i++)
+            var gap = started && region.Start > previousEnd;
+            if (started && !gap && run.Kind == region.Kind)
             {
-                if (remaining > MaximumSegments && current.Size + runs[i].Size == smallest)
-                {
-                    current = Join(current, runs[i]);
-                    remaining--;
-                }
-                else
-                {
-                    runs[kept++] = current;
-                    current = runs[i];
-                }
+                run = new Run(run.Start, Math.Max(run.End, region.End), run.Regions + 1, run.Kind, run.GapBefore);
             }
-            runs[kept++] = current;
-            var joined = count - kept;
-            count = kept;
-            if (joined < kept / 8)
-                break;
+            else
+            {
+                if (started)
+                    yield return run;
+                run = new Run(region.Start, Math.Max(region.Start, region.End), 1, region.Kind, gap);
+                started = true;
+            }
+            previousEnd = Math.Max(previousEnd, region.End);
         }
-        return count;
+        if (started)
+            yield return run;
+    }
+
+    /// <summary>The first <paramref name="count"/> runs, read one at a time, so that a round can write its result over them.</summary>
+    private static IEnumerable<Run> Prefix(Run[] runs, int count)
+    {
+        for (var i = 0; i < count; i++)
+            yield return runs[i];
+    }
+
+    /// <summary>
+    /// How many runs there are; whether every run has a size and ends where or before the next starts (then a joined
+    /// pair is at least as large as its two sides together, so every pair next to it is larger than the pair just
+    /// joined, and no sum overflows); and the smallest combined size of a pair.
+    /// </summary>
+    private static Survey Surveyed(IEnumerable<Run> runs)
+    {
+        var count = 0;
+        var apart = true;
+        var smallest = ulong.MaxValue;
+        var previous = default(Run);
+        foreach (var run in runs)
+        {
+            apart &= run.End > run.Start && (count == 0 || previous.End <= run.Start);
+            if (count > 0 && apart)
+                smallest = Math.Min(smallest, previous.Size + run.Size);
+            previous = run;
+            count++;
+        }
+        return new Survey(count, apart, smallest);
+    }
+
+    private readonly record struct Survey(int Count, bool ApartAndNotEmpty, ulong SmallestPair);
+
+    /// <summary>
+    /// The merge of <see cref="MergeSmallest"/> in rounds, for runs that are apart and not empty: a round finds the
+    /// smallest combined size of a pair and joins, left to right, every pair of that size whose sides are not joined
+    /// already this round. That is the heap's order exactly: after a join both pairs beside it are larger, so the heap's
+    /// next pair is the next pair of the smallest size to the right. When a round joins fewer than an eighth, the rest
+    /// is left to the heap, so the rounds cost a few passes over the runs at most (2,000,000 runs as large: eight rounds
+    /// halve them to 7,813, the heap does the rest). The first round is made straight from the regions, counted first
+    /// and then kept, so that all the runs are never held at once (2,000,000 of them were 48 MB).
+    /// </summary>
+    private static (Run[] Runs, int Count) MergedInRounds(IReadOnlyList<Region> regions, Survey survey)
+    {
+        var count = 0;
+        foreach (var _ in Round(RunsOf(regions), survey.SmallestPair, survey.Count))
+            count++;
+        var runs = new Run[count];
+        var joined = survey.Count - count;
+        count = 0;
+        foreach (var run in Round(RunsOf(regions), survey.SmallestPair, survey.Count))
+            runs[count++] = run;
+        while (count > MaximumSegments && joined >= count / 8)
+        {
+            var kept = 0;
+            foreach (var run in Round(Prefix(runs, count), Surveyed(Prefix(runs, count)).SmallestPair, count))
+                runs[kept++] = run;
+            joined = count - kept;
+            count = kept;
+        }
+        return (runs, count);
+    }
+
+    /// <summary>One round of <see cref="MergedInRounds"/> over <paramref name="count"/> runs: what is kept, in order.</summary>
+    private static IEnumerable<Run> Round(IEnumerable<Run> runs, ulong smallest, int count)
+    {
+        var remaining = count;
+        var started = false;
+        var current = default(Run);
+        foreach (var run in runs)
+        {
+            if (!started)
+            {
+                (current, started) = (run, true);
+            }
+            else if (remaining > MaximumSegments && current.Size + run.Size == smallest)
+            {
+                current = Join(current, run);
+                remaining--;
+            }
+            else
+            {
+                yield return current;
+                current = run;
+            }
+        }
+        if (started)
+            yield return current;
     }
 
     /// <summary>Two neighbours as one, of the larger one's kind (the lower one's when they are as large).</summary>
@@ -199,13 +246,12 @@ public static class LayoutPicture
     /// segments merge in place, and the heap (<see cref="PairHeap"/>, 16 bytes an entry) has a fixed room: an entry goes
     /// stale when a side merges, and when the room is used up the heap is made again from the live pairs. With a
     /// PriorityQueue growing beside two copies of the segments, 2,000,000 regions took 2.1 s and 356 MB (this heap about 0.7 s
-    /// and 116 MB). <see cref="MergeInRounds"/> does most merges first where it can; this is the rest, and all of them where
+    /// and 116 MB). <see cref="MergedInRounds"/> does most merges first where it can; this is the rest, and all of them where
     /// runs overlap or are empty.
     /// </summary>
-    private static List<LayoutSegment> MergeSmallest(List<Run> segments)
+    private static List<LayoutSegment> MergeSmallest(Span<Run> merged)
     {
-        var count = segments.Count;
-        var merged = CollectionsMarshal.AsSpan(segments);
+        var count = merged.Length;
         var alive = new bool[count];
         var next = new int[count];
         var previous = new int[count];

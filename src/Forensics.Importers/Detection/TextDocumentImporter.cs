@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Forensics.Importers.Budget;
 using Forensics.Importers.Containers.Systemd;
@@ -24,9 +26,12 @@ public static class TextDocumentImporter
     /// <summary>
     /// As <see cref="Import(string, ReadBudget)"/>, for UTF-8 text as a file holds it (never decoded whole); the captures
     /// keep nothing of <paramref name="text"/>, which may be a rented buffer. Splitting and parsing pass the checkpoints
-    /// of <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>).
+    /// of <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>). <paramref name="readUpTo"/>, when given,
+    /// is told as the parsing goes on the offset in <paramref name="text"/> below which no byte is read again, rising
+    /// (the caller may give those pages back); it is told only when the sections are slices of <paramref name="text"/>
+    /// in their order, as a plain capture's always are.
     /// </summary>
-    public static IReadOnlyList<CaptureBuilder> ImportUtf8(ReadOnlyMemory<byte> text, ReadBudget? budget = null)
+    public static IReadOnlyList<CaptureBuilder> ImportUtf8(ReadOnlyMemory<byte> text, ReadBudget? budget = null, Action<int>? readUpTo = null)
     {
         budget ??= ReadBudget.Unlimited;
         var sections = DocumentSplitter.SplitUtf8(text, budget);
@@ -34,9 +39,13 @@ public static class TextDocumentImporter
         // coredumpctl's records hold no mappings, so the splitter passes over them; they are found apart.
         if (text.Span.IndexOf("PID: "u8) >= 0)
             captures.AddRange(CoredumpctlInfoParser.Parse(Encoding.UTF8.GetString(text.Span), budget));
-        foreach (var section in sections)
+        var offsets = readUpTo is null ? null : OffsetsInOrder(text, sections);
+        for (var i = 0; i < sections.Count; i++)
         {
-            var capture = TextCaptureParsers.ParseUtf8(section.Format, section.Text.Span, section.FirstLine, budget);
+            var section = sections[i];
+            var start = offsets?[i] ?? 0;
+            var capture = TextCaptureParsers.ParseUtf8(section.Format, section.Text.Span, section.FirstLine, budget,
+                offsets is null ? null : read => readUpTo!(start + read));
             capture.LineRange = (section.FirstLine, section.LastLine);
             if (section.Hint is { } hint)
                 ApplyHint(capture, hint);
@@ -44,6 +53,27 @@ public static class TextDocumentImporter
         }
         captures.Sort((a, b) => (a.LineRange?.First ?? 0).CompareTo(b.LineRange?.First ?? 0));
         return captures;
+    }
+
+    /// <summary>
+    /// Where each section starts in <paramref name="text"/>; null unless each is a slice of it starting at or after the
+    /// end of the one before, so that what one section has read is never part of a later one.
+    /// </summary>
+    private static int[]? OffsetsInOrder(ReadOnlyMemory<byte> text, IReadOnlyList<DocumentSection> sections)
+    {
+        if (!MemoryMarshal.TryGetMemoryManager(text, out MemoryManager<byte>? manager, out var textStart, out _))
+            return null;
+        var offsets = new int[sections.Count];
+        var end = 0;
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (!MemoryMarshal.TryGetMemoryManager(sections[i].Text, out MemoryManager<byte>? own, out var start, out var length)
+                || own != manager || start - textStart < end)
+                return null;
+            offsets[i] = start - textStart;
+            end = offsets[i] + length;
+        }
+        return offsets;
     }
 
     private static void ApplyHint(CaptureBuilder capture, CommandHint hint)

@@ -22,15 +22,19 @@ public static class TextCaptureParsers
     public static CaptureBuilder Parse(CaptureFormat format, ReadOnlySpan<char> text, int firstLine = 1, ReadBudget? budget = null) =>
         ParseUtf8(format, Utf8Text.Encode(text), firstLine, budget);
 
-    /// <summary>As <see cref="Parse"/>, for UTF-8 text as read from a file (never decoded whole).</summary>
-    public static CaptureBuilder ParseUtf8(CaptureFormat format, ReadOnlySpan<byte> text, int firstLine = 1, ReadBudget? budget = null)
+    /// <summary>
+    /// As <see cref="Parse"/>, for UTF-8 text as read from a file (never decoded whole). The maps parser tells
+    /// <paramref name="readUpTo"/>, when given, now and then the offset in <paramref name="text"/> below which it reads no byte again.
+    /// </summary>
+    public static CaptureBuilder ParseUtf8(CaptureFormat format, ReadOnlySpan<byte> text, int firstLine = 1, ReadBudget? budget = null,
+        Action<int>? readUpTo = null)
     {
         if (firstLine < 1)
             throw new ArgumentOutOfRangeException(nameof(firstLine), firstLine, "Line numbers start at 1.");
         budget ??= ReadBudget.Unlimited;
         return format switch
         {
-            CaptureFormat.Maps => MapsParser.Parse(text, firstLine, budget),
+            CaptureFormat.Maps => MapsParser.Parse(text, firstLine, budget, readUpTo),
             CaptureFormat.Smaps or CaptureFormat.SmapsRollup => SmapsParser.Parse(text, firstLine, format, budget),
             CaptureFormat.Pmap or CaptureFormat.PmapExtended => PmapParser.Parse(text, firstLine, budget),
             CaptureFormat.Gdb => GdbParser.Parse(text, firstLine, budget),

@@ -396,8 +396,8 @@ public sealed partial class InputImporter
     }
 
     /// <summary>
-    /// Reads the text and imports its captures. The bytes live in a <see cref="TextBuffer"/>, given back when the
-    /// captures are made (they keep no slice of it). Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
+    /// Reads the text and imports its captures. The bytes live in a <see cref="TextBuffer"/>, given back as the parse
+    /// passes them and when the captures are made (they keep no slice of it). Text longer than <see cref="ImportOptions.MaxTextBytes"/> is
     /// read up to the limit, cut back to the end of its last whole line and imported; the rest is reported, not read.
     /// </summary>
     private IReadOnlyList<CaptureBuilder> ImportText(Stream content, ReadBudget budget, DiagnosticBag diagnostics)
@@ -433,7 +433,9 @@ public sealed partial class InputImporter
             // UTF-8 is parsed as it is, a chunk of lines decoded at a time; UTF-16 and UTF-32 (rare, small) are made UTF-8 first.
             if (wide is not null)
                 return TextDocumentImporter.Import(encoding.GetString(text), budget);
-            return TextDocumentImporter.ImportUtf8(bytes.Memory.Slice(byteOrderMark, text.Length), budget);
+            var read = bytes;
+            return TextDocumentImporter.ImportUtf8(read.Memory.Slice(byteOrderMark, text.Length), budget,
+                offset => read.ReleaseBefore(byteOrderMark + offset));
         }
         finally
         {

@@ -62,6 +62,41 @@ public sealed partial class InputImporterTests
     }
 
     [Fact]
+    public void A_large_text_gives_back_the_pages_it_has_parsed_and_its_later_documents_and_diagnostics_stay_whole()
+    {
+        // Five copies of a 20,026-line maps (4.9 MB: past the 4 MiB a text takes from the shared pool, so its pages are
+        // given back as each maps is parsed), then a maps with a corrupt line: each must come out as if read alone.
+        var many = System.Text.Encoding.UTF8.GetString(SampleFile.ReadAllBytes(TestPaths.CorpusFile("bench", "many-maps.maps.xz")));
+        var corrupted = System.Text.Encoding.UTF8.GetString(Sample("set-hello", "maps")).Split('\n');
+        corrupted[19] = "55f5efaae000-55f5efacf000 rw-p 0000ZZZZ garbage";
+        var text = new System.Text.StringBuilder();
+        for (var pid = 1001; pid <= 1005; pid++)
+            text.Append("$ cat /proc/").Append(pid).Append("/maps\n").Append(many);
+        text.Append("$ cat /proc/2000/maps\n").AppendJoin('\n', corrupted);
+        using var folder = new TemporaryFolder();
+        folder.Write("many.txt", text.ToString());
+        folder.Write("many.maps", many);
+        folder.Write("corrupted.maps", string.Join('\n', corrupted));
+
+        var batch = new BatchImporter(new ImportOptions { MergeInstances = false }).Import([folder.Path]);
+
+        var alone = Assert.Single(batch.Captures, c => c.InputPath == "many.maps");
+        var together = batch.Captures.Where(c => c.InputPath == "many.txt").ToList();
+        Assert.Equal([1001, 1002, 1003, 1004, 1005, 2000], together.Select(c => c.Pid));
+        Assert.Equal(20_026, alone.Regions.Count);
+        Assert.All(together[..5], capture => Assert.Equal(
+            alone.Regions.Select(r => (r.Start, r.End, r.Permissions, r.Offset, r.Inode, r.Name)),
+            capture.Regions.Select(r => (r.Start, r.End, r.Permissions, r.Offset, r.Inode, r.Name))));
+        var last = together[5];
+        Assert.Equal(38, last.Regions.Count);
+        var expected = Assert.Single(Assert.Single(batch.Captures, c => c.InputPath == "corrupted.maps").Diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
+        var error = Assert.Single(last.Diagnostics.Items, d => d.Severity == DiagnosticSeverity.Error);
+        // Five documents of a prompt and 20,026 lines, the sixth's prompt, then its 20th line.
+        Assert.Equal((5 * 20_027 + 1 + 20, 20), (error.Location.Line, expected.Location.Line));
+        Assert.Equal(expected.Message, error.Message);
+    }
+
+    [Fact]
     public void Compressed_captures_are_read_by_magic_bytes_whatever_their_names()
     {
         using var folder = new TemporaryFolder();

@@ -8,7 +8,8 @@ internal static class MapsParser
 {
     private const int ShortestLine = 16;
 
-    public static CaptureBuilder Parse(ReadOnlySpan<byte> text, int firstLine, ReadBudget budget)
+    /// <summary>Parses <paramref name="text"/>; <paramref name="readUpTo"/>, when given, is told now and then the offset below which no byte is read again.</summary>
+    public static CaptureBuilder Parse(ReadOnlySpan<byte> text, int firstLine, ReadBudget budget, Action<int>? readUpTo = null)
     {
         var capture = new CaptureBuilder { Format = CaptureFormat.Maps, Variant = "kernel" };
         // One region per line at most: sizing the list once saves its regrowth copies (a 20,000-line capture
@@ -19,7 +20,7 @@ internal static class MapsParser
         string? variant = null;
         // Lines laid out as the kernel prints them (nearly all) are read from their bytes; any other is decoded first.
         var scratch = Array.Empty<char>();
-        var lines = new Utf8Lines(text, firstLine, budget);
+        var lines = new Utf8Lines(text, firstLine, budget, readUpTo);
         while (lines.MoveNext(out var bytes, out var number))
         {
             if (MapsLineParser.TryParseKernelLine(bytes, number, capture, names, RegionSources.Maps, ref scratch,
