@@ -440,13 +440,7 @@ public static class DocumentSplitter
         }
 
         /// <summary>The line's characters in the scratch buffer, valid until the next line is decoded.</summary>
-        private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> line)
-        {
-            // UTF-8 never decodes to more characters than it has bytes.
-            if (_scratch.Length < line.Length)
-                _scratch = new char[Math.Max(line.Length, _scratch.Length * 2)];
-            return _scratch.AsSpan(0, Encoding.UTF8.GetChars(line, _scratch));
-        }
+        private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> line) => Utf8Text.Decode(line, ref _scratch);
 
         private static int Indentation(ReadOnlySpan<char> line)
         {

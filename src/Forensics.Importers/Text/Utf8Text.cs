@@ -13,4 +13,16 @@ internal static class Utf8Text
         Encoding.UTF8.GetBytes(text, bytes);
         return bytes;
     }
+
+    /// <summary>
+    /// Decodes a line into <paramref name="scratch"/>, grown when too short, to exactly the characters the whole text
+    /// would give it; the characters are valid until the scratch is used again.
+    /// </summary>
+    public static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, ref char[] scratch)
+    {
+        // UTF-8 never decodes to more characters than it has bytes (an invalid byte becomes one U+FFFD).
+        if (scratch.Length < utf8.Length)
+            scratch = new char[Math.Max(utf8.Length, scratch.Length * 2)];
+        return scratch.AsSpan(0, Encoding.UTF8.GetChars(utf8, scratch));
+    }
 }

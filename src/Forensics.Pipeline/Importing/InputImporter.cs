@@ -433,9 +433,8 @@ public sealed partial class InputImporter
             // UTF-8 is parsed as it is, a chunk of lines decoded at a time; UTF-16 and UTF-32 (rare, small) are made UTF-8 first.
             if (wide is not null)
                 return TextDocumentImporter.Import(encoding.GetString(text), budget);
-            var read = bytes;
-            return TextDocumentImporter.ImportUtf8(read.Memory.Slice(byteOrderMark, text.Length), budget,
-                offset => read.ReleaseBefore(byteOrderMark + offset));
+            return TextDocumentImporter.ImportUtf8(bytes.Memory.Slice(byteOrderMark, text.Length), budget,
+                offset => bytes.ReleaseBefore(byteOrderMark + offset));
         }
         finally
         {

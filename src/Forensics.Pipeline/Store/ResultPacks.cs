@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using Forensics.Importers.Detection;
 using Microsoft.Win32.SafeHandles;
 
 namespace Forensics.Pipeline.Store;
@@ -312,22 +313,15 @@ internal sealed class ResultPacks : IDisposable
     }
 
     /// <summary>A range of a file, read through its handle at offsets, so that threads share one handle.</summary>
-    private sealed class RangeStream(SafeFileHandle handle, long offset, long length) : Stream
+    private sealed class RangeStream(SafeFileHandle handle, long offset, long length) : ForwardOnlyReadStream
     {
         private long _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => length;
 
         public override long Position
         {
             get => _position;
             set => throw new NotSupportedException();
         }
-
-        public override int Read(byte[] buffer, int offset1, int count) => Read(buffer.AsSpan(offset1, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -338,13 +332,5 @@ internal sealed class ResultPacks : IDisposable
             _position += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset1, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset1, int count) => throw new NotSupportedException();
     }
 }

@@ -10,6 +10,7 @@ internal static class JsonWriting
 {
     /// <summary>What a writer holds before it hands its bytes to its stream, between rows.</summary>
     private const int FlushAt = 1 << 16;
+
     public static void Field(this Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null)

@@ -103,18 +103,9 @@ internal static class MapsLineParser
             nameColumn = line.Length - nameBytes.Length;
         Span<char> device = stackalloc char[fields.Device.Length];
         Ascii.ToUtf16(fields.Device, device, out _);
-        region = Make(fields, names.Intern(device), Decode(nameBytes, ref scratch), SourceLocation.AtLine(lineNumber),
+        region = Make(fields, names.Intern(device), Utf8Text.Decode(nameBytes, ref scratch), SourceLocation.AtLine(lineNumber),
             capture, names, source);
         return true;
-    }
-
-    /// <summary>Decodes UTF-8 into <paramref name="scratch"/>, grown when too short, as the whole text would decode.</summary>
-    public static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, ref char[] scratch)
-    {
-        // UTF-8 never decodes to more characters than it has bytes (an invalid byte becomes one U+FFFD).
-        if (scratch.Length < utf8.Length)
-            scratch = new char[utf8.Length];
-        return scratch.AsSpan(0, Encoding.UTF8.GetChars(utf8, scratch));
     }
 
     /// <summary>The name after the inode: one space follows the inode, any further blanks are padding (never trim the name's own trailing spaces).</summary>

@@ -32,7 +32,7 @@ internal static class MapsParser
                 variant ??= MapsLineParser.PaddingVariant(nameColumn, bytes);
                 continue;
             }
-            var line = MapsLineParser.Decode(bytes, ref scratch);
+            var line = Utf8Text.Decode(bytes, ref scratch);
             if (TextSpan.IsAllBlank(line) || TextCaptureChecks.ReportElision(capture, line, number))
                 continue;
             region = MapsLineParser.Parse(line, number, capture, names, RegionSources.Maps, out nameColumn);
