@@ -13,7 +13,9 @@ namespace Forensics.Importers.Budget;
 /// The budget is passed explicitly, never found from the thread: the ELF reader and the core importer take it as their
 /// <see cref="IReadCheckpoint"/>, the text parsers, container readers and decompression as a <see cref="ReadBudget"/>
 /// (a text checkpoint reports a line). Allocation is what <see cref="GC.GetAllocatedBytesForCurrentThread"/> counts, so
-/// a budget is checked on the thread that started it; inputs imported in parallel each have their own. Work that passes
+/// a budget is checked on the thread that started it; inputs imported in parallel each have their own, and a helper
+/// thread that reads part of one input (a large maps parsed in pieces) checks a <see cref="Share"/> of its budget, which
+/// adds that thread's allocations and time to the same totals. Work that passes
 /// no checkpoint (a blocking read, a library call) is not stopped. A reader given no budget uses <see cref="Unlimited"/>,
 /// whose checkpoints return at once.
 /// </remarks>
@@ -29,9 +31,15 @@ public sealed class ReadBudget : IReadCheckpoint
     private readonly long _startAllocatedBytes;
     private readonly bool _unlimited;
     private readonly CancellationToken _cancellation;
+    /// <summary>What every thread reading the input has spent, shared by a budget and its <see cref="Share"/>s.</summary>
+    private readonly Spending _spent;
+    /// <summary>What this thread has added to <see cref="_spent"/> so far.</summary>
+    private long _addedBytes;
+    private long _addedTicks;
 
-    private ReadBudget(TimeSpan timeLimit, long allocationLimit, TimeProvider clock, CancellationToken cancellation = default)
+    private ReadBudget(TimeSpan timeLimit, long allocationLimit, TimeProvider clock, CancellationToken cancellation = default, Spending? spent = null)
     {
+        _spent = spent ?? new Spending();
         TimeLimit = timeLimit;
         _cancellation = cancellation;
         AllocationLimit = allocationLimit;
@@ -63,6 +71,13 @@ public sealed class ReadBudget : IReadCheckpoint
         return new ReadBudget(timeLimit, allocationLimit, clock ?? ThreadCpuClock.Instance, cancellation);
     }
 
+    /// <summary>
+    /// The budget of a helper thread reading part of the same input, started on that thread (call it there): its
+    /// checkpoints add the thread's allocations and time (summed, as CPU time is) to this budget's, and throw once the
+    /// sum passes a limit, as do this budget's own.
+    /// </summary>
+    public ReadBudget Share() => _unlimited ? this : new ReadBudget(TimeLimit, AllocationLimit, _clock, _cancellation, _spent);
+
     /// <summary>A checkpoint at a 1-based line of text.</summary>
     public void CheckAtLine(int line) => Spend(line, null);
 
@@ -79,13 +94,29 @@ public sealed class ReadBudget : IReadCheckpoint
         _cancellation.ThrowIfCancellationRequested();
         if (_unlimited)
             return;
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - _startAllocatedBytes;
+        var allocated = Add(ref _spent.Bytes, ref _addedBytes, GC.GetAllocatedBytesForCurrentThread() - _startAllocatedBytes);
         if (allocated > AllocationLimit)
-            throw new ReadBudgetExceededException(ReadBudgetLimit.Allocation, _clock.GetElapsedTime(_startTimestamp), allocated, line, offset);
+            throw new ReadBudgetExceededException(ReadBudgetLimit.Allocation, Elapsed(), allocated, line, offset);
         if (TimeLimit == Timeout.InfiniteTimeSpan)
             return;
-        var elapsed = _clock.GetElapsedTime(_startTimestamp);
+        var elapsed = Elapsed();
         if (elapsed > TimeLimit)
             throw new ReadBudgetExceededException(ReadBudgetLimit.Time, elapsed, allocated, line, offset);
+    }
+
+    private TimeSpan Elapsed() => TimeSpan.FromTicks(Add(ref _spent.Ticks, ref _addedTicks, _clock.GetElapsedTime(_startTimestamp).Ticks));
+
+    /// <summary>Adds what this thread spent since it last added to <paramref name="total"/>; the new total.</summary>
+    private static long Add(ref long total, ref long added, long own)
+    {
+        var more = own - added;
+        added = own;
+        return Interlocked.Add(ref total, more);
+    }
+
+    private sealed class Spending
+    {
+        public long Bytes;
+        public long Ticks;
     }
 }

@@ -39,6 +39,11 @@ public static class DocumentSplitter
     public static IReadOnlyList<DocumentSection> SplitUtf8(ReadOnlyMemory<byte> text, ReadBudget? budget = null)
     {
         budget ??= ReadBudget.Unlimited;
+        if (PlainMaps(text, budget) is { } plain)
+        {
+            var whole = text[..plain.End];
+            return [new DocumentSection(TextCaptureParsers.DetectUtf8(whole.Span, budget) ?? CaptureFormat.Maps, 1, plain.Lines, whole, null)];
+        }
         var lines = new LineTable(text, budget);
         var sections = new List<DocumentSection>();
         var previousEnd = -1;
@@ -51,6 +56,64 @@ public static class DocumentSplitter
             i = last;
         }
         return sections;
+    }
+
+    /// <summary>
+    /// When every line of <paramref name="text"/> is a maps line starting at its first column, up to blank lines at its
+    /// end (a plain maps file, as nearly every large text is): how many lines the capture has and where its last ends.
+    /// That is the one section the line table would give, found without building it (a large text's
+    /// <see cref="TextPieces"/> at once); null for any other text.
+    /// </summary>
+    private static (int Lines, int End)? PlainMaps(ReadOnlyMemory<byte> text, ReadBudget budget)
+    {
+        var pieces = TextPieces.Cut(text.Span, 1, TextPieces.CountFor(text.Length));
+        var scanned = TextPieces.Run(text, pieces, budget, ScanPlainMaps);
+        (int Lines, int End)? capture = null;
+        var blankSeen = false;
+        for (var i = 0; i < scanned.Length; i++)
+        {
+            if (scanned[i] is not { } piece || (i == 0 && piece.FirstMaps != 1) || (blankSeen && piece.LastMaps > 0))
+                return null;
+            if (piece.LastMaps > 0)
+                capture = (pieces[i].FirstLine - 1 + piece.LastMaps, pieces[i].Start + piece.End);
+            blankSeen |= piece.FirstBlank > 0;
+        }
+        return capture;
+    }
+
+    /// <summary>
+    /// The lines of a piece (1-based within it) of its first and last maps line and its first blank line (0 for none), and
+    /// where its last maps line ends; null when a line is neither, or a maps line follows a blank one.
+    /// </summary>
+    private static (int FirstMaps, int LastMaps, int FirstBlank, int End)? ScanPlainMaps(ReadOnlySpan<byte> text, TextPieces.Piece piece, ReadBudget budget)
+    {
+        var (count, firstMaps, lastMaps, firstBlank, end) = (0, 0, 0, 0, 0);
+        var position = 0;
+        while (position < text.Length)
+        {
+            if (count % ReadBudget.LinesPerCheck == 0)
+                budget.CheckAtLine(piece.FirstLine + count);
+            var newline = text[position..].IndexOf((byte)'\n');
+            var lineEnd = newline < 0 ? text.Length : position + newline;
+            var line = text[position..lineEnd];
+            if (!line.IsEmpty && line[^1] == '\r')
+                line = line[..^1];
+            count++;
+            if (!line.IsEmpty && line[0] is not ((byte)' ' or (byte)'\t'))
+            {
+                if (firstBlank > 0 || !MapsLineParser.LooksLikeMapsLine(line))
+                    return null;
+                if (firstMaps == 0)
+                    firstMaps = count;
+                (lastMaps, end) = (count, position + line.Length);
+            }
+            else if (line.IndexOfAnyExcept(" \t"u8) >= 0)
+                return null;
+            else if (firstBlank == 0)
+                firstBlank = count;
+            position = lineEnd + 1;
+        }
+        return (firstMaps, lastMaps, firstBlank, end);
     }
 
     private static bool TryScanBlock(LineTable lines, int start, int previousEnd, out Family family, out int first, out int last)

@@ -26,12 +26,12 @@ public static class TextDocumentImporter
     /// <summary>
     /// As <see cref="Import(string, ReadBudget)"/>, for UTF-8 text as a file holds it (never decoded whole); the captures
     /// keep nothing of <paramref name="text"/>, which may be a rented buffer. Splitting and parsing pass the checkpoints
-    /// of <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>). <paramref name="readUpTo"/>, when given,
-    /// is told as the parsing goes on the offset in <paramref name="text"/> below which no byte is read again, rising
-    /// (the caller may give those pages back); it is told only when the sections are slices of <paramref name="text"/>
-    /// in their order, as a plain capture's always are.
+    /// of <paramref name="budget"/> (none: <see cref="ReadBudget.Unlimited"/>). <paramref name="passed"/>, when given,
+    /// is told as the parsing goes on ranges of <paramref name="text"/> (start, end) whose bytes are not read again, each
+    /// range's end rising (the caller may give those pages back; a large maps is parsed in pieces, a range each); it is
+    /// told only when the sections are slices of <paramref name="text"/> in their order, as a plain capture's always are.
     /// </summary>
-    public static IReadOnlyList<CaptureBuilder> ImportUtf8(ReadOnlyMemory<byte> text, ReadBudget? budget = null, Action<int>? readUpTo = null)
+    public static IReadOnlyList<CaptureBuilder> ImportUtf8(ReadOnlyMemory<byte> text, ReadBudget? budget = null, Action<int, int>? passed = null)
     {
         budget ??= ReadBudget.Unlimited;
         var sections = DocumentSplitter.SplitUtf8(text, budget);
@@ -39,13 +39,13 @@ public static class TextDocumentImporter
         // coredumpctl's records hold no mappings, so the splitter passes over them; they are found apart.
         if (text.Span.IndexOf("PID: "u8) >= 0)
             captures.AddRange(CoredumpctlInfoParser.Parse(Encoding.UTF8.GetString(text.Span), budget));
-        var offsets = readUpTo is null ? null : OffsetsInOrder(text, sections);
+        var offsets = passed is null ? null : OffsetsInOrder(text, sections);
         for (var i = 0; i < sections.Count; i++)
         {
             var section = sections[i];
             var start = offsets?[i] ?? 0;
-            var capture = TextCaptureParsers.ParseUtf8(section.Format, section.Text.Span, section.FirstLine, budget,
-                offsets is null ? null : read => readUpTo!(start + read));
+            var capture = TextCaptureParsers.ParseUtf8(section.Format, section.Text, section.FirstLine, budget,
+                offsets is null ? null : (from, to) => passed!(start + from, start + to));
             capture.LineRange = (section.FirstLine, section.LastLine);
             if (section.Hint is { } hint)
                 ApplyHint(capture, hint);

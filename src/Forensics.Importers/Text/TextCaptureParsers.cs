@@ -43,6 +43,19 @@ public static class TextCaptureParsers
     }
 
     /// <summary>
+    /// As <see cref="ParseUtf8(CaptureFormat, ReadOnlySpan{byte}, int, ReadBudget, Action{int})"/>; a large maps is parsed
+    /// in pieces on every core. <paramref name="passed"/>, when given, is told now and then a range of
+    /// <paramref name="text"/> (start, end) whose bytes are not read again.
+    /// </summary>
+    public static CaptureBuilder ParseUtf8(CaptureFormat format, ReadOnlyMemory<byte> text, int firstLine, ReadBudget? budget,
+        Action<int, int>? passed)
+    {
+        if (format != CaptureFormat.Maps || firstLine < 1)
+            return ParseUtf8(format, text.Span, firstLine, budget, passed is null ? null : offset => passed(0, offset));
+        return MapsParser.Parse(text, firstLine, budget ?? ReadBudget.Unlimited, passed);
+    }
+
+    /// <summary>
     /// Detects the format of an isolated capture from its first significant lines (docs/formats.md#recognising-a-capture), skipping
     /// blank lines, shell and gdb prompts and gdb chatter; null when nothing recognisable comes first.
     /// </summary>

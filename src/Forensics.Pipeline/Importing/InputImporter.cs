@@ -434,7 +434,7 @@ public sealed partial class InputImporter
             if (wide is not null)
                 return TextDocumentImporter.Import(encoding.GetString(text), budget);
             return TextDocumentImporter.ImportUtf8(bytes.Memory.Slice(byteOrderMark, text.Length), budget,
-                offset => bytes.ReleaseBefore(byteOrderMark + offset));
+                (start, end) => bytes.Release(byteOrderMark + start, byteOrderMark + end));
         }
         finally
         {

@@ -10,7 +10,7 @@ namespace Forensics.Pipeline.Importing;
 /// array, a 2,000,000-line maps kept its 98 MB resident through the analysis and the writing of every report, where
 /// the collector had no reason to give them back; the pool, which keeps what is returned to it for the rest of the
 /// run, had kept one 256 MiB text's bytes and characters (768 MiB). The large text starts on a page, so that the pages
-/// the parse has passed can be given back while it goes on (<see cref="ReleaseBefore"/>): a 2,000,000-line maps
+/// the parse has passed can be given back while it goes on (<see cref="Release"/>): a 2,000,000-line maps
 /// otherwise held its 98 MB beside the 160 MB of regions made from it.
 /// </summary>
 internal sealed unsafe partial class TextBuffer : MemoryManager<byte>
@@ -23,7 +23,8 @@ internal sealed unsafe partial class TextBuffer : MemoryManager<byte>
 
     private byte[]? _pooled;
     private byte* _native;
-    private int _released;
+    /// <summary>For each range's start given to <see cref="Release"/>, where what was given back of it ends.</summary>
+    private readonly Dictionary<int, int> _releasedUpTo = [];
 
     public TextBuffer(int length)
     {
@@ -42,19 +43,26 @@ internal sealed unsafe partial class TextBuffer : MemoryManager<byte>
     public int Length { get; }
 
     /// <summary>
-    /// Gives the system back the whole pages below <paramref name="offset"/>, which the caller never reads again (they
-    /// would read as zeros). Only the large text's, on Linux; a pooled array stays as it is.
+    /// Gives the system back the whole pages from <paramref name="start"/> to <paramref name="end"/>, which the caller
+    /// never reads again (they would read as zeros); a range given again with the same start and a later end gives back
+    /// only what it adds. Only the large text's, on Linux; a pooled array stays as it is. Pieces of the text parsed on
+    /// several threads each give back their own range.
     /// </summary>
-    public void ReleaseBefore(int offset)
+    public void Release(int start, int end)
     {
         if (_native is null || !OperatingSystem.IsLinux())
             return;
-        var end = (int)Math.Min(offset, Length) / Environment.SystemPageSize * Environment.SystemPageSize;
-        if (end <= _released)
-            return;
-        // Advice only: if the system declines, the pages stay until the text is freed, as before.
-        _ = Advise(_native + _released, (nuint)(end - _released), DontNeed);
-        _released = end;
+        var page = Environment.SystemPageSize;
+        lock (_releasedUpTo)
+        {
+            var from = _releasedUpTo.TryGetValue(start, out var released) ? released : (int)Math.Min(((long)start + page - 1) / page * page, Length);
+            var to = (int)Math.Min(end, Length) / page * page;
+            if (to <= from)
+                return;
+            // Advice only: if the system declines, the pages stay until the text is freed, as before.
+            _ = Advise(_native + from, (nuint)(to - from), DontNeed);
+            _releasedUpTo[start] = to;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]

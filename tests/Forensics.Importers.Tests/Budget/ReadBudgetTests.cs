@@ -30,6 +30,30 @@ public sealed class ReadBudgetTests
     }
 
     [Fact]
+    public void A_share_on_a_helper_thread_adds_that_threads_allocations_to_the_budget()
+    {
+        const int Limit = 1 << 20;
+        var budget = ReadBudget.Start(Timeout.InfiniteTimeSpan, Limit);
+        var helper = new Thread(() =>
+        {
+            var share = budget.Share();
+            var bytes = new byte[Limit * 3 / 5];
+            share.Check();
+            GC.KeepAlive(bytes);
+        });
+        helper.Start();
+        helper.Join();
+        var mine = new byte[Limit * 3 / 5];
+
+        // Each thread allocated three fifths of the limit: only their sum passes it.
+        var stopped = Assert.Throws<ReadBudgetExceededException>(budget.Check);
+
+        Assert.Equal(ReadBudgetLimit.Allocation, stopped.Limit);
+        Assert.InRange(stopped.AllocatedBytes, Limit * 6L / 5, Limit * 2L);
+        GC.KeepAlive(mine);
+    }
+
+    [Fact]
     public void A_spent_time_budget_stops_the_program_header_loop_at_its_entry()
     {
         var builder = new ElfCoreBuilder();
