@@ -23,6 +23,9 @@ internal static class FindingDetector
     {
         var findings = new List<Finding>();
         var jit = FindJitRuntime(map);
+        // The named rules' regions are gathered in the one pass over the regions (millions in a large maps).
+        var deleted = new List<Region>();
+        var sharedCode = new List<Region>();
         foreach (var region in map.Regions)
         {
             var kind = region.Kind;
@@ -30,9 +33,13 @@ internal static class FindingDetector
             WritableExecutable(region, kind, explainedBy, findings);
             AnonymousExecutable(region, kind, explainedBy, findings);
             ExecutableStack(region, kind, findings);
+            if (region.Deleted && !IsNormalDeletedShm(region))
+                deleted.Add(region);
+            if (IsExecutableSharedMemory(region))
+                sharedCode.Add(region);
         }
-        DeletedMappings(map, findings);
-        ExecutableSharedMemory(map, jit, findings);
+        DeletedMappings(deleted, findings);
+        ExecutableSharedMemory(sharedCode, jit, findings);
         UnusualImagePaths(map, findings);
         NonPie(map, findings);
         findings.AddRange(others.Find(map));
@@ -154,9 +161,9 @@ internal static class FindingDetector
             Sentence.Of($"Executable {what} ({region.Permissions}): data on it can be run as code; an image without PT_GNU_STACK or built with -z execstack makes the stack executable.")));
     }
 
-    private static void DeletedMappings(AddressMap map, List<Finding> findings)
+    private static void DeletedMappings(List<Region> deleted, List<Finding> findings)
     {
-        foreach (var group in GroupByName(map.Regions.Where(r => r.Deleted && !IsNormalDeletedShm(r))))
+        foreach (var group in GroupByName(deleted))
         {
             var executable = group.Regions.Exists(r => r.Permissions.CanExecute == true);
             findings.Add(Spanning(group, FindingRules.DeletedMapping, executable ? FindingSeverity.High : FindingSeverity.Medium,
@@ -165,11 +172,12 @@ internal static class FindingDetector
         }
     }
 
-    private static void ExecutableSharedMemory(AddressMap map, string? jit, List<Finding> findings)
+    private static bool IsExecutableSharedMemory(Region region) =>
+        region.Permissions.CanExecute == true && region.Name is { } name && (MappingNames.IsMemfd(name) || MappingNames.IsDevShm(name));
+
+    private static void ExecutableSharedMemory(List<Region> sharedCode, string? jit, List<Finding> findings)
     {
-        var executable = map.Regions.Where(r => r.Permissions.CanExecute == true && r.Name is { } name
-            && (MappingNames.IsMemfd(name) || MappingNames.IsDevShm(name)));
-        foreach (var group in GroupByName(executable))
+        foreach (var group in GroupByName(sharedCode))
         {
             var where = MappingNames.IsMemfd(group.Name) ? "a memfd" : "/dev/shm";
             findings.Add(Spanning(group, FindingRules.ExecutableSharedMemory, jit is null ? FindingSeverity.High : FindingSeverity.Low,

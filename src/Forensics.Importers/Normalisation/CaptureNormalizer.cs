@@ -25,8 +25,7 @@ public static class CaptureNormalizer
     /// <summary>The steps of <see cref="Normalize"/> on the builder itself, for a merge that still adds to it before freezing.</summary>
     internal static void Complete(CaptureBuilder capture)
     {
-        foreach (var region in capture.Regions)
-            region.Kind = region.StatedKind;
+        // Also gives each region its stated kind.
         RegionOrdering.Sort(capture);
         Apply(capture, ArchitectureDetector.Decide(capture));
         var images = ImageMap.Build(capture);

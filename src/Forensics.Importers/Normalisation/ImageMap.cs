@@ -54,7 +54,8 @@ internal sealed class ImageMap
             if (file.IsImage || RegionNames.IsSharedObjectName(RegionNames.Basename(name)) || IsExecutable(name, executablePaths))
                 images.Add(name);
         }
-        for (var i = 0; i < regions.Count; i++)
+        // Without images (a maps of anonymous memory) no region has a key: no pass over the regions.
+        for (var i = 0; i < regions.Count && images.Count > 0; i++)
         {
             if (regions[i].Name is { } name && images.Contains(name) && IsUnclassifiedOrImagePart(regions[i]))
                 keys[i] = name;
