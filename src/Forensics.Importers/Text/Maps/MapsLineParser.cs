@@ -39,6 +39,7 @@ internal static class MapsLineParser
         return i + 4 <= line.Length && IsKernelPerms(line.Slice(i, 4)) && (i + 4 == line.Length || IsBlank(At(line, i + 4)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipBlanks<T>(ReadOnlySpan<T> line, int position) where T : unmanaged, IBinaryInteger<T>
     {
         while (position < line.Length && IsBlank(At(line, position)))
@@ -46,6 +47,7 @@ internal static class MapsLineParser
         return position;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipHexDigits<T>(ReadOnlySpan<T> line, int position) where T : unmanaged, IBinaryInteger<T>
     {
         while (position < line.Length && IsHexDigit(At(line, position)))
@@ -66,7 +68,7 @@ internal static class MapsLineParser
     private static bool IsBlank(uint c) => c == ' ' || c == '\t';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsHexDigit(uint c) => c - '0' <= 9 || (c | 0x20) - 'a' <= 5;
+    private static bool IsHexDigit(uint c) => c < (uint)HexDigitValues.Length && HexDigitValues[(int)c] != NotHex;
 
     /// <summary>
     /// Parses <paramref name="line"/> into a region, or reports why it cannot and returns null.
@@ -233,6 +235,8 @@ internal static class MapsLineParser
     /// <summary>Reads 1 to 16 hex digits at <paramref name="position"/>; false when there are none or more.</summary>
     private static bool TryReadHex<T>(ReadOnlySpan<T> line, ref int position, out ulong value) where T : unmanaged, IBinaryInteger<T>
     {
+        // The number is built in a local, not in the out parameter: a store a digit made each wait for the last.
+        ulong number = 0;
         value = 0;
         var i = position;
         var limit = Math.Min(line.Length, position + 16);
@@ -244,10 +248,11 @@ internal static class MapsLineParser
             var digit = c < (uint)digits.Length ? digits[(int)c] : NotHex;
             if (digit == NotHex)
                 break;
-            value = (value << 4) | digit;
+            number = (number << 4) | digit;
         }
         if (i == position || (i < line.Length && IsHexDigit(At(line, i))))
             return false;
+        value = number;
         position = i;
         return true;
     }
@@ -270,6 +275,7 @@ internal static class MapsLineParser
     /// <summary>Reads decimal digits at <paramref name="position"/>; false when there are none or the value passes 64 bits.</summary>
     private static bool TryReadDecimal<T>(ReadOnlySpan<T> line, ref int position, out ulong value) where T : unmanaged, IBinaryInteger<T>
     {
+        ulong number = 0;
         value = 0;
         var i = position;
         for (; i < line.Length; i++)
@@ -277,12 +283,13 @@ internal static class MapsLineParser
             var digit = At(line, i) - '0';
             if (digit > 9)
                 break;
-            if (value > (ulong.MaxValue - digit) / 10)
+            if (number > (ulong.MaxValue - digit) / 10)
                 return false;
-            value = value * 10 + digit;
+            number = number * 10 + digit;
         }
         if (i == position)
             return false;
+        value = number;
         position = i;
         return true;
     }
