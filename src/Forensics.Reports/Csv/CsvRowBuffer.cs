@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using Forensics.Reports.Escaping;
 
 namespace Forensics.Reports.Csv;
 
@@ -29,6 +30,26 @@ internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposabl
 
     /// <summary>The write of <see cref="_spare"/> under way, if any.</summary>
     private Task? _writing;
+
+    /// <summary>
+    /// A text cell's bytes as the table writer prints them (<see cref="UntrustedText.Csv"/>, then <see cref="Text"/>):
+    /// printable ASCII with no comma or quote that no spreadsheet reads as a formula is its own bytes, the rest goes the
+    /// general way.
+    /// </summary>
+    public static byte[] Cell(string text)
+    {
+        var span = text.AsSpan();
+        if (span.Length > 0 && span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOfAny(',', '"') < 0
+            && span[0] is not ('=' or '+' or '-' or '@'))
+            return Encoding.ASCII.GetBytes(text);
+        using var bytes = new MemoryStream();
+        using (var row = new CsvRowBuffer(bytes, writeBehind: false))
+        {
+            row.Text(UntrustedText.Csv(text));
+            row.Complete();
+        }
+        return bytes.ToArray();
+    }
 
     public void Separator() => Byte((byte)',');
 
