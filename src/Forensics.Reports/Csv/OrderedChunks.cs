@@ -19,7 +19,7 @@ internal static class OrderedChunks
     public static void Write(Stream stream, int chunks, Func<IChunkFormatter> formatter)
     {
         var state = new State(stream, chunks, formatter);
-        var helpers = Enumerable.Range(0, Math.Min(Environment.ProcessorCount, chunks) - 1).Select(_ => Task.Run(state.Work)).ToArray();
+        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(Environment.ProcessorCount, chunks) - 1)).Select(_ => Task.Run(state.Work)).ToArray();
         state.Work();
         Task.WaitAll(helpers);
         state.Failure?.Throw();

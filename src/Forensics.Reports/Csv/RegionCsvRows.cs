@@ -35,16 +35,17 @@ internal static class RegionCsvRows
     {
         stream.Write(Encoding.ASCII.GetBytes(string.Join(',', ColumnNames) + "\n"));
         var captures = run.Captures.Select(a => a.Capture).ToArray();
+        var regions = Array.ConvertAll(captures, c => RegionSpan.Spannable(c.Regions));
         // The first row of each capture among all the rows, and one past the last: a chunk may span captures.
         var firstRows = new long[captures.Length + 1];
         for (var i = 0; i < captures.Length; i++)
-            firstRows[i + 1] = firstRows[i] + captures[i].Regions.Count;
+            firstRows[i + 1] = firstRows[i] + regions[i].Count;
         var chunks = (int)((firstRows[^1] + ChunkRows - 1) / ChunkRows);
-        OrderedChunks.Write(stream, chunks, () => new RowBytes(captures, firstRows));
+        OrderedChunks.Write(stream, chunks, () => new RowBytes(captures, regions, firstRows));
     }
 
     /// <summary>The bytes of one chunk of rows at a time, in a pooled buffer; one for each thread.</summary>
-    private sealed class RowBytes(Capture[] captures, long[] firstRows) : OrderedChunks.IChunkFormatter
+    private sealed class RowBytes(Capture[] captures, IReadOnlyList<Region>[] regionsOf, long[] firstRows) : OrderedChunks.IChunkFormatter
     {
         /// <summary>
         /// Room for a row but its text cells: two addresses and an offset (18 bytes each), five numbers (20), a thread
@@ -74,7 +75,7 @@ internal static class RegionCsvRows
                     index++;
                 var capture = captures[index];
                 var id = CellOf(capture.Id);
-                var regions = capture.Regions;
+                var regions = RegionSpan.Of(regionsOf[index]);
                 var last = (int)(Math.Min(end, firstRows[index + 1]) - firstRows[index]);
                 for (var i = (int)(row - firstRows[index]); i < last; i++)
                     Row(id, regions[i]);
