@@ -92,15 +92,19 @@ internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposabl
     }
 
     /// <summary><c>0x</c> and the lower-case hex digits, as the <c>x</c> format prints them (without parsing it per cell).</summary>
-    public void Address(ulong value)
+    public void Address(ulong value) => _length += Address(Room(), value);
+
+    /// <summary>Prints <paramref name="value"/> as <see cref="Address(ulong)"/> does at the start of <paramref name="span"/>; returns the bytes printed.</summary>
+    public static int Address(Span<byte> span, ulong value)
     {
-        var span = Room();
-        span[0] = (byte)'0';
-        span[1] = (byte)'x';
         var digits = Math.Max(1, (67 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 4);
-        for (var i = digits + 1; i >= 2; i--, value >>= 4)
-            span[i] = "0123456789abcdef"u8[(int)(value & 0xf)];
-        _length += digits + 2;
+        // One bounds check for the cell rather than one a digit.
+        var cell = span[..(digits + 2)];
+        cell[0] = (byte)'0';
+        cell[1] = (byte)'x';
+        for (var i = cell.Length - 1; i >= 2; i--, value >>= 4)
+            cell[i] = "0123456789abcdef"u8[(int)(value & 0xf)];
+        return cell.Length;
     }
 
     public void Number(ulong value)

@@ -186,19 +186,12 @@ internal static class RegionCsvRows
             at += bytes.Length;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Flag(Span<byte> span, ref int at, bool value) =>
             Bytes(span, ref at, value ? True : False);
 
-        /// <summary><c>0x</c> and the lower-case hex digits, as <see cref="CsvRowBuffer.Address"/> prints them.</summary>
-        private static void Address(Span<byte> span, ref int at, ulong value)
-        {
-            span[at] = (byte)'0';
-            span[at + 1] = (byte)'x';
-            var digits = Math.Max(1, (67 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 4);
-            for (var i = at + digits + 1; i >= at + 2; i--, value >>= 4)
-                span[i] = "0123456789abcdef"u8[(int)(value & 0xf)];
-            at += digits + 2;
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Address(Span<byte> span, ref int at, ulong value) => at += CsvRowBuffer.Address(span[at..], value);
 
         private static void Number(Span<byte> span, ref int at, ulong? value)
         {
