@@ -92,7 +92,12 @@ internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposabl
     }
 
     /// <summary><c>0x</c> and the lower-case hex digits, as the <c>x</c> format prints them (without parsing it per cell).</summary>
-    public void Address(ulong value) => _length += Address(Room(), value);
+    public void Address(ulong value)
+    {
+        // Room() may hand the buffer to the stream and start it again: the length is read after it.
+        var written = Address(Room(), value);
+        _length += written;
+    }
 
     /// <summary>Prints <paramref name="value"/> as <see cref="Address(ulong)"/> does at the start of <paramref name="span"/>; returns the bytes printed.</summary>
     public static int Address(Span<byte> span, ulong value)
