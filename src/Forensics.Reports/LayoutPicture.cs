@@ -20,7 +20,7 @@ public static class LayoutPicture
     {
         ArgumentNullException.ThrowIfNull(capture);
         var regions = InAddressOrder(capture.Regions);
-        var survey = Surveyed(RunsOf(regions));
+        var survey = Surveyed(regions);
         Run[] runs;
         var count = survey.Count;
         if (count > MaximumSegments && !heapOnly && survey.ApartAndNotEmpty)
@@ -31,8 +31,14 @@ public static class LayoutPicture
         {
             runs = new Run[count];
             var index = 0;
-            foreach (var run in RunsOf(regions))
-                runs[index++] = run;
+            var builder = new RunBuilder();
+            foreach (var region in regions)
+            {
+                if (builder.Add(region, out var run))
+                    runs[index++] = run;
+            }
+            if (builder.Last(out var last))
+                runs[index] = last;
         }
         if (count > MaximumSegments)
             return MergeSmallest(runs.AsSpan(0, count));
@@ -43,48 +49,55 @@ public static class LayoutPicture
     }
 
     /// <summary>The regions by start, then end: a normalised capture's own order mostly, which then needs no sorted copy.</summary>
-    private static IReadOnlyList<Region> InAddressOrder(IReadOnlyList<Region> regions)
+    private static ReadOnlySpan<Region> InAddressOrder(IReadOnlyList<Region> regions)
     {
-        for (var i = 1; i < regions.Count; i++)
+        var span = RegionSpan.Of(regions);
+        for (var i = 1; i < span.Length; i++)
         {
-            var (previous, region) = (regions[i - 1], regions[i]);
+            var (previous, region) = (span[i - 1], span[i]);
             if (region.Start < previous.Start || (region.Start == previous.Start && region.End < previous.End))
                 return regions.OrderBy(r => r.Start).ThenBy(r => r.End).ToArray();
         }
-        return regions;
+        return span;
     }
 
-    /// <summary>The regions in address order as runs: neighbours of one kind with no gap between them are one run.</summary>
-    private static IEnumerable<Run> RunsOf(IReadOnlyList<Region> regions)
+    /// <summary>
+    /// The regions in address order as runs, one region at a time: neighbours of one kind with no gap between them are
+    /// one run. A value passed along the loops of the passes below rather than an iterator, which cost two interface calls
+    /// a region.
+    /// </summary>
+    private struct RunBuilder
     {
-        var started = false;
-        var run = default(Run);
-        ulong previousEnd = 0;
-        foreach (var region in regions)
+        private Run _run;
+        private bool _started;
+        private ulong _previousEnd;
+
+        /// <summary>Takes the next region; true, with the run it ends, when it starts a new one.</summary>
+        public bool Add(Region region, out Run ended)
         {
-            var gap = started && region.Start > previousEnd;
-            if (started && !gap && run.Kind == region.Kind)
+            var gap = _started && region.Start > _previousEnd;
+            var ends = false;
+            ended = _run;
+            if (_started && !gap && _run.Kind == region.Kind)
             {
-                run = new Run(run.Start, Math.Max(run.End, region.End), run.Regions + 1, run.Kind, run.GapBefore);
+                _run = new Run(_run.Start, Math.Max(_run.End, region.End), _run.Regions + 1, _run.Kind, _run.GapBefore);
             }
             else
             {
-                if (started)
-                    yield return run;
-                run = new Run(region.Start, Math.Max(region.Start, region.End), 1, region.Kind, gap);
-                started = true;
+                ends = _started;
+                _run = new Run(region.Start, Math.Max(region.Start, region.End), 1, region.Kind, gap);
+                _started = true;
             }
-            previousEnd = Math.Max(previousEnd, region.End);
+            _previousEnd = Math.Max(_previousEnd, region.End);
+            return ends;
         }
-        if (started)
-            yield return run;
-    }
 
-    /// <summary>The first <paramref name="count"/> runs, read one at a time, so that a round can write its result over them.</summary>
-    private static IEnumerable<Run> Prefix(Run[] runs, int count)
-    {
-        for (var i = 0; i < count; i++)
-            yield return runs[i];
+        /// <summary>The run the last region is in, where there was one.</summary>
+        public readonly bool Last(out Run run)
+        {
+            run = _run;
+            return _started;
+        }
     }
 
     /// <summary>
@@ -92,21 +105,45 @@ public static class LayoutPicture
     /// pair is at least as large as its two sides together, so every pair next to it is larger than the pair just
     /// joined, and no sum overflows); and the smallest combined size of a pair.
     /// </summary>
-    private static Survey Surveyed(IEnumerable<Run> runs)
+    private struct Surveyor()
     {
-        var count = 0;
-        var apart = true;
-        var smallest = ulong.MaxValue;
-        var previous = default(Run);
-        foreach (var run in runs)
+        private int _count;
+        private bool _apart = true;
+        private ulong _smallest = ulong.MaxValue;
+        private Run _previous;
+
+        public void Add(Run run)
         {
-            apart &= run.End > run.Start && (count == 0 || previous.End <= run.Start);
-            if (count > 0 && apart)
-                smallest = Math.Min(smallest, previous.Size + run.Size);
-            previous = run;
-            count++;
+            _apart &= run.End > run.Start && (_count == 0 || _previous.End <= run.Start);
+            if (_count > 0 && _apart)
+                _smallest = Math.Min(_smallest, _previous.Size + run.Size);
+            _previous = run;
+            _count++;
         }
-        return new Survey(count, apart, smallest);
+
+        public readonly Survey Result => new(_count, _apart, _smallest);
+    }
+
+    private static Survey Surveyed(ReadOnlySpan<Region> regions)
+    {
+        var surveyor = new Surveyor();
+        var builder = new RunBuilder();
+        foreach (var region in regions)
+        {
+            if (builder.Add(region, out var run))
+                surveyor.Add(run);
+        }
+        if (builder.Last(out var last))
+            surveyor.Add(last);
+        return surveyor.Result;
+    }
+
+    private static Survey Surveyed(ReadOnlySpan<Run> runs)
+    {
+        var surveyor = new Surveyor();
+        foreach (var run in runs)
+            surveyor.Add(run);
+        return surveyor.Result;
     }
 
     private readonly record struct Survey(int Count, bool ApartAndNotEmpty, ulong SmallestPair);
@@ -120,52 +157,85 @@ public static class LayoutPicture
     /// halve them to 7,813, the heap does the rest). The first round is made straight from the regions, counted first
     /// and then kept, so that all the runs are never held at once (2,000,000 of them were 48 MB).
     /// </summary>
-    private static (Run[] Runs, int Count) MergedInRounds(IReadOnlyList<Region> regions, Survey survey)
+    private static (Run[] Runs, int Count) MergedInRounds(ReadOnlySpan<Region> regions, Survey survey)
     {
-        var count = 0;
-        foreach (var _ in Round(RunsOf(regions), survey.SmallestPair, survey.Count))
-            count++;
-        var runs = new Run[count];
+        var runs = new Run[FirstRound(regions, survey, keep: null)];
+        var count = FirstRound(regions, survey, runs);
         var joined = survey.Count - count;
-        count = 0;
-        foreach (var run in Round(RunsOf(regions), survey.SmallestPair, survey.Count))
-            runs[count++] = run;
         while (count > MaximumSegments && joined >= count / 8)
         {
+            var round = new Round(Surveyed(runs.AsSpan(0, count)).SmallestPair, count);
             var kept = 0;
-            foreach (var run in Round(Prefix(runs, count), Surveyed(Prefix(runs, count)).SmallestPair, count))
-                runs[kept++] = run;
+            // A round keeps no more runs than it has read: it writes its result over them.
+            for (var i = 0; i < count; i++)
+            {
+                if (round.Add(runs[i], out var run))
+                    runs[kept++] = run;
+            }
+            if (round.Last(out var last))
+                runs[kept++] = last;
             joined = count - kept;
             count = kept;
         }
         return (runs, count);
     }
 
-    /// <summary>One round of <see cref="MergedInRounds"/> over <paramref name="count"/> runs: what is kept, in order.</summary>
-    private static IEnumerable<Run> Round(IEnumerable<Run> runs, ulong smallest, int count)
+    /// <summary>The first round, made from the regions: how many runs it keeps, and those runs into <paramref name="keep"/> when given.</summary>
+    private static int FirstRound(ReadOnlySpan<Region> regions, Survey survey, Run[]? keep)
     {
-        var remaining = count;
-        var started = false;
-        var current = default(Run);
-        foreach (var run in runs)
+        var kept = 0;
+        var builder = new RunBuilder();
+        var round = new Round(survey.SmallestPair, survey.Count);
+        foreach (var region in regions)
         {
-            if (!started)
-            {
-                (current, started) = (run, true);
-            }
-            else if (remaining > MaximumSegments && current.Size + run.Size == smallest)
-            {
-                current = Join(current, run);
-                remaining--;
-            }
-            else
-            {
-                yield return current;
-                current = run;
-            }
+            if (builder.Add(region, out var run) && round.Add(run, out var joined))
+                Keep(keep, ref kept, joined);
         }
-        if (started)
-            yield return current;
+        if (builder.Last(out var lastRun) && round.Add(lastRun, out var beforeLast))
+            Keep(keep, ref kept, beforeLast);
+        if (round.Last(out var last))
+            Keep(keep, ref kept, last);
+        return kept;
+    }
+
+    private static void Keep(Run[]? keep, ref int kept, Run run)
+    {
+        if (keep is not null)
+            keep[kept] = run;
+        kept++;
+    }
+
+    /// <summary>One round of <see cref="MergedInRounds"/> over <paramref name="count"/> runs, a run at a time.</summary>
+    private struct Round(ulong smallest, int count)
+    {
+        private int _remaining = count;
+        private bool _started;
+        private Run _current;
+
+        /// <summary>Takes the next run; true, with the run kept before it, when it is not joined to that one.</summary>
+        public bool Add(Run run, out Run kept)
+        {
+            kept = _current;
+            if (!_started)
+            {
+                (_current, _started) = (run, true);
+                return false;
+            }
+            if (_remaining > MaximumSegments && _current.Size + run.Size == smallest)
+            {
+                _current = Join(_current, run);
+                _remaining--;
+                return false;
+            }
+            _current = run;
+            return true;
+        }
+
+        public readonly bool Last(out Run kept)
+        {
+            kept = _current;
+            return _started;
+        }
     }
 
     /// <summary>Two neighbours as one, of the larger one's kind (the lower one's when they are as large).</summary>

@@ -14,6 +14,7 @@ public sealed class PreparedRun
 {
     private readonly Dictionary<string, string> _slugs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InputRecord> _inputByCapture = new(StringComparer.Ordinal);
+    private readonly Dictionary<Capture, ulong> _mappedBytes = new(ReferenceEqualityComparer.Instance);
 
     public PreparedRun(AnalysisRun run)
     {
@@ -35,6 +36,9 @@ public sealed class PreparedRun
                 slug = name + "-" + ReportValues.Number(n);
             _slugs.TryAdd(id, slug);
         }
+        // Capture.MappedBytes adds up every region each time it is read, and four reports print it.
+        foreach (var analysis in Captures)
+            _mappedBytes.TryAdd(analysis.Capture, analysis.Capture.MappedBytes);
         foreach (var input in Inputs)
         {
             foreach (var id in input.CaptureIds)
@@ -55,6 +59,10 @@ public sealed class PreparedRun
     /// <summary>The slug of a capture's report files (<c>captures/SLUG.md</c>, <c>captures/SLUG.svg</c>).</summary>
     public string SlugOf(string captureId) =>
         _slugs.TryGetValue(captureId, out var slug) ? slug : UntrustedText.FileNameOf(captureId);
+
+    /// <summary>A capture's <see cref="Capture.MappedBytes"/>, added up once.</summary>
+    public ulong MappedBytesOf(Capture capture) =>
+        _mappedBytes.TryGetValue(capture, out var bytes) ? bytes : capture.MappedBytes;
 
     /// <summary>The input a capture was read from, where the run names one.</summary>
     public InputRecord? InputOf(string captureId) => _inputByCapture.GetValueOrDefault(captureId);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using Forensics.Reports.Escaping;
 
 namespace Forensics.Reports.Csv;
 
@@ -29,6 +30,26 @@ internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposabl
 
     /// <summary>The write of <see cref="_spare"/> under way, if any.</summary>
     private Task? _writing;
+
+    /// <summary>
+    /// A text cell's bytes as the table writer prints them (<see cref="UntrustedText.Csv"/>, then <see cref="Text"/>):
+    /// printable ASCII with no comma or quote that no spreadsheet reads as a formula is its own bytes, the rest goes the
+    /// general way.
+    /// </summary>
+    public static byte[] Cell(string text)
+    {
+        var span = text.AsSpan();
+        if (span.Length > 0 && span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOfAny(',', '"') < 0
+            && span[0] is not ('=' or '+' or '-' or '@'))
+            return Encoding.ASCII.GetBytes(text);
+        using var bytes = new MemoryStream();
+        using (var row = new CsvRowBuffer(bytes, writeBehind: false))
+        {
+            row.Text(UntrustedText.Csv(text));
+            row.Complete();
+        }
+        return bytes.ToArray();
+    }
 
     public void Separator() => Byte((byte)',');
 
@@ -73,13 +94,22 @@ internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposabl
     /// <summary><c>0x</c> and the lower-case hex digits, as the <c>x</c> format prints them (without parsing it per cell).</summary>
     public void Address(ulong value)
     {
-        var span = Room();
-        span[0] = (byte)'0';
-        span[1] = (byte)'x';
+        // Room() may hand the buffer to the stream and start it again: the length is read after it.
+        var written = Address(Room(), value);
+        _length += written;
+    }
+
+    /// <summary>Prints <paramref name="value"/> as <see cref="Address(ulong)"/> does at the start of <paramref name="span"/>; returns the bytes printed.</summary>
+    public static int Address(Span<byte> span, ulong value)
+    {
         var digits = Math.Max(1, (67 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 4);
-        for (var i = digits + 1; i >= 2; i--, value >>= 4)
-            span[i] = "0123456789abcdef"u8[(int)(value & 0xf)];
-        _length += digits + 2;
+        // One bounds check for the cell rather than one a digit.
+        var cell = span[..(digits + 2)];
+        cell[0] = (byte)'0';
+        cell[1] = (byte)'x';
+        for (var i = cell.Length - 1; i >= 2; i--, value >>= 4)
+            cell[i] = "0123456789abcdef"u8[(int)(value & 0xf)];
+        return cell.Length;
     }
 
     public void Number(ulong value)

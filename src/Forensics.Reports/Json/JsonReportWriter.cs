@@ -119,7 +119,7 @@ public static class JsonReportWriter
             w.Field("name", f.Name);
             w.Field("value", f.Value);
         });
-        writer.Field("mapped_bytes", capture.MappedBytes);
+        writer.Field("mapped_bytes", run.MappedBytesOf(capture));
         writer.Field("regions", capture.Regions.Select(r => JsonRow.Of(ReportTables.Regions, (capture, r))));
         writer.Field("modules", ReportOrder.Modules(capture).Select(m => JsonRow.Of(ReportTables.Modules, (capture, m))));
         writer.ObjectOrNull("rollup_totals", RollupTotalColumns.Of(capture), (w, totals) =>

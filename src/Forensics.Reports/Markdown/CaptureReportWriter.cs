@@ -88,16 +88,21 @@ public static class CaptureReportWriter
         DiagnosticsTable(document, capture.Diagnostics.Items);
     }
 
-    /// <summary>How many regions of each kind and their bytes, by kind: tallied, not grouped (grouping 2,000,000 regions held a list of them all).</summary>
-    private static SortedDictionary<RegionKind, (int Regions, ulong Bytes)> TotalsByKind(Capture capture)
+    /// <summary>
+    /// How many regions of each kind and their bytes, by kind: tallied in an array indexed by the kind, not grouped
+    /// (grouping 2,000,000 regions held a list of them all) nor looked up in a sorted dictionary a region.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<RegionKind, (int Regions, ulong Bytes)>> TotalsByKind(Capture capture)
     {
-        var totals = new SortedDictionary<RegionKind, (int Regions, ulong Bytes)>();
-        foreach (var region in capture.Regions)
+        var totals = new (int Regions, ulong Bytes)[32];
+        foreach (var region in RegionSpan.Of(capture.Regions))
         {
-            totals.TryGetValue(region.Kind, out var total);
-            totals[region.Kind] = (total.Regions + 1, total.Bytes + region.Size);
+            var kind = (uint)region.Kind;
+            if (kind >= totals.Length)
+                Array.Resize(ref totals, (int)kind + 1);
+            totals[kind] = (totals[kind].Regions + 1, totals[kind].Bytes + region.Size);
         }
-        return totals;
+        return totals.Select((total, kind) => KeyValuePair.Create((RegionKind)kind, total)).Where(t => t.Value.Regions > 0).ToList();
     }
 
     /// <summary>Rows a page shows of one table; the whole table is in its CSV, so a page stays readable and bounded.</summary>
@@ -150,8 +155,8 @@ public static class CaptureReportWriter
             yield return Trusted("Command line: " + ((MarkdownCell)commandLine).Markdown);
         foreach (var fact in capture.Facts)
             yield return Trusted(((MarkdownCell)fact.Name).Markdown + ": " + ((MarkdownCell)fact.Value).Markdown);
-        yield return Trusted("Regions: " + ReportValues.Number(capture.Regions.Count) + ", mapped " + ReportValues.Number(capture.MappedBytes)
-            + " bytes (" + ReportValues.HumanBytes(capture.MappedBytes) + ")");
+        yield return Trusted("Regions: " + ReportValues.Number(capture.Regions.Count) + ", mapped " + ReportValues.Number(run.MappedBytesOf(capture))
+            + " bytes (" + ReportValues.HumanBytes(run.MappedBytesOf(capture)) + ")");
         yield return Trusted("Modules: " + ReportValues.Number(capture.Modules.Count));
         if (capture.Threads.Count > 0)
             yield return Trusted("Threads: " + ReportValues.Number(capture.Threads.Count));

@@ -80,7 +80,7 @@ public static class IndexReportWriter
             ["capture", "arch", "PID", "process", "regions", "mapped bytes", "findings", "crash verdict"],
             run.Captures.Select(a => (IReadOnlyList<MarkdownCell>)[
                 CaptureLink(run, a), a.Capture.Architecture.ToId(), ReportValues.Number(a.Capture.Pid), a.Capture.ProcessName,
-                ReportValues.Number(a.Capture.Regions.Count), ReportValues.Number(a.Capture.MappedBytes), ReportValues.Number(a.Findings.Count),
+                ReportValues.Number(a.Capture.Regions.Count), ReportValues.Number(run.MappedBytesOf(a.Capture)), ReportValues.Number(a.Findings.Count),
                 a.Crash is { } crash ? ReportValues.Verdict(crash.Verdict) : ""]),
             "no captures");
 

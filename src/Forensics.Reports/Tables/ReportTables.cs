@@ -35,7 +35,7 @@ public static class ReportTables
             .Integer("pid", x => x.Analysis.Capture.Pid)
             .Text("process", x => x.Analysis.Capture.ProcessName)
             .Integer("regions", x => x.Analysis.Capture.Regions.Count)
-            .Unsigned("mapped_bytes", x => x.Analysis.Capture.MappedBytes)
+            .Unsigned("mapped_bytes", x => x.Run.MappedBytesOf(x.Analysis.Capture))
             .Integer("modules", x => x.Analysis.Capture.Modules.Count)
             .Integer("threads", x => x.Analysis.Capture.Threads.Count)
             // A signal's name (SIGSEGV) where it is known, else its number.
