@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Forensics.Analysis;
 using Forensics.Analysis.Comparison;
+using Forensics.Elf.Sources;
 using Forensics.Importers.Detection;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
@@ -57,8 +58,10 @@ public static class AnalysisPipeline
         try
         {
             var results = timings.Measure("import", () => Import(importer, files, problems, folder, options.Jobs, inline, progress, cancellation));
-            // What the decoders kept for next inputs is not wanted any more, and the batch's memory peaks after the import.
+            // What the decoders and the cores' segment buffers kept for next inputs is not wanted any more, and the batch's
+            // memory peaks after the import.
             DecompressionStream.ReleaseIdleDecoders();
+            SegmentBuffers.ReleaseIdle();
             // Hashing runs beside the import, on threads of its own: the sum of every input's hashing time.
             if (importOptions.HashContent)
                 timings.AddBeside("hash", "import", importer.HashingTime);

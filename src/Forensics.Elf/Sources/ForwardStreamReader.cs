@@ -43,7 +43,7 @@ public static class ForwardStreamReader
         ArgumentNullException.ThrowIfNull(stream);
         whole = null;
         var reader = new Reader(stream, sink, checkpoint ?? ReadCheckpoints.Unlimited);
-        var kept = new List<(ulong, byte[])>();
+        var kept = new List<(ulong, ReadOnlyMemory<byte>)>();
 
         // Only the header of the file's own class: a 32-bit core's program headers start at 0x34, inside 64 bytes.
         var head = reader.ReadAt(0, ElfConstants.Header32Size);
@@ -118,7 +118,7 @@ public static class ForwardStreamReader
                 kept.Add((from, bytes));
         }
         if (tee is not null)
-            whole = new RetainedByteSource([.. kept.Take(headerParts), .. tee.Kept()], reader.EndOfStream);
+            whole = new RetainedByteSource([.. kept.Take(headerParts), .. tee.Kept()], reader.EndOfStream, tee.Buffer);
         return new RetainedByteSource(kept, reader.EndOfStream);
     }
 

@@ -2,16 +2,19 @@ namespace Forensics.Elf.Sources;
 
 /// <summary>
 /// The parts of a forward-only stream that were kept while it was read once: sorted, non-overlapping
-/// ranges. Reads outside them return nothing, as for bytes past the end of a file.
+/// ranges. Reads outside them return nothing, as for bytes past the end of a file. Disposing it gives the buffer of
+/// <see cref="SegmentBuffers"/> it reads from back for the next core; it reads nothing after that.
 /// </summary>
-public sealed class RetainedByteSource : IByteSource
+public sealed class RetainedByteSource : IByteSource, IDisposable
 {
-    private readonly List<(ulong Offset, byte[] Bytes)> _ranges;
+    private readonly List<(ulong Offset, ReadOnlyMemory<byte> Bytes)> _ranges;
+    private byte[]? _pooled;
 
-    internal RetainedByteSource(List<(ulong Offset, byte[] Bytes)> ranges, long? length)
+    internal RetainedByteSource(List<(ulong Offset, ReadOnlyMemory<byte> Bytes)> ranges, long? length, byte[]? pooled = null)
     {
         _ranges = ranges;
         Length = length;
+        _pooled = pooled;
     }
 
     /// <summary>The stream length when its end was reached; null when reading stopped before the end.</summary>
@@ -37,9 +40,18 @@ public sealed class RetainedByteSource : IByteSource
             if (at < start || at - start >= (ulong)bytes.Length)
                 break;
             var count = Math.Min(bytes.Length - (int)(at - start), buffer.Length - total);
-            bytes.AsSpan((int)(at - start), count).CopyTo(buffer[total..]);
+            bytes.Span.Slice((int)(at - start), count).CopyTo(buffer[total..]);
             total += count;
         }
         return total;
+    }
+
+    public void Dispose()
+    {
+        if (_pooled is null)
+            return;
+        _ranges.Clear();
+        SegmentBuffers.Return(_pooled);
+        _pooled = null;
     }
 }

@@ -3,19 +3,29 @@ namespace Forensics.Elf.Sources;
 /// <summary>
 /// The bytes of whole segments gathered while a forward-only stream is read for its headers and pages: every chunk
 /// the reader reads or skips is copied into the ranges it falls in. The ranges are those a reader keeping whole
-/// segments would read, so what is kept is the same, without a second pass over the stream.
+/// segments would read, so what is kept is the same, without a second pass over the stream. The ranges lie one after
+/// the other in one buffer of <see cref="SegmentBuffers"/>, which the <see cref="RetainedByteSource"/> made of them gives
+/// back when disposed.
 /// </summary>
 internal sealed class WholeSegmentTee
 {
     private readonly (ulong Start, ulong End)[] _ranges;
-    private readonly byte[]?[] _bytes;
+    /// <summary>Where each range starts in the buffer.</summary>
+    private readonly int[] _at;
     private readonly int[] _filled;
+    private readonly int _total;
+    private byte[]? _buffer;
 
     private WholeSegmentTee((ulong Start, ulong End)[] ranges)
     {
         _ranges = ranges;
-        _bytes = new byte[ranges.Length][];
+        _at = new int[ranges.Length];
         _filled = new int[ranges.Length];
+        for (var index = 0; index < ranges.Length; index++)
+        {
+            _at[index] = _total;
+            _total += (int)(ranges[index].End - ranges[index].Start);
+        }
     }
 
     /// <summary>
@@ -33,7 +43,7 @@ internal sealed class WholeSegmentTee
             if (from >= end)
                 continue;
             total += end - from;
-            if (total > (ulong)bound)
+            if (total > (ulong)Math.Min(bound, Array.MaxLength))
                 return null;
             ranges.Add((from, end));
         }
@@ -49,21 +59,24 @@ internal sealed class WholeSegmentTee
             var (start, end) = _ranges[index];
             var from = Math.Max(start, position);
             var to = Math.Min(end, chunkEnd);
-            // Allocated when its first byte arrives, so a stream cut short allocates nothing for what it does not hold.
-            var bytes = _bytes[index] ??= GC.AllocateUninitializedArray<byte>((int)(end - start));
-            chunk[(int)(from - position)..(int)(to - position)].CopyTo(bytes.AsSpan((int)(from - start)));
+            // Taken when the first byte arrives, so a stream that ends before the segments takes nothing.
+            _buffer ??= SegmentBuffers.Rent(_total);
+            chunk[(int)(from - position)..(int)(to - position)].CopyTo(_buffer.AsSpan(_at[index] + (int)(from - start)));
             _filled[index] = (int)(to - start);
         }
     }
 
+    /// <summary>The buffer the ranges are in; null when the stream reached none.</summary>
+    public byte[]? Buffer => _buffer;
+
     /// <summary>The ranges as read: those the stream reached, each cut where the stream ended.</summary>
-    public IEnumerable<(ulong Offset, byte[] Bytes)> Kept()
+    public IEnumerable<(ulong Offset, ReadOnlyMemory<byte> Bytes)> Kept()
     {
         for (var index = 0; index < _ranges.Length; index++)
         {
-            if (_bytes[index] is not { } bytes || _filled[index] == 0)
+            if (_buffer is null || _filled[index] == 0)
                 continue;
-            yield return (_ranges[index].Start, _filled[index] == bytes.Length ? bytes : bytes[.._filled[index]]);
+            yield return (_ranges[index].Start, _buffer.AsMemory(_at[index], _filled[index]));
         }
     }
 

@@ -6,6 +6,8 @@ internal readonly record struct FileSnapshot(long Length, DateTime LastWriteUtc)
     /// <summary>The file as opened now, through any symbolic links (a link's own size and time say nothing of the content).</summary>
     public static FileSnapshot Of(string path)
     {
+        if (FileIdentity.Status(path) is (var length, var lastWriteUtc, var isDirectory))
+            return isDirectory ? OfDirectory(path) : new FileSnapshot(length, lastWriteUtc);
         if (Directory.Exists(path))
             return OfDirectory(path);
         try

@@ -87,6 +87,8 @@ public sealed partial class InputImporter
             foreach (var core in captures.Where(c => c.Format == CaptureFormat.Core))
                 CoredumpAttributes.Apply(core, ExtendedAttributes.Read(path, CoredumpAttributes.Prefix));
             var usable = Usable(opened, displayPath, captures, diagnostics, budget, coreFile);
+            // The segments kept for the walk go back for the next core.
+            (coreFile?.Source as RetainedByteSource)?.Dispose();
             var after = FileSnapshot.Of(path);
             // Waiting costs the budget nothing: it counts this thread's CPU time and allocations.
             var finished = Finished(hashing);

@@ -1,3 +1,5 @@
+using Forensics.Pipeline.Importing;
+
 namespace Forensics.Pipeline.Listing;
 
 /// <summary>The file a path names once every symbolic link on it is followed: what opening it would open.</summary>
@@ -9,6 +11,9 @@ internal static class TargetFile
     /// </summary>
     public static long Length(string path)
     {
+        // statx follows the links in one call; FileInfo takes an lstat, a readlink and a stat.
+        if (FileIdentity.Status(path) is (var length, _, var isDirectory))
+            return isDirectory ? 0 : length;
         var info = new FileInfo(path);
         var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo;
         return target is { Exists: true } ? target.Length : 0;
@@ -23,6 +28,8 @@ internal static class TargetFile
         var full = Path.GetFullPath(path);
         if (full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/sys/", StringComparison.Ordinal))
             return false;
+        if (FileIdentity.Status(full) is (var length, _, var isDirectory))
+            return !isDirectory && length == 0;
         return File.Exists(full) && Length(full) == 0;
     }
 }

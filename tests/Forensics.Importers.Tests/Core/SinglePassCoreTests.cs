@@ -47,6 +47,23 @@ public class SinglePassCoreTests
     }
 
     [Fact]
+    public void A_kept_core_gives_its_buffer_back_and_the_next_core_keeps_only_its_own_bytes()
+    {
+        var (_, first) = ReadKeepingWhole(KernelCore, CoreLimits.Default);
+        Assert.NotNull(first);
+        first.Dispose();
+        Assert.Equal(0, first.RetainedBytes);
+        Assert.Equal(0, first.Read(0, new byte[64]));
+        // The next core, cut short, is kept in the buffer the first one gave back, which still holds the first one's
+        // bytes past the cut: none of them is read.
+        var cut = KernelCore[..(KernelCore.Length / 3 + 77)];
+        var (_, second) = ReadKeepingWhole(cut, CoreLimits.Default);
+        var (wholeAlone, _) = Read(cut, wholeSegments: true);
+        Assert.NotNull(second);
+        Assert.Equal(Kept(wholeAlone, KernelCore.Length), Kept(second, KernelCore.Length));
+    }
+
+    [Fact]
     public void A_core_above_the_bound_keeps_only_what_the_import_reads()
     {
         // One byte less than the notes and segments after the program headers.
