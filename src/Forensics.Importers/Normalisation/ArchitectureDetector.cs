@@ -44,9 +44,11 @@ internal static class ArchitectureDetector
         // x32 has the x86_64 kernel layout with every address below 4 GiB: the header decides, the layout cannot.
         if (capture.Architecture == Architecture.X32 || (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0))
             return new(capture.Architecture, [], null);
-        if (capture.Architecture == Architecture.Unknown && NotX86(capture.Regions) is { } notX86)
-            return new(capture.Architecture, [notX86], null);
         var regions = capture.Regions;
+        // What shows a process is not x86 is looked for in the same pass as the x86 evidence (one pass over the
+        // millions of regions of a large maps), and decides alone when found.
+        var lookForNotX86 = capture.Architecture == Architecture.Unknown;
+        string? notX86 = null;
         var evidence64 = new List<string>();
         var evidence32 = new List<string>();
 
@@ -59,6 +61,8 @@ internal static class ArchitectureDetector
         var kernelNamed = false;
         foreach (var region in regions)
         {
+            if (lookForNotX86 && notX86 is null && region.Name is not null)
+                notX86 = NotX86(region);
             if (region.Start == RegionNames.VsyscallAddress)
             {
                 vsyscall ??= region;
@@ -85,6 +89,8 @@ internal static class ArchitectureDetector
             path64 ??= FindMarker(name, Paths64);
             path32 ??= FindMarker(name, Paths32);
         }
+        if (notX86 is not null)
+            return new(capture.Architecture, [notX86], null);
 
         if (above > 0 && highest is not null)
             evidence64.Add(Text($"[{above}] regions above 4 GiB, the highest ends at [0x{highestEnd:x}] ({Describe(highest)})"));
@@ -140,19 +146,16 @@ internal static class ArchitectureDetector
             : null);
     }
 
-    /// <summary>The first thing in the layout that no x86 or x86_64 Linux process shows, as an evidence line.</summary>
-    private static string? NotX86(List<Region> regions)
+    /// <summary>What in <paramref name="region"/> no x86 or x86_64 Linux process shows, as an evidence line; null for nothing.</summary>
+    private static string? NotX86(Region region)
     {
-        foreach (var region in regions)
-        {
-            var name = region.Name;
-            if (name is "[vectors]" or "[sigpage]")
-                return Text($"not x86: [{name}] page at [0x{region.Start:x}], which only ARM kernels map");
-            if (name is "[stack]" && region.End > X86_64UserEnd)
-                return Text($"not x86: [stack] ends at [0x{region.End:x}], above the x86_64 user address space (AArch64 puts it there)");
-            if (name is not null && FindMarker(name, PathsOther) is not null)
-                return Text($"not x86: ARM or AArch64 loader or library path [{name}]");
-        }
+        var name = region.Name;
+        if (name is "[vectors]" or "[sigpage]")
+            return Text($"not x86: [{name}] page at [0x{region.Start:x}], which only ARM kernels map");
+        if (name is "[stack]" && region.End > X86_64UserEnd)
+            return Text($"not x86: [stack] ends at [0x{region.End:x}], above the x86_64 user address space (AArch64 puts it there)");
+        if (name is not null && FindMarker(name, PathsOther) is not null)
+            return Text($"not x86: ARM or AArch64 loader or library path [{name}]");
         return null;
     }
 

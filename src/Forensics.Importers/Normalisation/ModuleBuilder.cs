@@ -100,6 +100,8 @@ internal static class ModuleBuilder
         builders.Sort((a, b) => a.Base.CompareTo(b.Base));
         NameUniquely(builders);
         MarkMainExecutable(builders, images, capture.ProcessName);
+        if (builders.Count == 0)
+            return; // no module, and no pass over the regions for truncated paths (a maps of anonymous memory)
         var truncation = new PathTruncation(regions);
         foreach (var draft in builders)
             capture.Modules.Add(draft.ToModule(truncation.IsTruncated(draft.Path)));

@@ -20,6 +20,9 @@ internal static class Utf8Text
     /// </summary>
     public static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, ref char[] scratch)
     {
+        // Most maps lines name nothing: no call into the decoder for them.
+        if (utf8.IsEmpty)
+            return default;
         // UTF-8 never decodes to more characters than it has bytes (an invalid byte becomes one U+FFFD).
         if (scratch.Length < utf8.Length)
             scratch = new char[Math.Max(utf8.Length, scratch.Length * 2)];

@@ -29,12 +29,12 @@ internal static class MapsParser
             return Parse(text.Span, firstLine, budget, passed is null ? null : offset => passed(0, offset));
         var parsed = TextPieces.Run(text, pieces, budget, (bytes, piece, pieceBudget) =>
         {
-            // The first piece's list holds every region in the end.
-            var capture = NewCapture(piece.Start == 0 ? text.Span : bytes);
+            var capture = NewCapture(bytes);
             var variant = ParseLines(bytes, piece.FirstLine, pieceBudget, passed is null ? null : offset => passed(piece.Start, piece.Start + offset), capture);
             return (Capture: capture, Variant: variant);
         });
         var whole = parsed[0].Capture;
+        whole.Regions.Capacity = parsed.Sum(p => p.Capture.Regions.Count);
         foreach (var (capture, _) in parsed.Skip(1))
         {
             whole.Regions.AddRange(capture.Regions);
