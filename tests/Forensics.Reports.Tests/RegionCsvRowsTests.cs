@@ -61,6 +61,32 @@ public sealed class RegionCsvRowsTests
         Assert.EndsWith(",line 15000", lines[^2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_failed_write_is_thrown_as_the_stream_threw_it_and_stops_the_other_threads()
+    {
+        var run = new PreparedRun(new AnalysisRun([], [Many("a", 100_000)], null));
+        using var full = new FullAfter(2_000_000);
+
+        var failure = Assert.Throws<IOException>(() => CsvReportWriter.Write(run, "regions.csv", full));
+
+        Assert.Equal("No space left on device", failure.Message);
+        // The header and the first chunk (16,384 rows of about 80 bytes) fit, the second does not, and nothing was written after it.
+        Assert.InRange(full.Written, 1_000_000, 2_000_000);
+    }
+
+    /// <summary>A stream that fails as a full disk does once it holds about <paramref name="room"/> bytes.</summary>
+    private sealed class FullAfter(long room) : MemoryStream
+    {
+        public long Written { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Written + buffer.Length > room)
+                throw new IOException("No space left on device");
+            Written += buffer.Length;
+        }
+    }
+
     private static (byte[] Fast, byte[] General) BothWays(PreparedRun run)
     {
         using var fast = new MemoryStream();
