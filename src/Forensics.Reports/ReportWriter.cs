@@ -68,54 +68,32 @@ public static class ReportWriter
             written.Add(name);
         }
 
-        // The capture pages are made beside the tables: writing a large table is mostly the kernel's copy of its bytes into
-        // the page cache, one chunk at a time, which leaves a core to spare (the 2,000,000-region maps' picture and page
-        // then cost no time of their own). Each capture's two files depend on that capture alone.
-        var pages = Task.CompletedTask;
+        // The tables first: they are what a batch is for, and the pages are the slower part. One after another: a large
+        // table keeps both cores busy already (CsvReportWriter), and the pages written beside it raised the peak of the
+        // 2,000,000-region maps by 55 MiB (476-479 MiB against 419-423) and gained no time on two busy cores.
+        if (formats.HasFlag(ReportFormats.Csv))
+        {
+            foreach (var name in CsvReportWriter.FileNames)
+                StreamBytes(name, stream => CsvReportWriter.Write(prepared, name, stream));
+        }
+        if (formats.HasFlag(ReportFormats.Json))
+            StreamBytes(JsonReportWriter.FileName, stream => JsonReportWriter.Write(prepared, stream));
+        if (formats.HasFlag(ReportFormats.Parquet))
+            written.AddRange(Parquet.ParquetReportWriter.Write(prepared, directory));
         if (formats.HasFlag(ReportFormats.Markdown))
         {
+            Stream("index.md", text => IndexReportWriter.Write(prepared, text));
+            Stream("compare.md", text => CompareReportWriter.Write(prepared, text));
             Directory.CreateDirectory(Path.Combine(directory, "captures"));
-            pages = Task.Run(() => Parallel.ForEach(prepared.Captures, analysis =>
+            // Each capture's two files depend on that capture alone; the list of files keeps the captures' order.
+            Parallel.ForEach(prepared.Captures, analysis =>
             {
                 var slug = prepared.SlugOf(analysis.Capture.Id);
                 // Both files draw the same picture: its segments are made once (a large capture's cost the most).
                 var segments = LayoutPicture.Segments(analysis.Capture);
                 WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments), SmallBuffer);
                 WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)), SmallBuffer);
-            }));
-        }
-        try
-        {
-            if (formats.HasFlag(ReportFormats.Csv))
-            {
-                foreach (var name in CsvReportWriter.FileNames)
-                    StreamBytes(name, stream => CsvReportWriter.Write(prepared, name, stream));
-            }
-            if (formats.HasFlag(ReportFormats.Json))
-                StreamBytes(JsonReportWriter.FileName, stream => JsonReportWriter.Write(prepared, stream));
-            if (formats.HasFlag(ReportFormats.Parquet))
-                written.AddRange(Parquet.ParquetReportWriter.Write(prepared, directory));
-            if (formats.HasFlag(ReportFormats.Markdown))
-            {
-                Stream("index.md", text => IndexReportWriter.Write(prepared, text));
-                Stream("compare.md", text => CompareReportWriter.Write(prepared, text));
-            }
-        }
-        catch
-        {
-            // The pages write into the staging folder, which is removed after a failure: they must end first.
-            try
-            {
-                pages.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-            throw;
-        }
-        pages.GetAwaiter().GetResult();
-        if (formats.HasFlag(ReportFormats.Markdown))
-        {
+            });
             foreach (var analysis in prepared.Captures)
             {
                 var slug = prepared.SlugOf(analysis.Capture.Id);

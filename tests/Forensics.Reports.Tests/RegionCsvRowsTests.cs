@@ -42,6 +42,7 @@ public sealed class RegionCsvRowsTests
         Assert.Equal("odd,0x5000,0x6000,4096,r-x?,,'\uff1dcmd,,'\uff1dcmd,false,file,'\uff1dcmd,,4096,,0,,true,,line -1", lines[HostileCaptures.Names.Length + 4]);
         Assert.Equal("odd,0x7000,0x8000,4096,r-x?,,\\u202eevil,,\\u202eevil,false,file,\\u202eevil,,4096,,0,,true,,line -1", lines[HostileCaptures.Names.Length + 6]);
         Assert.Equal("odd,0x9000,0xa000,4096,r-x?,,\ufffdlone,,\ufffdlone,false,file,\ufffdlone,,4096,,0,,true,,line -1", lines[HostileCaptures.Names.Length + 8]);
+        Assert.Equal("odd,0xabc,0x12345,71817,????,0xf,,,,false,unknown,,,,,,,false,,offset 0x1234567", lines[^3]);
         Assert.Equal("odd,0xfffffffffffffffe,0xffffffffffffffff,1,????,0xffffffffffffffff,,18446744073709551615,,false,unknown,,,,,,,false,-2147483648,", lines[^2]);
     }
 
@@ -59,6 +60,32 @@ public sealed class RegionCsvRowsTests
         Assert.StartsWith("a,0x7f0000000000,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("c,0x7f0000000000,", lines[25_001], StringComparison.Ordinal);
         Assert.EndsWith(",line 15000", lines[^2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_write_is_thrown_as_the_stream_threw_it_and_stops_the_other_threads()
+    {
+        var run = new PreparedRun(new AnalysisRun([], [Many("a", 100_000)], null));
+        using var full = new FullAfter(2_000_000);
+
+        var failure = Assert.Throws<IOException>(() => CsvReportWriter.Write(run, "regions.csv", full));
+
+        Assert.Equal("No space left on device", failure.Message);
+        // The header and the first chunk (16,384 rows of about 80 bytes) fit, the second does not, and nothing was written after it.
+        Assert.InRange(full.Written, 1_000_000, 2_000_000);
+    }
+
+    /// <summary>A stream that fails as a full disk does once it holds about <paramref name="room"/> bytes.</summary>
+    private sealed class FullAfter(long room) : MemoryStream
+    {
+        public long Written { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Written + buffer.Length > room)
+                throw new IOException("No space left on device");
+            Written += buffer.Length;
+        }
     }
 
     private static (byte[] Fast, byte[] General) BothWays(PreparedRun run)
@@ -109,6 +136,8 @@ public sealed class RegionCsvRowsTests
             });
             start += 0x1000;
         }
+        // Odd counts of hex digits (the digits are printed two at a time).
+        regions.Add(new Region(0xabc, 0x12345) { Offset = 0xf, Location = SourceLocation.AtOffset(0x1234567) });
         regions.Add(new Region(ulong.MaxValue - 1, ulong.MaxValue) { Offset = ulong.MaxValue, Inode = ulong.MaxValue, ThreadId = int.MinValue });
         return new CaptureAnalysis(new Capture { Id = "odd", Regions = regions }, null, []);
     }

@@ -107,10 +107,21 @@ internal sealed class CsvRowBuffer(Stream stream, bool writeBehind) : IDisposabl
         var cell = span[..(digits + 2)];
         cell[0] = (byte)'0';
         cell[1] = (byte)'x';
-        for (var i = cell.Length - 1; i >= 2; i--, value >>= 4)
-            cell[i] = "0123456789abcdef"u8[(int)(value & 0xf)];
+        // Two digits a step from a table of the 256 byte values: half the steps and stores of one digit a step.
+        var i = cell.Length;
+        for (; i - 2 >= 2; i -= 2, value >>= 8)
+        {
+            var pair = (int)(value & 0xff) * 2;
+            cell[i - 2] = HexPairs[pair];
+            cell[i - 1] = HexPairs[pair + 1];
+        }
+        if (i > 2)
+            cell[2] = HexPairs[(int)(value & 0xf) * 2 + 1];
         return cell.Length;
     }
+
+    private static readonly byte[] HexPairs =
+        Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 256).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))));
 
     public void Number(ulong value)
     {
