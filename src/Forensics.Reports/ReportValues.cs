@@ -50,6 +50,10 @@ public static class ReportValues
         return text.ToString();
     }
 
+    /// <summary>A capture's size as its page and the terminal state it: <c>Regions: 25, mapped 2605056 bytes (2.5 MiB)</c>.</summary>
+    public static string RegionsAndMappedBytes(int regions, ulong mappedBytes) =>
+        "Regions: " + Number(regions) + ", mapped " + Number(mappedBytes) + " bytes (" + HumanBytes(mappedBytes) + ")";
+
     /// <summary>A size for people: <c>4 KiB</c>, <c>1.5 MiB</c>, <c>132 B</c>.</summary>
     public static string HumanBytes(ulong value)
     {

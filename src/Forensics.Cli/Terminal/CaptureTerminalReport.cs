@@ -96,8 +96,7 @@ public static class CaptureTerminalReport
             yield return "Process: " + name;
         if (capture.CommandLine is { } commandLine)
             yield return "Command line: " + commandLine;
-        yield return "Regions: " + ReportValues.Number(capture.Regions.Count) + ", mapped " + ReportValues.Number(capture.MappedBytes)
-            + " bytes (" + ReportValues.HumanBytes(capture.MappedBytes) + ")";
+        yield return ReportValues.RegionsAndMappedBytes(capture.Regions.Count, capture.MappedBytes);
         yield return "Modules: " + ReportValues.Number(capture.Modules.Count);
         if (capture.Threads.Count > 0)
             yield return "Threads: " + ReportValues.Number(capture.Threads.Count);

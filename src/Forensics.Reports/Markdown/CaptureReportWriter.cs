@@ -155,8 +155,7 @@ public static class CaptureReportWriter
             yield return Trusted("Command line: " + ((MarkdownCell)commandLine).Markdown);
         foreach (var fact in capture.Facts)
             yield return Trusted(((MarkdownCell)fact.Name).Markdown + ": " + ((MarkdownCell)fact.Value).Markdown);
-        yield return Trusted("Regions: " + ReportValues.Number(capture.Regions.Count) + ", mapped " + ReportValues.Number(run.MappedBytesOf(capture))
-            + " bytes (" + ReportValues.HumanBytes(run.MappedBytesOf(capture)) + ")");
+        yield return Trusted(ReportValues.RegionsAndMappedBytes(capture.Regions.Count, run.MappedBytesOf(capture)));
         yield return Trusted("Modules: " + ReportValues.Number(capture.Modules.Count));
         if (capture.Threads.Count > 0)
             yield return Trusted("Threads: " + ReportValues.Number(capture.Threads.Count));
