@@ -185,7 +185,9 @@ public static class AnalysisPipeline
             var file = files[i];
             batch.FileStarted(file.DisplayPath);
             var result = ImportOne(importer, file, folder);
-            strings.Share(result);
+            // One input has no other to share strings with: its importer interned them already.
+            if (files.Count > 1)
+                strings.Share(result);
             batch.FileDone(file.DisplayPath, result.Record.Bytes, result.Captures.Count, result.Record.Status);
             results[i] = result;
         }

@@ -20,12 +20,17 @@ internal sealed class BatchStrings
         var flags = new Last(this);
         foreach (var capture in result.Captures)
         {
+            // Only a copy is replaced: a region's setters do more than store, and most strings are shared already.
             foreach (var region in capture.Regions)
             {
-                region.Name = names.Share(region.Name);
-                region.Device = devices.Share(region.Device);
-                region.Module = modules.Share(region.Module);
-                region.VmFlags = flags.Share(region.VmFlags);
+                if (names.Share(region.Name) is var name && !ReferenceEquals(name, region.Name))
+                    region.Name = name;
+                if (devices.Share(region.Device) is var device && !ReferenceEquals(device, region.Device))
+                    region.Device = device;
+                if (modules.Share(region.Module) is var module && !ReferenceEquals(module, region.Module))
+                    region.Module = module;
+                if (flags.Share(region.VmFlags) is var vmFlags && !ReferenceEquals(vmFlags, region.VmFlags))
+                    region.VmFlags = vmFlags;
             }
         }
     }
