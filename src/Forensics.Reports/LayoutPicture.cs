@@ -19,8 +19,14 @@ public static class LayoutPicture
     private static List<LayoutSegment> Made(Capture capture, bool heapOnly)
     {
         ArgumentNullException.ThrowIfNull(capture);
-        var regions = InAddressOrder(capture.Regions);
-        var survey = Surveyed(regions);
+        // A normalised capture's regions are in address order mostly: they are surveyed as they are, and sorted only
+        // when the survey finds them out of order.
+        var regions = RegionSpan.Of(capture.Regions);
+        if (Surveyed(regions) is not { } survey)
+        {
+            regions = capture.Regions.OrderBy(r => r.Start).ThenBy(r => r.End).ToArray();
+            survey = Surveyed(regions)!.Value;
+        }
         Run[] runs;
         var count = survey.Count;
         if (count > MaximumSegments && !heapOnly && survey.ApartAndNotEmpty)
@@ -46,19 +52,6 @@ public static class LayoutPicture
         foreach (var run in runs.AsSpan(0, count))
             result.Add(run.ToSegment());
         return result;
-    }
-
-    /// <summary>The regions by start, then end: a normalised capture's own order mostly, which then needs no sorted copy.</summary>
-    private static ReadOnlySpan<Region> InAddressOrder(IReadOnlyList<Region> regions)
-    {
-        var span = RegionSpan.Of(regions);
-        for (var i = 1; i < span.Length; i++)
-        {
-            var (previous, region) = (span[i - 1], span[i]);
-            if (region.Start < previous.Start || (region.Start == previous.Start && region.End < previous.End))
-                return regions.OrderBy(r => r.Start).ThenBy(r => r.End).ToArray();
-        }
-        return span;
     }
 
     /// <summary>
@@ -124,12 +117,16 @@ public static class LayoutPicture
         public readonly Survey Result => new(_count, _apart, _smallest);
     }
 
-    private static Survey Surveyed(ReadOnlySpan<Region> regions)
+    /// <summary>The survey of the regions' runs; null when the regions are not in order of start, then end.</summary>
+    private static Survey? Surveyed(ReadOnlySpan<Region> regions)
     {
         var surveyor = new Surveyor();
         var builder = new RunBuilder();
-        foreach (var region in regions)
+        for (var i = 0; i < regions.Length; i++)
         {
+            var region = regions[i];
+            if (i > 0 && (region.Start < regions[i - 1].Start || (region.Start == regions[i - 1].Start && region.End < regions[i - 1].End)))
+                return null;
             if (builder.Add(region, out var run))
                 surveyor.Add(run);
         }

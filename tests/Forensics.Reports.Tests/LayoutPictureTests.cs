@@ -43,6 +43,20 @@ public sealed class LayoutPictureTests
         Assert.Equal(200_000, segments.Sum(s => s.Regions));
     }
 
+    [Fact]
+    public void Regions_out_of_order_are_drawn_as_the_same_regions_in_order()
+    {
+        var inOrder = Random(new Random(7), count: 3000, sizes: 4, hostile: false);
+        var shuffled = inOrder.Regions.ToArray();
+        new Random(8).Shuffle(shuffled);
+
+        var segments = LayoutPicture.Segments(inOrder with { Regions = shuffled });
+
+        Assert.Equal(LayoutPicture.Segments(inOrder), segments);
+        Assert.Equal(inOrder.Regions[0].Start, segments[0].Start);
+        Assert.Equal(3000, segments.Sum(s => s.Regions));
+    }
+
     private static Capture Random(Random random, int count, int sizes, bool hostile)
     {
         RegionKind[] kinds = [RegionKind.Anon, RegionKind.Text, RegionKind.Data, RegionKind.Heap];

@@ -45,8 +45,8 @@ public static class CaptureReportWriter
         document.Heading(2, "Totals by kind");
         document.Table(
             ["kind", "regions", "bytes", "size"],
-            TotalsByKind(capture).Select(t => (IReadOnlyList<MarkdownCell>)[
-                t.Key.ToId(), ReportValues.Number(t.Value.Regions), ReportValues.Number(t.Value.Bytes), ReportValues.HumanBytes(t.Value.Bytes)]),
+            run.TotalsOf(capture).Present.Select(t => (IReadOnlyList<MarkdownCell>)[
+                t.Kind.ToId(), ReportValues.Number(t.Regions), ReportValues.Number(t.Bytes), ReportValues.HumanBytes(t.Bytes)]),
             "no regions");
         if (capture.DeclaredTotals.Count > 0)
         {
@@ -86,23 +86,6 @@ public static class CaptureReportWriter
 
         document.Heading(2, "Diagnostics");
         DiagnosticsTable(document, capture.Diagnostics.Items);
-    }
-
-    /// <summary>
-    /// How many regions of each kind and their bytes, by kind: tallied in an array indexed by the kind, not grouped
-    /// (grouping 2,000,000 regions held a list of them all) nor looked up in a sorted dictionary a region.
-    /// </summary>
-    private static IEnumerable<KeyValuePair<RegionKind, (int Regions, ulong Bytes)>> TotalsByKind(Capture capture)
-    {
-        var totals = new (int Regions, ulong Bytes)[32];
-        foreach (var region in RegionSpan.Of(capture.Regions))
-        {
-            var kind = (uint)region.Kind;
-            if (kind >= totals.Length)
-                Array.Resize(ref totals, (int)kind + 1);
-            totals[kind] = (totals[kind].Regions + 1, totals[kind].Bytes + region.Size);
-        }
-        return totals.Select((total, kind) => KeyValuePair.Create((RegionKind)kind, total)).Where(t => t.Value.Regions > 0).ToList();
     }
 
     /// <summary>Rows a page shows of one table; the whole table is in its CSV, so a page stays readable and bounded.</summary>
