@@ -435,6 +435,7 @@ public sealed partial class InputImporter
             // UTF-8 is parsed as it is, a chunk of lines decoded at a time; UTF-16 and UTF-32 (rare, small) are made UTF-8 first.
             if (wide is not null)
                 return TextDocumentImporter.Import(encoding.GetString(text), budget);
+            using var pause = CollectionPause.For(text.Length);
             return TextDocumentImporter.ImportUtf8(bytes.Memory.Slice(byteOrderMark, text.Length), budget,
                 (start, end) => bytes.Release(byteOrderMark + start, byteOrderMark + end));
         }
