@@ -18,15 +18,6 @@ internal sealed unsafe partial class TextBuffer : MemoryManager<byte>
     /// <summary><c>MADV_DONTNEED</c>: the pages are dropped, and read as zeros if touched again.</summary>
     private const int DontNeed = 4;
 
-    /// <summary><c>MADV_HUGEPAGE</c>: the range may be backed by 2 MiB pages where the system allows them for what asks.</summary>
-    private const int HugePage = 14;
-
-    /// <summary>
-    /// The large text is laid out on 2 MiB pages where the system gives them on request (transparent huge pages in
-    /// <c>madvise</c> mode, the common default): reading a 98 MB text into 4 KiB pages took 24,000 page faults.
-    /// </summary>
-    private const int HugePageBytes = 2 << 20;
-
     /// <summary>A power of two, so that what the pool rents for a length within it is within it too.</summary>
     private const int PooledBytes = 1 << 22;
 
@@ -44,11 +35,8 @@ internal sealed unsafe partial class TextBuffer : MemoryManager<byte>
         }
         else
         {
-            _native = (byte*)NativeMemory.AlignedAlloc((nuint)length, HugePageBytes);
+            _native = (byte*)NativeMemory.AlignedAlloc((nuint)length, (nuint)Environment.SystemPageSize);
             Length = length;
-            // Advice only: without huge pages the text is on small pages, as before.
-            if (OperatingSystem.IsLinux())
-                _ = Advise(_native, (nuint)length, HugePage);
         }
     }
 
@@ -64,8 +52,7 @@ internal sealed unsafe partial class TextBuffer : MemoryManager<byte>
     {
         if (_native is null || !OperatingSystem.IsLinux())
             return;
-        // Whole huge pages: giving back part of one splits it.
-        const int page = HugePageBytes;
+        var page = Environment.SystemPageSize;
         lock (_releasedUpTo)
         {
             var from = _releasedUpTo.TryGetValue(start, out var released) ? released : (int)Math.Min(((long)start + page - 1) / page * page, Length);
