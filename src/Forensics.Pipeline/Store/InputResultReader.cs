@@ -69,14 +69,67 @@ internal static class InputResultReader
         return capture;
     }
 
+    /// <summary>
+    /// The blocks of regions <see cref="InputResultWriter"/> wrote, each read into memory and decoded on a core of its own
+    /// a few blocks ahead of the one added, then added in order; the regions count is checked against what the blocks
+    /// hold.
+    /// </summary>
     private static void Regions(StoreDecoder input, List<Region> regions)
     {
         var count = input.Count();
         // Each region takes at least its six leading bytes, so the content left bounds the list made for them.
         regions.Capacity = (int)Math.Min(count, input.Remaining / 6);
+        var blocks = input.Count();
+        var decoding = new Queue<Task<List<Region>>>();
+        var ahead = Math.Max(1, Environment.ProcessorCount);
+        var first = 0;
+        try
+        {
+            for (var index = 0; index < blocks; index++)
+            {
+                var inBlock = input.Count();
+                if (inBlock > count - first)
+                    throw new StoreContentException($"block [{index}] holds [{inBlock}] regions, more than the [{count - first}] left of [{count}]");
+                var block = input.Block();
+                if (blocks == 1)
+                {
+                    using (block)
+                        regions.AddRange(DecodeBlock(block, inBlock, first));
+                }
+                else
+                {
+                    var from = first;
+                    decoding.Enqueue(Task.Run(() =>
+                    {
+                        using (block)
+                            return DecodeBlock(block, inBlock, from);
+                    }));
+                    if (decoding.Count > ahead)
+                        regions.AddRange(decoding.Dequeue().GetAwaiter().GetResult());
+                }
+                first += inBlock;
+            }
+            while (decoding.TryDequeue(out var decoded))
+                regions.AddRange(decoded.GetAwaiter().GetResult());
+        }
+        catch
+        {
+            // The damage of the earliest block is the one named, however the threads ran.
+            while (decoding.TryDequeue(out var decoded))
+                decoded.GetAwaiter().GetResult();
+            throw;
+        }
+        if (first != count)
+            throw new StoreContentException($"the blocks hold [{first}] of the [{count}] regions");
+    }
+
+    /// <summary>The <paramref name="count"/> regions of a block, the first of which is region [<paramref name="first"/>].</summary>
+    private static List<Region> DecodeBlock(StoreDecoder input, int count, int first)
+    {
+        var regions = new List<Region>((int)Math.Min(count, input.Remaining / 6));
         ulong previousEnd = 0;
         long previousLine = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             var present = input.Unsigned();
             var start = previousEnd + (ulong)input.Signed();
@@ -126,6 +179,8 @@ internal static class InputResultReader
             regions.Add(region);
             previousEnd = region.End;
         }
+        input.EndOfBlock();
+        return regions;
     }
 
     private const RuntimeHeaps AllHeaps = (RuntimeHeaps)((1 << 15) - 1);
