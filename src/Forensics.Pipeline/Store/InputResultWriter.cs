@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
@@ -205,7 +206,7 @@ internal static class InputResultWriter
         var end = region.End;
         output.Signed((long)(start - previousEnd));
         output.Unsigned(end - start);
-        output.Byte(PermissionsCode(region.Permissions));
+        output.Byte(PermissionsCodes[Unsafe.BitCast<Permissions, byte>(region.Permissions)]);
         output.Enum(region.StatedKind);
         output.Enum(region.Sources);
         if (offset is { } knownOffset)
@@ -235,6 +236,13 @@ internal static class InputResultWriter
             output.Signed(knownThreadId);
         previousEnd = end;
     }
+
+    /// <summary>
+    /// <see cref="PermissionsCode"/> of every value of <see cref="Model.Permissions"/>, by its one byte (BitCast checks
+    /// the size): whatever that byte's layout, the table is made through the value's own properties.
+    /// </summary>
+    private static readonly byte[] PermissionsCodes =
+        [.. Enumerable.Range(0, 256).Select(bits => PermissionsCode(Unsafe.BitCast<byte, Permissions>((byte)bits)))];
 
     /// <summary>Two bits for each of r, w, x and shared: 0 unknown, 1 no, 2 yes.</summary>
     internal static byte PermissionsCode(Permissions permissions) => (byte)(

@@ -61,10 +61,12 @@ internal sealed class StoreDecoder : IDisposable
 
     public ulong Unsigned()
     {
+        // The buffer nearly always holds the longest number (ten bytes): then read from it without a check a byte.
+        var inBuffer = _available - _position >= 10;
         ulong value = 0;
         for (var shift = 0; shift < 64; shift += 7)
         {
-            var next = Byte();
+            var next = inBuffer ? _buffer[_position++] : Byte();
             value |= (ulong)(next & 0x7f) << shift;
             if (next < 0x80)
                 return shift == 63 && next > 1 ? throw new StoreContentException("a number does not fit in 64 bits") : value;

@@ -46,6 +46,12 @@ internal sealed class StoreEncoder : IDisposable
 
     public void Unsigned(ulong value)
     {
+        // Most numbers of a region are one byte.
+        if (value < 0x80 && _used < _buffer.Length)
+        {
+            _buffer[_used++] = (byte)value;
+            return;
+        }
         if (_used > _buffer.Length - 10)
             Flush();
         while (value >= 0x80)
