@@ -121,7 +121,7 @@ internal static class InputResultWriter
             WriteBlock(output, regions.Count, EncodeBlock(regions, 0));
             return;
         }
-        // Each block is encoded a few blocks ahead of the one written, so at most that many are held in memory.
+        // One block a core is being encoded or written at a time, so only that many are held in memory.
         var ahead = Math.Max(1, Environment.ProcessorCount);
         var encoding = new Queue<Task<StoreEncoder>>();
         var next = 0;
@@ -129,7 +129,7 @@ internal static class InputResultWriter
         {
             for (var written = 0; written < blocks; written++)
             {
-                for (; next < blocks && next <= written + ahead; next++)
+                for (; next < blocks && next < written + ahead; next++)
                 {
                     var block = next;
                     encoding.Enqueue(Task.Run(() => EncodeBlock(regions, block)));
