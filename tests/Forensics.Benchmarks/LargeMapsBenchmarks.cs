@@ -19,20 +19,26 @@ namespace Forensics.Benchmarks;
 [MemoryDiagnoser]
 public class LargeMapsBenchmarks
 {
-    private const int Lines = 2_000_000;
+    internal const int Lines = 2_000_000;
 
     private byte[] _maps = [];
     private Capture _capture = null!;
     private PreparedRun _run = null!;
 
-    [GlobalSetup]
-    public void MakeInput()
+    /// <summary>The bytes <c>tests/batch/make-large-maps.sh</c> writes.</summary>
+    internal static byte[] MakeMaps()
     {
         var text = new StringBuilder(Lines * 49);
         var start = 0x7f0000000000UL;
         for (var i = 0; i < Lines; i++, start += 0x2000)
             text.Append(CultureInfo.InvariantCulture, $"{start:x}-{start + 0x1000:x} rw-p 00000000 00:00 0 \n");
-        _maps = Encoding.UTF8.GetBytes(text.ToString());
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    [GlobalSetup]
+    public void MakeInput()
+    {
+        _maps = MakeMaps();
         _capture = CaptureNormalizer.Normalize(Import());
         _run = new PreparedRun(new AnalysisRun([], [CaptureAnalyzer.Analyze(_capture, [_capture])], null));
         // A parser that gave up early would look fast: check every line became a region.

@@ -7,8 +7,8 @@ namespace Forensics.Benchmarks;
 
 /// <summary>
 /// What keeping a result costs and what reusing it saves: importing <c>corpus/bench</c>'s 20,026-mapping maps and smaps
-/// (decompression, hashing and parsing, as a run does) against saving and loading its kept result
-/// (one entry, as a pack in <c>OUT/.forensics/</c> holds it).
+/// (decompression, hashing and parsing, as a run does) and the 2,000,000-line maps of <c>make-large-maps.sh</c> (written
+/// to a file here) against saving and loading its kept result (one entry, as a pack in <c>OUT/.forensics/</c> holds it).
 /// </summary>
 [MemoryDiagnoser]
 public class StoreBenchmarks
@@ -18,19 +18,24 @@ public class StoreBenchmarks
     private string _kept = "";
     private InputResult _result = null!;
 
-    [Params("many-maps.maps.xz", "many-maps.smaps.xz")]
+    private const string LargeMaps = "large.maps";
+
+    [Params("many-maps.maps.xz", "many-maps.smaps.xz", LargeMaps)]
     public string Input { get; set; } = "";
 
     [GlobalSetup]
     public void ImportOnce()
     {
         Directory.CreateDirectory(_folder);
-        _input = TestPaths.CorpusFile("bench", Input);
+        _input = Input == LargeMaps ? Path.Combine(_folder, LargeMaps) : TestPaths.CorpusFile("bench", Input);
+        if (Input == LargeMaps)
+            File.WriteAllBytes(_input, LargeMapsBenchmarks.MakeMaps());
         _kept = Path.Combine(_folder, Input + ".fxir");
         _result = Import();
         InputResultStore.Save(_kept, _result);
-        if (Load()?.Captures[0].Regions.Count != 20026)
-            throw new InvalidDataException($"Expected [20026] regions from [{Input}] and its kept result.");
+        var regions = Input == LargeMaps ? LargeMapsBenchmarks.Lines : 20026;
+        if (Load()?.Captures[0].Regions.Count != regions)
+            throw new InvalidDataException($"Expected [{regions}] regions from [{Input}] and its kept result.");
     }
 
     [GlobalCleanup]

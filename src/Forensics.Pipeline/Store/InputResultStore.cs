@@ -19,8 +19,8 @@ namespace Forensics.Pipeline.Store;
 public static partial class InputResultStore
 {
     /// <summary>Changes whenever the stored shape changes; files of another version are not read.</summary>
-    /// <remarks>1: reflection over the model to JSON. 2: the explicit binary layout. 4: a frame's raw symbol beside its demangled name. 5: the innermost managed frames of a thread with an exception in flight. 6: why a siginfo field is unknown, and a region's name cut by its writer.</remarks>
-    public const int FormatVersion = 6;
+    /// <remarks>1: reflection over the model to JSON. 2: the explicit binary layout. 4: a frame's raw symbol beside its demangled name. 5: the innermost managed frames of a thread with an exception in flight. 6: why a siginfo field is unknown, and a region's name cut by its writer. 7: regions in blocks of 65,536, each behind its region count and length with a string table and delta bases of its own, so that they are encoded and decoded on every core.</remarks>
+    public const int FormatVersion = 7;
 
     /// <summary>The largest content (decompressed) a store file may hold.</summary>
     public const long MaxContentBytes = 1L << 30;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Forensics.Model;
 using Forensics.Pipeline.Importing;
 
@@ -98,57 +100,149 @@ internal static class InputResultWriter
     }
 
     /// <summary>
-    /// Regions are most of a large result: each start is written as its distance from the previous region's end, each
-    /// line as its distance from the previous region's line, so a listing in address order costs a few bytes a region.
+    /// Regions per block. Fixed, so that the same regions give the same bytes on any machine; large enough that a
+    /// block's own string table and delta bases cost nothing, small enough that the blocks being encoded at once are a
+    /// few MiB.
+    /// </summary>
+    internal const int RegionsPerBlock = 1 << 16;
+
+    /// <summary>
+    /// Regions are most of a large result: written in blocks of <see cref="RegionsPerBlock"/>, each encoded on its own
+    /// (its own string table, its deltas from 0) into memory on a core of its own, then written in order behind its
+    /// region count and length; a capture of 2,000,000 regions is encoded on every core instead of on one.
     /// </summary>
     private static void Regions(StoreEncoder output, List<Region> regions)
     {
         output.Count(regions.Count);
-        ulong previousEnd = 0;
-        long previousLine = 0;
-        foreach (var region in regions)
+        var blocks = (regions.Count + RegionsPerBlock - 1) / RegionsPerBlock;
+        output.Count(blocks);
+        if (blocks == 1)
         {
-            var location = region.Location;
-            var role = region.RuntimeRole;
-            var present = Mask(region.Offset is not null, region.Device is not null, region.Inode is not null,
-                region.Name is not null, region.Deleted, region.NameIsBasename, region.Module is not null,
-                region.Metrics is not null, region.VmFlags is not null, region.DumpedBytes is not null,
-                region.CoreFileOffset is not null, location.Line is not null, location.Offset is not null,
-                role is not null, role is { Partial: true }, region.ThreadId is not null, region.NameTruncated);
-            output.Unsigned(present);
-            output.Signed((long)(region.Start - previousEnd));
-            output.Unsigned(region.Size);
-            output.Byte(PermissionsCode(region.Permissions));
-            output.Enum(region.StatedKind);
-            output.Enum(region.Sources);
-            if (region.Offset is { } offset)
-                output.Unsigned(offset);
-            output.String(region.Device);
-            if (region.Inode is { } inode)
-                output.Unsigned(inode);
-            output.String(region.Name);
-            output.String(region.Module);
-            if (region.Metrics is { } metrics)
-                Metrics(output, metrics);
-            output.String(region.VmFlags);
-            if (region.DumpedBytes is { } dumped)
-                output.Unsigned(dumped);
-            if (region.CoreFileOffset is { } coreFileOffset)
-                output.Unsigned(coreFileOffset);
-            if (location.Line is { } line)
+            WriteBlock(output, regions.Count, EncodeBlock(regions, 0));
+            return;
+        }
+        // One block a core is being encoded or written at a time, so only that many are held in memory.
+        var ahead = Math.Max(1, Environment.ProcessorCount);
+        var encoding = new Queue<Task<StoreEncoder>>();
+        var next = 0;
+        try
+        {
+            for (var written = 0; written < blocks; written++)
             {
-                output.Signed(line - previousLine);
-                previousLine = line;
+                for (; next < blocks && next < written + ahead; next++)
+                {
+                    var block = next;
+                    encoding.Enqueue(Task.Run(() => EncodeBlock(regions, block)));
+                }
+                WriteBlock(output, InBlock(regions, written), encoding.Dequeue().GetAwaiter().GetResult());
             }
-            if (location.Offset is { } at)
-                output.Unsigned(at);
-            if (role is { } runtimeRole)
-                output.Enum(runtimeRole.Heaps);
-            if (region.ThreadId is { } threadId)
-                output.Signed(threadId);
-            previousEnd = region.End;
+        }
+        finally
+        {
+            // Only after a failure: the blocks still being encoded go back to the pool once done.
+            foreach (var task in encoding)
+                task.ContinueWith(static t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
         }
     }
+
+    /// <summary>A block's region count, then its length and bytes.</summary>
+    private static void WriteBlock(StoreEncoder output, int count, StoreEncoder block)
+    {
+        using (block)
+        {
+            output.Count(count);
+            block.WriteTo(output);
+        }
+    }
+
+    private static int InBlock(List<Region> regions, int index) => Math.Min(RegionsPerBlock, regions.Count - index * RegionsPerBlock);
+
+    /// <summary>The block of regions from <c>index * <see cref="RegionsPerBlock"/></c>, encoded into memory.</summary>
+    private static StoreEncoder EncodeBlock(List<Region> regions, int index)
+    {
+        var block = new StoreEncoder();
+        try
+        {
+            var span = CollectionsMarshal.AsSpan(regions).Slice(index * RegionsPerBlock, InBlock(regions, index));
+            ulong previousEnd = 0;
+            long previousLine = 0;
+            foreach (var region in span)
+                Region(block, region, ref previousEnd, ref previousLine);
+            return block;
+        }
+        catch
+        {
+            block.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A region's start is its distance from the previous region's end, its line its distance from the previous
+    /// region's line, so a listing in address order costs a few bytes a region. Each optional member is read once.
+    /// </summary>
+    private static void Region(StoreEncoder output, Region region, ref ulong previousEnd, ref long previousLine)
+    {
+        var offset = region.Offset;
+        var device = region.Device;
+        var inode = region.Inode;
+        var name = region.Name;
+        var module = region.Module;
+        var metrics = region.Metrics;
+        var vmFlags = region.VmFlags;
+        var dumped = region.DumpedBytes;
+        var coreFileOffset = region.CoreFileOffset;
+        var (line, at) = region.Location;
+        var role = region.RuntimeRole;
+        var threadId = region.ThreadId;
+        var present = Bit(0, offset is not null) | Bit(1, device is not null) | Bit(2, inode is not null)
+            | Bit(3, name is not null) | Bit(4, region.Deleted) | Bit(5, region.NameIsBasename) | Bit(6, module is not null)
+            | Bit(7, metrics is not null) | Bit(8, vmFlags is not null) | Bit(9, dumped is not null)
+            | Bit(10, coreFileOffset is not null) | Bit(11, line is not null) | Bit(12, at is not null)
+            | Bit(13, role is not null) | Bit(14, role is { Partial: true }) | Bit(15, threadId is not null)
+            | Bit(16, region.NameTruncated);
+        output.Unsigned(present);
+        var start = region.Start;
+        var end = region.End;
+        output.Signed((long)(start - previousEnd));
+        output.Unsigned(end - start);
+        output.Byte(PermissionsCodes[Unsafe.BitCast<Permissions, byte>(region.Permissions)]);
+        output.Enum(region.StatedKind);
+        output.Enum(region.Sources);
+        if (offset is { } knownOffset)
+            output.Unsigned(knownOffset);
+        output.String(device);
+        if (inode is { } knownInode)
+            output.Unsigned(knownInode);
+        output.String(name);
+        output.String(module);
+        if (metrics is not null)
+            Metrics(output, metrics);
+        output.String(vmFlags);
+        if (dumped is { } knownDumped)
+            output.Unsigned(knownDumped);
+        if (coreFileOffset is { } knownCoreFileOffset)
+            output.Unsigned(knownCoreFileOffset);
+        if (line is { } knownLine)
+        {
+            output.Signed(knownLine - previousLine);
+            previousLine = knownLine;
+        }
+        if (at is { } knownAt)
+            output.Unsigned(knownAt);
+        if (role is { } knownRole)
+            output.Enum(knownRole.Heaps);
+        if (threadId is { } knownThreadId)
+            output.Signed(knownThreadId);
+        previousEnd = end;
+    }
+
+    /// <summary>
+    /// <see cref="PermissionsCode"/> of every value of <see cref="Model.Permissions"/>, by its one byte (BitCast checks
+    /// the size): whatever that byte's layout, the table is made through the value's own properties.
+    /// </summary>
+    private static readonly byte[] PermissionsCodes =
+        [.. Enumerable.Range(0, 256).Select(bits => PermissionsCode(Unsafe.BitCast<byte, Permissions>((byte)bits)))];
 
     /// <summary>Two bits for each of r, w, x and shared: 0 unknown, 1 no, 2 yes.</summary>
     internal static byte PermissionsCode(Permissions permissions) => (byte)(
@@ -339,6 +433,8 @@ internal static class InputResultWriter
         if (location.Offset is { } offset)
             output.Unsigned(offset);
     }
+
+    private static ulong Bit(int bit, bool flag) => flag ? 1UL << bit : 0;
 
     /// <summary>Bit i set when the i-th flag is true.</summary>
     private static ulong Mask(params ReadOnlySpan<bool> flags)

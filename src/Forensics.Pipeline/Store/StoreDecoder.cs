@@ -1,20 +1,24 @@
+using System.Buffers;
 using System.Text;
 
 namespace Forensics.Pipeline.Store;
 
 /// <summary>
 /// Reads what <see cref="StoreEncoder"/> wrote, from a stream that holds exactly the declared number of bytes of content,
-/// through one buffer. Every count and length is checked against the bytes of content left before anything is made of
-/// it (each item takes at least one byte), so a lying count costs no more than the content that is really there;
-/// damage is a <see cref="StoreContentException"/>, never another exception.
+/// through one buffer, or from a block of it read into memory (<see cref="Block"/>). Every count and length is checked
+/// against the bytes of content left before anything is made of it (each item takes at least one byte), so a lying count
+/// costs no more than the content that is really there; damage is a <see cref="StoreContentException"/>, never another
+/// exception.
 /// </summary>
-internal sealed class StoreDecoder
+internal sealed class StoreDecoder : IDisposable
 {
     private const int BufferBytes = 1 << 16;
 
     private readonly Stream _input;
     private readonly long _length;
-    private readonly byte[] _buffer = new byte[BufferBytes];
+    private readonly byte[] _buffer;
+    /// <summary>A block's buffer, rented: returned by <see cref="Dispose"/>.</summary>
+    private readonly bool _pooled;
     private readonly List<string> _strings = [];
     private long _fetched;
     private int _position;
@@ -24,6 +28,18 @@ internal sealed class StoreDecoder
     {
         _input = input;
         _length = length;
+        _buffer = new byte[BufferBytes];
+    }
+
+    /// <summary>A decoder of the <paramref name="length"/> bytes at the start of <paramref name="pooled"/>, all there.</summary>
+    private StoreDecoder(byte[] pooled, int length)
+    {
+        _input = Stream.Null;
+        _length = length;
+        _buffer = pooled;
+        _pooled = true;
+        _fetched = length;
+        _available = length;
     }
 
     /// <summary>Bytes of declared content not yet decoded.</summary>
@@ -45,10 +61,12 @@ internal sealed class StoreDecoder
 
     public ulong Unsigned()
     {
+        // The buffer nearly always holds the longest number (ten bytes): then read from it without a check a byte.
+        var inBuffer = _available - _position >= 10;
         ulong value = 0;
         for (var shift = 0; shift < 64; shift += 7)
         {
-            var next = Byte();
+            var next = inBuffer ? _buffer[_position++] : Byte();
             value |= (ulong)(next & 0x7f) << shift;
             if (next < 0x80)
                 return shift == 63 && next > 1 ? throw new StoreContentException("a number does not fit in 64 bits") : value;
@@ -158,6 +176,59 @@ internal sealed class StoreDecoder
             throw new StoreContentException($"content goes on past the declared [{_length}] bytes");
     }
 
+    /// <summary>
+    /// A length, then that many bytes of content read into memory as a decoder of their own, with a string table of its
+    /// own (docs/architecture.md#the-kept-result): a block that another thread can decode. Its memory grows with the bytes
+    /// really read, not with the length declared.
+    /// </summary>
+    public StoreDecoder Block()
+    {
+        var declared = Unsigned();
+        if (declared > (ulong)Remaining)
+            throw new StoreContentException($"a block of [{declared}] bytes is longer than the [{Remaining}] bytes of content left");
+        var length = (int)Math.Min(declared, (ulong)Array.MaxLength);
+        var block = ArrayPool<byte>.Shared.Rent(Math.Min(length, BufferBytes));
+        var filled = 0;
+        try
+        {
+            while (filled < length)
+            {
+                if (filled == block.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * block.Length, length));
+                    block.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(block);
+                    block = larger;
+                }
+                if (_position == _available)
+                    Fill();
+                var part = Math.Min(_available - _position, Math.Min(block.Length, length) - filled);
+                _buffer.AsSpan(_position, part).CopyTo(block.AsSpan(filled));
+                _position += part;
+                filled += part;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(block);
+            throw;
+        }
+        return new StoreDecoder(block, length);
+    }
+
+    /// <summary>After the last item of a <see cref="Block"/>: every byte of it is used.</summary>
+    public void EndOfBlock()
+    {
+        if (Remaining != 0)
+            throw new StoreContentException($"[{Remaining}] bytes of a block of [{_length}] are left after its items");
+    }
+
+    public void Dispose()
+    {
+        if (_pooled)
+            ArrayPool<byte>.Shared.Return(_buffer);
+    }
+
     /// <summary>Moves what is left in the buffer to its start and fills the rest, until <paramref name="bytes"/> are there.</summary>
     private bool Compact(int bytes)
     {
@@ -181,7 +252,7 @@ internal sealed class StoreDecoder
     {
         var wanted = (int)Math.Min(_buffer.Length - _available, _length - _fetched);
         if (wanted == 0)
-            throw new StoreContentException("the result goes on past its declared length");
+            throw new StoreContentException(_pooled ? $"a block goes on past its [{_length}] bytes" : "the result goes on past its declared length");
         var read = _input.Read(_buffer, _available, wanted);
         if (read == 0)
             throw StoreContentException.Truncated(_fetched, _length);

@@ -5,22 +5,34 @@ namespace Forensics.Pipeline.Store;
 
 /// <summary>
 /// Writes the primitives of a store file's content (docs/architecture.md#the-kept-result) to a stream through one
-/// buffer: LEB128 numbers, zigzag for signed ones, and strings through a table, each distinct string written once and
-/// then named by its index. Counts the bytes it writes; refuses to pass <see cref="InputResultStore.MaxContentBytes"/>.
-/// The buffer is pooled: a batch keeps one result per input, 10,000 buffers of garbage otherwise.
+/// buffer, or into pooled buffers kept in memory (a block of regions, whose length goes before it): LEB128 numbers,
+/// zigzag for signed ones, and strings through a table, each distinct string written once and then named by its index.
+/// Counts the bytes it writes; refuses to pass <see cref="InputResultStore.MaxContentBytes"/>.
+/// The buffers are pooled: a batch keeps one result per input, 10,000 buffers of garbage otherwise.
 /// </summary>
 internal sealed class StoreEncoder : IDisposable
 {
     private const int BufferBytes = 1 << 16;
 
-    private readonly Stream _output;
-    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+    /// <summary>Null for an encoder that keeps what it writes in <see cref="_kept"/>.</summary>
+    private readonly Stream? _output;
+    private readonly List<(byte[] Buffer, int Used)> _kept = [];
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
     private int _used;
+    // Importers hand most regions the same string instance (a device, a path): compared by reference before hashing.
+    private string? _lastString;
+    private int _lastIndex;
 
+    /// <summary>An encoder that writes to <paramref name="output"/>.</summary>
     public StoreEncoder(Stream output) => _output = output;
 
-    /// <summary>The bytes of content written so far.</summary>
+    /// <summary>An encoder that keeps what it writes, for <see cref="WriteTo"/>.</summary>
+    public StoreEncoder()
+    {
+    }
+
+    /// <summary>The bytes of content written so far, once flushed.</summary>
     public long Length { get; private set; }
 
     public void Byte(byte value)
@@ -34,6 +46,12 @@ internal sealed class StoreEncoder : IDisposable
 
     public void Unsigned(ulong value)
     {
+        // Most numbers of a region are one byte.
+        if (value < 0x80 && _used < _buffer.Length)
+        {
+            _buffer[_used++] = (byte)value;
+            return;
+        }
         if (_used > _buffer.Length - 10)
             Flush();
         while (value >= 0x80)
@@ -62,12 +80,15 @@ internal sealed class StoreEncoder : IDisposable
             Unsigned(0);
             return;
         }
-        if (_strings.TryGetValue(value, out var index))
+        if (ReferenceEquals(value, _lastString) || _strings.TryGetValue(value, out _lastIndex))
         {
-            Unsigned(2 + (ulong)index);
+            _lastString = value;
+            Unsigned(2 + (ulong)_lastIndex);
             return;
         }
-        _strings.Add(value, _strings.Count);
+        _lastString = value;
+        _lastIndex = _strings.Count;
+        _strings.Add(value, _lastIndex);
         Unsigned(1);
         var length = Encoding.UTF8.GetByteCount(value);
         Unsigned((ulong)length);
@@ -92,11 +113,30 @@ internal sealed class StoreEncoder : IDisposable
             write(this, item);
     }
 
+    /// <summary>Writes what this encoder kept to <paramref name="output"/>: its length, then its bytes.</summary>
+    public void WriteTo(StoreEncoder output)
+    {
+        Flush();
+        output.Unsigned((ulong)Length);
+        output.Flush();
+        foreach (var (buffer, used) in _kept)
+            output.Write(buffer.AsSpan(0, used));
+    }
+
     public void Flush()
     {
         if (_used == 0)
             return;
-        Write(_buffer.AsSpan(0, _used));
+        if (_output is null)
+        {
+            Account(_used);
+            _kept.Add((_buffer, _used));
+            _buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+        }
+        else
+        {
+            Write(_buffer.AsSpan(0, _used));
+        }
         _used = 0;
     }
 
@@ -104,19 +144,37 @@ internal sealed class StoreEncoder : IDisposable
     {
         try
         {
-            Flush();
+            if (_output is not null)
+                Flush();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(_buffer);
+            foreach (var (buffer, _) in _kept)
+                ArrayPool<byte>.Shared.Return(buffer);
+            _kept.Clear();
         }
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
     {
-        Length += bytes.Length;
+        if (_output is null)
+        {
+            // Only a string longer than the buffer comes here: kept in a buffer of its own length.
+            var copy = ArrayPool<byte>.Shared.Rent(bytes.Length);
+            bytes.CopyTo(copy);
+            _kept.Add((copy, bytes.Length));
+            Account(bytes.Length);
+            return;
+        }
+        Account(bytes.Length);
+        _output.Write(bytes);
+    }
+
+    private void Account(int bytes)
+    {
+        Length += bytes;
         if (Length > InputResultStore.MaxContentBytes)
             throw new IOException($"the result is larger than the store's limit of [{InputResultStore.MaxContentBytes}] bytes");
-        _output.Write(bytes);
     }
 }

@@ -119,6 +119,58 @@ public sealed class InputResultStoreTests
     }
 
     [Fact]
+    public void A_capture_of_more_regions_than_a_block_loads_back_equal_block_by_block()
+    {
+        using var folder = new TemporaryFolder();
+        // The 20,026 regions of a real maps, then three copies of them as if the text went on three times: 80,104
+        // regions, a block of 65,536 and one of 14,568, each with its own strings and deltas (the first copy's start
+        // is far below the last region's end: a negative delta).
+        var result = new InputImporter().ImportInput(TestPaths.CorpusFile("bench", "many-maps.maps.xz"), "many-maps.maps.xz");
+        var regions = Assert.Single(result.Captures).Regions;
+        var listed = regions.Count;
+        Assert.Equal(20026, listed);
+        for (var copy = 1; copy <= 3; copy++)
+            regions.AddRange(regions.Take(listed).Select(r => CopyAtLine(r, r.Location.Line!.Value + copy * listed)).ToList());
+
+        var loaded = RoundTrip(result, folder, "a.store");
+        InputResultStore.Save(folder.File("b.store"), result);
+
+        AssertSame(result, loaded);
+        Assert.Equal(File.ReadAllBytes(folder.File("a.store")), File.ReadAllBytes(folder.File("b.store")));
+        // The regions' count, two blocks, the first block's count of 65,536 regions.
+        var content = ContentOf(File.ReadAllBytes(folder.File("a.store")));
+        Assert.Equal(1, Occurrences(content, [.. Leb128(80104), 2, .. Leb128(65536)]));
+        var actual = Assert.Single(loaded.Captures).Regions;
+        Assert.Equal(80104, actual.Count);
+        // The first and last regions of each block: lines 1 and 65,536, 65,537 and 80,104 of the four copies.
+        Assert.Equal(
+            [
+                (0x5612bf64d000UL, 0x5612bf64e000UL, "r--p", "fe:00", (ulong?)11658084, "/tmp/forensics-corpus/bin/many_maps", 1),
+                (0x7fb4287cc000UL, 0x7fb4287cd000UL, "rw-p", "00:00", 0, null, 65536),
+                (0x7fb4287cd000UL, 0x7fb4287ce000UL, "r--p", "00:00", 0, null, 65537),
+                (0x7ffc8e2c2000UL, 0x7ffc8e2e3000UL, "rw-p", "00:00", 0, "[stack]", 80103),
+                (0xffffffffff600000UL, 0xffffffffff601000UL, "--xp", "00:00", 0, "[vsyscall]", 80104),
+            ],
+            new[] { 0, 65535, 65536, 80102, 80103 }.Select(i => actual[i])
+                .Select(r => (r.Start, r.End, r.Permissions.ToString(), r.Device, r.Inode, r.Name, r.Location.Line!.Value)));
+    }
+
+    /// <summary>A copy of a maps region (the members a maps line gives) as if described at <paramref name="line"/>.</summary>
+    private static Region CopyAtLine(Region region, int line) => new(region.Start, region.End)
+    {
+        Permissions = region.Permissions,
+        Offset = region.Offset,
+        Device = region.Device,
+        Inode = region.Inode,
+        Name = region.Name,
+        Deleted = region.Deleted,
+        Module = region.Module,
+        StatedKind = region.StatedKind,
+        Sources = region.Sources,
+        Location = SourceLocation.AtLine(line),
+    };
+
+    [Fact]
     public void Comparer_names_a_member_that_differs_after_loading()
     {
         using var folder = new TemporaryFolder();
@@ -153,8 +205,8 @@ public sealed class InputResultStoreTests
         { "truncated header", "is truncated: [10] bytes" },
         { "truncated content", "is truncated: [" },
         { "flipped byte", "is corrupt: " },
-        { "earlier version", "has store format version [5], expected [6]" },
-        { "future version", "has store format version [7], expected [6]" },
+        { "earlier version", "has store format version [6], expected [7]" },
+        { "future version", "has store format version [8], expected [7]" },
         { "too large", "is too large: declares [2147483648] bytes" },
         { "length beyond compression", "more than its [" },
         { "content beyond its length", "is corrupt: the result goes on past its declared length" },
@@ -163,6 +215,12 @@ public sealed class InputResultStoreTests
         { "lying string length", "is corrupt: a string of [268435455] bytes is longer than the [" },
         { "unknown status", "is corrupt: [63] is not a InputStatus" },
         { "string index out of the table", "is corrupt: string [5] is not in the table of [0]" },
+        { "lying block count", "is corrupt: a count of [268435455] is more than the [" },
+        { "no blocks", "is corrupt: the blocks hold [0] of the [39] regions" },
+        { "block of more regions than the capture", "is corrupt: block [0] holds [40] regions, more than the [39] left of [39]" },
+        { "lying block length", "is corrupt: a block of [268435455] bytes is longer than the [" },
+        { "block length one short", "is corrupt: a block goes on past its [" },
+        { "block length one long", "is corrupt: [1] bytes of a block of [" },
     };
 
     [Theory]
@@ -175,6 +233,12 @@ public sealed class InputResultStoreTests
         var good = File.ReadAllBytes(path);
         // The content starts with the record's path: tag 1 (a new string), its length 4, "maps", then the status.
         Assert.Equal([1, 4, .. "maps"u8, 0], content[..7]);
+        // The regions: their count (39), one block, the block's count (39), its length in two bytes, its bytes.
+        var regions = content.AsSpan().IndexOf((ReadOnlySpan<byte>)[39, 1, 39]);
+        Assert.Equal(1, Occurrences(content, [39, 1, 39]));
+        var blockLength = content[regions + 3] & 0x7f | content[regions + 4] << 7;
+        Assert.InRange(blockLength, 1 << 7, (1 << 14) - 2);
+        byte[] WithBlockLength(int length) => [.. content[..(regions + 3)], .. Leb128((ulong)length), .. content[(regions + 5)..]];
         File.WriteAllBytes(path, damage switch
         {
             "empty" => [],
@@ -182,8 +246,8 @@ public sealed class InputResultStoreTests
             "truncated header" => good[..10],
             "truncated content" => good[..(good.Length / 2)],
             "flipped byte" => Flip(good, good.Length - 40),
-            "earlier version" => WithHeader(good, version: 5),
-            "future version" => WithHeader(good, version: 7),
+            "earlier version" => WithHeader(good, version: 6),
+            "future version" => WithHeader(good, version: 8),
             "too large" => WithHeader(good, length: 1L << 31),
             "length beyond compression" => WithHeader(good, length: (good.Length - 16) * 1033L),
             "content beyond its length" => WithHeader(good, length: content.Length - 1),
@@ -192,6 +256,12 @@ public sealed class InputResultStoreTests
             "lying string length" => StoreFile([1, 0xff, 0xff, 0xff, 0x7f, .. content[2..]]),
             "unknown status" => StoreFile([.. content[..6], 0x7e, .. content[7..]]),
             "string index out of the table" => StoreFile([7, .. content[6..]]),
+            "lying block count" => StoreFile([.. content[..(regions + 1)], 0xff, 0xff, 0xff, 0x7f, .. content[(regions + 2)..]]),
+            "no blocks" => StoreFile([.. content[..(regions + 1)], 0, .. content[(regions + 2)..]]),
+            "block of more regions than the capture" => StoreFile([.. content[..(regions + 2)], 40, .. content[(regions + 3)..]]),
+            "lying block length" => StoreFile([.. content[..(regions + 3)], 0xff, 0xff, 0xff, 0x7f, .. content[(regions + 5)..]]),
+            "block length one short" => StoreFile(WithBlockLength(blockLength - 1)),
+            "block length one long" => StoreFile(WithBlockLength(blockLength + 1)),
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         });
 
@@ -264,6 +334,18 @@ public sealed class InputResultStoreTests
         ];
         Assert.Equal(5, others.Append(key).Distinct(StringComparer.Ordinal).Count());
     }
+
+    private static byte[] Leb128(ulong value)
+    {
+        var bytes = new List<byte>();
+        for (; value >= 0x80; value >>= 7)
+            bytes.Add((byte)(value | 0x80));
+        bytes.Add((byte)value);
+        return [.. bytes];
+    }
+
+    private static int Occurrences(byte[] content, byte[] sequence) =>
+        Enumerable.Range(0, content.Length - sequence.Length + 1).Count(i => content.AsSpan(i).StartsWith(sequence));
 
     private static byte[] Gzip(byte[] content)
     {
