@@ -23,12 +23,16 @@ internal static class FindingDetector
     {
         var findings = new List<Finding>();
         var jit = FindJitRuntime(map);
-        // The named rules' regions are gathered in the one pass over the regions (millions in a large maps).
+        // The named rules' regions, and the thread stacks whose guards are checked, are gathered in the one pass over
+        // the regions (millions in a large maps).
         var deleted = new List<Region>();
         var sharedCode = new List<Region>();
-        foreach (var region in map.Regions)
+        var threadStacks = new List<Region>();
+        foreach (var region in RegionSpan.Of(map.Regions))
         {
             var kind = region.Kind;
+            if (kind == RegionKind.ThreadStack)
+                threadStacks.Add(region);
             var explainedBy = ExplainedBy(map, region, jit);
             WritableExecutable(region, kind, explainedBy, findings);
             AnonymousExecutable(region, kind, explainedBy, findings);
@@ -43,7 +47,7 @@ internal static class FindingDetector
         UnusualImagePaths(map, findings);
         NonPie(map, findings);
         findings.AddRange(others.Find(map));
-        MissingGuards(map, findings);
+        MissingGuards(map, threadStacks, findings);
         MapCount(map, findings);
         findings.Sort(Compare);
         return Condense(findings);
@@ -232,16 +236,12 @@ internal static class FindingDetector
         });
     }
 
-    private static void MissingGuards(AddressMap map, List<Finding> findings)
+    /// <summary>Checks the guard below each of <paramref name="threadStacks"/> (the thread-stack regions in address order) and below each other thread's stack.</summary>
+    private static void MissingGuards(AddressMap map, List<Region> threadStacks, List<Finding> findings)
     {
         var capture = map.Capture;
         var pid = capture.Pid ?? capture.Process?.Pid;
-        var stacks = new HashSet<Region>(ReferenceEqualityComparer.Instance);
-        foreach (var region in map.Regions)
-        {
-            if (region.Kind == RegionKind.ThreadStack)
-                stacks.Add(region);
-        }
+        var stacks = new HashSet<Region>(threadStacks, ReferenceEqualityComparer.Instance);
         foreach (var thread in capture.Threads)
         {
             if (thread.Tid != pid && map.FindRegion(thread.StackPointer) is { IsAnonymous: true } region

@@ -39,9 +39,12 @@ internal sealed class AddressMap
 
     private static bool InStrictOrder(IReadOnlyList<Region> regions)
     {
-        for (var i = 1; i < regions.Count; i++)
+        var span = RegionSpan.Of(regions);
+        for (var i = 1; i < span.Length; i++)
         {
-            if (CompareBounds(regions[i - 1], regions[i]) >= 0)
+            var previous = span[i - 1];
+            var region = span[i];
+            if (region.Start < previous.Start || (region.Start == previous.Start && region.End <= previous.End))
                 return false;
         }
         return true;
