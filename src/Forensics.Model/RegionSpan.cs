@@ -15,4 +15,7 @@ public static class RegionSpan
         List<Region> list => CollectionsMarshal.AsSpan(list),
         _ => regions.ToArray(),
     };
+
+    /// <summary>The regions in a form <see cref="Of"/> takes without a copy: as they are, or copied once.</summary>
+    public static IReadOnlyList<Region> Spannable(IReadOnlyList<Region> regions) => regions is Region[] or List<Region> ? regions : regions.ToArray();
 }
