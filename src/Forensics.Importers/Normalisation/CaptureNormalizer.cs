@@ -50,12 +50,14 @@ public static class CaptureNormalizer
         var layout = ArchitectureDetector.LayoutFor(capture);
         var files = new ImageMap.Files(capture);
         var unnamedOnly = true;
+        Region? previous = null;
         foreach (var region in CollectionsMarshal.AsSpan(capture.Regions))
         {
-            ordering.Add(region);
+            ordering.Add(previous, region);
             layout?.Add(region);
             files.Add(region);
             unnamedOnly &= region.Name is null && region.StatedKind == RegionKind.Unknown;
+            previous = region;
         }
         if (ordering.Finish())
         {

@@ -13,21 +13,21 @@ internal sealed class RegionOrdering(CaptureBuilder capture)
     private const int ListedPerId = 50;
 
     private Overlaps _overlaps = new(capture);
-    private Region? _previous;
     private int _outOfOrder;
 
     /// <summary>
-    /// Takes the next region of the source's order. What normalisation derives is reset on the way: the region's kind
-    /// to its stated kind (<see cref="Region.StatedKind"/>), its module to none, as a capture normalised again (a
-    /// merge) is regrouped from scratch.
+    /// Takes the next region of the source's order, <paramref name="previous"/> the one before it (null for the first).
+    /// What normalisation derives is reset on the way: the region's kind to its stated kind
+    /// (<see cref="Region.StatedKind"/>), its module to none, as a capture normalised again (a merge) is regrouped from
+    /// scratch. A region is written only when that changes it: classification writes every kind after this pass, and
+    /// each pass that writes millions of regions also writes their memory back.
     /// </summary>
-    public void Add(Region region)
+    public void Add(Region? previous, Region region)
     {
-        region.Kind = region.StatedKind;
+        if (region.Kind != region.StatedKind)
+            region.Kind = region.StatedKind;
         if (region.Module is not null)
             region.Module = null;
-        var previous = _previous;
-        _previous = region;
         if (previous is null)
             return;
         if (region.Start >= previous.Start)
