@@ -19,8 +19,9 @@ internal sealed class AddressMap
         Capture = capture;
         // Normalisation already ordered them by start: sorting millions of regions again (a large maps) cost more than
         // checking, and copying them 16 MB. Only a strict order is kept as it is, since the sort does not keep equal
-        // regions in their order.
-        _regions = InStrictOrder(capture.Regions) ? capture.Regions : Sorted(capture.Regions);
+        // regions in their order. They are held as a list or an array, which every pass over them walks as a span.
+        var regions = RegionSpan.Spannable(capture.Regions);
+        _regions = InStrictOrder(regions) ? regions : Sorted(regions);
         _modules = [.. capture.Modules];
         Array.Sort(_modules, static (a, b) => a.Base != b.Base ? a.Base.CompareTo(b.Base) : string.CompareOrdinal(a.Path, b.Path));
         foreach (var module in _modules)
@@ -39,9 +40,18 @@ internal sealed class AddressMap
 
     private static bool InStrictOrder(IReadOnlyList<Region> regions)
     {
-        for (var i = 1; i < regions.Count; i++)
+        // Each half checks its pairs; the pair across the halves belongs to the second.
+        var halves = RegionHalves.Run(RegionHalves.Middle(regions.Count), regions.Count, (start, end) => InStrictOrder(RegionSpan.Of(regions)[Math.Max(start - 1, 0)..end]));
+        return Array.TrueForAll(halves, inOrder => inOrder);
+    }
+
+    private static bool InStrictOrder(ReadOnlySpan<Region> regions)
+    {
+        for (var i = 1; i < regions.Length; i++)
         {
-            if (CompareBounds(regions[i - 1], regions[i]) >= 0)
+            var previous = regions[i - 1];
+            var region = regions[i];
+            if (region.Start < previous.Start || (region.Start == previous.Start && region.End <= previous.End))
                 return false;
         }
         return true;

@@ -39,56 +39,25 @@ internal static class ArchitectureDetector
     private static readonly string[] Paths64 = ["ld-linux-x86-64.so.2", "x86_64-linux-gnu", "/lib64/", "/usr/lib64/"];
     private static readonly string[] Paths32 = ["ld-linux.so.2", "i386-linux-gnu", "i686-linux-gnu", "/lib32/", "/usr/lib32/"];
 
-    public static ArchitectureDecision Decide(CaptureBuilder capture)
+    /// <summary>
+    /// What the layout evidence is gathered in, region by region in address order, for <see cref="Decide"/>; null when
+    /// the input decided the architecture alone (x32, or unknown with a reason) and the layout is not looked at.
+    /// </summary>
+    public static Layout? LayoutFor(CaptureBuilder capture) => DecidedByInput(capture) ? null : new Layout(capture.Architecture == Architecture.Unknown);
+
+    // x32 has the x86_64 kernel layout with every address below 4 GiB: the header decides, the layout cannot.
+    private static bool DecidedByInput(CaptureBuilder capture) =>
+        capture.Architecture == Architecture.X32 || (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0);
+
+    /// <summary>The decision from <paramref name="layout"/>, which <see cref="LayoutFor"/> made and every region was added to.</summary>
+    public static ArchitectureDecision Decide(CaptureBuilder capture, Layout? layout)
     {
-        // x32 has the x86_64 kernel layout with every address below 4 GiB: the header decides, the layout cannot.
-        if (capture.Architecture == Architecture.X32 || (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0))
+        if (DecidedByInput(capture) || layout is null)
             return new(capture.Architecture, [], null);
-        var regions = capture.Regions;
-        // What shows a process is not x86 is looked for in the same pass as the x86 evidence (one pass over the
-        // millions of regions of a large maps), and decides alone when found.
-        var lookForNotX86 = capture.Architecture == Architecture.Unknown;
-        string? notX86 = null;
+        var (notX86, above, highestEnd, highest, vsyscall) = (layout.NotX86, layout.Above, layout.HighestEnd, layout.Highest, layout.Vsyscall);
+        var (stack, path64, path32, kernelNamed) = (layout.Stack, layout.Path64, layout.Path32, layout.KernelNamed);
         var evidence64 = new List<string>();
         var evidence32 = new List<string>();
-
-        var above = 0;
-        ulong highestEnd = 0;
-        Region? highest = null;
-        Region? vsyscall = null;
-        Region? stack = null;
-        string? path64 = null, path32 = null;
-        var kernelNamed = false;
-        foreach (var region in regions)
-        {
-            if (lookForNotX86 && notX86 is null && region.Name is not null)
-                notX86 = NotX86(region);
-            if (region.Start == RegionNames.VsyscallAddress)
-            {
-                vsyscall ??= region;
-                continue;
-            }
-            if (region.End > FourGiB)
-                above++;
-            if (region.End > highestEnd)
-            {
-                highestEnd = region.End;
-                highest = region;
-            }
-            var name = region.Name;
-            if (name is null)
-                continue;
-            if (RegionNames.IsBracketed(name))
-            {
-                var content = RegionNames.BracketContent(name);
-                if (content.SequenceEqual("stack"))
-                    stack ??= region;
-                kernelNamed |= content is "stack" or "vdso" or "vvar" or "heap";
-                continue;
-            }
-            path64 ??= FindMarker(name, Paths64);
-            path32 ??= FindMarker(name, Paths32);
-        }
         if (notX86 is not null)
             return new(capture.Architecture, [notX86], null);
 
@@ -101,12 +70,11 @@ internal static class ArchitectureDetector
         if (path32 is not null)
             evidence32.Add(Text($"i386 loader or library path [{path32}]"));
 
-        var below4GiB = regions.Count > 0 && above == 0 && vsyscall is null;
+        var below4GiB = layout.Count > 0 && above == 0 && vsyscall is null;
         var layout32 = false;
         if (below4GiB)
         {
-            var exe = regions.Find(r => r.Start == I386LinkAddress && RegionNames.IsPath(r));
-            if (exe is not null)
+            if (layout.I386Executable is { } exe)
             {
                 layout32 = true;
                 evidence32.Add(Text($"[{exe.Name}] mapped at [0x{I386LinkAddress:x8}], the i386 default link address"));
@@ -144,6 +112,62 @@ internal static class ArchitectureDetector
         return new(set, evidence, inferred != Architecture.Unknown && inferred != set
             ? Text($"the layout suggests [{inferred.ToId()}] but the input says [{set.ToId()}]")
             : null);
+    }
+
+    /// <summary>
+    /// The layout evidence of a capture's regions, added one by one in address order. What shows a process is not x86
+    /// is looked for in the same pass as the x86 evidence, and decides alone when found.
+    /// </summary>
+    internal sealed class Layout(bool lookForNotX86)
+    {
+        public string? NotX86 { get; private set; }
+        /// <summary>How many regions end above 4 GiB.</summary>
+        public int Above { get; private set; }
+        public ulong HighestEnd { get; private set; }
+        public Region? Highest { get; private set; }
+        public Region? Vsyscall { get; private set; }
+        public Region? Stack { get; private set; }
+        public string? Path64 { get; private set; }
+        public string? Path32 { get; private set; }
+        /// <summary>A <c>[stack]</c>, <c>[vdso]</c>, <c>[vvar]</c> or <c>[heap]</c> region was seen.</summary>
+        public bool KernelNamed { get; private set; }
+        /// <summary>The first file mapped at the i386 default link address.</summary>
+        public Region? I386Executable { get; private set; }
+        public int Count { get; private set; }
+
+        public void Add(Region region)
+        {
+            Count++;
+            if (lookForNotX86 && NotX86 is null && region.Name is not null)
+                NotX86 = ArchitectureDetector.NotX86(region);
+            if (region.Start == RegionNames.VsyscallAddress)
+            {
+                Vsyscall ??= region;
+                return;
+            }
+            if (region.End > FourGiB)
+                Above++;
+            if (region.End > HighestEnd)
+            {
+                HighestEnd = region.End;
+                Highest = region;
+            }
+            var name = region.Name;
+            if (name is null)
+                return;
+            if (RegionNames.IsBracketed(name))
+            {
+                var content = RegionNames.BracketContent(name);
+                if (content.SequenceEqual("stack"))
+                    Stack ??= region;
+                KernelNamed |= content is "stack" or "vdso" or "vvar" or "heap";
+                return;
+            }
+            if (region.Start == I386LinkAddress && name.Length > 0)
+                I386Executable ??= region;
+            Path64 ??= FindMarker(name, Paths64);
+            Path32 ??= FindMarker(name, Paths32);
+        }
     }
 
     /// <summary>What in <paramref name="region"/> no x86 or x86_64 Linux process shows, as an evidence line; null for nothing.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Forensics.Model;
 
 namespace Forensics.Importers.Normalisation;
@@ -25,14 +26,50 @@ public static class CaptureNormalizer
     /// <summary>The steps of <see cref="Normalize"/> on the builder itself, for a merge that still adds to it before freezing.</summary>
     internal static void Complete(CaptureBuilder capture)
     {
-        // Also gives each region its stated kind.
-        RegionOrdering.Sort(capture);
-        Apply(capture, ArchitectureDetector.Decide(capture));
-        var images = ImageMap.Build(capture);
+        var (layout, files, unnamedOnly) = Scan(capture);
+        Apply(capture, ArchitectureDetector.Decide(capture, layout));
+        var images = ImageMap.Build(capture, files);
         // Kinds read a Linux process layout into the regions; another system's core or a kernel's vmcore has none.
         if (capture.UnsupportedReason is null)
             RegionClassifier.Classify(capture, images);
-        ModuleBuilder.Build(capture, images);
+        // Unnamed regions with no kind stated and no image a core found make no module (not even the vdso's): no pass for them.
+        if (unnamedOnly && !images.HasImages)
+            capture.Modules.Clear();
+        else
+            ModuleBuilder.Build(capture, images);
+    }
+
+    /// <summary>
+    /// The one pass over the regions in the source's order that their ordering, the architecture's layout evidence and
+    /// the image map's file evidence share, since a pass over the millions of regions of a large maps costs their memory
+    /// traffic. The evidence is gathered again in address order when the regions had to be sorted.
+    /// </summary>
+    private static (ArchitectureDetector.Layout? Layout, ImageMap.Files Files, bool UnnamedOnly) Scan(CaptureBuilder capture)
+    {
+        var ordering = new RegionOrdering(capture);
+        var layout = ArchitectureDetector.LayoutFor(capture);
+        var files = new ImageMap.Files(capture);
+        var unnamedOnly = true;
+        Region? previous = null;
+        foreach (var region in CollectionsMarshal.AsSpan(capture.Regions))
+        {
+            ordering.Add(previous, region);
+            layout?.Add(region);
+            files.Add(region);
+            unnamedOnly &= region.Name is null && region.StatedKind == RegionKind.Unknown;
+            previous = region;
+        }
+        if (ordering.Finish())
+        {
+            layout = ArchitectureDetector.LayoutFor(capture);
+            files = new ImageMap.Files(capture);
+            foreach (var region in CollectionsMarshal.AsSpan(capture.Regions))
+            {
+                layout?.Add(region);
+                files.Add(region);
+            }
+        }
+        return (layout, files, unnamedOnly);
     }
 
     private static void Apply(CaptureBuilder capture, ArchitectureDecision decision)

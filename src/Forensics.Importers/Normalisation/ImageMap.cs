@@ -4,7 +4,7 @@ using Forensics.Model;
 namespace Forensics.Importers.Normalisation;
 
 /// <summary>
-/// Which regions belong to an ELF image, and to which: <see cref="Keys"/>[i] is the image key of region i
+/// Which regions belong to an ELF image, and to which: <see cref="Key"/>(i) is the image key of region i
 /// (its path, or <c>image@0x…</c> for an image a core found at an address whose regions have no name), or null.
 /// </summary>
 /// <remarks>
@@ -17,14 +17,20 @@ namespace Forensics.Importers.Normalisation;
 /// </remarks>
 internal sealed class ImageMap
 {
-    private ImageMap(string?[] keys, Dictionary<string, ImageIdentity> unnamedImages, IReadOnlyList<string> executablePaths)
+    private readonly string?[]? _keys;
+
+    private ImageMap(string?[]? keys, Dictionary<string, ImageIdentity> unnamedImages, IReadOnlyList<string> executablePaths)
     {
-        Keys = keys;
+        _keys = keys;
         UnnamedImages = unnamedImages;
         ExecutablePaths = executablePaths;
     }
 
-    public string?[] Keys { get; }
+    /// <summary>False when no region can belong to an image: no named file is one and a core found none.</summary>
+    public bool HasImages => _keys is not null;
+
+    /// <summary>The image key of region <paramref name="index"/>, or null.</summary>
+    public string? Key(int index) => _keys?[index];
 
     /// <summary>Images from a core whose regions carry no name (cores without NT_FILE), by synthetic key.</summary>
     public Dictionary<string, ImageIdentity> UnnamedImages { get; }
@@ -32,39 +38,46 @@ internal sealed class ImageMap
     /// <summary>What the capture says the executable is: AT_EXECFN, the first word of the arguments or command line.</summary>
     public IReadOnlyList<string> ExecutablePaths { get; }
 
-    public static ImageMap Build(CaptureBuilder capture)
+    /// <summary>The map from the evidence of <paramref name="files"/>, which every region was added to in address order.</summary>
+    public static ImageMap Build(CaptureBuilder capture, Files files)
     {
         var regions = capture.Regions;
         var executablePaths = FindExecutablePaths(capture);
-        var imageBases = new HashSet<ulong>(capture.Images.Select(i => i.Base));
-        var files = new Dictionary<string, FileEvidence>(StringComparer.Ordinal);
-        foreach (var region in regions)
-        {
-            if (!RegionNames.IsPath(region) || !IsUnclassifiedOrImagePart(region) || RegionNames.IsSharedMemory(region))
-                continue;
-            if (!files.TryGetValue(region.Name!, out var file))
-                files.Add(region.Name!, file = new FileEvidence());
-            file.Add(region, imageBases.Contains(region.Start));
-        }
-
-        var keys = new string?[regions.Count];
         var images = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, file) in files)
+        foreach (var (name, file) in files.ByName)
         {
             if (file.IsImage || RegionNames.IsSharedObjectName(RegionNames.Basename(name)) || IsExecutable(name, executablePaths))
                 images.Add(name);
         }
-        // Without images (a maps of anonymous memory) no region has a key: no pass over the regions.
+        // Without images (a maps of anonymous memory) no region has a key: no array as long as the regions, no pass over them.
+        var keys = images.Count > 0 || capture.Images.Count > 0 ? new string?[regions.Count] : null;
         for (var i = 0; i < regions.Count && images.Count > 0; i++)
         {
             if (regions[i].Name is { } name && images.Contains(name) && IsUnclassifiedOrImagePart(regions[i]))
-                keys[i] = name;
+                keys![i] = name;
         }
 
         var unnamedImages = new Dictionary<string, ImageIdentity>(StringComparer.Ordinal);
         foreach (var image in capture.Images)
-            MarkUnnamedImage(regions, keys, image, unnamedImages);
+            MarkUnnamedImage(regions, keys!, image, unnamedImages);
         return new ImageMap(keys, unnamedImages, executablePaths);
+    }
+
+    /// <summary>What each named file's mappings show of it, gathered region by region in address order.</summary>
+    internal sealed class Files(CaptureBuilder capture)
+    {
+        private readonly HashSet<ulong> _imageBases = [.. capture.Images.Select(i => i.Base)];
+
+        public Dictionary<string, FileEvidence> ByName { get; } = new(StringComparer.Ordinal);
+
+        public void Add(Region region)
+        {
+            if (!RegionNames.IsPath(region) || !IsUnclassifiedOrImagePart(region) || RegionNames.IsSharedMemory(region))
+                return;
+            if (!ByName.TryGetValue(region.Name!, out var file))
+                ByName.Add(region.Name!, file = new FileEvidence());
+            file.Add(region, _imageBases.Contains(region.Start));
+        }
     }
 
     /// <summary>True when <paramref name="name"/> is the executable: the same path, or the same basename where one side has no directory.</summary>
@@ -138,7 +151,7 @@ internal sealed class ImageMap
         return low;
     }
 
-    private sealed class FileEvidence
+    internal sealed class FileEvidence
     {
         private bool _executable;
         private bool _executableKnown;

@@ -30,8 +30,7 @@ internal static class ModuleBuilder
     {
         capture.Modules.Clear();
         var regions = capture.Regions;
-        var keys = images.Keys;
-        var placed = new ImagePlaces(capture.Images, regions, keys);
+        var placed = new ImagePlaces(capture.Images, regions, images);
         var extentsAreExact = capture.Format != CaptureFormat.Minidump;
         var builders = new List<Draft>();
         var lastByKey = new Dictionary<string, Draft>(StringComparer.Ordinal);
@@ -43,8 +42,7 @@ internal static class ModuleBuilder
         for (var i = 0; i < regions.Count; i++)
         {
             var region = regions[i];
-            region.Module = null;
-            if (keys[i] is { } key)
+            if (images.Key(i) is { } key)
             {
                 Draft draft;
                 if (placed.ImageOf(i) is { } image)
@@ -185,14 +183,14 @@ internal static class ModuleBuilder
     private sealed class ImagePlaces
     {
         private readonly List<Region> _regions;
-        private readonly string?[] _keys;
+        private readonly ImageMap _map;
         private readonly ImageIdentity[] _images;
         private readonly string?[] _imageKeys;
 
-        public ImagePlaces(List<ImageIdentity> images, List<Region> regions, string?[] keys)
+        public ImagePlaces(List<ImageIdentity> images, List<Region> regions, ImageMap map)
         {
             _regions = regions;
-            _keys = keys;
+            _map = map;
             _images = [.. images.OrderBy(i => i.Base)];
             _imageKeys = new string?[_images.Length];
             for (var index = 0; index < _images.Length; index++)
@@ -210,7 +208,7 @@ internal static class ModuleBuilder
                 else high = mid - 1;
             }
             return high >= 0 && start < PageEnd(_images[high].End) && _imageKeys[high] is { } key
-                && string.Equals(key, _keys[regionIndex], StringComparison.Ordinal) ? _images[high] : null;
+                && string.Equals(key, _map.Key(regionIndex), StringComparison.Ordinal) ? _images[high] : null;
         }
 
         private string? KeyAt(ulong address)
@@ -222,7 +220,7 @@ internal static class ModuleBuilder
                 if (_regions[mid].Start <= address) low = mid + 1;
                 else high = mid - 1;
             }
-            return high >= 0 && _regions[high].Contains(address) ? _keys[high] : null;
+            return high >= 0 && _regions[high].Contains(address) ? _map.Key(high) : null;
         }
     }
 

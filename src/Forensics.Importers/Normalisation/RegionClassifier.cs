@@ -32,23 +32,50 @@ internal static class RegionClassifier
     private const ulong MaximumThreadGuard = 64 * 1024;
     private const ulong MinimumThreadStack = 16 * 1024;
 
+    /// <summary>Regions looked at around the middle for a place to split the work in two.</summary>
+    private const int SplitSearch = 4096;
+
     public static void Classify(CaptureBuilder capture, ImageMap images)
     {
         var regions = capture.Regions;
-        var keys = images.Keys;
-        for (var i = 0; i < regions.Count; i++)
+        RegionHalves.Run(IndependentMiddle(regions), regions.Count, (start, end) =>
+        {
+            Classify(regions, images, start, end);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Where the regions split into two halves that classify independently: a region reads its address neighbours and
+    /// sets the kind of the next one (a guard's thread stack), so the split is between two regions with a gap between
+    /// them. 0 (one piece) for too few regions, or where none is found near the middle.
+    /// </summary>
+    private static int IndependentMiddle(List<Region> regions)
+    {
+        var middle = RegionHalves.Middle(regions.Count);
+        for (var split = middle; split > 0 && split > middle - SplitSearch; split--)
+        {
+            if (regions[split - 1].End != regions[split].Start)
+                return split;
+        }
+        return 0;
+    }
+
+    private static void Classify(List<Region> regions, ImageMap images, int start, int end)
+    {
+        for (var i = start; i < end; i++)
         {
             var region = regions[i];
             if (region.Kind != RegionKind.Unknown)
                 continue;
-            region.Kind = region.Name is { } name && RegionNames.IsBracketed(name) ? ClassifyPseudoName(regions, keys, i)
-                : keys[i] is not null ? ClassifyImagePart(regions, keys, i)
+            region.Kind = region.Name is { } name && RegionNames.IsBracketed(name) ? ClassifyPseudoName(regions, images, i)
+                : images.Key(i) is not null ? ClassifyImagePart(regions, images, i)
                 : region.Name is not null ? RegionNames.IsSharedMemory(region) ? RegionKind.Shm : RegionKind.File
-                : ClassifyAnonymous(regions, keys, i);
+                : ClassifyAnonymous(regions, images, i);
         }
     }
 
-    private static RegionKind ClassifyPseudoName(List<Region> regions, string?[] keys, int index)
+    private static RegionKind ClassifyPseudoName(List<Region> regions, ImageMap images, int index)
     {
         var region = regions[index];
         var content = RegionNames.BracketContent(region.Name!);
@@ -59,7 +86,7 @@ internal static class RegionClassifier
             case "vdso": return RegionKind.Vdso;
             case "vsyscall": return RegionKind.Vsyscall;
             // pmap and toybox print unnamed regions as [ anon ] / [anon].
-            case "anon": return ClassifyAnonymous(regions, keys, index);
+            case "anon": return ClassifyAnonymous(regions, images, index);
         }
         if (content.StartsWith("vvar", StringComparison.Ordinal))
             return RegionKind.Vvar;
@@ -76,7 +103,7 @@ internal static class RegionClassifier
         return RegionKind.Unknown;
     }
 
-    private static RegionKind ClassifyImagePart(List<Region> regions, string?[] keys, int index)
+    private static RegionKind ClassifyImagePart(List<Region> regions, ImageMap images, int index)
     {
         var permissions = regions[index].Permissions;
         if (permissions.CanExecute == true)
@@ -86,23 +113,23 @@ internal static class RegionClassifier
         if (permissions.CanWrite == true)
             return RegionKind.Data;
         if (permissions.CanWrite == false && permissions.CanExecute == false)
-            return IsRelro(regions, keys, index) ? RegionKind.Relro : RegionKind.Rodata;
+            return IsRelro(regions, images, index) ? RegionKind.Relro : RegionKind.Rodata;
         return RegionKind.Unknown;
     }
 
-    private static bool IsRelro(List<Region> regions, string?[] keys, int index)
+    private static bool IsRelro(List<Region> regions, ImageMap images, int index)
     {
         if (index + 1 >= regions.Count)
             return false;
         var region = regions[index];
         var next = regions[index + 1];
         return next.Start == region.End
-            && string.Equals(keys[index + 1], keys[index], StringComparison.Ordinal)
+            && string.Equals(images.Key(index + 1), images.Key(index), StringComparison.Ordinal)
             && next.Permissions.CanWrite == true
             && (region.Offset is null || next.Offset is null || next.Offset == region.Offset || next.Offset == region.Offset + region.Size);
     }
 
-    private static RegionKind ClassifyAnonymous(List<Region> regions, string?[] keys, int index)
+    private static RegionKind ClassifyAnonymous(List<Region> regions, ImageMap images, int index)
     {
         var region = regions[index];
         var permissions = region.Permissions;
@@ -114,14 +141,14 @@ internal static class RegionClassifier
         var next = index + 1 < regions.Count && regions[index + 1].Start == region.End ? regions[index + 1] : null;
         if (permissions.IsNone)
         {
-            if (previous is not null && next is not null && keys[index - 1] is { } key
-                && string.Equals(key, keys[index + 1], StringComparison.Ordinal))
+            if (previous is not null && next is not null && images.Key(index - 1) is { } key
+                && string.Equals(key, images.Key(index + 1), StringComparison.Ordinal))
                 return RegionKind.Gap;
             if (next is not null && IsThreadStackAboveGuard(region, next))
                 next.Kind = RegionKind.ThreadStack;
             return RegionKind.Guard;
         }
-        if (permissions.CanWrite == true && previous is not null && keys[index - 1] is not null && previous.Kind == RegionKind.Data)
+        if (permissions.CanWrite == true && previous is not null && images.Key(index - 1) is not null && previous.Kind == RegionKind.Data)
             return RegionKind.Bss;
         return permissions.CanExecute == true ? RegionKind.AnonExec : RegionKind.Anon;
     }

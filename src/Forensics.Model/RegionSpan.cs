@@ -1,11 +1,14 @@
 using System.Runtime.InteropServices;
-using Forensics.Model;
 
-namespace Forensics.Reports;
+namespace Forensics.Model;
 
-/// <summary>A capture's regions as a span, so that a pass over 2,000,000 of them is a plain loop rather than two interface calls a region.</summary>
-internal static class RegionSpan
+/// <summary>
+/// A capture's regions as a span, so that a pass over 2,000,000 of them is a plain loop rather than an interface call
+/// (or two, with an enumerator) a region.
+/// </summary>
+public static class RegionSpan
 {
+    /// <summary>The regions as they are held (a list or an array), or copied once when held another way.</summary>
     public static ReadOnlySpan<Region> Of(IReadOnlyList<Region> regions) => regions switch
     {
         Region[] array => array,
