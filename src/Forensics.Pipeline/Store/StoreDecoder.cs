@@ -178,15 +178,16 @@ internal sealed class StoreDecoder : IDisposable
 
     /// <summary>
     /// A length, then that many bytes of content read into memory as a decoder of their own, with a string table of its
-    /// own (docs/architecture.md#the-kept-result): a block that another thread can decode. Its memory grows with the bytes
-    /// really read, not with the length declared.
+    /// own (docs/architecture.md#the-kept-result), which cannot read past them. Its memory grows with the bytes really
+    /// read, not with the length declared.
     /// </summary>
     public StoreDecoder Block()
     {
         var declared = Unsigned();
         if (declared > (ulong)Remaining)
             throw new StoreContentException($"a block of [{declared}] bytes is longer than the [{Remaining}] bytes of content left");
-        var length = (int)Math.Min(declared, (ulong)Array.MaxLength);
+        // Within the content left, which is within MaxContentBytes: an int.
+        var length = (int)declared;
         var block = ArrayPool<byte>.Shared.Rent(Math.Min(length, BufferBytes));
         var filled = 0;
         try

@@ -142,7 +142,8 @@ public sealed class InputResultStoreTests
         Assert.Equal(1, Occurrences(content, [.. Leb128(80104), 2, .. Leb128(65536)]));
         var actual = Assert.Single(loaded.Captures).Regions;
         Assert.Equal(80104, actual.Count);
-        // The first and last regions of each block: lines 1 and 65,536, 65,537 and 80,104 of the four copies.
+        // The first and last regions of each block (lines 1 and 65,536, 65,537 and 80,104 of the four copies), and a
+        // name the second block's own string table holds ([stack]).
         Assert.Equal(
             [
                 (0x5612bf64d000UL, 0x5612bf64e000UL, "r--p", "fe:00", (ulong?)11658084, "/tmp/forensics-corpus/bin/many_maps", 1),
