@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Forensics.Analysis;
-using Forensics.Importers.Detection;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
 
@@ -17,7 +14,7 @@ namespace Forensics.Benchmarks;
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
 public class LargeMapsNormalisationBenchmarks
 {
-    private const int Lines = 2_000_000;
+    private const int Lines = LargeMapsInput.Lines;
 
     private byte[] _maps = [];
     private CaptureBuilder _imported = null!;
@@ -26,11 +23,7 @@ public class LargeMapsNormalisationBenchmarks
     [GlobalSetup]
     public void MakeInput()
     {
-        var text = new StringBuilder(Lines * 49);
-        var start = 0x7f0000000000UL;
-        for (var i = 0; i < Lines; i++, start += 0x2000)
-            text.Append(CultureInfo.InvariantCulture, $"{start:x}-{start + 0x1000:x} rw-p 00000000 00:00 0 \n");
-        _maps = Encoding.UTF8.GetBytes(text.ToString());
+        _maps = LargeMapsInput.Make();
         _normalised = CaptureNormalizer.Normalize(Import());
         // A pass that gave up early would look fast: check every region was classified and the map-count finding made.
         if (_normalised.Regions.Count != Lines || _normalised.Regions.Any(r => r.Kind != RegionKind.Anon)
@@ -53,5 +46,5 @@ public class LargeMapsNormalisationBenchmarks
     public CaptureAnalysis Analyse_2M_regions() => CaptureAnalyzer.Analyze(_normalised, [_normalised]);
 
 
-    private CaptureBuilder Import() => TextDocumentImporter.ImportUtf8(_maps).Single();
+    private CaptureBuilder Import() => LargeMapsInput.Import(_maps);
 }
