@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Forensics.Analysis;
-using Forensics.Importers.Detection;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
 using Forensics.Reports;
@@ -19,26 +16,16 @@ namespace Forensics.Benchmarks;
 [MemoryDiagnoser]
 public class LargeMapsBenchmarks
 {
-    internal const int Lines = 2_000_000;
+    private const int Lines = LargeMapsInput.Lines;
 
     private byte[] _maps = [];
     private Capture _capture = null!;
     private PreparedRun _run = null!;
 
-    /// <summary>The bytes <c>tests/batch/make-large-maps.sh</c> writes.</summary>
-    internal static byte[] MakeMaps()
-    {
-        var text = new StringBuilder(Lines * 49);
-        var start = 0x7f0000000000UL;
-        for (var i = 0; i < Lines; i++, start += 0x2000)
-            text.Append(CultureInfo.InvariantCulture, $"{start:x}-{start + 0x1000:x} rw-p 00000000 00:00 0 \n");
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
     [GlobalSetup]
     public void MakeInput()
     {
-        _maps = MakeMaps();
+        _maps = LargeMapsInput.Make();
         _capture = CaptureNormalizer.Normalize(Import());
         _run = new PreparedRun(new AnalysisRun([], [CaptureAnalyzer.Analyze(_capture, [_capture])], null));
         // A parser that gave up early would look fast: check every line became a region.
@@ -78,7 +65,7 @@ public class LargeMapsBenchmarks
         return counted.Length;
     }
 
-    private CaptureBuilder Import() => TextDocumentImporter.ImportUtf8(_maps).Single();
+    private CaptureBuilder Import() => LargeMapsInput.Import(_maps);
 
     /// <summary>A stream that counts what it is given and keeps none of it.</summary>
     private sealed class CountingStream : Stream

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Forensics.Analysis;
-using Forensics.Importers.Detection;
 using Forensics.Importers.Normalisation;
 using Forensics.Model;
 
@@ -10,15 +7,14 @@ namespace Forensics.Benchmarks;
 
 /// <summary>
 /// Normalising and analysing the one capture of the maps of 2,000,000 anonymous lines (<c>tests/batch/make-large-maps.sh</c>,
-/// made here in memory byte for byte the same): as <c>analyze</c> does them, with the passes over the regions in two
-/// halves on two threads, and in one piece. Normalising changes the capture it is given, so each iteration imports
+/// made here in memory byte for byte the same). Normalising changes the capture it is given, so each iteration imports
 /// the text again first (not measured) and runs once.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5, invocationCount: 1)]
 public class LargeMapsNormalisationBenchmarks
 {
-    private const int Lines = 2_000_000;
+    private const int Lines = LargeMapsInput.Lines;
 
     private byte[] _maps = [];
     private CaptureBuilder _imported = null!;
@@ -27,11 +23,7 @@ public class LargeMapsNormalisationBenchmarks
     [GlobalSetup]
     public void MakeInput()
     {
-        var text = new StringBuilder(Lines * 49);
-        var start = 0x7f0000000000UL;
-        for (var i = 0; i < Lines; i++, start += 0x2000)
-            text.Append(CultureInfo.InvariantCulture, $"{start:x}-{start + 0x1000:x} rw-p 00000000 00:00 0 \n");
-        _maps = Encoding.UTF8.GetBytes(text.ToString());
+        _maps = LargeMapsInput.Make();
         _normalised = CaptureNormalizer.Normalize(Import());
         // A pass that gave up early would look fast: check every region was classified and the map-count finding made.
         if (_normalised.Regions.Count != Lines || _normalised.Regions.Any(r => r.Kind != RegionKind.Anon)
@@ -39,7 +31,7 @@ public class LargeMapsNormalisationBenchmarks
             throw new InvalidDataException($"Expected [{Lines}] anonymous regions and one map-count finding.");
     }
 
-    [IterationSetup(Targets = [nameof(Normalise_2M_regions), nameof(Normalise_2M_regions_one_piece)])]
+    [IterationSetup(Targets = [nameof(Normalise_2M_regions)])]
     public void ImportAgain()
     {
         _imported = Import();
@@ -49,22 +41,10 @@ public class LargeMapsNormalisationBenchmarks
     [Benchmark]
     public Capture Normalise_2M_regions() => CaptureNormalizer.Normalize(_imported);
 
-    [Benchmark]
-    public Capture Normalise_2M_regions_one_piece()
-    {
-        using (RegionHalves.SplittingFrom(int.MaxValue))
-            return CaptureNormalizer.Normalize(_imported);
-    }
 
     [Benchmark]
     public CaptureAnalysis Analyse_2M_regions() => CaptureAnalyzer.Analyze(_normalised, [_normalised]);
 
-    [Benchmark]
-    public CaptureAnalysis Analyse_2M_regions_one_piece()
-    {
-        using (RegionHalves.SplittingFrom(int.MaxValue))
-            return CaptureAnalyzer.Analyze(_normalised, [_normalised]);
-    }
 
-    private CaptureBuilder Import() => TextDocumentImporter.ImportUtf8(_maps).Single();
+    private CaptureBuilder Import() => LargeMapsInput.Import(_maps);
 }

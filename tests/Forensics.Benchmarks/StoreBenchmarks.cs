@@ -29,11 +29,11 @@ public class StoreBenchmarks
         Directory.CreateDirectory(_folder);
         _input = Input == LargeMaps ? Path.Combine(_folder, LargeMaps) : TestPaths.CorpusFile("bench", Input);
         if (Input == LargeMaps)
-            File.WriteAllBytes(_input, LargeMapsBenchmarks.MakeMaps());
+            File.WriteAllBytes(_input, LargeMapsInput.Make());
         _kept = Path.Combine(_folder, Input + ".fxir");
         _result = Import();
         InputResultStore.Save(_kept, _result);
-        var regions = Input == LargeMaps ? LargeMapsBenchmarks.Lines : 20026;
+        var regions = Input == LargeMaps ? LargeMapsInput.Lines : 20026;
         if (Load()?.Captures[0].Regions.Count != regions)
             throw new InvalidDataException($"Expected [{regions}] regions from [{Input}] and its kept result.");
     }

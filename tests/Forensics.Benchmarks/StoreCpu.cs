@@ -18,7 +18,7 @@ internal static class StoreCpu
         try
         {
             var input = Path.Combine(folder, "large.maps");
-            File.WriteAllBytes(input, LargeMapsBenchmarks.MakeMaps());
+            File.WriteAllBytes(input, LargeMapsInput.Make());
             var result = new InputImporter().ImportInput(input, "large.maps");
             var kept = Path.Combine(folder, "large.fxir");
             InputResultStore.Save(kept, result);
@@ -29,7 +29,7 @@ internal static class StoreCpu
                 saves.Add(Measure(() => InputResultStore.Save(kept, result)));
                 loads.Add(Measure(() =>
                 {
-                    if (InputResultStore.Load(kept, out var problem)?.Captures[0].Regions.Count != LargeMapsBenchmarks.Lines)
+                    if (InputResultStore.Load(kept, out var problem)?.Captures[0].Regions.Count != LargeMapsInput.Lines)
                         throw new InvalidDataException($"the kept result of the large maps did not load back: {problem}");
                 }));
             }

@@ -49,10 +49,10 @@ internal static class ArchitectureDetector
     private static bool DecidedByInput(CaptureBuilder capture) =>
         capture.Architecture == Architecture.X32 || (capture.Architecture == Architecture.Unknown && capture.ArchitectureEvidence.Count > 0);
 
-    /// <summary>The decision from <paramref name="layout"/>, which <see cref="LayoutFor"/> made and every region was added to.</summary>
+    /// <summary>The decision from <paramref name="layout"/>, which <see cref="LayoutFor"/> made and every region was added to; the input's own without one.</summary>
     public static ArchitectureDecision Decide(CaptureBuilder capture, Layout? layout)
     {
-        if (DecidedByInput(capture) || layout is null)
+        if (layout is null)
             return new(capture.Architecture, [], null);
         var (notX86, above, highestEnd, highest, vsyscall) = (layout.NotX86, layout.Above, layout.HighestEnd, layout.Highest, layout.Vsyscall);
         var (stack, path64, path32, kernelNamed) = (layout.Stack, layout.Path64, layout.Path32, layout.KernelNamed);
