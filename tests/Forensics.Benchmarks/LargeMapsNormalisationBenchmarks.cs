@@ -7,7 +7,8 @@ namespace Forensics.Benchmarks;
 
 /// <summary>
 /// Normalising and analysing the one capture of the maps of 2,000,000 anonymous lines (<c>tests/batch/make-large-maps.sh</c>,
-/// made here in memory byte for byte the same). Normalising changes the capture it is given, so each iteration imports
+/// made here in memory byte for byte the same): as <c>analyze</c> does them, with the passes over the regions in two
+/// halves on two threads, and in one piece. Normalising changes the capture it is given, so each iteration imports
 /// the text again first (not measured) and runs once.
 /// </summary>
 [MemoryDiagnoser]
@@ -31,7 +32,7 @@ public class LargeMapsNormalisationBenchmarks
             throw new InvalidDataException($"Expected [{Lines}] anonymous regions and one map-count finding.");
     }
 
-    [IterationSetup(Targets = [nameof(Normalise_2M_regions)])]
+    [IterationSetup(Targets = [nameof(Normalise_2M_regions), nameof(Normalise_2M_regions_one_piece)])]
     public void ImportAgain()
     {
         _imported = Import();
@@ -41,10 +42,22 @@ public class LargeMapsNormalisationBenchmarks
     [Benchmark]
     public Capture Normalise_2M_regions() => CaptureNormalizer.Normalize(_imported);
 
+    [Benchmark]
+    public Capture Normalise_2M_regions_one_piece()
+    {
+        using (RegionHalves.SplittingFrom(int.MaxValue))
+            return CaptureNormalizer.Normalize(_imported);
+    }
 
     [Benchmark]
     public CaptureAnalysis Analyse_2M_regions() => CaptureAnalyzer.Analyze(_normalised, [_normalised]);
 
+    [Benchmark]
+    public CaptureAnalysis Analyse_2M_regions_one_piece()
+    {
+        using (RegionHalves.SplittingFrom(int.MaxValue))
+            return CaptureAnalyzer.Analyze(_normalised, [_normalised]);
+    }
 
     private CaptureBuilder Import() => LargeMapsInput.Import(_maps);
 }

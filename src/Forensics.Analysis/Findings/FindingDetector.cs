@@ -23,24 +23,17 @@ internal static class FindingDetector
     {
         var jit = FindJitRuntime(map);
         // The named rules' regions, and the thread stacks whose guards are checked, are gathered in the one pass over
-        // the regions (millions in a large maps).
-        var findings = new List<Finding>();
-        var deleted = new List<Region>();
-        var sharedCode = new List<Region>();
-        var threadStacks = new List<Region>();
-        foreach (var region in RegionSpan.Of(map.Regions))
+        // the regions (millions in a large maps), which two threads share when they are that many; the halves' lists
+        // are joined in address order.
+        var regions = map.Regions;
+        var halves = RegionHalves.Run(RegionHalves.Middle(regions.Count), regions.Count, (start, end) => RegionRules.Apply(map, jit, start, end));
+        var (findings, deleted, sharedCode, threadStacks) = halves[0];
+        foreach (var half in halves.Skip(1))
         {
-            var kind = region.Kind;
-            if (kind == RegionKind.ThreadStack)
-                threadStacks.Add(region);
-            var explainedBy = ExplainedBy(map, region, jit);
-            WritableExecutable(region, kind, explainedBy, findings);
-            AnonymousExecutable(region, kind, explainedBy, findings);
-            ExecutableStack(region, kind, findings);
-            if (region.Deleted && !IsNormalDeletedShm(region))
-                deleted.Add(region);
-            if (IsExecutableSharedMemory(region))
-                sharedCode.Add(region);
+            findings.AddRange(half.Findings);
+            deleted.AddRange(half.Deleted);
+            sharedCode.AddRange(half.SharedCode);
+            threadStacks.AddRange(half.ThreadStacks);
         }
         DeletedMappings(deleted, findings);
         ExecutableSharedMemory(sharedCode, jit, findings);
@@ -51,6 +44,30 @@ internal static class FindingDetector
         MapCount(map, findings);
         findings.Sort(Compare);
         return Condense(findings);
+    }
+
+    /// <summary>What the rules that look at one region at a time find in the regions <c>[start, end)</c> of the map.</summary>
+    private sealed record RegionRules(List<Finding> Findings, List<Region> Deleted, List<Region> SharedCode, List<Region> ThreadStacks)
+    {
+        public static RegionRules Apply(AddressMap map, string? jit, int start, int end)
+        {
+            var rules = new RegionRules([], [], [], []);
+            foreach (var region in RegionSpan.Of(map.Regions)[start..end])
+            {
+                var kind = region.Kind;
+                if (kind == RegionKind.ThreadStack)
+                    rules.ThreadStacks.Add(region);
+                var explainedBy = ExplainedBy(map, region, jit);
+                WritableExecutable(region, kind, explainedBy, rules.Findings);
+                AnonymousExecutable(region, kind, explainedBy, rules.Findings);
+                ExecutableStack(region, kind, rules.Findings);
+                if (region.Deleted && !IsNormalDeletedShm(region))
+                    rules.Deleted.Add(region);
+                if (IsExecutableSharedMemory(region))
+                    rules.SharedCode.Add(region);
+            }
+            return rules;
+        }
     }
 
     /// <summary>More findings than this of one rule, severity and name become one row that counts them.</summary>

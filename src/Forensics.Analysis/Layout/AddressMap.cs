@@ -38,7 +38,12 @@ internal sealed class AddressMap
         return sorted;
     }
 
-    private static bool InStrictOrder(IReadOnlyList<Region> regions) => InStrictOrder(RegionSpan.Of(regions));
+    private static bool InStrictOrder(IReadOnlyList<Region> regions)
+    {
+        // Each half checks its pairs; the pair across the halves belongs to the second.
+        var halves = RegionHalves.Run(RegionHalves.Middle(regions.Count), regions.Count, (start, end) => InStrictOrder(RegionSpan.Of(regions)[Math.Max(start - 1, 0)..end]));
+        return Array.TrueForAll(halves, inOrder => inOrder);
+    }
 
     private static bool InStrictOrder(ReadOnlySpan<Region> regions)
     {

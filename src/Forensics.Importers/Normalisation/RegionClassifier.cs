@@ -32,10 +32,38 @@ internal static class RegionClassifier
     private const ulong MaximumThreadGuard = 64 * 1024;
     private const ulong MinimumThreadStack = 16 * 1024;
 
+    /// <summary>Regions looked at around the middle for a place to split the work in two.</summary>
+    private const int SplitSearch = 4096;
+
     public static void Classify(CaptureBuilder capture, ImageMap images)
     {
         var regions = capture.Regions;
-        for (var i = 0; i < regions.Count; i++)
+        RegionHalves.Run(IndependentMiddle(regions), regions.Count, (start, end) =>
+        {
+            Classify(regions, images, start, end);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Where the regions split into two halves that classify independently: a region reads its address neighbours and
+    /// sets the kind of the next one (a guard's thread stack), so the split is between two regions with a gap between
+    /// them. 0 (one piece) for too few regions, or where none is found near the middle.
+    /// </summary>
+    private static int IndependentMiddle(List<Region> regions)
+    {
+        var middle = RegionHalves.Middle(regions.Count);
+        for (var split = middle; split > 0 && split > middle - SplitSearch; split--)
+        {
+            if (regions[split - 1].End != regions[split].Start)
+                return split;
+        }
+        return 0;
+    }
+
+    private static void Classify(List<Region> regions, ImageMap images, int start, int end)
+    {
+        for (var i = start; i < end; i++)
         {
             var region = regions[i];
             if (region.Kind != RegionKind.Unknown)

@@ -9,32 +9,36 @@ using Forensics.TestSupport;
 namespace Forensics.Pipeline.Tests.Normalisation;
 
 /// <summary>
-/// The two ways normalisation takes through a capture's regions give one result on every corpus capture: from regions
-/// in address order (one pass checks the order and gathers the architecture's and the images' evidence) and from
-/// regions out of order (sorted, then the evidence gathered again).
+/// The ways normalisation and analysis take through a capture's regions give one result on every corpus capture: in
+/// one piece or in two halves on two threads (which only a capture of 262,144 regions or more takes by itself), and
+/// from regions in address order (one pass gathers the evidence) or out of order (sorted, then gathered again).
 /// </summary>
 public sealed class NormalisationPathsTests
 {
     [Fact]
-    public void Every_corpus_capture_gives_the_same_result_from_regions_out_of_order()
+    public void Every_corpus_capture_gives_the_same_result_in_halves_and_from_regions_out_of_order()
     {
         var importer = new InputImporter();
         var files = InputLister.List([TestPaths.Corpus], new ImportOptions()).Files;
         var (captures, reordered) = (0, 0);
         foreach (var file in files)
         {
-            var inOrder = Analysed(importer, file, moveLastFirst: false);
+            var inOnePiece = Analysed(importer, file, moveLastFirst: false);
+            List<CaptureAnalysis> inHalves;
+            using (RegionHalves.SplittingFrom(2))
+                inHalves = Analysed(importer, file, moveLastFirst: false);
             var outOfOrder = Analysed(importer, file, moveLastFirst: true);
-            Assert.Equal(inOrder.Count, outOfOrder.Count);
-            for (var index = 0; index < inOrder.Count; index++)
+            Assert.Equal(inOnePiece.Count, inHalves.Count);
+            for (var index = 0; index < inOnePiece.Count; index++)
             {
                 captures++;
+                AssertSame(inOnePiece[index], inHalves[index], file.DisplayPath);
                 // Only where the sort gives back the source's order: regions with distinct starts, listed in address order.
-                var regions = inOrder[index].Capture.Regions;
+                var regions = inOnePiece[index].Capture.Regions;
                 if (regions.Count < 2 || !regions.Zip(regions.Skip(1)).All(pair => pair.First.Start < pair.Second.Start))
                     continue;
                 reordered++;
-                AssertSameFromOutOfOrder(inOrder[index], outOfOrder[index], file.DisplayPath);
+                AssertSameFromOutOfOrder(inOnePiece[index], outOfOrder[index], file.DisplayPath);
             }
         }
         Assert.Equal((518, 195, 181), (files.Count, captures, reordered));
