@@ -9,20 +9,20 @@ public static class RegionHalves
     /// <summary>Fewer regions than this stay in one piece: handing half of them to another thread costs more than it saves.</summary>
     public const int MinimumCount = 1 << 18;
 
-    private static readonly AsyncLocal<int?> SplitFrom = new();
+    /// <summary>From how many regions on a pass splits: <see cref="MinimumCount"/>, or what a test set.</summary>
+    private static int s_splitFrom = MinimumCount;
 
     /// <summary>Where to split <paramref name="count"/> regions into two halves; 0 when they stay in one piece.</summary>
-    public static int Middle(int count) => count >= (SplitFrom.Value ?? MinimumCount) && count > 1 ? count / 2 : 0;
+    public static int Middle(int count) => count >= Volatile.Read(ref s_splitFrom) && count > 1 ? count / 2 : 0;
 
     /// <summary>
-    /// Until disposed, the work that follows in this flow splits from <paramref name="count"/> regions on: what a test
-    /// uses to compare both ways on the corpus's small captures.
+    /// Until disposed, every pass splits from <paramref name="count"/> regions on: what a test uses to compare both ways
+    /// on the corpus's small captures (a split gives the same result, so other work meanwhile is only slower).
     /// </summary>
     internal static IDisposable SplittingFrom(int count)
     {
-        var before = SplitFrom.Value;
-        SplitFrom.Value = count;
-        return new Restore(() => SplitFrom.Value = before);
+        var before = Interlocked.Exchange(ref s_splitFrom, count);
+        return new Restore(() => Volatile.Write(ref s_splitFrom, before));
     }
 
     private sealed class Restore(Action restore) : IDisposable

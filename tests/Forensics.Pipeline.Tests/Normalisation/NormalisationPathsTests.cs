@@ -12,7 +12,12 @@ namespace Forensics.Pipeline.Tests.Normalisation;
 /// The ways normalisation and analysis take through a capture's regions give one result on every corpus capture: in
 /// one piece or in two halves on two threads (which only a capture of 262,144 regions or more takes by itself), and
 /// from regions in address order (one pass gathers the evidence) or out of order (sorted, then gathered again).
+/// It runs alone: the split it asks for is the process's.
 /// </summary>
+[CollectionDefinition(nameof(NormalisationPathsTests), DisableParallelization = true)]
+public sealed class NormalisationPathsCollection;
+
+[Collection(nameof(NormalisationPathsTests))]
 public sealed class NormalisationPathsTests
 {
     [Fact]
