@@ -5,6 +5,8 @@ namespace Forensics.Reports;
 /// <summary>A capture's regions and their bytes, by kind and in all.</summary>
 internal sealed class KindTotals
 {
+    private static readonly int KindCount = Enum.GetValues<RegionKind>().Length;
+
     private readonly (int Regions, ulong Bytes)[] _byKind;
 
     private KindTotals((int Regions, ulong Bytes)[] byKind, ulong mappedBytes)
@@ -30,13 +32,10 @@ internal sealed class KindTotals
         var regions = RegionSpan.Spannable(capture.Regions);
         // A capture of millions of regions is added up in two halves at once; sums do not depend on the order.
         var halves = RegionHalves.Run(RegionHalves.Middle(regions.Count), regions.Count, (from, to) => Tally(RegionSpan.Of(regions)[from..to]));
-        var byKind = halves[0].ByKind;
-        var mapped = halves[0].Mapped;
+        var (byKind, mapped) = halves[0];
         foreach (var (otherByKind, otherMapped) in halves.Skip(1))
         {
-            if (otherByKind.Length > byKind.Length)
-                Array.Resize(ref byKind, otherByKind.Length);
-            for (var kind = 0; kind < otherByKind.Length; kind++)
+            for (var kind = 0; kind < KindCount; kind++)
                 byKind[kind] = (byKind[kind].Regions + otherByKind[kind].Regions, byKind[kind].Bytes + otherByKind[kind].Bytes);
             mapped += otherMapped;
         }
@@ -45,15 +44,13 @@ internal sealed class KindTotals
 
     private static ((int Regions, ulong Bytes)[] ByKind, ulong Mapped) Tally(ReadOnlySpan<Region> regions)
     {
-        var byKind = new (int Regions, ulong Bytes)[32];
+        var byKind = new (int Regions, ulong Bytes)[KindCount];
         ulong mapped = 0;
         foreach (var region in regions)
         {
-            var kind = (uint)region.Kind;
-            if (kind >= byKind.Length)
-                Array.Resize(ref byKind, (int)kind + 1);
             var size = region.Size;
-            byKind[kind] = (byKind[kind].Regions + 1, byKind[kind].Bytes + size);
+            ref var total = ref byKind[(int)region.Kind];
+            total = (total.Regions + 1, total.Bytes + size);
             mapped += size;
         }
         return (byKind, mapped);
