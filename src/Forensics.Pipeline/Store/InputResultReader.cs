@@ -254,11 +254,13 @@ internal static class InputResultReader
             Registers = input.List(static i => new KeyValuePair<string, ulong>(i.RequiredString(), i.Unsigned())),
             Location = Location(input),
         };
-        thread.Frames.AddRange(input.List(Frame));
+        var sites = new Dictionary<FrameSite, FrameSite>();
+        thread.Frames.AddRange(input.List(i => Frame(i, sites)));
         return thread;
     }
 
-    private static StackFrame Frame(StoreDecoder input)
+    /// <summary>A frame, its site shared with the thread's earlier frames at the same PC (as the walk shares them).</summary>
+    private static StackFrame Frame(StoreDecoder input, Dictionary<FrameSite, FrameSite> sites)
     {
         var present = input.Unsigned();
         var programCounter = input.Unsigned();
@@ -267,11 +269,9 @@ internal static class InputResultReader
         var module = input.String();
         ulong? moduleOffset = Has(present, 0) ? input.Unsigned() : null;
         var function = input.String();
-        return new StackFrame
+        var site = new FrameSite
         {
             ProgramCounter = programCounter,
-            StackPointer = stackPointer,
-            Method = method,
             Module = module,
             ModuleOffset = moduleOffset,
             Function = function,
@@ -280,6 +280,9 @@ internal static class InputResultReader
             File = input.String(),
             Line = Has(present, 2) ? input.Int32() : null,
         };
+        if (!sites.TryGetValue(site, out var shared))
+            sites.Add(site, shared = site);
+        return new StackFrame(shared, stackPointer, method);
     }
 
     private static SignalInfo Signal(StoreDecoder input)

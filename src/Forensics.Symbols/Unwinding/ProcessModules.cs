@@ -86,8 +86,8 @@ internal sealed class ProcessModules
         return Find(address) is { File: { } file } module && file.IsCode(address - module.Bias);
     }
 
-    /// <summary>Frames named so far, by PC and whether it is exact: a recursion names the same few PCs thousands of times.</summary>
-    private readonly Dictionary<(ulong Pc, bool ExactPc), StackFrame> _named = [];
+    /// <summary>Sites named so far, by PC and whether it is exact: a recursion names the same few PCs thousands of times.</summary>
+    private readonly Dictionary<(ulong Pc, bool ExactPc), FrameSite> _named = [];
 
     /// <summary>Enough for the distinct PCs of any real core; past it, frames are named without being kept.</summary>
     private const int MaxNamedPcs = 1 << 16;
@@ -101,20 +101,19 @@ internal sealed class ProcessModules
             if (_named.Count < MaxNamedPcs)
                 _named[(pc, exactPc)] = named;
         }
-        return named with { StackPointer = sp, Method = method };
+        return new StackFrame(named, sp, method);
     }
 
-    private StackFrame Name(ulong pc, bool exactPc)
+    private FrameSite Name(ulong pc, bool exactPc)
     {
         if (Find(exactPc ? pc : pc - 1) is not { } module)
-            return new StackFrame { ProgramCounter = pc, Method = UnwindMethod.Context };
+            return new FrameSite { ProgramCounter = pc };
         var lookup = (exactPc ? pc : pc - 1) - module.Bias;
         var symbol = module.Symbol(lookup);
         var line = module.LineAt(lookup);
-        return new StackFrame
+        return new FrameSite
         {
             ProgramCounter = pc,
-            Method = UnwindMethod.Context,
             Module = module.Name,
             ModuleOffset = pc - module.Base,
             Function = symbol is { Name: var name } ? Demangler.TryDemangle(name) ?? name : null,
