@@ -105,6 +105,24 @@ public sealed class InputResultStoreTests
     }
 
     [Fact]
+    public void A_recursions_frames_share_their_sites_walked_and_loaded_back()
+    {
+        using var folder = new TemporaryFolder();
+        var options = new ImportOptions { SymbolDirectories = [BacktraceBinaries.Sysroot], UseModulePaths = false };
+        var walked = new InputImporter(options).ImportInput(TestPaths.CorpusFile("backtrace", "deep-recursion", "core.xz"), "core.xz");
+
+        foreach (var result in (InputResult[])[walked, RoundTrip(walked, folder, "walked.store")])
+        {
+            var frames = Assert.Single(result.Captures).Threads.Single(t => t.IsCrashing).Frames;
+            // recurse ×7938 ← main (the signature StackWalkingTests checks): its thousands of frames at one return address.
+            Assert.True(frames.Count > 7938, $"{frames.Count} frames");
+            var sites = frames.Select(f => f.Site).Distinct(ReferenceEqualityComparer.Instance).Count();
+            Assert.Equal(frames.Select(f => f.ProgramCounter).Distinct().Count(), sites);
+            Assert.True(sites < 10, $"{sites} sites");
+        }
+    }
+
+    [Fact]
     public void The_same_result_gives_the_same_bytes_every_time()
     {
         using var folder = new TemporaryFolder();
