@@ -35,16 +35,10 @@ public static class LayoutPicture
         }
         else
         {
-            runs = new Run[count];
-            var index = 0;
-            var builder = new RunBuilder();
-            foreach (var region in regions)
-            {
-                if (builder.Add(region, out var run))
-                    runs[index++] = run;
-            }
-            if (builder.Last(out var last))
-                runs[index] = last;
+            // In order: the survey above found them so.
+            var collector = new RunCollector(new Run[count]);
+            FeedRuns(regions, ref collector);
+            runs = collector.Runs;
         }
         if (count > MaximumSegments)
             return MergeSmallest(runs.AsSpan(0, count));
@@ -52,6 +46,46 @@ public static class LayoutPicture
         foreach (var run in runs.AsSpan(0, count))
             result.Add(run.ToSegment());
         return result;
+    }
+
+    /// <summary>Takes the runs of <see cref="FeedRuns"/>, one at a time.</summary>
+    private interface IRunSink
+    {
+        void Add(Run run);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="sink"/> the runs of the regions (<see cref="RunBuilder"/>) in order; false, having stopped,
+    /// when the regions are not in order of start, then end. Generic over a value type, so each pass gets a loop of its
+    /// own with the sink's calls made directly (inlined), not through an interface or a delegate.
+    /// </summary>
+    private static bool FeedRuns<TSink>(ReadOnlySpan<Region> regions, ref TSink sink)
+        where TSink : struct, IRunSink
+    {
+        var builder = new RunBuilder();
+        ulong previousStart = 0, previousEnd = 0;
+        foreach (var region in regions)
+        {
+            var (start, end) = (region.Start, region.End);
+            if (start < previousStart || (start == previousStart && end < previousEnd))
+                return false;
+            (previousStart, previousEnd) = (start, end);
+            if (builder.Add(region, out var run))
+                sink.Add(run);
+        }
+        if (builder.Last(out var last))
+            sink.Add(last);
+        return true;
+    }
+
+    /// <summary>The runs into an array as large as the survey counted.</summary>
+    private struct RunCollector(Run[] runs) : IRunSink
+    {
+        private int _count;
+
+        public readonly Run[] Runs => runs;
+
+        public void Add(Run run) => runs[_count++] = run;
     }
 
     /// <summary>
@@ -98,7 +132,7 @@ public static class LayoutPicture
     /// pair is at least as large as its two sides together, so every pair next to it is larger than the pair just
     /// joined, and no sum overflows); and the smallest combined size of a pair.
     /// </summary>
-    private struct Surveyor()
+    private struct Surveyor() : IRunSink
     {
         private int _count;
         private bool _apart = true;
@@ -121,18 +155,7 @@ public static class LayoutPicture
     private static Survey? Surveyed(ReadOnlySpan<Region> regions)
     {
         var surveyor = new Surveyor();
-        var builder = new RunBuilder();
-        for (var i = 0; i < regions.Length; i++)
-        {
-            var region = regions[i];
-            if (i > 0 && (region.Start < regions[i - 1].Start || (region.Start == regions[i - 1].Start && region.End < regions[i - 1].End)))
-                return null;
-            if (builder.Add(region, out var run))
-                surveyor.Add(run);
-        }
-        if (builder.Last(out var last))
-            surveyor.Add(last);
-        return surveyor.Result;
+        return FeedRuns(regions, ref surveyor) ? surveyor.Result : null;
     }
 
     private static Survey Surveyed(ReadOnlySpan<Run> runs)
@@ -180,26 +203,38 @@ public static class LayoutPicture
     /// <summary>The first round, made from the regions: how many runs it keeps, and those runs into <paramref name="keep"/> when given.</summary>
     private static int FirstRound(ReadOnlySpan<Region> regions, Survey survey, Run[]? keep)
     {
-        var kept = 0;
-        var builder = new RunBuilder();
-        var round = new Round(survey.SmallestPair, survey.Count);
-        foreach (var region in regions)
-        {
-            if (builder.Add(region, out var run) && round.Add(run, out var joined))
-                Keep(keep, ref kept, joined);
-        }
-        if (builder.Last(out var lastRun) && round.Add(lastRun, out var beforeLast))
-            Keep(keep, ref kept, beforeLast);
-        if (round.Last(out var last))
-            Keep(keep, ref kept, last);
-        return kept;
+        // In order: the survey found them so.
+        var round = new FirstRoundOfRuns(new Round(survey.SmallestPair, survey.Count), keep);
+        FeedRuns(regions, ref round);
+        return round.Finished();
     }
 
-    private static void Keep(Run[]? keep, ref int kept, Run run)
+    /// <summary>The first round as the runs come: counts the runs it keeps, and keeps them when given an array.</summary>
+    private struct FirstRoundOfRuns(Round round, Run[]? keep) : IRunSink
     {
-        if (keep is not null)
-            keep[kept] = run;
-        kept++;
+        private Round _round = round;
+        private int _kept;
+
+        public void Add(Run run)
+        {
+            if (_round.Add(run, out var joined))
+                Keep(joined);
+        }
+
+        /// <summary>Keeps the run the last one is in; how many runs were kept.</summary>
+        public int Finished()
+        {
+            if (_round.Last(out var last))
+                Keep(last);
+            return _kept;
+        }
+
+        private void Keep(Run run)
+        {
+            if (keep is not null)
+                keep[_kept] = run;
+            _kept++;
+        }
     }
 
     /// <summary>One round of <see cref="MergedInRounds"/> over <paramref name="count"/> runs, a run at a time.</summary>

@@ -83,12 +83,7 @@ public sealed partial class InputImporter
             if (Directory.Exists(path))
                 return ImportProblemDirectory(path, displayPath, before, hashing, diagnostics, budget);
             using var opened = _opener.Open(path, diagnostics);
-            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget, out var coreFile);
-            foreach (var core in captures.Where(c => c.Format == CaptureFormat.Core))
-                CoredumpAttributes.Apply(core, ExtendedAttributes.Read(path, CoredumpAttributes.Prefix));
-            var usable = Usable(opened, displayPath, captures, diagnostics, budget, coreFile);
-            // The segments kept for the walk go back for the next core.
-            (coreFile?.Source as RetainedByteSource)?.Dispose();
+            var (usable, emptyStatus) = ReadUsable(opened, path, displayPath, diagnostics, budget);
             var after = FileSnapshot.Of(path);
             // Waiting costs the budget nothing: it counts this thread's CPU time and allocations.
             var finished = Finished(hashing);
@@ -145,6 +140,28 @@ public sealed partial class InputImporter
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The captures read from <paramref name="opened"/> that hold anything (<see cref="Usable"/>), and the status of an
+    /// input that holds none. The segments a core's walk kept go back for the next core as soon as the walk is done, or
+    /// has failed: not after the wait for the hash, which would leave the next core on another thread to allocate its own.
+    /// </summary>
+    private (List<CaptureBuilder> Usable, InputStatus? EmptyStatus) ReadUsable(
+        OpenedInput opened, string path, string displayPath, DiagnosticBag diagnostics, ReadBudget budget)
+    {
+        ElfCoreFile? coreFile = null;
+        try
+        {
+            var (captures, emptyStatus) = ReadCaptures(opened, displayPath, diagnostics, budget, out coreFile);
+            foreach (var core in captures.Where(c => c.Format == CaptureFormat.Core))
+                CoredumpAttributes.Apply(core, ExtendedAttributes.Read(path, CoredumpAttributes.Prefix));
+            return (Usable(opened, displayPath, captures, diagnostics, budget, coreFile), emptyStatus);
+        }
+        finally
+        {
+            (coreFile?.Source as RetainedByteSource)?.Dispose();
         }
     }
 

@@ -195,12 +195,12 @@ internal static class InputResultWriter
         var (line, at) = region.Location;
         var role = region.RuntimeRole;
         var threadId = region.ThreadId;
-        var present = Bit(0, offset is not null) | Bit(1, device is not null) | Bit(2, inode is not null)
-            | Bit(3, name is not null) | Bit(4, region.Deleted) | Bit(5, region.NameIsBasename) | Bit(6, module is not null)
-            | Bit(7, metrics is not null) | Bit(8, vmFlags is not null) | Bit(9, dumped is not null)
-            | Bit(10, coreFileOffset is not null) | Bit(11, line is not null) | Bit(12, at is not null)
-            | Bit(13, role is not null) | Bit(14, role is { Partial: true }) | Bit(15, threadId is not null)
-            | Bit(16, region.NameTruncated);
+        var present = Mask(offset is not null, device is not null, inode is not null,
+            name is not null, region.Deleted, region.NameIsBasename, module is not null,
+            metrics is not null, vmFlags is not null, dumped is not null,
+            coreFileOffset is not null, line is not null, at is not null,
+            role is not null, role is { Partial: true }, threadId is not null,
+            region.NameTruncated);
         output.Unsigned(present);
         var start = region.Start;
         var end = region.End;
@@ -433,8 +433,6 @@ internal static class InputResultWriter
         if (location.Offset is { } offset)
             output.Unsigned(offset);
     }
-
-    private static ulong Bit(int bit, bool flag) => flag ? 1UL << bit : 0;
 
     /// <summary>Bit i set when the i-th flag is true.</summary>
     private static ulong Mask(params ReadOnlySpan<bool> flags)
