@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Forensics.Model;
@@ -58,7 +59,7 @@ public static class ReportWriter
         // Straight to the file as the report is made: the regions of a large batch would otherwise be held as one string.
         void Stream(string name, Action<TextWriter> write)
         {
-            WriteTo(Path.Combine(directory, name), write, LargeBuffer);
+            WriteText(Path.Combine(directory, name), write);
             written.Add(name);
         }
 
@@ -146,8 +147,9 @@ public static class ReportWriter
             try
             {
                 var captures = prepared.Captures;
+                var page = new PageText();
                 for (var i = Interlocked.Increment(ref _next) - 1; i < captures.Count && Volatile.Read(ref _failure) is null; i = Interlocked.Increment(ref _next) - 1)
-                    Write(captures[i]);
+                    Write(captures[i], page);
             }
             catch (Exception failure)
             {
@@ -155,13 +157,39 @@ public static class ReportWriter
             }
         }
 
-        private void Write(CaptureAnalysis analysis)
+        private void Write(CaptureAnalysis analysis, PageText page)
         {
             var slug = prepared.SlugOf(analysis.Capture.Id);
             // Both files draw the same picture: its segments are made once (a large capture's cost the most).
             var segments = LayoutPicture.Segments(analysis.Capture);
-            WriteTo(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments), SmallBuffer);
-            WriteTo(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)), SmallBuffer);
+            page.Write(Path.Combine(directory, "captures", slug + ".md"), text => CaptureReportWriter.Write(prepared, analysis, text, segments));
+            page.Write(Path.Combine(directory, "captures", slug + ".svg"), text => text.Write(LayoutSvgWriter.Write(analysis, segments)));
+        }
+    }
+
+    /// <summary>
+    /// One worker's text and bytes, used again page after page: a page is made whole, then written with one call. A
+    /// page is bounded (its tables are cut; the 2,000,000-region maps' is 412 KB), and a batch has tens of thousands:
+    /// a writer each cost 20 KB of buffers and a write every 4 KB.
+    /// </summary>
+    private sealed class PageText
+    {
+        private readonly StringWriter _text = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        private readonly Encoder _encoder = Utf8.GetEncoder();
+        private byte[] _bytes = new byte[1 << 16];
+
+        public void Write(string path, Action<TextWriter> write)
+        {
+            var text = _text.GetStringBuilder().Clear();
+            write(_text);
+            if (Utf8.GetMaxByteCount(text.Length) > _bytes.Length)
+                _bytes = new byte[Utf8.GetMaxByteCount(text.Length)];
+            _encoder.Reset();
+            var length = 0;
+            foreach (var chunk in text.GetChunks())
+                length += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(length), flush: false);
+            length += _encoder.GetBytes([], _bytes.AsSpan(length), flush: true);
+            WriteTo(path, stream => stream.Write(_bytes, 0, length));
         }
     }
 
@@ -242,13 +270,11 @@ public static class ReportWriter
             && !name.Contains("..", StringComparison.Ordinal);
     }
 
-    /// <summary>Characters buffered for a run-wide file, and for one of the thousands of per-capture files.</summary>
-    private const int LargeBuffer = 1 << 16, SmallBuffer = 1 << 12;
-
-    private static void WriteTo(string path, Action<TextWriter> write, int bufferSize) =>
+    /// <summary>Writes a run-wide file through a text writer of 64 K characters.</summary>
+    private static void WriteText(string path, Action<TextWriter> write) =>
         WriteTo(path, stream =>
         {
-            using var file = new StreamWriter(stream, Utf8, bufferSize) { NewLine = "\n" };
+            using var file = new StreamWriter(stream, Utf8, 1 << 16) { NewLine = "\n" };
             write(file);
         });
 

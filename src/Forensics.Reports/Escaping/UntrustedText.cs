@@ -204,10 +204,12 @@ public static class UntrustedText
         return false;
     }
 
+    // Printable ASCII, nearly every character of the evidence, is answered before the Unicode tables are looked up.
     private static bool IsHidden(char c) =>
-        char.IsControl(c)
-        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
-            or UnicodeCategory.ParagraphSeparator;
+        c is < ' ' or > '~'
+        && (char.IsControl(c)
+            || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator);
 
     private static bool IsAllDigits(StringBuilder builder)
     {
