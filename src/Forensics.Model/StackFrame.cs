@@ -5,23 +5,28 @@ namespace Forensics.Model;
 /// A struct of 24 bytes: a batch holds every capture's frames until its reports are written (1.5 million in the
 /// 10,000-input batch, most of them a recursion's thousands at the same few PCs, which share one site).
 /// </summary>
+/// <param name="Site">The PC and what names it, shared by every frame at that PC.</param>
+/// <param name="StackPointer">The stack pointer (the CFA of the frame below) as the unwinder recovered it.</param>
+/// <param name="Method">How the frame was found: the registers, CFI, the frame pointer or a scan.</param>
 public readonly record struct StackFrame(FrameSite Site, ulong StackPointer, UnwindMethod Method)
 {
-    /// <summary>The frame's instruction address: the PC of the innermost frame, a return address for the others.</summary>
+    /// <inheritdoc cref="FrameSite.ProgramCounter"/>
     public ulong ProgramCounter => Site.ProgramCounter;
-    /// <summary>Short name of the module the PC lies in (<c>libc.so.6</c>); null outside every module.</summary>
+    /// <inheritdoc cref="FrameSite.Module"/>
     public string? Module => Site.Module;
-    /// <summary>The PC's offset from the module's load address (ASLR removed).</summary>
+    /// <inheritdoc cref="FrameSite.ModuleOffset"/>
     public ulong? ModuleOffset => Site.ModuleOffset;
-    /// <summary>The function's name as shown (<see cref="FrameSite.Function"/>).</summary>
+    /// <inheritdoc cref="FrameSite.Function"/>
     public string? Function => Site.Function;
-    /// <summary>The symbol as the symbol table spells it (<see cref="FrameSite.Symbol"/>).</summary>
+    /// <inheritdoc cref="FrameSite.Symbol"/>
     public string? Symbol => Site.Symbol;
+    /// <inheritdoc cref="FrameSite.FunctionOffset"/>
     public ulong? FunctionOffset => Site.FunctionOffset;
-    /// <summary>Source file from the line table, where debug information was found.</summary>
+    /// <inheritdoc cref="FrameSite.File"/>
     public string? File => Site.File;
+    /// <inheritdoc cref="FrameSite.Line"/>
     public int? Line => Site.Line;
 
-    /// <summary><c>function+0x1f</c>, or <c>module+0x1416</c> without a symbol, or the bare address.</summary>
+    /// <inheritdoc cref="FrameSite.Describe"/>
     public string Describe() => Site.Describe();
 }
